@@ -1,0 +1,182 @@
+"""Answers a question from the help articles: an answer with its source, a clarifying question when
+two or three articles compete, or an honest "I don't know" with a way to a person.
+
+When the knowledge base abstains on a known topic, the topic's own reply (utter_<intent>) is used:
+it is short and always true. Every article offered is remembered in `kb_offered` so that a handoff
+can tell the agent what the customer has already read and what they thought of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge_answer import Article, KnowledgeBase
+from actions.knowledge_provider import knowledge_base
+
+log = logging.getLogger(__name__)
+CHOOSE_INTENT = "kb_choose"
+ORDINALS = {
+    "1": 0,
+    "перв": 0,
+    "first": 0,
+    "one": 0,
+    "2": 1,
+    "втор": 1,
+    "second": 1,
+    "two": 1,
+    "3": 2,
+    "трет": 2,
+    "third": 2,
+    "three": 2,
+}
+BUTTON_TEXTS = {
+    "ru": {
+        "yes": "Да, помогло",
+        "no": "Нет",
+        "none": "Ничего из этого",
+        "human": "Позвать специалиста",
+    },
+    "en": {
+        "yes": "Yes, it helped",
+        "no": "No",
+        "none": "None of these",
+        "human": "Talk to a person",
+    },
+}
+
+
+def language_of(tracker: Tracker) -> str:
+    language = tracker.get_slot("language")
+    return language if language in BUTTON_TEXTS else "ru"
+
+
+def chosen_index(text: str) -> int | None:
+    """'второй вариант' / 'the first one' / '2' → position in the offered list."""
+    for word in re.findall(r"\w+", text.lower()):
+        for stem, index in ORDINALS.items():
+            if word.startswith(stem):
+                return index
+    return None
+
+
+def offered_entry(article: Article) -> dict[str, Any]:
+    return {"id": article.id, "title": article.title, "url": article.url, "verdict": None}
+
+
+class ActionAnswerFromKnowledge(Action):
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self._kb = kb
+
+    def name(self) -> str:
+        return "action_answer_from_knowledge"
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self._kb or knowledge_base()
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        language = language_of(tracker)
+        message = tracker.latest_message
+        intent = (message.get("intent") or {}).get("name") or ""
+        text = message.get("text") or ""
+        if intent == CHOOSE_INTENT:
+            chosen = self._chosen_article(tracker, text)
+            if chosen is not None:
+                return self._answer(dispatcher, tracker, chosen, language)
+            dispatcher.utter_message(response="utter_kb_nothing_to_choose")
+            return []
+        answer = self.kb.ask(text, language)
+        log.info("kb.search outcome=%s candidates=%d", answer.outcome, len(answer.articles))
+        events: list[EventType] = [SlotSet("kb_question", text[:500])]
+        if answer.outcome == "answer":
+            return events + self._answer(dispatcher, tracker, answer.articles[0], language)
+        if answer.outcome == "clarify":
+            return events + self._clarify(dispatcher, answer.articles, language)
+        return events + self._abstain(dispatcher, tracker, intent, domain, language)
+
+    def _chosen_article(self, tracker: Tracker, text: str) -> Article | None:
+        candidates = tracker.get_slot("kb_candidates") or []
+        wanted = next(tracker.get_latest_entity_values("kb_article"), None)
+        if wanted is None:
+            index = chosen_index(text)
+            if index is not None and index < len(candidates):
+                wanted = candidates[index]
+        if not isinstance(wanted, str):
+            return None
+        return self.kb.article(wanted, tracker.get_slot("kb_question") or text)
+
+    def _answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, article: Article, language: str
+    ) -> list[EventType]:
+        response = (
+            "utter_kb_answer" if article.lang == language else "utter_kb_answer_other_language"
+        )
+        dispatcher.utter_message(
+            response=response,
+            title=article.title,
+            excerpt=article.excerpt,
+            url=article.url,
+            json_message={
+                "type": "article",
+                "id": article.id,
+                "title": article.title,
+                "excerpt": article.excerpt,
+                "url": article.url,
+                "lang": article.lang,
+            },
+        )
+        texts = BUTTON_TEXTS[language]
+        dispatcher.utter_message(
+            response="utter_kb_ask_helpful",
+            buttons=[
+                {"title": texts["yes"], "payload": "/affirm"},
+                {"title": texts["no"], "payload": "/deny"},
+            ],
+        )
+        offered = [e for e in tracker.get_slot("kb_offered") or [] if e.get("id") != article.id]
+        return [
+            SlotSet("kb_last_article", article.id),
+            SlotSet("kb_awaiting_verdict", True),
+            SlotSet("kb_candidates", None),
+            SlotSet("kb_offered", [*offered, offered_entry(article)]),
+        ]
+
+    def _clarify(
+        self, dispatcher: CollectingDispatcher, articles: tuple[Article, ...], language: str
+    ) -> list[EventType]:
+        buttons = [
+            {"title": a.title, "payload": f'/{CHOOSE_INTENT}{{"kb_article": "{a.id}"}}'}
+            for a in articles[:3]
+        ]
+        buttons.append({"title": BUTTON_TEXTS[language]["none"], "payload": "/deny"})
+        dispatcher.utter_message(response="utter_kb_clarify", buttons=buttons)
+        return [
+            SlotSet("kb_candidates", [a.id for a in articles[:3]]),
+            SlotSet("kb_awaiting_verdict", False),
+        ]
+
+    def _abstain(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        intent: str,
+        domain: dict[str, Any],
+        language: str,
+    ) -> list[EventType]:
+        topic_reply = f"utter_{intent}"
+        if intent and topic_reply in domain.get("responses", {}):
+            dispatcher.utter_message(response=topic_reply)
+        else:
+            dispatcher.utter_message(
+                response="utter_kb_no_answer",
+                buttons=[{"title": BUTTON_TEXTS[language]["human"], "payload": "/request_human"}],
+            )
+        return [SlotSet("kb_awaiting_verdict", False), SlotSet("kb_candidates", None)]

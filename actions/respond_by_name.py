@@ -1,0 +1,30 @@
+"""Greets, thanks and says goodbye by name when the name is known.
+
+Rasa's conditional responses cannot test "slot is set", so the choice between `utter_X` and
+`utter_X_named` is made here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+
+class ActionRespondByName(Action):
+    def name(self) -> str:
+        return "action_respond_by_name"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or "greet"
+        name = tracker.get_slot("customer_name")
+        named = f"utter_{intent}_named"
+        if name and named in domain.get("responses", {}):
+            dispatcher.utter_message(response=named, name=name)
+        else:
+            dispatcher.utter_message(response=f"utter_{intent}")
+        return []

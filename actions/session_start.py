@@ -1,0 +1,34 @@
+"""Starts a session and takes the customer's name from the website, so nobody asks for it twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.customer import clean_name
+
+METADATA_SLOT = "session_started_metadata"
+CARRIED_SLOTS = ("language", "customer_name", "order_number", "email", "phone", "app_version")
+
+
+class ActionSessionStart(Action):
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        events: list[EventType] = [SessionStarted()]
+        for slot in CARRIED_SLOTS:
+            value = tracker.get_slot(slot)
+            if value is not None:
+                events.append(SlotSet(slot, value))
+        metadata = tracker.get_slot(METADATA_SLOT) or {}
+        name = clean_name(metadata.get("name")) if isinstance(metadata, dict) else None
+        if name:
+            events.append(SlotSet("customer_name", name))
+        events.append(ActionExecuted("action_listen"))
+        return events

@@ -1,0 +1,46 @@
+"""Starts the real stack on free loopback ports for a benchmark, and stops it afterwards."""
+
+from __future__ import annotations
+
+import socket
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from bot.content.training import train_model
+from bot.settings import PROJECT_ROOT, Settings
+from bot.supervisor.stack import make_supervisor
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@asynccontextmanager
+async def running_stack(root: Path = PROJECT_ROOT) -> AsyncIterator[Settings]:
+    model = train_model(root, root / ".build", root / "models")
+    with tempfile.TemporaryDirectory() as data:
+        settings = Settings(
+            rasa_port=free_port(),
+            actions_port=free_port(),
+            gateway_port=free_port(),
+            data_dir=Path(data),
+        )
+        supervisor = make_supervisor(settings, model.path)
+        try:
+            await supervisor.start_all()
+            yield settings
+        finally:
+            await supervisor.stop_all()
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile; `share` in (0, 1]."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
+    return ordered[index]

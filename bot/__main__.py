@@ -1,0 +1,33 @@
+"""`python -m bot`: run the gateway alone (the supervisor starts it for you)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from aiohttp import web
+
+from bot.app import create_app
+from bot.settings import ConfigError, Settings
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    try:
+        settings = Settings.from_mapping(os.environ)
+    except ConfigError as error:
+        logging.getLogger("gateway").error("%s", error)
+        return 1
+    web.run_app(
+        create_app(settings),
+        host=settings.host,
+        port=settings.gateway_port,
+        access_log=None,
+        print=None,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Content build: turns the content owners' files into a Rasa project."""

@@ -1,0 +1,36 @@
+"""Turns every failure into a JSON error in both languages; never a stack trace to the client."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from bot.messages import Language, both
+
+log = logging.getLogger("gateway")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def error_response(
+    code: str, status: int, language: Language | None = None, **values: object
+) -> web.Response:
+    texts = both(code, **values)
+    body = {"error": {"code": code, "message": texts[language or "ru"], "messages": texts}}
+    return web.json_response(body, status=status)
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except web.HTTPRequestEntityTooLarge:
+        return error_response("body_too_large", 413)
+    except web.HTTPNotFound:
+        return error_response("not_found", 404)
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("gateway.request.failed path=%s", request.path)
+        return error_response("internal_error", 500)

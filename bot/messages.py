@@ -1,0 +1,55 @@
+"""Texts the gateway itself says to customers, in Russian and English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["ru", "en"]
+
+TEXTS: dict[str, dict[Language, str]] = {
+    "empty_message": {
+        "ru": "Сообщение пустое. Напишите, пожалуйста, ваш вопрос.",
+        "en": "The message is empty. Please type your question.",
+    },
+    "message_too_long": {
+        "ru": "Сообщение слишком длинное (больше {limit} символов). Пожалуйста, сократите его "
+        "или разбейте на несколько сообщений.",
+        "en": "The message is too long (over {limit} characters). Please shorten it or split it "
+        "into several messages.",
+    },
+    "invalid_json": {
+        "ru": "Запрос должен быть JSON-объектом в кодировке UTF-8.",
+        "en": "The request body must be a JSON object in UTF-8.",
+    },
+    "invalid_sender": {
+        "ru": "Не указан идентификатор собеседника (sender): 1-128 символов, буквы, цифры, - _ . :",
+        "en": "The sender id is missing or invalid: 1-128 characters, letters, digits, - _ . :",
+    },
+    "invalid_metadata": {
+        "ru": "Поле metadata должно быть JSON-объектом.",
+        "en": "The metadata field must be a JSON object.",
+    },
+    "body_too_large": {
+        "ru": "Запрос слишком большой.",
+        "en": "The request is too large.",
+    },
+    "bot_unavailable": {
+        "ru": "Извините, у нас временная техническая проблема, и я не могу ответить прямо "
+        "сейчас. Ваше сообщение не потеряется — попробуйте, пожалуйста, через минуту.",
+        "en": "Sorry, we have a temporary technical problem and I can't answer right now. "
+        "Your message isn't lost — please try again in a minute.",
+    },
+    "not_found": {"ru": "Такой страницы нет.", "en": "There is no such page."},
+    "internal_error": {
+        "ru": "Что-то пошло не так на нашей стороне. Попробуйте, пожалуйста, ещё раз.",
+        "en": "Something went wrong on our side. Please try again.",
+    },
+}
+
+
+def text(code: str, language: Language = "ru", **values: object) -> str:
+    return TEXTS[code][language].format(**values)
+
+
+def both(code: str, **values: object) -> dict[str, str]:
+    return {language: text(code, language, **values) for language in ("ru", "en")}

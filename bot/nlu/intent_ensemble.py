@@ -1,0 +1,148 @@
+"""Averages DIET's intent ranking with a logistic regression over the same features.
+
+On the project's own held-out examples DIET alone reaches about 0.90 and spreads its confidence
+thinly over 30 intents; a logistic regression over the multilingual sentence embedding plus the
+sparse n-gram counts reaches about 0.95 with sharper probabilities. Their average is better than
+either, and keeps DIET (and everything Rasa builds around it) in the pipeline. Runs after DIET and
+before the FallbackClassifier, which then sees the combined confidence.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from typing import Any
+
+import numpy as np
+import scipy.sparse
+import scipy.sparse.linalg
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.linear_model import LogisticRegression
+
+log = logging.getLogger(__name__)
+WEIGHT_KEY = "regression_weight"
+C_KEY = "C"
+RANKING_LENGTH = 10
+MODEL_FILE = "regression.pkl"
+# Count features are raw counts with a norm in the tens; the sentence embedding has norm 1.
+# Normalising the counts and weighting the embedding keeps meaning from being drowned out.
+DENSE_SCALE = 2.0
+
+
+def sentence_features(message: Message) -> scipy.sparse.csr_matrix | None:
+    """Sparse and dense sentence-level features of the text, side by side."""
+    sparse = message.get_sparse_features(TEXT)[1]
+    dense = message.get_dense_features(TEXT)[1]
+    parts = []
+    if sparse is not None:
+        counts = scipy.sparse.csr_matrix(sparse.features, dtype=np.float64)
+        norm = scipy.sparse.linalg.norm(counts)
+        parts.append(counts / norm if norm else counts)
+    if dense is not None:
+        parts.append(scipy.sparse.csr_matrix(np.asarray(dense.features) * DENSE_SCALE))
+    return scipy.sparse.hstack(parts).tocsr() if parts else None
+
+
+def combine(
+    diet: dict[str, float], regression: dict[str, float], weight: float
+) -> list[tuple[str, float]]:
+    names = set(diet) | set(regression)
+    mixed = {n: (1 - weight) * diet.get(n, 0.0) + weight * regression.get(n, 0.0) for n in names}
+    return sorted(mixed.items(), key=lambda item: item[1], reverse=True)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class IntentEnsemble(GraphComponent, IntentClassifier):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {WEIGHT_KEY: 0.7, C_KEY: 30.0}
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        storage: ModelStorage,
+        resource: Resource,
+        model: LogisticRegression | None = None,
+    ) -> None:
+        weight = config.get(WEIGHT_KEY)
+        if not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0:
+            raise ValueError(f"'{WEIGHT_KEY}' must be a number from 0 to 1, got {weight!r}.")
+        self._weight = float(weight)
+        self._c = float(config[C_KEY])
+        self._storage = storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> IntentEnsemble:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        rows, labels = [], []
+        for example in training_data.intent_examples:
+            features = sentence_features(example)
+            if features is not None:
+                rows.append(features)
+                labels.append(example.get(INTENT))
+        if len(set(labels)) < 2:
+            log.warning("nlu.ensemble.skipped reason=fewer than two intents with features")
+            return self._resource
+        self._model = LogisticRegression(C=self._c, max_iter=3000)
+        self._model.fit(scipy.sparse.vstack(rows), labels)
+        with self._storage.write_to(self._resource) as folder:
+            (folder / MODEL_FILE).write_bytes(pickle.dumps(self._model))
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> IntentEnsemble:
+        try:
+            with model_storage.read_from(resource) as folder:
+                model = pickle.loads((folder / MODEL_FILE).read_bytes())
+        except (ValueError, FileNotFoundError):
+            model = None
+        return cls(config, model_storage, resource, model)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if self._model is None:
+            return messages
+        for message in messages:
+            features = sentence_features(message)
+            if features is None:
+                continue
+            probabilities = self._model.predict_proba(features)[0]
+            regression = dict(zip(self._model.classes_, probabilities.tolist(), strict=True))
+            diet = {
+                r[INTENT_NAME_KEY]: r["confidence"] for r in message.get(INTENT_RANKING_KEY) or []
+            }
+            ranking = combine(diet, regression, self._weight)[:RANKING_LENGTH]
+            message.set(
+                INTENT,
+                {INTENT_NAME_KEY: ranking[0][0], "confidence": ranking[0][1]},
+                add_to_output=True,
+            )
+            message.set(
+                INTENT_RANKING_KEY,
+                [{INTENT_NAME_KEY: n, "confidence": c} for n, c in ranking],
+                add_to_output=True,
+            )
+        return messages

@@ -1,0 +1,118 @@
+"""All configuration in one place: a frozen dataclass built once at start-up from a mapping.
+
+Values come from environment variables named `ASSISTANT_<FIELD>` (for example
+`ASSISTANT_GATEWAY_PORT=8080`). Tests build `Settings` from their own mapping and never touch
+`os.environ`. Nothing here opens a file or a connection.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PREFIX = "ASSISTANT_"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(ValueError):
+    """A setting is missing or invalid; the message names the variable and what is allowed."""
+
+
+def _port(name: str, value: int) -> None:
+    if not 1 <= value <= 65535:
+        raise ConfigError(f"{PREFIX}{name.upper()} must be a port number 1-65535, got {value}.")
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    rasa_port: int = 5005
+    actions_port: int = 5055
+    gateway_port: int = 8080
+    root: Path = PROJECT_ROOT
+    data_dir: Path = field(default=PROJECT_ROOT / ".data")
+    models_dir: Path = field(default=PROJECT_ROOT / "models")
+    build_dir: Path = field(default=PROJECT_ROOT / ".build")
+    # SQLAlchemy URL of Rasa's tracker store; empty means SQLite in data_dir.
+    tracker_store_url: str = ""
+    # redis://host:port/db for Rasa's lock store when several Rasa servers run; empty: in memory.
+    lock_store_url: str = ""
+    max_message_chars: int = 2000
+    max_body_bytes: int = 64 * 1024
+    rasa_timeout_seconds: float = 15.0
+    startup_timeout_seconds: float = 240.0
+    max_restarts: int = 3
+
+    def __post_init__(self) -> None:
+        for name in ("rasa_port", "actions_port", "gateway_port"):
+            _port(name, getattr(self, name))
+        ports = [self.rasa_port, self.actions_port, self.gateway_port]
+        if len(set(ports)) != len(ports):
+            raise ConfigError(
+                f"{PREFIX}RASA_PORT, {PREFIX}ACTIONS_PORT and {PREFIX}GATEWAY_PORT must differ, "
+                f"got {ports}."
+            )
+        if self.max_message_chars < 1:
+            raise ConfigError(f"{PREFIX}MAX_MESSAGE_CHARS must be at least 1.")
+        if self.rasa_timeout_seconds <= 0:
+            raise ConfigError(f"{PREFIX}RASA_TIMEOUT_SECONDS must be positive.")
+        if self.tracker_store_url and "://" not in self.tracker_store_url:
+            raise ConfigError(
+                f"{PREFIX}TRACKER_STORE_URL must be a URL such as "
+                f"postgresql://user:password@host:5432/db, got {self.tracker_store_url!r}."
+            )
+        if self.lock_store_url and not self.lock_store_url.startswith("redis://"):
+            raise ConfigError(f"{PREFIX}LOCK_STORE_URL must start with redis://.")
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://{self.host}:{self.actions_port}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://{self.host}:{self.gateway_port}"
+
+    def to_environment(self) -> dict[str, str]:
+        """The same settings as `ASSISTANT_*` variables, for the child processes."""
+        return {
+            PREFIX + f.name.upper(): str(getattr(self, f.name)) for f in dataclasses.fields(self)
+        }
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, str]) -> Settings:
+        """Build from `ASSISTANT_*` keys; unknown `ASSISTANT_*` keys are an error, not ignored."""
+        known = {f.name: f for f in dataclasses.fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for key, raw in values.items():
+            if not key.startswith(PREFIX):
+                continue
+            name = key[len(PREFIX) :].lower()
+            if name not in known:
+                raise ConfigError(f"Unknown setting {key}. Known: {', '.join(_env_names())}.")
+            kwargs[name] = _convert(key, known[name].type, raw)
+        return cls(**kwargs)
+
+
+def _env_names() -> list[str]:
+    return [PREFIX + f.name.upper() for f in dataclasses.fields(Settings)]
+
+
+def _convert(key: str, annotation: Any, raw: str) -> Any:
+    kind = str(annotation)
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "Path":
+            return Path(raw).resolve()
+    except ValueError:
+        raise ConfigError(f"{key} must be a {kind}, got {raw!r}.") from None
+    return raw

@@ -1,0 +1,22 @@
+"""Start the three processes for a given model and settings: used by the run command, the tests
+and the benchmarks, so all three exercise the same start-up path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.settings import Settings
+from bot.supervisor.processes import check_port_free, process_specs
+from bot.supervisor.rasa_files import write_rasa_files
+from bot.supervisor.supervisor import Supervisor
+
+
+def make_supervisor(settings: Settings, model: Path) -> Supervisor:
+    """Writes Rasa's endpoint files, checks the ports, returns a supervisor ready to start."""
+    endpoints, credentials = write_rasa_files(settings, settings.data_dir / "runtime")
+    specs = process_specs(settings, model, endpoints, credentials)
+    for spec in specs:
+        check_port_free(settings.host, spec)
+    return Supervisor(
+        specs, settings.data_dir / "logs", settings.max_restarts, settings.startup_timeout_seconds
+    )

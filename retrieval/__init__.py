@@ -1,0 +1,1 @@
+"""Knowledge-base retrieval: articles, chunks, a multilingual encoder, a faiss index and ranking."""

@@ -1,0 +1,198 @@
+"""Loads help articles: Markdown files with YAML front matter, or a JSONL corpus.
+
+Bad files never stop a load by default: each is skipped and reported with its file and line.
+In strict mode the same problems raise a RetrievalError listing all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from retrieval.errors import RetrievalError
+
+LANGUAGES = ("ru", "en")
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    lang: str
+    body: str
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    translation: str = ""
+    source: str = ""
+
+    @property
+    def checksum(self) -> str:
+        """Changes whenever anything that is encoded or shown changes."""
+        payload = json.dumps(
+            [self.id, self.title, self.lang, self.body, self.url, self.questions],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+
+def detect_language(text: str) -> str:
+    cyrillic = len(re.findall(r"[а-яё]", text, re.IGNORECASE))
+    latin = len(re.findall(r"[a-z]", text, re.IGNORECASE))
+    return "ru" if cyrillic >= latin else "en"
+
+
+def _text_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return ()
+
+
+def _article(data: dict[str, Any], body: str, source: str) -> Article | str:
+    """An Article, or the reason it is not one."""
+    article_id = str(data.get("id") or "").strip()
+    title = str(data.get("title") or "").strip()
+    if not article_id:
+        return "missing 'id'"
+    if not re.fullmatch(r"[\w.:-]{1,128}", article_id):
+        return f"id {article_id!r} may use letters, digits, '-', '_', '.', ':' only"
+    if not title:
+        return "missing 'title'"
+    if not body.strip():
+        return "the article body is empty"
+    lang = str(data.get("lang") or detect_language(title + " " + body)).strip()
+    if lang not in LANGUAGES:
+        return f"lang must be one of {', '.join(LANGUAGES)}, got {lang!r}"
+    return Article(
+        id=article_id,
+        title=title,
+        lang=lang,
+        body=body.strip(),
+        url=str(data.get("url") or ""),
+        tags=_text_list(data.get("tags")),
+        questions=_text_list(data.get("questions")),
+        translation=str(data.get("translation") or ""),
+        source=source,
+    )
+
+
+def read_markdown(path: Path, result: LoadResult) -> None:
+    source = str(path)
+    raw = path.read_bytes()
+    if b"\0" in raw[:4096]:
+        result.problems.append(LoadProblem(source, "binary file, not a Markdown article"))
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        result.problems.append(LoadProblem(source, "not UTF-8 text; save it as UTF-8", line))
+        return
+    match = FRONT_MATTER.match(text)
+    if not match:
+        result.problems.append(
+            LoadProblem(
+                source, "no front matter: start with '---', the id/title/lang fields, then '---'", 1
+            )
+        )
+        return
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(error, "problem", None) or "invalid YAML"
+        result.problems.append(LoadProblem(source, f"broken front matter: {reason}", line))
+        return
+    if not isinstance(data, dict):
+        result.problems.append(LoadProblem(source, "front matter must be key: value pairs", 2))
+        return
+    article = _article(data, text[match.end() :], source)
+    if isinstance(article, str):
+        result.problems.append(LoadProblem(source, article))
+    else:
+        result.articles.append(article)
+
+
+def read_jsonl(path: Path, result: LoadResult) -> None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        result.problems.append(LoadProblem(str(path), "not UTF-8 text"))
+        return
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except ValueError:
+            result.problems.append(LoadProblem(str(path), "not a JSON object", number))
+            continue
+        if not isinstance(data, dict):
+            result.problems.append(LoadProblem(str(path), "not a JSON object", number))
+            continue
+        data = {**data, "id": data.get("id", data.get("_id"))}
+        article = _article(data, str(data.get("text") or ""), f"{path}:{number}")
+        if isinstance(article, str):
+            result.problems.append(LoadProblem(str(path), article, number))
+        else:
+            result.articles.append(article)
+
+
+def load_articles(path: Path, strict: bool = False) -> LoadResult:
+    """Load a folder of `*.md` articles (recursively) or a JSONL corpus."""
+    result = LoadResult()
+    if not path.exists():
+        raise RetrievalError(f"Knowledge base {path} does not exist.")
+    if path.is_file():
+        read_jsonl(path, result)
+    else:
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            if file.suffix.lower() == ".md" and file.name.lower() != "readme.md":
+                read_markdown(file, result)
+    _drop_duplicates(result)
+    if strict and result.problems:
+        raise RetrievalError(
+            "The knowledge base has problems:\n" + "\n".join(f"  {p}" for p in result.problems)
+        )
+    return result
+
+
+def _drop_duplicates(result: LoadResult) -> None:
+    """A duplicate id would make answers ambiguous: keep the first, report the rest."""
+    seen: dict[str, Article] = {}
+    kept = []
+    for article in result.articles:
+        first = seen.get(article.id)
+        if first is not None:
+            result.problems.append(
+                LoadProblem(article.source, f"duplicate id {article.id!r} (also in {first.source})")
+            )
+            continue
+        seen[article.id] = article
+        kept.append(article)
+    result.articles = kept

@@ -1,0 +1,168 @@
+"""Quality of the knowledge-base search on a query file, and threshold choice on a validation file.
+
+Queries are JSONL: {"query": "...", "expected": "<id>" | ["<id>", ...] | null}; null means nothing
+in the knowledge base answers it, and the right outcome is to abstain.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.errors import RetrievalError
+from retrieval.ranking import ArticleScore, calibrate, decide
+from retrieval.service import KbSearch
+from retrieval.settings import RetrievalSettings
+
+MIN_ANSWER_PRECISION = 0.95
+MIN_ABSTAIN_RECALL = 0.80
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    expected: frozenset[str]  # empty: nothing answers it
+
+
+def load_queries(path: Path) -> list[Query]:
+    queries = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise RetrievalError(f"Cannot read queries from {path}: {error}") from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            text = data["query"]
+            expected = data.get("expected")
+        except (ValueError, KeyError, TypeError):
+            raise RetrievalError(
+                f'{path}:{number}: expected {{"query": ..., "expected": id | [ids] | null}}'
+            ) from None
+        ids = [expected] if isinstance(expected, str) else list(expected or [])
+        if (
+            not isinstance(text, str)
+            or not text.strip()
+            or not all(isinstance(i, str) for i in ids)
+        ):
+            raise RetrievalError(f"{path}:{number}: query must be text and expected ids strings")
+        queries.append(Query(text, frozenset(ids)))
+    if not queries:
+        raise RetrievalError(f"{path} has no queries.")
+    return queries
+
+
+@dataclass(frozen=True)
+class Ranked:
+    query: Query
+    ranked: tuple[ArticleScore, ...]
+
+
+def rank_all(search: KbSearch, queries: list[Query]) -> list[Ranked]:
+    return [Ranked(q, search.search(q.text, k=10).ranked) for q in queries]
+
+
+def _rescore(ranked: tuple[ArticleScore, ...], settings: RetrievalSettings) -> list[ArticleScore]:
+    return [
+        ArticleScore(r.article_id, calibrate(r.fused, settings), r.fused, r.best_chunk)
+        for r in ranked
+    ]
+
+
+def metrics(results: list[Ranked], settings: RetrievalSettings) -> dict[str, float]:
+    answerable = [r for r in results if r.query.expected]
+    null = [r for r in results if not r.query.expected]
+    hits1 = hits5 = 0
+    reciprocal = 0.0
+    answered = correct_answers = abstained_null = abstentions = 0
+    for item in results:
+        ids = [r.article_id for r in item.ranked]
+        outcome, chosen = decide(_rescore(item.ranked, settings), settings)
+        if outcome == "abstain":
+            abstentions += 1
+            abstained_null += not item.query.expected
+        if not item.query.expected:
+            continue
+        hits1 += bool(ids[:1]) and ids[0] in item.query.expected
+        hits5 += any(i in item.query.expected for i in ids[:5])
+        rank = next((n for n, i in enumerate(ids, 1) if i in item.query.expected), None)
+        reciprocal += 1 / rank if rank else 0.0
+        if outcome == "answer":
+            answered += 1
+            correct_answers += chosen[0].article_id in item.query.expected
+    null_answered = sum(decide(_rescore(r.ranked, settings), settings)[0] == "answer" for r in null)
+    all_answers = answered + null_answered
+    return {
+        "queries": len(results),
+        "null_queries": len(null),
+        "recall@1": _ratio(hits1, len(answerable)),
+        "recall@5": _ratio(hits5, len(answerable)),
+        "mrr": _ratio(reciprocal, len(answerable)),
+        "answer_precision": _ratio(correct_answers, all_answers),
+        "coverage": _ratio(answered, len(answerable)),
+        "abstain_precision": _ratio(abstained_null, abstentions),
+        "abstain_recall": _ratio(abstained_null, len(null)),
+    }
+
+
+def _ratio(part: float, whole: int) -> float:
+    return round(part / whole, 4) if whole else float("nan")
+
+
+def fit_calibration(results: list[Ranked], settings: RetrievalSettings) -> RetrievalSettings:
+    """Logistic fit of P(top article is right) on the fused score; null queries count as wrong."""
+    x = np.array([r.ranked[0].fused for r in results if r.ranked], dtype=np.float64)
+    y = np.array(
+        [float(r.ranked[0].article_id in r.query.expected) for r in results if r.ranked],
+        dtype=np.float64,
+    )
+    if len(set(y.tolist())) < 2:
+        return settings
+    slope, intercept = 10.0, -10.0 * float(np.median(x))
+    for _ in range(200):  # Newton's method on the log-likelihood, with a little L2 for stability
+        p = 1 / (1 + np.exp(-(slope * x + intercept)))
+        w = p * (1 - p) + 1e-6
+        gradient = np.array([np.sum((p - y) * x) + 1e-3 * slope, np.sum(p - y)])
+        hessian = np.array([[np.sum(w * x * x) + 1e-3, np.sum(w * x)], [np.sum(w * x), np.sum(w)]])
+        step = np.linalg.solve(hessian, gradient)
+        slope, intercept = slope - step[0], intercept - step[1]
+        if np.abs(step).max() < 1e-8:
+            break
+    if not (math.isfinite(slope) and slope > 0):
+        return settings
+    return settings.replace(
+        calibration_slope=round(float(slope), 3),
+        calibration_midpoint=round(float(-intercept / slope), 4),
+    )
+
+
+def choose_thresholds(results: list[Ranked], settings: RetrievalSettings) -> RetrievalSettings:
+    """Most coverage while answer precision and abstain recall stay at their targets."""
+    calibrated = fit_calibration(results, settings)
+    grid = np.round(np.arange(0.05, 0.96, 0.05), 2)
+    best: tuple[tuple[float, ...], RetrievalSettings] | None = None
+    for answer, clarify, margin in product(grid, grid, (0.0, 0.04, 0.08, 0.12)):
+        if clarify > answer:
+            continue
+        candidate = calibrated.replace(
+            answer_threshold=float(answer),
+            clarify_threshold=float(clarify),
+            answer_margin=float(margin),
+        )
+        m = metrics(results, candidate)
+        feasible = (
+            m["answer_precision"] >= MIN_ANSWER_PRECISION
+            and m["abstain_recall"] >= MIN_ABSTAIN_RECALL
+        )
+        key = (float(feasible), m["coverage"], m["answer_precision"] + m["abstain_recall"])
+        if best is None or key > best[0]:
+            best = (key, candidate)
+    assert best is not None
+    return best[1]

@@ -1,0 +1,132 @@
+"""The knowledge-base actions with a stand-in knowledge base (the real one runs in tests/e2e)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer_from_knowledge import ActionAnswerFromKnowledge, chosen_index
+from actions.knowledge_answer import Article, KnowledgeAnswer
+from actions.yes_no import ActionReplyYesNo
+
+LOGIN = Article("login-ru", "Не получается войти", "https://h/login", "ru", "Войдите по коду.", 0.9)
+RESET = Article("reset-ru", "Сброс пароля", "https://h/reset", "ru", "Нажмите «Забыли».", 0.8)
+GIFT = Article("gift-en", "Gift cards", "https://h/gift", "en", "From 1 000 ₽.", 0.9)
+DOMAIN = {"responses": {"utter_order_status": [{"text": "x"}]}}
+
+
+class FakeKb:
+    def __init__(self, answer: KnowledgeAnswer) -> None:
+        self.answer = answer
+        self.questions: list[str] = []
+
+    def ask(self, question: str, language: str) -> KnowledgeAnswer:
+        self.questions.append(question)
+        return self.answer
+
+    def article(self, article_id: str, question: str) -> Article | None:
+        return {a.id: a for a in (LOGIN, RESET, GIFT)}.get(article_id)
+
+
+def tracker(
+    text: str, intent: str, slots: dict[str, Any] | None = None, entities: list[dict] | None = None
+) -> Tracker:
+    return Tracker(
+        "c1",
+        {"language": "ru", **(slots or {})},
+        {"text": text, "intent": {"name": intent}, "entities": entities or []},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+
+
+async def run(action, text: str, intent: str, **kwargs) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker(text, intent, **kwargs), DOMAIN)
+    return dispatcher.messages, events
+
+
+def slot(events: list[dict], name: str) -> Any:
+    return next(e["value"] for e in events if e.get("name") == name)
+
+
+async def test_confident_answer_has_source_excerpt_and_helpful_buttons():
+    action = ActionAnswerFromKnowledge(FakeKb(KnowledgeAnswer("answer", (LOGIN,))))
+    messages, events = await run(action, "не могу войти", "account_login")
+    assert messages[0]["response"] == "utter_kb_answer"
+    assert messages[0]["title"] == LOGIN.title and messages[0]["url"] == LOGIN.url
+    assert messages[0]["custom"]["type"] == "article"
+    assert [b["payload"] for b in messages[1]["buttons"]] == ["/affirm", "/deny"]
+    assert slot(events, "kb_offered") == [
+        {"id": "login-ru", "title": LOGIN.title, "url": LOGIN.url, "verdict": None}
+    ]
+    assert slot(events, "kb_awaiting_verdict") is True
+
+
+async def test_article_in_the_other_language_says_so():
+    action = ActionAnswerFromKnowledge(FakeKb(KnowledgeAnswer("answer", (GIFT,))))
+    messages, _ = await run(action, "подарочные карты", "product_info")
+    assert messages[0]["response"] == "utter_kb_answer_other_language"
+
+
+async def test_close_candidates_become_buttons_and_a_choice_is_answered():
+    kb = FakeKb(KnowledgeAnswer("clarify", (LOGIN, RESET)))
+    action = ActionAnswerFromKnowledge(kb)
+    messages, events = await run(action, "проблема с паролем", "account_login")
+    assert messages[0]["response"] == "utter_kb_clarify"
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert payloads == [
+        '/kb_choose{"kb_article": "login-ru"}',
+        '/kb_choose{"kb_article": "reset-ru"}',
+        "/deny",
+    ]
+    assert slot(events, "kb_candidates") == ["login-ru", "reset-ru"]
+    messages, events = await run(
+        action,
+        "второй вариант",
+        "kb_choose",
+        slots={"kb_candidates": ["login-ru", "reset-ru"], "kb_question": "проблема с паролем"},
+    )
+    assert messages[0]["title"] == RESET.title
+    assert kb.questions == ["проблема с паролем"]
+
+
+async def test_choosing_when_nothing_was_offered_asks_for_the_question():
+    kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,)))
+    messages, events = await run(ActionAnswerFromKnowledge(kb), "давай второй", "kb_choose")
+    assert messages[0]["response"] == "utter_kb_nothing_to_choose"
+    assert events == [] and kb.questions == []
+
+
+async def test_abstain_uses_the_topic_reply_or_says_so_honestly():
+    action = ActionAnswerFromKnowledge(FakeKb(KnowledgeAnswer("abstain", ())))
+    messages, _ = await run(action, "где заказ", "order_status")
+    assert messages[0]["response"] == "utter_order_status"
+    messages, _ = await run(action, "фывапролд", "nlu_fallback")
+    assert messages[0]["response"] == "utter_kb_no_answer"
+    assert messages[0]["buttons"][0]["payload"] == "/request_human"
+
+
+async def test_verdict_is_stored_and_counted():
+    offered = [{"id": "login-ru", "title": "t", "url": "u", "verdict": None}]
+    slots = {"kb_awaiting_verdict": True, "kb_last_article": "login-ru", "kb_offered": offered}
+    messages, events = await run(ActionReplyYesNo(), "нет", "deny", slots=slots)
+    assert messages[0]["response"] == "utter_kb_sorry_not_helped"
+    assert slot(events, "kb_offered")[0]["verdict"] == "not_helpful"
+    assert slot(events, "kb_unhelpful_count") == 1.0
+    messages, _ = await run(ActionReplyYesNo(), "да", "affirm")
+    assert messages[0]["response"] == "utter_affirm"
+
+
+def test_ordinals_in_both_languages():
+    assert [chosen_index(t) for t in ("второй вариант", "the first one", "3", "hmm")] == [
+        1,
+        0,
+        2,
+        None,
+    ]

@@ -1,0 +1,77 @@
+"""Session fixtures: one trained model (cached by fingerprint) and the real processes on loopback.
+
+The model is trained once per content change and kept in `models/`, so `make test` after `make run`
+(or a second `make test`) trains nothing. The servers run under the project's own supervisor, with
+free ports and a temporary data folder, exactly as `make run` starts them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.content.training import TrainedModel, train_model
+from bot.settings import PROJECT_ROOT, Settings
+from bot.supervisor.stack import make_supervisor
+from bot.supervisor.supervisor import Supervisor
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> TrainedModel:
+    return train_model(PROJECT_ROOT, PROJECT_ROOT / ".build", PROJECT_ROOT / "models")
+
+
+@dataclass
+class RunningStack:
+    settings: Settings
+    supervisor: Supervisor
+    loop: asyncio.AbstractEventLoop
+
+    def all_running(self) -> bool:
+        names = ("Rasa server", "action server", "gateway")
+        return all(self.supervisor.is_running(n) for n in names) and not any(
+            self.supervisor.restarts(n) for n in names
+        )
+
+
+@pytest.fixture(scope="session")
+def stack(
+    trained_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningStack]:
+    """Rasa server, action server and gateway, started by the supervisor in a background loop."""
+    data_dir = tmp_path_factory.mktemp("data")
+    settings = Settings(
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        gateway_port=free_port(),
+        data_dir=data_dir,
+    )
+    supervisor = make_supervisor(settings, trained_model.path)
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    asyncio.run_coroutine_threadsafe(supervisor.start_all(), loop).result(timeout=400)
+    watcher = asyncio.run_coroutine_threadsafe(supervisor.watch(), loop)
+    yield RunningStack(settings, supervisor, loop)
+    supervisor.request_stop()
+    asyncio.run_coroutine_threadsafe(supervisor.stop_all(), loop).result(timeout=60)
+    watcher.cancel()
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return PROJECT_ROOT

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.articles import load_articles
+from retrieval.errors import RetrievalError
+
+
+def test_loads_markdown_articles(kb_folder: Path):
+    result = load_articles(kb_folder)
+    assert not result.problems
+    by_id = {a.id: a for a in result.articles}
+    assert set(by_id) == {"login-ru", "login-en", "refund-ru", "e203-ru"}
+    assert by_id["login-ru"].questions == (
+        "не могу войти в личный кабинет",
+        "пишет неверный пароль",
+    )
+    assert by_id["login-ru"].translation == "login-en"
+
+
+def test_bad_files_are_skipped_and_named(kb_folder: Path):
+    (kb_folder / "broken.md").write_text("---\nid: x\ntitle: [unclosed\n---\nbody\n", "utf-8")
+    (kb_folder / "zz-dup.md").write_text(
+        "---\nid: refund-ru\ntitle: Копия\nlang: ru\n---\nтекст\n", "utf-8"
+    )
+    (kb_folder / "empty.md").write_text("---\nid: empty\ntitle: Пусто\nlang: ru\n---\n\n", "utf-8")
+    (kb_folder / "binary.md").write_bytes(b"\x89PNG\x00\x00\x01")
+    (kb_folder / "latin1.md").write_bytes("---\nid: l\ntitle: Ça\n---\ncafé".encode("latin-1"))
+    (kb_folder / "nofront.md").write_text("just text", "utf-8")
+    result = load_articles(kb_folder)
+    problems = {Path(p.source).name: (p.message, p.line) for p in result.problems}
+    assert problems["broken.md"][0].startswith("broken front matter") and problems["broken.md"][1]
+    assert "duplicate id 'refund-ru'" in problems["zz-dup.md"][0]
+    assert problems["empty.md"][0] == "the article body is empty"
+    assert "binary" in problems["binary.md"][0]
+    assert "not UTF-8" in problems["latin1.md"][0]
+    assert "no front matter" in problems["nofront.md"][0]
+    assert len(result.articles) == 4
+    with pytest.raises(RetrievalError, match=r"broken\.md"):
+        load_articles(kb_folder, strict=True)
+
+
+def test_jsonl_corpus_with_bad_lines(tmp_path: Path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        '{"id": "a", "title": "Доставка", "text": "Курьер привезёт за 1-3 дня."}\n'
+        "not json\n"
+        '{"id": "b", "title": "Delivery", "text": ""}\n'
+        '{"_id": "c", "title": "Returns", "text": "Return within 14 days.", "url": "u"}\n',
+        encoding="utf-8",
+    )
+    result = load_articles(corpus)
+    assert [(a.id, a.lang) for a in result.articles] == [("a", "ru"), ("c", "en")]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (2, "not a JSON object"),
+        (3, "the article body is empty"),
+    ]

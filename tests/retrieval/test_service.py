@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.articles import load_articles
+from retrieval.errors import RetrievalError
+from retrieval.index import build_index
+from retrieval.service import KbSearch
+from retrieval.settings import RetrievalSettings
+
+
+def make_search(kb: Path, index: Path, encoder, **overrides) -> KbSearch:
+    settings = RetrievalSettings(path=kb, index_dir=index, reload_check_seconds=0, **overrides)
+    build_index(load_articles(kb).articles, encoder, index, 600, 120, 20_000)
+    return KbSearch.open(encoder, settings)
+
+
+def test_real_encoder_answers_russian_and_english(kb_folder, tmp_path, real_encoder):
+    search = make_search(kb_folder, tmp_path / "index", real_encoder)
+    russian = search.search("здравствуйте, не могу зайти в личный кабинет")
+    assert russian.ranked[0].article_id == "login-ru"
+    english = search.search("i cannot log into my account")
+    assert english.ranked[0].article_id == "login-en"
+    code = search.search("что значит Е-203")
+    assert code.ranked[0].article_id == "e203-ru"
+    answered = search.search("не могу войти в личный кабинет")
+    assert answered.outcome in ("answer", "clarify")
+    best = answered.candidates[0]
+    assert best.url == "https://help.example/ru/login" and best.excerpt
+    assert len(best.excerpt) <= 400
+
+
+def test_nonsense_abstains(kb_folder, tmp_path, real_encoder):
+    search = make_search(kb_folder, tmp_path / "index", real_encoder)
+    result = search.search("какая погода будет завтра в париже")
+    assert result.outcome == "abstain" and not result.candidates
+
+
+def test_empty_and_huge_queries(kb_folder, tmp_path, hashing_encoder):
+    search = make_search(kb_folder, tmp_path / "index", hashing_encoder)
+    with pytest.raises(RetrievalError, match="empty"):
+        search.search("   ")
+    hashing_encoder.encoded.clear()
+    result = search.search("вернут деньги " * 5000)
+    assert result.ranked[0].article_id == "refund-ru"
+    assert hashing_encoder.encoded and all(len(t) <= 1000 for t in hashing_encoder.encoded)
+
+
+def test_hot_reload_serves_the_new_build(kb_folder, tmp_path, hashing_encoder):
+    index = tmp_path / "index"
+    search = make_search(kb_folder, index, hashing_encoder)
+    first = search.build
+    (kb_folder / "ru" / "new.md").write_text(
+        "---\nid: gift-ru\ntitle: Подарочные карты\nlang: ru\n---\nКарты от 1000 рублей.\n", "utf-8"
+    )
+    build_index(load_articles(kb_folder).articles, hashing_encoder, index, 600, 120, 20_000)
+    assert search.reload_if_changed(force=True)
+    assert search.build != first and "gift-ru" in search.articles
+
+
+def test_broken_new_build_keeps_the_old_one_serving(kb_folder, tmp_path, hashing_encoder):
+    index = tmp_path / "index"
+    search = make_search(kb_folder, index, hashing_encoder)
+    before = search.build
+    build_index(load_articles(kb_folder).articles, hashing_encoder, index, 600, 120, 20_000)
+    newest = (index / "current").resolve()
+    (newest / "vectors.npy").write_bytes(b"garbage")
+    assert not search.reload_if_changed(force=True)
+    assert search.build == before
+    assert search.search("когда вернут деньги").ranked

@@ -1,0 +1,80 @@
+"""The supervisor with real child processes: tiny HTTP servers that report health."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.supervisor.processes import PortInUseError, ProcessSpec, check_port_free
+from bot.supervisor.supervisor import Supervisor, SupervisorError
+
+SERVER = (
+    "import http.server, sys\n"
+    "class H(http.server.BaseHTTPRequestHandler):\n"
+    "    def do_GET(self):\n"
+    "        self.send_response(200); self.end_headers(); self.wfile.write(b'ok')\n"
+    "    def log_message(self, *a): pass\n"
+    "print('serving', flush=True)\n"
+    "http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()\n"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def spec(name: str, command: tuple[str, ...] | None = None) -> ProcessSpec:
+    port = free_port()
+    return ProcessSpec(
+        name=name,
+        command=command or (sys.executable, "-c", SERVER, str(port)),
+        health_url=f"http://127.0.0.1:{port}/health",
+        port=port,
+        port_setting="ASSISTANT_TEST_PORT",
+    )
+
+
+def test_port_in_use_names_the_process_and_setting():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        taken = ProcessSpec(
+            "gateway", ("true",), "", sock.getsockname()[1], "ASSISTANT_GATEWAY_PORT"
+        )
+        with pytest.raises(PortInUseError, match=r"gateway.*ASSISTANT_GATEWAY_PORT"):
+            check_port_free("127.0.0.1", taken)
+
+
+async def test_starts_restarts_a_dead_process_and_stops_cleanly(tmp_path: Path):
+    supervisor = Supervisor(
+        [spec("alpha"), spec("beta")], tmp_path, max_restarts=2, startup_timeout=20
+    )
+    await supervisor.start_all()
+    watcher = asyncio.ensure_future(supervisor.watch())
+    pid = supervisor._running[0].process.pid
+    os.kill(pid, signal.SIGKILL)
+    for _ in range(100):
+        await asyncio.sleep(0.1)
+        if supervisor.restarts("alpha") == 1 and supervisor.is_running("alpha"):
+            break
+    assert supervisor.restarts("alpha") == 1 and supervisor.is_running("alpha")
+    supervisor.request_stop()
+    await watcher
+    await supervisor.stop_all()
+    assert not supervisor.is_running("alpha") and not supervisor.is_running("beta")
+
+
+async def test_a_process_that_keeps_dying_stops_everything_with_its_log(tmp_path: Path):
+    dying = spec("flaky", (sys.executable, "-c", "print('boom: bad config'); raise SystemExit(3)"))
+    supervisor = Supervisor([dying], tmp_path, max_restarts=0, startup_timeout=20)
+    with pytest.raises(SupervisorError, match=r"(?s)flaky exited with code 3.*boom: bad config"):
+        await supervisor.start_all()
+    await supervisor.stop_all()
