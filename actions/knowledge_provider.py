@@ -16,7 +16,7 @@ from actions.knowledge_answer import Article, KnowledgeAnswer
 from retrieval.articles import load_articles
 from retrieval.encoder import Encoder, load_encoder
 from retrieval.errors import RetrievalError
-from retrieval.index import StaleIndexError, build_index
+from retrieval.index import StaleIndexError, build_with_settings
 from retrieval.service import Candidate, KbSearch
 from retrieval.settings import RetrievalSettings
 
@@ -61,14 +61,7 @@ def open_or_build(encoder: Encoder, settings: RetrievalSettings) -> KbSearch:
         return KbSearch.open(encoder, settings, articles.articles)
     except (StaleIndexError, RetrievalError) as error:
         log.info("kb.index.rebuild reason=%s", error)
-    build_index(
-        articles.articles,
-        encoder,
-        settings.index_dir,
-        settings.chunk_chars,
-        settings.chunk_overlap,
-        settings.approximate_above,
-    )
+    build_with_settings(articles.articles, encoder, settings)
     return KbSearch.open(encoder, settings)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -24,6 +25,9 @@ from bot.settings import PROJECT_ROOT
 
 async def classify(model: Path, texts: list[str]) -> list[tuple[str, float]]:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # Rasa logs every parse at debug level otherwise
 
     agent = Agent.load(str(model))
     results = []

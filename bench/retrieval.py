@@ -25,7 +25,7 @@ from bench.stack import percentile
 from retrieval.articles import Article, load_articles
 from retrieval.encoder import load_encoder
 from retrieval.evaluation import choose_thresholds, load_queries, metrics, rank_all
-from retrieval.index import build_index
+from retrieval.index import build_with_settings
 from retrieval.service import KbSearch
 from retrieval.settings import ROOT, RetrievalSettings
 
@@ -36,14 +36,7 @@ def own(kb: Path, test: Path, val: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         settings = RetrievalSettings(path=kb, index_dir=Path(folder))
         encoder = load_encoder(settings.encoder)
-        build_index(
-            load_articles(kb).articles,
-            encoder,
-            settings.index_dir,
-            settings.chunk_chars,
-            settings.chunk_overlap,
-            settings.approximate_above,
-        )
+        build_with_settings(load_articles(kb).articles, encoder, settings)
         search = KbSearch.open(encoder, settings)
         chosen = choose_thresholds(rank_all(search, load_queries(val)), settings)
         return {
@@ -76,14 +69,7 @@ def beir(folder: Path) -> dict[str, Any]:
             qrels.setdefault(query_id, set()).add(corpus_id)
         with tempfile.TemporaryDirectory() as index:
             settings = RetrievalSettings(index_dir=Path(index))
-            build_index(
-                corpus,
-                encoder,
-                settings.index_dir,
-                settings.chunk_chars,
-                settings.chunk_overlap,
-                settings.approximate_above,
-            )
+            build_with_settings(corpus, encoder, settings)
             search = KbSearch.open(encoder, settings)
             hits1 = hits5 = 0
             reciprocal = 0.0
@@ -134,14 +120,7 @@ def scale(chunks: int, queries: int) -> dict[str, Any]:
     articles = synthetic_articles(chunks)
     with tempfile.TemporaryDirectory() as folder:
         settings = RetrievalSettings(index_dir=Path(folder), chunk_chars=300, chunk_overlap=0)
-        report = build_index(
-            articles,
-            encoder,
-            settings.index_dir,
-            settings.chunk_chars,
-            settings.chunk_overlap,
-            settings.approximate_above,
-        )
+        report = build_with_settings(articles, encoder, settings)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.monotonic()
         search = KbSearch.open(encoder, settings)

@@ -15,7 +15,7 @@ from retrieval.articles import load_articles
 from retrieval.encoder import load_encoder
 from retrieval.errors import RetrievalError
 from retrieval.evaluation import choose_thresholds, load_queries, metrics, rank_all
-from retrieval.index import build_index
+from retrieval.index import build_with_settings
 from retrieval.service import KbSearch
 from retrieval.settings import RetrievalSettings
 
@@ -55,13 +55,10 @@ def run_build(settings: RetrievalSettings, strict: bool) -> int:
     loaded = load_articles(settings.path, strict=strict)
     for problem in loaded.problems:
         print(f"skipped {problem}", file=sys.stderr)
-    report = build_index(
+    report = build_with_settings(
         loaded.articles,
         load_encoder(settings.encoder),
-        settings.index_dir,
-        settings.chunk_chars,
-        settings.chunk_overlap,
-        settings.approximate_above,
+        settings,
         progress=lambda line: print(line, file=sys.stderr),
     )
     print(
@@ -102,14 +99,7 @@ def run_eval(settings: RetrievalSettings, queries: Path, val: Path | None, as_js
     validation = load_queries(val) if val else None
     loaded = load_articles(settings.path)
     encoder = load_encoder(settings.encoder)
-    build_index(
-        loaded.articles,
-        encoder,
-        settings.index_dir,
-        settings.chunk_chars,
-        settings.chunk_overlap,
-        settings.approximate_above,
-    )
+    build_with_settings(loaded.articles, encoder, settings)
     search = KbSearch.open(encoder, settings)
     report: dict[str, object] = {"configured": metrics(rank_all(search, test), settings)}
     if validation is not None:

@@ -26,6 +26,7 @@ from retrieval.articles import Article
 from retrieval.chunker import Chunk, chunk_article
 from retrieval.encoder import Encoder
 from retrieval.errors import RetrievalError
+from retrieval.settings import RetrievalSettings
 
 log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
@@ -198,6 +199,24 @@ def build_index(
         len(chunks) - len(missing),
         kind,
         time.monotonic() - started,
+    )
+
+
+def build_with_settings(
+    articles: list[Article],
+    encoder: Encoder,
+    settings: RetrievalSettings,
+    progress: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """`build_index` with the folder, chunking and index choice taken from settings."""
+    return build_index(
+        articles,
+        encoder,
+        settings.index_dir,
+        settings.chunk_chars,
+        settings.chunk_overlap,
+        settings.approximate_above,
+        progress,
     )
 
 

@@ -123,13 +123,14 @@ class _FileReader:
             )
             return None
 
-    def variations(self, raw: Any, key: str) -> dict[str, tuple[Variation, ...]]:
+    def _per_language(self, raw: Any, key: str) -> dict[str, list[Any]]:
+        """The lists under `key`, per known language; every other shape is reported."""
         if raw is None:
             return {}
         if not isinstance(raw, dict):
             self.problem(f"'{key}' must map each language (ru, en) to a list", f"{key}:")
             return {}
-        result: dict[str, tuple[Variation, ...]] = {}
+        result: dict[str, list[Any]] = {}
         for language, items in raw.items():
             if language not in LANGUAGES:
                 self.problem(
@@ -137,10 +138,15 @@ class _FileReader:
                     f"{language}:",
                     f"use one of {', '.join(LANGUAGES)}",
                 )
-                continue
-            if not isinstance(items, list) or not items:
+            elif not isinstance(items, list) or not items:
                 self.problem(f"'{key}.{language}' must be a non-empty list", f"{key}:")
-                continue
+            else:
+                result[language] = items
+        return result
+
+    def variations(self, raw: Any, key: str) -> dict[str, tuple[Variation, ...]]:
+        result = {}
+        for language, items in self._per_language(raw, key).items():
             parsed = [self._variation(item, key) for item in items]
             result[language] = tuple(v for v in parsed if v is not None)
         return result
@@ -159,28 +165,14 @@ class _FileReader:
         self.problem(
             f"a variation in '{key}' is empty or not text",
             f"{key}:",
-            "write the text, or a mapping with 'text' and 'buttons'",
+            "if the text contains ': ', put it in quotes; "
+            "or write a mapping with 'text' and 'buttons'",
         )
         return None
 
     def examples(self, raw: Any, key: str) -> dict[str, tuple[str, ...]]:
-        if raw is None:
-            return {}
-        if not isinstance(raw, dict):
-            self.problem(f"'{key}' must map each language (ru, en) to a list", f"{key}:")
-            return {}
-        result: dict[str, tuple[str, ...]] = {}
-        for language, items in raw.items():
-            if language not in LANGUAGES:
-                self.problem(
-                    f"unknown language {language!r} in '{key}'",
-                    f"{language}:",
-                    f"use one of {', '.join(LANGUAGES)}",
-                )
-                continue
-            if not isinstance(items, list):
-                self.problem(f"'{key}.{language}' must be a list", f"{key}:")
-                continue
+        result = {}
+        for language, items in self._per_language(raw, key).items():
             texts = []
             for item in items:
                 if not isinstance(item, (str, int, float)) or not str(item).strip():

@@ -72,7 +72,9 @@ def train_model(
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     seconds = time.monotonic() - started
     if result.returncode != 0 or not model.exists():
-        tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
+        lines = (result.stdout + result.stderr).splitlines()
+        meaningful = [line for line in lines if line.strip() and "it/s" not in line]
+        tail = "\n".join(meaningful[-25:])
         raise TrainingError(f"rasa train failed (exit {result.returncode}):\n{tail}")
     log.info("content.train.finished fingerprint=%s seconds=%.1f", fingerprint, seconds)
     return TrainedModel(model, fingerprint, trained_now=True, seconds=seconds)
