@@ -37,9 +37,11 @@ def process_specs(
     return [
         ProcessSpec(
             name="action server",
+            # `python -m actions` loads the knowledge base before the server answers /health,
+            # so the first customer question does not pay for loading the encoder.
             command=(
-                _venv_bin("rasa"),
-                "run",
+                sys.executable,
+                "-m",
                 "actions",
                 "--actions",
                 "actions",
