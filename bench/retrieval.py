@@ -6,7 +6,9 @@
 
 `own` reports the eval at the thresholds chosen on the validation file (never on the test file).
 `beir` reports recall@1, recall@5 and MRR for RU→RU, EN→EN and EN→RU (English questions, Russian
-passages). `scale` reports build time, query latency (encode + search + rank) and index size.
+passages). `scale` reports build time, query latency (encode + search + rank), the latency of a
+whole answer with its excerpt (an article seen for the first time: its sentences are encoded),
+and index size.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def beir(folder: Path) -> dict[str, Any]:
             hits1 = hits5 = 0
             reciprocal = 0.0
             for query_id, expected in qrels.items():
-                ranked = [r.article_id for r in search.search(queries[query_id], k=10).ranked]
+                ranked = [r.article_id for r in search.rank(queries[query_id]).ranked[:10]]
                 hits1 += bool(ranked) and ranked[0] in expected
                 hits5 += any(r in expected for r in ranked[:5])
                 rank = next((n for n, r in enumerate(ranked, 1) if r in expected), None)
@@ -127,11 +129,14 @@ def scale(chunks: int, queries: int) -> dict[str, Any]:
         load_seconds = time.monotonic() - started
         memory_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
         texts = [a.body.split(". ")[1][:120] for a in articles[:queries]]
-        timings = []
+        query_ms, answer_ms = [], []
         for text in texts:
             started = time.perf_counter()
+            search.rank(text)
+            ranked_at = time.perf_counter()
             search.search(text)
-            timings.append((time.perf_counter() - started) * 1000)
+            query_ms.append((ranked_at - started) * 1000)
+            answer_ms.append((time.perf_counter() - ranked_at) * 1000)
         disk_mb = sum(p.stat().st_size for p in report.folder.iterdir()) / 2**20
     return {
         "chunks": report.chunks,
@@ -139,8 +144,10 @@ def scale(chunks: int, queries: int) -> dict[str, Any]:
         "index_type": report.index_type,
         "build_seconds": round(report.seconds, 1),
         "load_seconds": round(load_seconds, 1),
-        "query_ms_p50": round(percentile(timings, 0.5), 1),
-        "query_ms_p95": round(percentile(timings, 0.95), 1),
+        "query_ms_p50": round(percentile(query_ms, 0.5), 1),
+        "query_ms_p95": round(percentile(query_ms, 0.95), 1),
+        "answer_with_excerpt_ms_p50": round(percentile(answer_ms, 0.5), 1),
+        "answer_with_excerpt_ms_p95": round(percentile(answer_ms, 0.95), 1),
         "index_disk_mb": round(disk_mb, 1),
         "memory_growth_mb_on_load": round(memory_mb, 1),
     }

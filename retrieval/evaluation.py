@@ -66,7 +66,7 @@ class Ranked:
 
 
 def rank_all(search: KbSearch, queries: list[Query]) -> list[Ranked]:
-    return [Ranked(q, search.search(q.text, k=10).ranked) for q in queries]
+    return [Ranked(q, search.rank(q.text).ranked[:10]) for q in queries]
 
 
 def _rescore(ranked: tuple[ArticleScore, ...], settings: RetrievalSettings) -> list[ArticleScore]:

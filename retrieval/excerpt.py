@@ -1,8 +1,15 @@
-"""Picks the 1-3 sentences of an article that answer the question best."""
+"""Picks the 1-3 sentences of an article that answer the question best.
+
+Sentence vectors are computed once per article text and kept (bounded), and the question vector is
+the one ranking already computed, so an excerpt costs a dot product instead of an encoder call.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 
 import numpy as np
 
@@ -12,6 +19,7 @@ from retrieval.encoder import Encoder
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZА-ЯЁ0-9])")
 MAX_EXCERPT_CHARS = 400
 LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+DEFAULT_CACHED_ARTICLES = 4096
 
 
 def sentences(body: str) -> list[str]:
@@ -25,13 +33,8 @@ def sentences(body: str) -> list[str]:
     return result
 
 
-def best_excerpt(question: str, body: str, encoder: Encoder) -> str:
+def choose_sentences(candidates: list[str], similarity: np.ndarray) -> str:
     """The best sentence plus its neighbours while they fit, in the article's order."""
-    candidates = sentences(body)
-    if not candidates:
-        return body.strip()[:MAX_EXCERPT_CHARS]
-    vectors = encoder.encode([question, *candidates])
-    similarity = vectors[1:] @ vectors[0]
     best = int(np.argmax(similarity))
     chosen = [best]
     for neighbour in (best + 1, best - 1):
@@ -42,3 +45,34 @@ def best_excerpt(question: str, body: str, encoder: Encoder) -> str:
             chosen.append(neighbour)
     text = " ".join(candidates[i] for i in sorted(chosen))
     return text if len(text) <= MAX_EXCERPT_CHARS else text[: MAX_EXCERPT_CHARS - 1] + "…"
+
+
+class ExcerptPicker:
+    """Excerpts for one encoder; thread-safe, keeps the sentence vectors of recent articles."""
+
+    def __init__(self, encoder: Encoder, max_articles: int = DEFAULT_CACHED_ARTICLES) -> None:
+        self._encoder = encoder
+        self._max_articles = max_articles
+        self._cache: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _sentences(self, body: str) -> tuple[list[str], np.ndarray]:
+        key = hashlib.sha1(body.encode("utf-8")).hexdigest()
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        candidates = sentences(body)
+        vectors = self._encoder.encode(candidates)
+        with self._lock:
+            self._cache[key] = (candidates, vectors)
+            while len(self._cache) > self._max_articles:
+                self._cache.popitem(last=False)
+        return candidates, vectors
+
+    def pick(self, question_vector: np.ndarray, body: str) -> str:
+        """`question_vector`: the normalised (dimension,) vector of the customer's question."""
+        candidates, vectors = self._sentences(body)
+        if not candidates:
+            return body.strip()[:MAX_EXCERPT_CHARS]
+        return choose_sentences(candidates, vectors @ question_vector)

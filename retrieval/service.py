@@ -18,7 +18,7 @@ import numpy as np
 from retrieval.articles import Article, detect_language
 from retrieval.encoder import Encoder
 from retrieval.errors import RetrievalError
-from retrieval.excerpt import best_excerpt
+from retrieval.excerpt import ExcerptPicker
 from retrieval.index import LoadedIndex, current_build, load_build, open_index
 from retrieval.lexical import Bm25Index, tokens
 from retrieval.ranking import ArticleScore, Outcome, aggregate, decide, drop_translations, fuse
@@ -58,11 +58,22 @@ class _Searchable:
         self.lexical = Bm25Index([tokens(c.encoded_text) for c in loaded.chunks])
 
 
+@dataclass(frozen=True)
+class RankedQuery:
+    """A ranked question plus what turning it into an answer needs (its vector, its build)."""
+
+    searchable: _Searchable
+    query_vector: np.ndarray
+    query_lang: str
+    ranked: tuple[ArticleScore, ...]
+
+
 class KbSearch:
     def __init__(self, encoder: Encoder, index: LoadedIndex, settings: RetrievalSettings) -> None:
         self._encoder = encoder
         self._settings = settings
         self._searchable = _Searchable(index)
+        self._excerpts = ExcerptPicker(encoder)
         self._lock = threading.Lock()
         self._checked_at = time.monotonic()
 
@@ -99,7 +110,8 @@ class KbSearch:
         log.info("retrieval.reload.done build=%s", folder.name)
         return True
 
-    def search(self, query: str, k: int = 5, language: str | None = None) -> SearchResult:
+    def rank(self, query: str, language: str | None = None) -> RankedQuery:
+        """Encode, search and rank, without excerpts: what evaluation and benchmarks measure."""
         text = " ".join(str(query).split())[: self._settings.max_query_chars]
         if not text:
             raise RetrievalError("The question is empty.")
@@ -108,10 +120,16 @@ class KbSearch:
         query_lang = language or detect_language(text)
         query_vector = self._encoder.encode([text])
         ranked = self._rank(searchable, text, query_vector, query_lang)
-        outcome, chosen = decide(ranked, self._settings)
+        return RankedQuery(searchable, query_vector[0], query_lang, tuple(ranked))
+
+    def search(self, query: str, k: int = 5, language: str | None = None) -> SearchResult:
+        ranked = self.rank(query, language)
+        outcome, chosen = decide(list(ranked.ranked), self._settings)
         shown = chosen if outcome != "abstain" else []
-        candidates = tuple(self._candidate(searchable, item, text) for item in shown)
-        return SearchResult(outcome, candidates, tuple(ranked[:k]), query_lang)
+        candidates = tuple(
+            self._candidate(ranked.searchable, item, ranked.query_vector) for item in shown
+        )
+        return SearchResult(outcome, candidates, ranked.ranked[:k], ranked.query_lang)
 
     def article(self, article_id: str, question: str) -> Candidate | None:
         """An article chosen by the customer from a clarifying question, with its excerpt."""
@@ -119,7 +137,10 @@ class KbSearch:
         if article_id not in searchable.loaded.articles:
             return None
         chunk = searchable.chunk_articles.index(article_id)
-        return self._candidate(searchable, ArticleScore(article_id, 1.0, 1.0, chunk), question)
+        question_vector = self._encoder.encode([question])[0]
+        return self._candidate(
+            searchable, ArticleScore(article_id, 1.0, 1.0, chunk), question_vector
+        )
 
     def _rank(
         self, searchable: _Searchable, text: str, query_vector: np.ndarray, query_lang: str
@@ -142,7 +163,9 @@ class KbSearch:
         )
         return drop_translations(ranked, searchable.translations, searchable.langs, query_lang)
 
-    def _candidate(self, searchable: _Searchable, item: ArticleScore, question: str) -> Candidate:
+    def _candidate(
+        self, searchable: _Searchable, item: ArticleScore, question_vector: np.ndarray
+    ) -> Candidate:
         article = searchable.loaded.articles[item.article_id]
         return Candidate(
             article_id=article.id,
@@ -151,5 +174,5 @@ class KbSearch:
             lang=article.lang,
             score=round(item.score, 4),
             chunk_text=searchable.loaded.chunks[item.best_chunk].text,
-            excerpt=best_excerpt(question, article.body, self._encoder),
+            excerpt=self._excerpts.pick(question_vector, article.body),
         )
