@@ -25,6 +25,7 @@ from typing import Any
 
 from bench.stack import percentile
 from retrieval.articles import Article, load_articles
+from retrieval.chunker import chunk_article
 from retrieval.encoder import load_encoder
 from retrieval.evaluation import choose_thresholds, load_queries, metrics, rank_all
 from retrieval.index import build_with_settings
@@ -91,8 +92,8 @@ def beir(folder: Path) -> dict[str, Any]:
     return results
 
 
-def synthetic_articles(chunks: int, seed: int = 0) -> list[Article]:
-    """Articles recombined from the project's own sentences, about 6 body chunks each."""
+def synthetic_articles(chunks: int, settings: RetrievalSettings, seed: int = 0) -> list[Article]:
+    """Articles recombined from the project's own sentences until they make `chunks` chunks."""
     sentences = [
         s
         for a in load_articles(ROOT / "knowledge").articles
@@ -100,34 +101,39 @@ def synthetic_articles(chunks: int, seed: int = 0) -> list[Article]:
         if len(s) > 30
     ]
     rng = random.Random(seed)
-    articles = []
-    per_article = 6
-    for number in range(max(1, chunks // (per_article + 1))):
-        paragraphs = [
-            "## Раздел\n" + ". ".join(rng.sample(sentences, 4)) + "." for _ in range(per_article)
-        ]
-        articles.append(
-            Article(
-                id=f"synthetic-{number}",
-                title=f"Статья {number}",
-                lang="ru",
-                body="\n\n".join(paragraphs),
-            )
+    articles: list[Article] = []
+    total = 0
+    while total < chunks:
+        number = len(articles)
+        paragraphs = ["## Раздел\n" + ". ".join(rng.sample(sentences, 4)) + "." for _ in range(6)]
+        article = Article(
+            id=f"synthetic-{number}",
+            title=f"Статья {number}",
+            lang="ru",
+            body="\n\n".join(paragraphs),
         )
+        articles.append(article)
+        total += len(chunk_article(article, settings.chunk_chars, settings.chunk_overlap))
     return articles
+
+
+def resident_mb() -> float:
+    """Memory the process holds now (not its peak, which the index build already set)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * resource.getpagesize() / 2**20
 
 
 def scale(chunks: int, queries: int) -> dict[str, Any]:
     encoder = load_encoder()
-    articles = synthetic_articles(chunks)
     with tempfile.TemporaryDirectory() as folder:
         settings = RetrievalSettings(index_dir=Path(folder), chunk_chars=300, chunk_overlap=0)
+        articles = synthetic_articles(chunks, settings)
         report = build_with_settings(articles, encoder, settings)
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        before = resident_mb()
         started = time.monotonic()
         search = KbSearch.open(encoder, settings)
         load_seconds = time.monotonic() - started
-        memory_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+        memory_mb = resident_mb() - before
         texts = [a.body.split(". ")[1][:120] for a in articles[:queries]]
         query_ms, answer_ms = [], []
         for text in texts:
@@ -149,7 +155,7 @@ def scale(chunks: int, queries: int) -> dict[str, Any]:
         "answer_with_excerpt_ms_p50": round(percentile(answer_ms, 0.5), 1),
         "answer_with_excerpt_ms_p95": round(percentile(answer_ms, 0.95), 1),
         "index_disk_mb": round(disk_mb, 1),
-        "memory_growth_mb_on_load": round(memory_mb, 1),
+        "index_memory_mb": round(memory_mb, 1),
     }
 
 

@@ -2,7 +2,8 @@
 
 Russian words are reduced with the Snowball Russian stemmer ("заказа", "заказом" → "заказ"),
 English with the English one. Tokens with digits are also indexed exactly, with Cyrillic letters
-that look Latin folded ("Е-203" typed in Russian matches "E-203").
+that look Latin folded ("Е-203" typed in Russian matches "E-203"). Function words ("как", "можно",
+"how do I") are dropped: in short customer questions they made unrelated articles look alike.
 """
 
 from __future__ import annotations
@@ -19,6 +20,16 @@ import snowballstemmer
 WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
 LOOKALIKES = str.maketrans("аеокрсхуіАЕОКРСХУ", "aeokpcxyiaeokpcxy")
 STEMMERS = {"ru": snowballstemmer.stemmer("russian"), "en": snowballstemmer.stemmer("english")}
+_STOP_WORD_TEXT = """
+    а без бы был была были было в вам вас вы во вот все всё где да для до его ее её если есть же за
+    и из или им их к как какой какая какие ко когда кто ли либо мне можно мой моя мои мы на над нам
+    нас не нет ни но ну о об около от по под после почему при про с со так также там то тоже только
+    у уже хочу хотел хотела чем что чтобы это этот эта я
+    a about am an and any are as at be been but by can could did do does for from get got has have
+    how i if in is it its me my no not of on or our so than that the then there this to was we what
+    when where which who why will with would you your
+"""
+STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
 K1 = 1.2
 B = 0.75
 
@@ -33,6 +44,8 @@ def tokens(text: str) -> list[str]:
     """Stemmed words, and for tokens with digits also the exact folded token prefixed with '='."""
     result = []
     for raw in WORD.findall(text.lower()):
+        if raw in STOP_WORDS:
+            continue
         if any(c.isdigit() for c in raw):
             result.append("=" + raw.translate(LOOKALIKES))
             result.extend(stem(p) for p in re.split(r"[-.]", raw) if p.isalpha() and len(p) > 1)

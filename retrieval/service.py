@@ -149,7 +149,8 @@ class KbSearch:
         count = min(self._settings.candidate_chunks, len(loaded.chunks))
         _, dense_ids = loaded.faiss_index.search(query_vector, count)
         lexical_all = searchable.lexical.scores(tokens(text))
-        lexical_ids = np.argsort(-lexical_all)[:count]
+        # argpartition: only the top `count` are needed, a full sort of every chunk is not.
+        lexical_ids = np.argpartition(-lexical_all, count - 1)[:count]
         chunk_ids = np.unique(np.concatenate([dense_ids[0][dense_ids[0] >= 0], lexical_ids]))
         dense = loaded.vectors[chunk_ids] @ query_vector[0]
         fused = fuse(dense, lexical_all[chunk_ids], searchable.is_title[chunk_ids], self._settings)

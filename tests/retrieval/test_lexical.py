@@ -20,3 +20,10 @@ def test_bm25_prefers_the_document_with_the_code():
     scores = index.scores(tokens("что за ошибка е-203"))
     assert scores.argmax() == 1
     assert scores[2] == 0
+
+
+def test_function_words_do_not_make_questions_look_alike():
+    index = Bm25Index([tokens("how do I make a return"), tokens("update the app")])
+    scores = index.scores(tokens("how do I update the app"))
+    assert scores[0] == 0
+    assert scores.argmax() == 1
