@@ -16,11 +16,12 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
         settings = Settings.from_mapping(os.environ)
+        app = create_app(settings)
     except ConfigError as error:
         logging.getLogger("gateway").error("%s", error)
         return 1
     web.run_app(
-        create_app(settings),
+        app,
         host=settings.host,
         port=settings.gateway_port,
         access_log=None,

@@ -6,11 +6,18 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
+from bot.chat_service import ChatService
+from bot.desk.config import DeskConfigFile
 from bot.errors import error_middleware
-from bot.keys import RASA, SETTINGS
+from bot.hub import Hub
+from bot.keys import ACCOUNTS, CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, RASA, SETTINGS
 from bot.rasa_client import RasaClient
 from bot.routes import setup_routes
 from bot.settings import Settings
+from bot.store.accounts import AccountStore
+from bot.store.conversations import ConversationStore
+from bot.store.database import Database
+from bot.store.handoffs import HandoffStore
 
 
 async def _rasa_client(app: web.Application) -> AsyncIterator[None]:
@@ -22,9 +29,28 @@ async def _rasa_client(app: web.Application) -> AsyncIterator[None]:
     await client.close()
 
 
+async def _store(app: web.Application) -> AsyncIterator[None]:
+    """The database, the live connections and the chat service that ties them to Rasa."""
+    settings = app[SETTINGS]
+    db = Database(settings.database)
+    handoffs = HandoffStore(db.engine, app[DESK_CONFIG].current().ticket_prefix)
+    hub = Hub()
+    app[DB] = db
+    app[HANDOFFS] = handoffs
+    app[ACCOUNTS] = AccountStore(db.engine)
+    app[HUB] = hub
+    app[CHAT] = ChatService(db, ConversationStore(db.engine), handoffs, app[RASA], hub)
+    yield
+    await hub.close_all()
+    db.close()
+
+
 def create_app(settings: Settings) -> web.Application:
+    """Reads the desk config now, so a broken agents file stops start-up with its name."""
     app = web.Application(middlewares=[error_middleware], client_max_size=settings.max_body_bytes)
     app[SETTINGS] = settings
+    app[DESK_CONFIG] = DeskConfigFile(settings.agents_path)
     app.cleanup_ctx.append(_rasa_client)
+    app.cleanup_ctx.append(_store)
     setup_routes(app)
     return app

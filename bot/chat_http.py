@@ -1,42 +1,23 @@
-"""POST /api/chat: one customer message in, the bot's replies out (the widget's HTTP path)."""
+"""The widget's HTTP paths: POST /api/chat (send), GET /api/chat/history, GET /api/chat/updates
+(long polling, the fallback when a websocket cannot be used)."""
 
 from __future__ import annotations
 
-import hashlib
+import asyncio
+import contextlib
 import logging
-import time
 
 from aiohttp import web
 
-from bot.chat_request import ChatRequestError, guess_language, parse_chat_request
+from bot.chat_request import SENDER_PATTERN, ChatRequestError, guess_language, parse_chat_request
+from bot.chat_service import conversation_ref
 from bot.errors import error_response
-from bot.keys import RASA, SETTINGS
+from bot.keys import CHAT, DB, HUB, RASA, SETTINGS
 from bot.messages import text
 from bot.rasa_client import RasaUnavailableError
 
 log = logging.getLogger("gateway")
-
-
-def conversation_ref(sender: str) -> str:
-    """Logs name conversations by a hash: a sender id can be tied to a person."""
-    return hashlib.sha256(sender.encode()).hexdigest()[:12]
-
-
-def bot_message(reply: dict[str, object]) -> dict[str, object]:
-    """Keep only what the widget renders; drop anything else Rasa may add."""
-    message: dict[str, object] = {}
-    if isinstance(reply.get("text"), str):
-        message["text"] = reply["text"]
-    buttons = reply.get("buttons")
-    if isinstance(buttons, list):
-        message["buttons"] = [
-            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
-            for b in buttons
-            if isinstance(b, dict)
-        ]
-    if isinstance(reply.get("custom"), dict):
-        message["custom"] = reply["custom"]
-    return message
+MAX_WAIT_SECONDS = 30.0
 
 
 async def post_chat(request: web.Request) -> web.Response:
@@ -45,9 +26,14 @@ async def post_chat(request: web.Request) -> web.Response:
         chat = parse_chat_request(await request.read(), settings.max_message_chars)
     except ChatRequestError as error:
         return error_response(error.code, error.status, error.language, **error.values)
-    started = time.monotonic()
     try:
-        replies = await request.app[RASA].send(chat.sender, chat.message, chat.metadata)
+        outcome = await request.app[CHAT].customer_message(
+            chat.sender,
+            chat.message,
+            client_id=chat.client_id,
+            payload=chat.payload,
+            metadata=chat.metadata,
+        )
     except RasaUnavailableError as error:
         log.warning(
             "gateway.rasa.unavailable conversation=%s reason=%s",
@@ -59,13 +45,54 @@ async def post_chat(request: web.Request) -> web.Response:
             {"messages": [{"text": text("bot_unavailable", language)}], "degraded": True},
             status=503,
         )
-    log.info(
-        "gateway.message.answered conversation=%s ms=%.0f replies=%d",
-        conversation_ref(chat.sender),
-        (time.monotonic() - started) * 1000,
-        len(replies),
-    )
-    return web.json_response({"messages": [bot_message(r) for r in replies]})
+    ack = {"client_id": outcome.message["client_id"], "id": outcome.message["id"]}
+    return web.json_response({"messages": outcome.replies, "mode": outcome.mode, "ack": ack})
+
+
+def _conversation(request: web.Request) -> str:
+    conversation = request.query.get("conversation", "")
+    if not SENDER_PATTERN.match(conversation):
+        raise ChatRequestError("invalid_conversation", 400)
+    return conversation
+
+
+def _number(request: web.Request, name: str, default: float, top: float) -> float:
+    try:
+        value = float(request.query.get(name, default))
+    except ValueError:
+        raise ChatRequestError("invalid_json", 400) from None
+    return min(max(value, 0.0), top)
+
+
+async def _snapshot(request: web.Request, conversation: str, after: int) -> web.Response:
+    chat = request.app[CHAT]
+    messages = await request.app[DB].run(chat.conversations.after, conversation, after)
+    mode, agent = await chat.mode(conversation)
+    return web.json_response({"messages": messages, "mode": mode, "agent": agent})
+
+
+async def get_history(request: web.Request) -> web.Response:
+    try:
+        conversation = _conversation(request)
+    except ChatRequestError as error:
+        return error_response(error.code, error.status)
+    return await _snapshot(request, conversation, 0)
+
+
+async def get_updates(request: web.Request) -> web.Response:
+    """Answers at once when there is anything after `after`, else waits up to `wait` seconds."""
+    try:
+        conversation = _conversation(request)
+        after = int(_number(request, "after", 0, 2**62))
+        wait = _number(request, "wait", 25, MAX_WAIT_SECONDS)
+    except ChatRequestError as error:
+        return error_response(error.code, error.status)
+    changed = request.app[HUB].changed(conversation)
+    chat = request.app[CHAT]
+    if not await request.app[DB].run(chat.conversations.after, conversation, after):
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(changed.wait(), wait)
+    return await _snapshot(request, conversation, after)
 
 
 async def get_health(request: web.Request) -> web.Response:

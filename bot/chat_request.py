@@ -10,6 +10,8 @@ from typing import Any
 from bot.messages import Language
 
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+MAX_PAYLOAD_CHARS = 500
 MAX_METADATA_KEYS = 20
 MAX_METADATA_VALUE_CHARS = 500
 
@@ -32,6 +34,8 @@ class ChatRequest:
     sender: str
     message: str
     metadata: dict[str, str]
+    client_id: str | None = None
+    payload: str | None = None
 
 
 def guess_language(text: str, fallback: Language = "ru") -> Language:
@@ -60,7 +64,31 @@ def parse_chat_request(body: bytes, max_chars: int) -> ChatRequest:
         raise ChatRequestError(
             "message_too_long", 413, guess_language(message[:500]), limit=max_chars
         )
-    return ChatRequest(sender, message.strip(), _metadata(data.get("metadata")))
+    return ChatRequest(
+        sender,
+        message.strip(),
+        _metadata(data.get("metadata")),
+        client_id(data.get("client_id")),
+        payload(data.get("payload")),
+    )
+
+
+def client_id(raw: Any) -> str | None:
+    """The widget's own id of a message, so a resend is recognised and not answered twice."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not CLIENT_ID_PATTERN.match(raw):
+        raise ChatRequestError("invalid_client_id", 400)
+    return raw
+
+
+def payload(raw: Any) -> str | None:
+    """A button's payload (`/intent{...}`): sent to Rasa instead of the shown title."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.startswith("/") or len(raw) > MAX_PAYLOAD_CHARS:
+        raise ChatRequestError("invalid_payload", 400)
+    return raw
 
 
 def _metadata(raw: Any) -> dict[str, str]:

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from bot.chat_service import ChatService
+from bot.desk.config import DeskConfigFile
+from bot.hub import Hub
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
+from bot.store.accounts import AccountStore
+from bot.store.database import Database
+from bot.store.handoffs import HandoffStore
 
 SETTINGS = web.AppKey("settings", Settings)
 RASA = web.AppKey("rasa", RasaClient)
+DB = web.AppKey("db", Database)
+HANDOFFS = web.AppKey("handoffs", HandoffStore)
+ACCOUNTS = web.AppKey("accounts", AccountStore)
+DESK_CONFIG = web.AppKey("desk_config", DeskConfigFile)
+HUB = web.AppKey("hub", Hub)
+CHAT = web.AppKey("chat", ChatService)

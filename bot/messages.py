@@ -25,6 +25,14 @@ TEXTS: dict[str, dict[Language, str]] = {
         "ru": "Не указан идентификатор собеседника (sender): 1-128 символов, буквы, цифры, - _ . :",
         "en": "The sender id is missing or invalid: 1-128 characters, letters, digits, - _ . :",
     },
+    "invalid_client_id": {
+        "ru": "Поле client_id: 1-64 символа, буквы, цифры, - _ . :",
+        "en": "The client_id field must be 1-64 characters: letters, digits, - _ . :",
+    },
+    "invalid_payload": {
+        "ru": "Поле payload должно начинаться с «/» и быть не длиннее 500 символов.",
+        "en": "The payload field must start with '/' and be at most 500 characters.",
+    },
     "invalid_metadata": {
         "ru": "Поле metadata должно быть JSON-объектом.",
         "en": "The metadata field must be a JSON object.",
@@ -40,6 +48,40 @@ TEXTS: dict[str, dict[Language, str]] = {
         "Your message isn't lost — please try again in a minute.",
     },
     "not_found": {"ru": "Такой страницы нет.", "en": "There is no such page."},
+    "invalid_frame": {
+        "ru": "Непонятное сообщение от чата. Обновите, пожалуйста, страницу.",
+        "en": "The chat sent something we could not read. Please reload the page.",
+    },
+    "invalid_conversation": {
+        "ru": "Не указан идентификатор разговора (conversation).",
+        "en": "The conversation id is missing or invalid.",
+    },
+    "rate_limited": {
+        "ru": "Слишком много сообщений подряд. Подождите, пожалуйста, несколько секунд.",
+        "en": "Too many messages in a row. Please wait a few seconds.",
+    },
+    "agent_joined": {
+        "ru": "К чату подключился оператор {name}.",
+        "en": "{name} from our support team has joined the chat.",
+    },
+    "agent_left": {
+        "ru": "Оператор {name} завершил разговор.",
+        "en": "{name} has finished the conversation.",
+    },
+    "agent_escalated": {
+        "ru": "Оператор {name} передал ваш вопрос коллегам. Скоро с вами свяжутся.",
+        "en": "{name} has passed your question to colleagues. They will contact you soon.",
+    },
+    "expected_waiting": {
+        "ru": "Оператор подключится к чату в ближайшие минуты. Номер обращения {ticket}.",
+        "en": "An agent will join this chat in a few minutes. Your case number is {ticket}.",
+    },
+    "expected_ticket": {
+        "ru": "Сейчас свободных операторов нет. Мы ответим по оставленному контакту в рабочее "
+        "время, обычно в течение одного рабочего дня. Номер обращения {ticket}.",
+        "en": "No agent is available right now. We will reply using the contact you left during "
+        "working hours, usually within one working day. Your case number is {ticket}.",
+    },
     "internal_error": {
         "ru": "Что-то пошло не так на нашей стороне. Попробуйте, пожалуйста, ещё раз.",
         "en": "Something went wrong on our side. Please try again.",

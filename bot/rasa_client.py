@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 
@@ -44,6 +45,24 @@ class RasaClient:
         if not isinstance(replies, list):
             raise RasaUnavailableError("Rasa answered with something other than a list")
         return [reply for reply in replies if isinstance(reply, dict)]
+
+    async def trigger_intent(self, sender: str, intent: str) -> list[dict[str, Any]]:
+        """Make the bot act as if the customer said `intent`; returns the bot's messages.
+
+        Without `output_channel` Rasa collects the replies and returns them in the answer.
+        """
+        if self._session is None:
+            raise RuntimeError("RasaClient.start() was not called")
+        url = f"{self._base_url}/conversations/{quote(sender, safe='')}/trigger_intent"
+        try:
+            async with self._session.post(url, json={"name": intent}) as response:
+                if response.status != 200:
+                    raise RasaUnavailableError(f"Rasa answered HTTP {response.status}")
+                body = await response.json()
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
+            raise RasaUnavailableError(type(error).__name__) from error
+        messages = body.get("messages") if isinstance(body, dict) else None
+        return [m for m in messages if isinstance(m, dict)] if isinstance(messages, list) else []
 
     async def healthy(self) -> bool:
         if self._session is None:

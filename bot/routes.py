@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.chat_http import get_health, post_chat
+from bot.chat_http import get_health, get_history, get_updates, post_chat
+from bot.chat_ws import ws_chat
+from bot.desk import auth, cases
+from bot.desk.pages import get_desk_asset, get_desk_page
+from bot.desk.ws import ws_desk
+from bot.handoff.internal_http import post_handoff, post_rating
 from bot.pages import get_demo_page
 
 
@@ -12,3 +17,21 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_get("/", get_demo_page)
     app.router.add_get("/health", get_health)
     app.router.add_post("/api/chat", post_chat)
+    app.router.add_get("/api/chat/history", get_history)
+    app.router.add_get("/api/chat/updates", get_updates)
+    app.router.add_get("/ws/chat", ws_chat)
+    app.router.add_post("/internal/handoffs", post_handoff)
+    app.router.add_post("/internal/ratings", post_rating)
+    app.router.add_get("/desk", get_desk_page)
+    app.router.add_get("/desk/assets/{name}", get_desk_asset)
+    app.router.add_post("/desk/api/login", auth.post_login)
+    app.router.add_post("/desk/api/logout", auth.post_logout)
+    app.router.add_get("/desk/api/me", auth.get_me)
+    app.router.add_get("/desk/api/cases", cases.get_cases)
+    app.router.add_get("/desk/api/cases/{case}", cases.get_case)
+    app.router.add_post("/desk/api/cases/{case}/claim", cases.post_claim)
+    app.router.add_post("/desk/api/cases/{case}/messages", cases.post_message)
+    app.router.add_post("/desk/api/cases/{case}/notes", cases.post_note)
+    app.router.add_post("/desk/api/cases/{case}/close", cases.post_close)
+    app.router.add_post("/desk/api/cases/{case}/escalate", cases.post_escalate)
+    app.router.add_get("/ws/desk", ws_desk)

@@ -15,6 +15,7 @@ from typing import Any
 
 PREFIX = "ASSISTANT_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIN_TOKEN_CHARS = 16
 
 
 class ConfigError(ValueError):
@@ -45,6 +46,14 @@ class Settings:
     rasa_timeout_seconds: float = 15.0
     startup_timeout_seconds: float = 240.0
     max_restarts: int = 3
+    # Shared secret of the action server's calls to the gateway's /internal/* endpoints; the
+    # supervisor generates one per run when it is empty. Without it /internal/* answers 401.
+    internal_token: str = ""
+    # SQLAlchemy URL of the gateway's conversation and handoff store; empty: SQLite in data_dir.
+    database_url: str = ""
+    # YAML or JSON file with the desk's agents, groups, routing and canned replies; empty:
+    # <data_dir>/agents.yml. Kept out of the repository: it holds password hashes.
+    agents_file: str = ""
 
     def __post_init__(self) -> None:
         for name in ("rasa_port", "actions_port", "gateway_port"):
@@ -66,6 +75,27 @@ class Settings:
             )
         if self.lock_store_url and not self.lock_store_url.startswith("redis://"):
             raise ConfigError(f"{PREFIX}LOCK_STORE_URL must start with redis://.")
+        if self.database_url and "://" not in self.database_url:
+            raise ConfigError(
+                f"{PREFIX}DATABASE_URL must be a SQLAlchemy URL such as "
+                f"postgresql://user:password@host:5432/db or sqlite:////path/gateway.db, "
+                f"got {self.database_url!r}."
+            )
+        if self.internal_token and len(self.internal_token) < MIN_TOKEN_CHARS:
+            raise ConfigError(
+                f"{PREFIX}INTERNAL_TOKEN must be at least {MIN_TOKEN_CHARS} characters "
+                "(or empty: the supervisor then generates one per run)."
+            )
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'gateway.db'}"
+
+    @property
+    def agents_path(self) -> Path:
+        return (
+            Path(self.agents_file).resolve() if self.agents_file else self.data_dir / "agents.yml"
+        )
 
     @property
     def rasa_url(self) -> str:

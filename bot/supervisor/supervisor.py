@@ -146,6 +146,10 @@ class Supervisor:
         item = next(i for i in self._running if i.spec.name == name)
         return item.process is not None and item.process.returncode is None
 
+    def environment(self, name: str) -> dict[str, str]:
+        """The settings a process was started with (tests read the generated internal token)."""
+        return dict(next(i for i in self._running if i.spec.name == name).spec.env)
+
     def restarts(self, name: str) -> int:
         return next(i for i in self._running if i.spec.name == name).restarts
 

@@ -1,0 +1,212 @@
+"""What happens to a message: stored first, then routed to Rasa or to the agent who owns the
+conversation, and every stored message pushed to whoever is connected. Used by the HTTP and the
+websocket paths alike, so both behave the same."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.hub import Hub
+from bot.messages import Language, text
+from bot.rasa_client import RasaClient, RasaUnavailableError
+from bot.store.conversations import ConversationStore
+from bot.store.database import Database
+from bot.store.handoffs import HandoffStore
+
+log = logging.getLogger("gateway")
+MESSAGE_KINDS = ("text", "article", "helpful", "rating", "notice")
+
+
+def conversation_ref(sender: str) -> str:
+    """Logs name conversations by a hash: a sender id can be tied to a person."""
+    return hashlib.sha256(sender.encode()).hexdigest()[:12]
+
+
+def bot_extra(reply: dict[str, Any]) -> dict[str, Any]:
+    """Keep only what the widget renders from a Rasa reply; drop anything else Rasa may add."""
+    extra: dict[str, Any] = {}
+    buttons = reply.get("buttons")
+    if isinstance(buttons, list):
+        extra["buttons"] = [
+            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in buttons
+            if isinstance(b, dict)
+        ]
+    custom = reply.get("custom")
+    if isinstance(custom, dict):
+        if custom.get("type") == "article":
+            keys = ("id", "title", "excerpt", "url", "lang")
+            extra["article"] = {k: str(custom[k]) for k in keys if custom.get(k) is not None}
+            extra["kind"] = "article"
+        elif custom.get("type") in MESSAGE_KINDS:
+            extra["kind"] = custom["type"]
+    return extra
+
+
+@dataclass
+class _Turn:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0
+
+
+@dataclass
+class Outcome:
+    """The stored customer message, the bot's replies to it, and the conversation's mode."""
+
+    message: dict[str, Any]
+    replies: list[dict[str, Any]] = field(default_factory=list)
+    duplicate: bool = False
+    mode: str = "bot"
+
+
+class ChatService:
+    def __init__(
+        self,
+        db: Database,
+        conversations: ConversationStore,
+        handoffs: HandoffStore,
+        rasa: RasaClient,
+        hub: Hub,
+    ) -> None:
+        self.db = db
+        self.conversations = conversations
+        self.handoffs = handoffs
+        self.rasa = rasa
+        self.hub = hub
+        self._turns: dict[str, _Turn] = {}
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def in_background(self, work: Coroutine[Any, Any, Any]) -> None:
+        """Work the caller need not wait for (the bot's answer after a close), kept referenced."""
+        task = asyncio.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    @asynccontextmanager
+    async def _turn(self, conversation: str) -> AsyncIterator[None]:
+        """One message of a conversation at a time, so replies keep the customer's order."""
+        turn = self._turns.setdefault(conversation, _Turn())
+        turn.users += 1
+        try:
+            async with turn.lock:
+                yield
+        finally:
+            turn.users -= 1
+            if turn.users == 0:
+                self._turns.pop(conversation, None)
+
+    async def mode(self, conversation: str) -> tuple[str, dict[str, str] | None]:
+        case = await self.db.run(self.handoffs.open_for, conversation)
+        if case and case["state"] == "assigned":
+            return "agent", {"name": case["agent"]["name"]}
+        return "bot", None
+
+    async def publish(self, message: dict[str, Any], skip: Any = None) -> None:
+        """To the customer's sockets and long polls, and to the desk while a case is open."""
+        conversation = message["conversation"]
+        await self.hub.to_customers(conversation, {"type": "message", "message": message}, skip)
+        case = await self.db.run(self.handoffs.open_for, conversation)
+        if case:
+            owner = case["agent"]["login"] if case["agent"] else None
+            frame = {"type": "message", "case": case["id"], "message": message}
+            await self.hub.to_desks(frame, case["group"], owner)
+
+    async def store(
+        self, conversation: str, author: str, body: str, **values: Any
+    ) -> dict[str, Any]:
+        stored = await self.db.run(
+            lambda: self.conversations.add(conversation, author, body, **values)
+        )
+        await self.publish(stored.message)
+        return stored.message
+
+    async def customer_message(
+        self,
+        conversation: str,
+        body: str,
+        *,
+        client_id: str | None = None,
+        payload: str | None = None,
+        metadata: dict[str, str] | None = None,
+        socket: Any = None,
+        on_stored: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
+    ) -> Outcome:
+        """Raises RasaUnavailableError after storing the message when the bot cannot answer.
+
+        `on_stored` runs once the message is safely stored (the websocket's ack), before the bot
+        is asked; `socket` is the sender's own socket, which needs no echo of the message.
+        """
+        async with self._turn(conversation):
+            if metadata:
+                await self.db.run(self.conversations.touch, conversation, metadata)
+            stored = await self.db.run(
+                lambda: self.conversations.add(conversation, "customer", body, client_id=client_id)
+            )
+            if on_stored is not None:
+                await on_stored(stored.message)
+            if stored.duplicate:
+                replies = await self.db.run(
+                    self.conversations.replies_to, conversation, stored.message["id"]
+                )
+                mode, _ = await self.mode(conversation)
+                return Outcome(stored.message, replies, duplicate=True, mode=mode)
+            await self.publish(stored.message, skip=socket)
+            mode, _ = await self.mode(conversation)
+            if mode == "agent":
+                return Outcome(stored.message, mode="agent")
+            replies = await self._ask_bot(conversation, payload or body, metadata or {})
+            return Outcome(stored.message, replies)
+
+    async def _ask_bot(
+        self, conversation: str, message: str, metadata: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        started = time.monotonic()
+        await self.hub.to_customers(conversation, {"type": "typing", "who": "bot", "on": True})
+        try:
+            replies = await self.rasa.send(conversation, message, metadata)
+        finally:
+            await self.hub.to_customers(conversation, {"type": "typing", "who": "bot", "on": False})
+        stored = [await self.bot_reply(conversation, reply) for reply in replies]
+        log.info(
+            "gateway.message.answered conversation=%s ms=%.0f replies=%d",
+            conversation_ref(conversation),
+            (time.monotonic() - started) * 1000,
+            len(stored),
+        )
+        return stored
+
+    async def bot_reply(self, conversation: str, reply: dict[str, Any]) -> dict[str, Any]:
+        extra = bot_extra(reply)
+        body = reply.get("text")
+        if not isinstance(body, str):
+            body = (extra.get("article") or {}).get("title", "")
+        return await self.store(conversation, "bot", body, extra=extra)
+
+    async def notice(
+        self, conversation: str, code: str, language: Language, **values: object
+    ) -> dict[str, Any]:
+        return await self.store(
+            conversation, "system", text(code, language, **values), extra={"kind": "notice"}
+        )
+
+    async def handoff_closed(self, conversation: str) -> None:
+        """The bot takes the conversation back: its messages (the rating question) are relayed."""
+        async with self._turn(conversation):
+            try:
+                replies = await self.rasa.trigger_intent(conversation, "handoff_closed")
+            except RasaUnavailableError as error:
+                log.warning(
+                    "gateway.handoff.trigger_failed conversation=%s reason=%s",
+                    conversation_ref(conversation),
+                    error,
+                )
+                return
+            for reply in replies:
+                await self.bot_reply(conversation, reply)

@@ -1,0 +1,1 @@
+"""Handoff intake from the action server: validation, routing, the readable summary."""

@@ -1,0 +1,83 @@
+"""Who is connected right now: customers' websockets by conversation, agents' desk websockets,
+and long-poll waiters. In memory by design: after a restart clients reconnect and catch up from
+the database with `after`; nothing is lost because nothing lives only here."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+
+@dataclass(frozen=True)
+class DeskPeer:
+    login: str
+    name: str
+    groups: tuple[str, ...]
+
+
+class Hub:
+    def __init__(self) -> None:
+        self._customers: dict[str, set[web.WebSocketResponse]] = {}
+        self._desks: dict[web.WebSocketResponse, DeskPeer] = {}
+        self._changed: dict[str, asyncio.Event] = {}
+
+    def add_customer(self, conversation: str, socket: web.WebSocketResponse) -> None:
+        self._customers.setdefault(conversation, set()).add(socket)
+
+    def remove_customer(self, conversation: str, socket: web.WebSocketResponse) -> None:
+        sockets = self._customers.get(conversation, set())
+        sockets.discard(socket)
+        if not sockets:
+            self._customers.pop(conversation, None)
+
+    def add_desk(self, socket: web.WebSocketResponse, peer: DeskPeer) -> None:
+        self._desks[socket] = peer
+
+    def remove_desk(self, socket: web.WebSocketResponse) -> None:
+        self._desks.pop(socket, None)
+
+    def agents_online(self, group: str) -> bool:
+        return any(group in peer.groups for peer in self._desks.values())
+
+    def desk_sockets(self) -> list[web.WebSocketResponse]:
+        return list(self._desks)
+
+    def changed(self, conversation: str) -> asyncio.Event:
+        """Take the event before reading the database, then wait on it: no update slips by."""
+        return self._changed.setdefault(conversation, asyncio.Event())
+
+    async def to_customers(
+        self,
+        conversation: str,
+        frame: dict[str, Any],
+        skip: web.WebSocketResponse | None = None,
+    ) -> None:
+        if frame.get("type") == "message" and (event := self._changed.pop(conversation, None)):
+            event.set()
+        for socket in list(self._customers.get(conversation, ())):
+            if socket is not skip:
+                await _send(socket, frame)
+
+    async def to_desks(self, frame: dict[str, Any], group: str, owner: str | None = None) -> None:
+        """To every agent of `group` and to the case's owner (who may be in another group)."""
+        for socket, peer in list(self._desks.items()):
+            if group in peer.groups or peer.login == owner:
+                await _send(socket, frame)
+
+    async def close_all(self) -> None:
+        sockets = [s for group in self._customers.values() for s in group] + list(self._desks)
+        for socket in sockets:
+            with contextlib.suppress(Exception):
+                await socket.close(code=1001, message=b"server shutdown")
+
+
+async def _send(socket: web.WebSocketResponse, frame: dict[str, Any]) -> None:
+    """A socket closing at this moment is not an error: its owner reconnects and catches up."""
+    if socket.closed:
+        return
+    with contextlib.suppress(ConnectionError, RuntimeError):
+        await socket.send_json(frame)

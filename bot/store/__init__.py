@@ -1,0 +1,1 @@
+"""The gateway's own database: conversations, messages, handoffs, notes, ratings, desk accounts."""

@@ -1,0 +1,140 @@
+"""Conversations and their messages. Blocking calls: run them through Database.run."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, and_, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.store.records import message_object
+from bot.store.schema import conversations, messages
+
+HISTORY_LIMIT = 500
+EXTRA_KEYS = ("buttons", "article", "kind")
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored message; `duplicate` when the same client_id was already stored (a resend)."""
+
+    message: dict[str, Any]
+    duplicate: bool = False
+
+
+def insert_ignoring_duplicates(connection: Connection, table: Table, **values: Any) -> None:
+    """INSERT that does nothing when the primary key exists (SQLite and PostgreSQL)."""
+    make = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[connection.dialect.name]
+    connection.execute(make(table).values(**values).on_conflict_do_nothing())
+
+
+def ensure_conversation(
+    connection: Connection, conversation: str, metadata: dict[str, str] | None = None
+) -> None:
+    insert_ignoring_duplicates(
+        connection,
+        conversations,
+        id=conversation,
+        language=(metadata or {}).get("language"),
+        metadata_json=json.dumps(metadata or {}, ensure_ascii=False),
+        created_at=time.time(),
+    )
+    if metadata:
+        connection.execute(
+            update(conversations)
+            .where(conversations.c.id == conversation)
+            .values(metadata_json=json.dumps(metadata, ensure_ascii=False))
+        )
+
+
+class ConversationStore:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def touch(self, conversation: str, metadata: dict[str, str] | None = None) -> None:
+        with self._engine.begin() as connection:
+            ensure_conversation(connection, conversation, metadata)
+
+    def exists(self, conversation: str) -> bool:
+        with self._engine.connect() as connection:
+            query = select(conversations.c.id).where(conversations.c.id == conversation)
+            return connection.execute(query).first() is not None
+
+    def metadata(self, conversation: str) -> dict[str, str]:
+        with self._engine.connect() as connection:
+            query = select(conversations.c.metadata_json).where(conversations.c.id == conversation)
+            raw = connection.execute(query).scalar()
+        return json.loads(raw) if raw else {}
+
+    def add(
+        self,
+        conversation: str,
+        author: str,
+        text: str,
+        *,
+        client_id: str | None = None,
+        agent_name: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> Stored:
+        """Stores one message; a client_id seen before returns the first copy instead."""
+        if client_id is not None and (first := self._by_client_id(conversation, client_id)):
+            return Stored(first, duplicate=True)
+        kept = {k: v for k, v in (extra or {}).items() if k in EXTRA_KEYS and v}
+        try:
+            with self._engine.begin() as connection:
+                ensure_conversation(connection, conversation)
+                result = connection.execute(
+                    insert(messages).values(
+                        conversation=conversation,
+                        author=author,
+                        text=text,
+                        client_id=client_id,
+                        agent_name=agent_name,
+                        extra_json=json.dumps(kept, ensure_ascii=False) if kept else None,
+                        ts=time.time(),
+                    )
+                )
+                new_id = result.inserted_primary_key[0]
+                row = connection.execute(select(messages).where(messages.c.id == new_id)).one()
+        except IntegrityError:
+            if client_id is None:
+                raise
+            first = self._by_client_id(conversation, client_id)
+            assert first is not None
+            return Stored(first, duplicate=True)
+        return Stored(message_object(row))
+
+    def _by_client_id(self, conversation: str, client_id: str) -> dict[str, Any] | None:
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(messages).where(
+                    and_(messages.c.conversation == conversation, messages.c.client_id == client_id)
+                )
+            ).first()
+        return message_object(row) if row else None
+
+    def after(self, conversation: str, after_id: int = 0) -> list[dict[str, Any]]:
+        """Messages with id > after_id, oldest first (the newest HISTORY_LIMIT at most)."""
+        with self._engine.connect() as connection:
+            rows = connection.execute(
+                select(messages)
+                .where(and_(messages.c.conversation == conversation, messages.c.id > after_id))
+                .order_by(messages.c.id.desc())
+                .limit(HISTORY_LIMIT)
+            ).all()
+        return [message_object(row) for row in reversed(rows)]
+
+    def replies_to(self, conversation: str, message_id: int) -> list[dict[str, Any]]:
+        """The bot's answers to one customer message: what follows it up to the next one."""
+        replies = []
+        for message in self.after(conversation, message_id):
+            if message["author"] == "customer":
+                break
+            if message["author"] == "bot":
+                replies.append(message)
+        return replies

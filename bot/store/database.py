@@ -1,0 +1,98 @@
+"""Engine creation and the bridge from the event loop to blocking database calls.
+
+Every call runs in a small thread pool, so a slow disk never stalls the websockets; a busy SQLite
+file ("database is locked") is retried with backoff instead of failing the request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.engine.url import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import QueuePool
+
+from bot.settings import ConfigError
+from bot.store.schema import metadata
+
+log = logging.getLogger("gateway")
+T = TypeVar("T")
+RETRY_DELAYS = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
+WORKERS = 4
+SUPPORTED = ("sqlite", "postgresql")
+
+
+def make_engine(url: str) -> Engine:
+    """Creates the tables if missing; SQLite gets WAL so readers never wait for the writer."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() not in SUPPORTED:
+        raise ConfigError(
+            f"ASSISTANT_DATABASE_URL: {parsed.get_backend_name()!r} is not supported; "
+            "use postgresql://... or sqlite:///..., or leave it empty for SQLite in data_dir."
+        )
+    if parsed.get_backend_name() != "sqlite":
+        engine = create_engine(url, future=True, pool_pre_ping=True)
+        metadata.create_all(engine)
+        return engine
+    if parsed.database:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        future=True,
+        poolclass=QueuePool,
+        pool_size=WORKERS,
+        connect_args={"timeout": 10, "check_same_thread": False},
+    )
+
+    event.listen(engine, "connect", _sqlite_pragmas)
+    metadata.create_all(engine)
+    return engine
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def is_busy(error: OperationalError) -> bool:
+    message = str(error.orig).lower()
+    return "locked" in message or "busy" in message
+
+
+def call_with_retry(function: Callable[..., T], *args: Any) -> T:
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            return function(*args)
+        except OperationalError as error:
+            if delay is None or not is_busy(error):
+                raise
+            log.warning("gateway.db.busy retry_in_ms=%.0f", delay * 1000)
+            time.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+class Database:
+    """Owns the engine and the worker threads; `await db.run(fn, *args)` from the event loop."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = make_engine(url)
+        self._executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="db")
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, call_with_retry, function, *args)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+        self.engine.dispose()

@@ -1,0 +1,106 @@
+"""Table definitions (SQLAlchemy Core). Timestamps are float seconds since the epoch, UTC."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("language", String(8)),
+    Column("metadata_json", Text, nullable=False, default="{}"),
+    Column("created_at", Float, nullable=False),
+)
+
+# sqlite_autoincrement: ids are never reused, so "everything after id N" stays true.
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation", String(128), ForeignKey("conversations.id"), nullable=False),
+    Column("author", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("client_id", String(64)),
+    Column("agent_name", String(128)),
+    Column("extra_json", Text),
+    Column("ts", Float, nullable=False),
+    UniqueConstraint("conversation", "client_id", name="uq_messages_client_id"),
+    Index("ix_messages_conversation_id", "conversation", "id"),
+    sqlite_autoincrement=True,
+)
+
+handoffs = Table(
+    "handoffs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation", String(128), ForeignKey("conversations.id"), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("group_name", String(64), nullable=False),
+    Column("priority", String(8), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("case_json", Text, nullable=False),
+    Column("summary_text", Text, nullable=False),
+    Column("agent_login", String(64)),
+    Column("agent_name", String(128)),
+    Column("resolution", Text),
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+    Column("closed_at", Float),
+    Index("ix_handoffs_conversation", "conversation"),
+    Index("ix_handoffs_state", "state"),
+    sqlite_autoincrement=True,
+)
+
+notes = Table(
+    "notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("handoff_id", Integer, ForeignKey("handoffs.id"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("author_login", String(64), nullable=False),
+    Column("author_name", String(128), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ts", Float, nullable=False),
+)
+
+ratings = Table(
+    "ratings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation", String(128), nullable=False, index=True),
+    Column("handoff_id", Integer),
+    Column("rating", Integer, nullable=False),
+    Column("ts", Float, nullable=False),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("login", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("locked_until", Float, nullable=False),
+)
+
+desk_sessions = Table(
+    "desk_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("login", String(64), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("expires_at", Float, nullable=False),
+)
