@@ -9,8 +9,9 @@ from aiohttp import web
 from bot.chat_service import ChatService
 from bot.desk.config import DeskConfigFile
 from bot.errors import error_middleware
+from bot.handoff.webhook import Webhook
 from bot.hub import Hub
-from bot.keys import ACCOUNTS, CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, RASA, SETTINGS
+from bot.keys import ACCOUNTS, CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, RASA, SETTINGS, WEBHOOK
 from bot.rasa_client import RasaClient
 from bot.routes import setup_routes
 from bot.settings import Settings
@@ -27,6 +28,15 @@ async def _rasa_client(app: web.Application) -> AsyncIterator[None]:
     app[RASA] = client
     yield
     await client.close()
+
+
+async def _webhook(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    webhook = Webhook(settings.handoff_webhook_url, settings.handoff_webhook_secret)
+    await webhook.start()
+    app[WEBHOOK] = webhook
+    yield
+    await webhook.close()
 
 
 async def _store(app: web.Application) -> AsyncIterator[None]:
@@ -51,6 +61,7 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app[DESK_CONFIG] = DeskConfigFile(settings.agents_path)
     app.cleanup_ctx.append(_rasa_client)
+    app.cleanup_ctx.append(_webhook)
     app.cleanup_ctx.append(_store)
     setup_routes(app)
     return app

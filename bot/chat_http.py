@@ -87,11 +87,11 @@ async def get_updates(request: web.Request) -> web.Response:
         wait = _number(request, "wait", 25, MAX_WAIT_SECONDS)
     except ChatRequestError as error:
         return error_response(error.code, error.status)
-    changed = request.app[HUB].changed(conversation)
     chat = request.app[CHAT]
-    if not await request.app[DB].run(chat.conversations.after, conversation, after):
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(changed.wait(), wait)
+    async with request.app[HUB].watching(conversation) as changed:
+        if not await request.app[DB].run(chat.conversations.after, conversation, after):
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(changed.wait(), wait)
     return await _snapshot(request, conversation, after)
 
 

@@ -6,10 +6,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+
+@dataclass
+class _Watch:
+    event: asyncio.Event = field(default_factory=asyncio.Event)
+    users: int = 0
 
 
 @dataclass(frozen=True)
@@ -23,7 +31,7 @@ class Hub:
     def __init__(self) -> None:
         self._customers: dict[str, set[web.WebSocketResponse]] = {}
         self._desks: dict[web.WebSocketResponse, DeskPeer] = {}
-        self._changed: dict[str, asyncio.Event] = {}
+        self._watches: dict[str, _Watch] = {}
 
     def add_customer(self, conversation: str, socket: web.WebSocketResponse) -> None:
         self._customers.setdefault(conversation, set()).add(socket)
@@ -46,9 +54,18 @@ class Hub:
     def desk_sockets(self) -> list[web.WebSocketResponse]:
         return list(self._desks)
 
-    def changed(self, conversation: str) -> asyncio.Event:
-        """Take the event before reading the database, then wait on it: no update slips by."""
-        return self._changed.setdefault(conversation, asyncio.Event())
+    @asynccontextmanager
+    async def watching(self, conversation: str) -> AsyncIterator[asyncio.Event]:
+        """An event set by the conversation's next message. Enter before reading the database,
+        then wait on it: no update slips by in between."""
+        watch = self._watches.setdefault(conversation, _Watch())
+        watch.users += 1
+        try:
+            yield watch.event
+        finally:
+            watch.users -= 1
+            if watch.users == 0 and self._watches.get(conversation) is watch:
+                del self._watches[conversation]
 
     async def to_customers(
         self,
@@ -56,8 +73,8 @@ class Hub:
         frame: dict[str, Any],
         skip: web.WebSocketResponse | None = None,
     ) -> None:
-        if frame.get("type") == "message" and (event := self._changed.pop(conversation, None)):
-            event.set()
+        if frame.get("type") == "message" and (watch := self._watches.pop(conversation, None)):
+            watch.event.set()
         for socket in list(self._customers.get(conversation, ())):
             if socket is not skip:
                 await _send(socket, frame)

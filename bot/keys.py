@@ -6,6 +6,7 @@ from aiohttp import web
 
 from bot.chat_service import ChatService
 from bot.desk.config import DeskConfigFile
+from bot.handoff.webhook import Webhook
 from bot.hub import Hub
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
@@ -21,3 +22,4 @@ ACCOUNTS = web.AppKey("accounts", AccountStore)
 DESK_CONFIG = web.AppKey("desk_config", DeskConfigFile)
 HUB = web.AppKey("hub", Hub)
 CHAT = web.AppKey("chat", ChatService)
+WEBHOOK = web.AppKey("webhook", Webhook)

@@ -54,6 +54,10 @@ class Settings:
     # YAML or JSON file with the desk's agents, groups, routing and canned replies; empty:
     # <data_dir>/agents.yml. Kept out of the repository: it holds password hashes.
     agents_file: str = ""
+    # Optional helpdesk webhook: every case event is POSTed there as JSON, signed with the secret
+    # (HMAC-SHA256 in X-Assistant-Signature). Empty URL: no webhook.
+    handoff_webhook_url: str = ""
+    handoff_webhook_secret: str = ""
 
     def __post_init__(self) -> None:
         for name in ("rasa_port", "actions_port", "gateway_port"):
@@ -81,6 +85,10 @@ class Settings:
                 f"postgresql://user:password@host:5432/db or sqlite:////path/gateway.db, "
                 f"got {self.database_url!r}."
             )
+        if self.handoff_webhook_url and not self.handoff_webhook_url.startswith(
+            ("http://", "https://")
+        ):
+            raise ConfigError(f"{PREFIX}HANDOFF_WEBHOOK_URL must be an http(s) URL.")
         if self.internal_token and len(self.internal_token) < MIN_TOKEN_CHARS:
             raise ConfigError(
                 f"{PREFIX}INTERNAL_TOKEN must be at least {MIN_TOKEN_CHARS} characters "

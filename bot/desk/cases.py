@@ -8,7 +8,7 @@ from aiohttp import web
 
 from bot.desk.auth import DeskError, SignedIn, desk_view, json_body
 from bot.handoff.summary import mask_cards
-from bot.keys import CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, SETTINGS
+from bot.keys import CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, SETTINGS, WEBHOOK
 from bot.store.states import OPEN_STATES, STATES
 
 MAX_NOTE_CHARS = 4000
@@ -39,9 +39,13 @@ async def _case_for(request: web.Request, signed: SignedIn) -> dict[str, Any]:
     return case
 
 
-async def _updated(request: web.Request, case: dict[str, Any], old_owner: str | None) -> None:
+async def _updated(
+    request: web.Request, case: dict[str, Any], old_owner: str | None, event: str
+) -> None:
+    """Tell the desks of the case's group (and its owner), and the helpdesk webhook."""
     owner = case["agent"]["login"] if case["agent"] else old_owner
     await request.app[HUB].to_desks({"type": "case_updated", "case": case}, case["group"], owner)
+    request.app[WEBHOOK].send(event, case)
 
 
 @desk_view(csrf=False)
@@ -75,7 +79,7 @@ async def post_claim(request: web.Request, signed: SignedIn) -> web.Response:
         chat = request.app[CHAT]
         await chat.hub.to_customers(conversation, {"type": "agent_joined", "name": agent.name})
         await chat.notice(conversation, "agent_joined", claimed["language"], name=agent.name)
-        await _updated(request, claimed, None)
+        await _updated(request, claimed, None, "case_claimed")
     return web.json_response({"case": claimed})
 
 
@@ -116,7 +120,7 @@ async def post_close(request: web.Request, signed: SignedIn) -> web.Response:
     chat = request.app[CHAT]
     await chat.hub.to_customers(conversation, {"type": "agent_left", "name": agent.name})
     await chat.notice(conversation, "agent_left", closed["language"], name=agent.name)
-    await _updated(request, closed, agent.login)
+    await _updated(request, closed, agent.login, "case_closed")
     chat.in_background(chat.handoff_closed(conversation))
     return web.json_response({"case": closed})
 
@@ -142,6 +146,6 @@ async def post_escalate(request: web.Request, signed: SignedIn) -> web.Response:
     chat = request.app[CHAT]
     await hub.to_customers(conversation, {"type": "agent_left", "name": agent.name})
     await chat.notice(conversation, "agent_escalated", case["language"], name=agent.name)
-    await _updated(request, case, agent.login)
+    await _updated(request, case, agent.login, "case_escalated")
     await hub.to_desks({"type": "case_new", "case": case}, group)
     return web.json_response({"case": case})

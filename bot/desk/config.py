@@ -7,11 +7,13 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bot.desk.hours import WorkingHours, parse_working_hours
 from bot.settings import ConfigError
 
 log = logging.getLogger("gateway")
@@ -48,9 +50,13 @@ class DeskConfig:
     routing: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_ROUTING))
     canned: tuple[CannedReply, ...] = ()
     ticket_prefix: str = "LM"
+    hours: WorkingHours | None = None
 
     def group_for(self, topic: str | None) -> str:
         return self.routing.get(topic or "default") or self.routing["default"]
+
+    def is_working_time(self, moment: datetime) -> bool:
+        return self.hours is None or self.hours.open_at(moment)
 
 
 def load_desk_config(path: Path) -> DeskConfig:
@@ -142,4 +148,5 @@ def parse_desk_config(raw: dict[str, Any], source: str) -> DeskConfig:
         for n, item in enumerate(raw.get("canned") or [], start=1)
     )
     prefix = _text(f"{source}: ticket_prefix", raw.get("ticket_prefix", "LM"), 8)
-    return DeskConfig(agents, groups, routing, canned, prefix)
+    hours = parse_working_hours(raw.get("working_hours"), source)
+    return DeskConfig(agents, groups, routing, canned, prefix, hours)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hmac
 import logging
+from datetime import datetime, timezone
 
 from aiohttp import web
 
 from bot.chat_service import conversation_ref
 from bot.handoff.intake import IntakeError, parse_handoff, parse_rating
 from bot.handoff.summary import summary_text
-from bot.keys import DB, DESK_CONFIG, HANDOFFS, HUB, SETTINGS
+from bot.keys import DB, DESK_CONFIG, HANDOFFS, HUB, SETTINGS, WEBHOOK
 from bot.messages import both
 from bot.store.handoffs import NewHandoff
 from bot.store.states import State
@@ -43,8 +44,10 @@ async def post_handoff(request: web.Request) -> web.Response:
         case = parse_handoff(await request.read())
     except IntakeError as error:
         return _error("invalid_case", str(error), 400, error.field)
-    group = request.app[DESK_CONFIG].current().group_for(case.topic)
-    state: State = "waiting" if request.app[HUB].agents_online(group) else "ticket"
+    config = request.app[DESK_CONFIG].current()
+    group = config.group_for(case.topic)
+    staffed = config.is_working_time(datetime.now(timezone.utc))
+    state: State = "waiting" if staffed and request.app[HUB].agents_online(group) else "ticket"
     new = NewHandoff(
         conversation=case.conversation,
         state=state,
@@ -66,6 +69,9 @@ async def post_handoff(request: web.Request) -> web.Response:
             stored["priority"],
         )
         await request.app[HUB].to_desks({"type": "case_new", "case": stored}, group)
+        if request.app[WEBHOOK].enabled:
+            detail = await request.app[DB].run(request.app[HANDOFFS].detail, stored["id"])
+            request.app[WEBHOOK].send("case_created", detail)
     expected = (
         "expected_waiting" if stored["state"] in ("waiting", "assigned") else "expected_ticket"
     )

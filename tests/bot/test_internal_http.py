@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tests.bot.conftest import AUTH, case_body
+from datetime import datetime, timezone
+
+import yaml
+
+from bot.desk.hours import DAYS
+from tests.bot.conftest import AUTH, case_body, next_frame, signed_in_agent
 
 
 async def test_token_is_required(make_gateway):
@@ -64,3 +69,28 @@ async def test_ratings_are_stored(make_gateway):
         "/internal/ratings", json={"conversation": "w-1", "rating": 0}, headers=AUTH
     )
     assert bad.status == 400 and (await bad.json())["error"]["field"] == "rating"
+
+
+async def test_an_online_agent_gets_a_live_case_but_not_outside_working_hours(
+    make_server, aiohttp_client, tmp_path
+):
+    server = await make_server()
+    maria = await signed_in_agent(aiohttp_client, server, "maria")
+    desk = await maria.ws_connect("/ws/desk")
+    await next_frame(desk, "hello")
+    live = await maria.post("/internal/handoffs", json=case_body("w-live"), headers=AUTH)
+    assert (await live.json())["state"] == "waiting"
+    assert (await next_frame(desk, "case_new"))["case"]["ticket"] == "LM-000001"
+
+    today = DAYS[datetime.now(timezone.utc).weekday()]
+    agents_file = tmp_path / "agents.yml"
+    config = yaml.safe_load(agents_file.read_text(encoding="utf-8"))
+    config["working_hours"] = {
+        "timezone": "UTC",
+        "days": [d for d in DAYS if d != today],
+        "from": "00:00",
+        "to": "23:59",
+    }
+    agents_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    closed = await maria.post("/internal/handoffs", json=case_body("w-night"), headers=AUTH)
+    assert (await closed.json())["state"] == "ticket"
