@@ -16,21 +16,11 @@ from typing import Any
 
 import aiohttp
 
-from bench.stack import percentile, running_stack
-from bot.content.intent_files import load_content, plain_text
-from bot.settings import PROJECT_ROOT
+from bench.load import sample_messages
+from bench.metrics import percentile
+from bench.stack import running_stack
 
 WARM_UP = 10
-
-
-def sample_messages() -> list[str]:
-    content = load_content(PROJECT_ROOT / "intents")
-    return [
-        plain_text(example)
-        for intent in content.intents
-        for examples in intent.test_examples.values()
-        for example in examples
-    ]
 
 
 async def timed_posts(url: str, bodies: list[dict[str, Any]]) -> list[float]:

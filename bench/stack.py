@@ -8,9 +8,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from bench.metrics import percentile
 from bot.content.training import train_model
 from bot.settings import PROJECT_ROOT, Settings
 from bot.supervisor.stack import make_supervisor
+
+__all__ = ["free_port", "percentile", "running_stack"]
+# Loading TensorFlow and the encoder takes minutes when the shared machine is busy with training.
+STARTUP_SECONDS = 600.0
 
 
 def free_port() -> int:
@@ -28,6 +33,7 @@ async def running_stack(root: Path = PROJECT_ROOT) -> AsyncIterator[Settings]:
             actions_port=free_port(),
             gateway_port=free_port(),
             data_dir=Path(data),
+            startup_timeout_seconds=STARTUP_SECONDS,
         )
         supervisor = make_supervisor(settings, model.path)
         try:
@@ -35,12 +41,3 @@ async def running_stack(root: Path = PROJECT_ROOT) -> AsyncIterator[Settings]:
             yield settings
         finally:
             await supervisor.stop_all()
-
-
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile; `share` in (0, 1]."""
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
-    return ordered[index]
