@@ -4,6 +4,10 @@ two or three articles compete, or an honest "I don't know" with a way to a perso
 When the knowledge base abstains on a known topic, the topic's own reply (utter_<intent>) is used:
 it is short and always true. Every article offered is remembered in `kb_offered` so that a handoff
 can tell the agent what the customer has already read and what they thought of it.
+
+A person is brought in instead (actions/handoff_trigger.py) when the message is strongly negative,
+or when the bot could not place the customer's message twice in a row: the first time it says so
+and asks them to rephrase, the second time it stops guessing.
 """
 
 from __future__ import annotations
@@ -16,11 +20,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.conversation import recent_turns
+from actions.handoff_trigger import LOW_CONFIDENCE_LIMIT, hand_over
 from actions.knowledge_answer import Article, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
+from actions.negativity import is_strongly_negative
 
 log = logging.getLogger(__name__)
 CHOOSE_INTENT = "kb_choose"
+RATE_INTENT = "rate"  # a bare number after a clarifying question is a choice, not a rating
+FALLBACK_INTENT = "nlu_fallback"
 ORDINALS = {
     "1": 0,
     "перв": 0,
@@ -65,6 +74,15 @@ def chosen_index(text: str) -> int | None:
     return None
 
 
+def low_confidence_streak(tracker: Tracker, intent: str) -> int:
+    """How many messages in a row before this one the bot could not place (0 when this message
+    had a confident intent: a known topic with no article is not a miss)."""
+    turns = recent_turns(tracker)
+    if intent != FALLBACK_INTENT or len(turns) < 2 or turns[-2].intent != FALLBACK_INTENT:
+        return 0
+    return int(tracker.get_slot("low_confidence_count") or 0)
+
+
 def offered_entry(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "url": article.url, "verdict": None}
 
@@ -87,15 +105,20 @@ class ActionAnswerFromKnowledge(Action):
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name") or ""
         text = message.get("text") or ""
-        if intent == CHOOSE_INTENT:
+        choosing = intent == RATE_INTENT and tracker.get_slot("kb_candidates")
+        if intent == CHOOSE_INTENT or choosing:
             chosen = self._chosen_article(tracker, text)
             if chosen is not None:
                 return self._answer(dispatcher, tracker, chosen, language)
             dispatcher.utter_message(response="utter_kb_nothing_to_choose")
             return []
+        if is_strongly_negative(text):
+            return hand_over("negative")
         answer = self.kb.ask(text, language)
         log.info("kb.search outcome=%s candidates=%d", answer.outcome, len(answer.articles))
         events: list[EventType] = [SlotSet("kb_question", text[:500])]
+        if answer.outcome != "abstain":
+            events.append(SlotSet("low_confidence_count", 0.0))
         if answer.outcome == "answer":
             return events + self._answer(dispatcher, tracker, answer.articles[0], language)
         if answer.outcome == "clarify":
@@ -174,9 +197,20 @@ class ActionAnswerFromKnowledge(Action):
         topic_reply = f"utter_{intent}"
         if intent and topic_reply in domain.get("responses", {}):
             dispatcher.utter_message(response=topic_reply)
-        else:
-            dispatcher.utter_message(
-                response="utter_kb_no_answer",
-                buttons=[{"title": BUTTON_TEXTS[language]["human"], "payload": "/request_human"}],
-            )
-        return [SlotSet("kb_awaiting_verdict", False), SlotSet("kb_candidates", None)]
+            return [
+                SlotSet("kb_awaiting_verdict", False),
+                SlotSet("kb_candidates", None),
+                SlotSet("low_confidence_count", 0.0),
+            ]
+        misses = low_confidence_streak(tracker, intent) + 1
+        if misses >= LOW_CONFIDENCE_LIMIT:
+            return [SlotSet("low_confidence_count", 0.0), *hand_over("low_confidence")]
+        dispatcher.utter_message(
+            response="utter_kb_no_answer",
+            buttons=[{"title": BUTTON_TEXTS[language]["human"], "payload": "/request_human"}],
+        )
+        return [
+            SlotSet("kb_awaiting_verdict", False),
+            SlotSet("kb_candidates", None),
+            SlotSet("low_confidence_count", float(misses)),
+        ]

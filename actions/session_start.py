@@ -1,4 +1,5 @@
-"""Starts a session and takes the customer's name from the website, so nobody asks for it twice."""
+"""Starts a session and takes the customer's name and email from the website, so nobody asks for
+them twice."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.customer import clean_name
+from actions.customer import clean_name, normalise_email
 
 METADATA_SLOT = "session_started_metadata"
 CARRIED_SLOTS = ("language", "customer_name", "order_number", "email", "phone", "app_version")
@@ -27,8 +28,12 @@ class ActionSessionStart(Action):
             if value is not None:
                 events.append(SlotSet(slot, value))
         metadata = tracker.get_slot(METADATA_SLOT) or {}
-        name = clean_name(metadata.get("name")) if isinstance(metadata, dict) else None
-        if name:
-            events.append(SlotSet("customer_name", name))
+        if isinstance(metadata, dict):
+            name = clean_name(metadata.get("name"))
+            if name:
+                events.append(SlotSet("customer_name", name))
+            email = normalise_email(metadata.get("email"))
+            if email:
+                events.append(SlotSet("email", email))
         events.append(ActionExecuted("action_listen"))
         return events

@@ -1,0 +1,128 @@
+"""What the tracker's events say about the conversation: the customer's turns, their intents,
+the first message that described a problem, and a transcript with timestamps.
+
+Rasa sends the action server every event of the conversation; these functions read the event
+dicts as they come, so they work the same in the running server and in tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.content.intent_files import load_content
+from bot.settings import Settings
+
+# Intents that say nothing about the problem itself: answers, choices, requests for a person.
+NOT_A_PROBLEM = frozenset(
+    {"affirm", "deny", "request_human", "kb_choose", "rate", "handoff_closed"}
+)
+NO_TOPIC = ("smalltalk", "process")
+SUBMIT_ACTION = "action_handoff_submit"
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One customer message with what the NLU made of it."""
+
+    text: str
+    intent: str
+    confidence: float | None
+    timestamp: float | None
+    metadata: dict[str, Any]
+
+
+@functools.cache
+def intent_topics() -> dict[str, str]:
+    """Intent name → topic, from the intent files the model was built from."""
+    root = Settings.from_mapping(os.environ).root
+    return {intent.name: intent.topic for intent in load_content(root / "intents").intents}
+
+
+def _turn(event: dict[str, Any]) -> Turn | None:
+    metadata = event.get("metadata") or {}
+    text = event.get("text") or ""
+    if metadata.get("is_external") or not text:
+        return None
+    intent = (event.get("parse_data") or {}).get("intent") or {}
+    confidence = intent.get("confidence")
+    return Turn(
+        text=text,
+        intent=intent.get("name") or "",
+        confidence=float(confidence) if isinstance(confidence, (int, float)) else None,
+        timestamp=event.get("timestamp"),
+        metadata=metadata if isinstance(metadata, dict) else {},
+    )
+
+
+def recent_turns(tracker: Tracker) -> list[Turn]:
+    """Customer messages of this session since the last handoff was submitted, oldest first."""
+    turns: list[Turn] = []
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "session_started" or (kind == "action" and event.get("name") == SUBMIT_ACTION):
+            turns = []
+        elif kind == "user":
+            turn = _turn(event)
+            if turn is not None:
+                turns.append(turn)
+    return turns
+
+
+def is_problem(turn: Turn) -> bool:
+    return turn.intent not in NOT_A_PROBLEM and not turn.text.startswith("/")
+
+
+def first_problem(turns: list[Turn], topics: dict[str, str]) -> Turn | None:
+    """The first message that describes the problem rather than greets, thanks or asks for a
+    person; it is what the customer would otherwise be asked to type again."""
+    for turn in turns:
+        if is_problem(turn) and topics.get(turn.intent) != "smalltalk":
+            return turn
+    return None
+
+
+def topical_turn(turns: list[Turn], topics: dict[str, str]) -> Turn | None:
+    """The latest message with a support topic (orders, payment, ...), which decides routing."""
+    for turn in reversed(turns):
+        if topics.get(turn.intent, "smalltalk") not in NO_TOPIC:
+            return turn
+    return None
+
+
+def iso_time(timestamp: float | None) -> str | None:
+    if timestamp is None:
+        return None
+    moment = datetime.fromtimestamp(timestamp, tz=timezone.utc)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def transcript(tracker: Tracker, limit: int) -> list[dict[str, Any]]:
+    """Customer and bot messages with timestamps, the most recent `limit` of them."""
+    lines = []
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "user" and (turn := _turn(event)) is not None:
+            lines.append(_line(turn.timestamp, "customer", turn.text))
+        elif kind == "bot" and event.get("text"):
+            lines.append(_line(event.get("timestamp"), "bot", event["text"]))
+    return lines[-limit:]
+
+
+def _line(timestamp: float | None, author: str, text: str) -> dict[str, Any]:
+    return {"ts": iso_time(timestamp), "author": author, "text": text[:MAX_TEXT]}
+
+
+def latest_metadata(tracker: Tracker) -> dict[str, Any]:
+    """The website's metadata on the latest customer message that carried any."""
+    for event in reversed(tracker.events):
+        metadata = event.get("metadata") if event.get("event") == "user" else None
+        if isinstance(metadata, dict) and metadata and not metadata.get("is_external"):
+            return metadata
+    return tracker.get_slot("session_started_metadata") or {}

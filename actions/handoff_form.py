@@ -1,0 +1,195 @@
+"""Validates handoff_form's answers and decides which questions it needs to ask at all.
+
+Asked only when unknown: the name (the website may pass it), a contact (an email or phone given
+earlier counts), the order number for orders, payment and returns, the app version for technical
+topics. The problem is prefilled from the customer's first message about it when there was one.
+Optional questions (order number, app version, what was tried) accept "не знаю" / "skip"; any
+question accepts "отмена" / "cancel", which ends the form without a case (actions/form_words.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
+
+from actions.conversation import MAX_TEXT
+from actions.customer import (
+    app_version_in,
+    clean_name,
+    normalise_email,
+    normalise_phone,
+    order_number_in,
+)
+from actions.form_words import means_cancel, means_skip
+
+ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
+TECHNICAL_TOPICS = frozenset({"technical"})
+SKIPPED = ""  # an optional question the customer chose not to answer: filled, but empty
+MAX_NAME_WORDS = 3
+# Answers to "what's your name?" that are not names: a repeated request for a person, greetings.
+NOT_NAMES = frozenset(
+    {
+        "оператор",
+        "оператора",
+        "человек",
+        "человека",
+        "специалист",
+        "специалиста",
+        "менеджер",
+        "бот",
+        "привет",
+        "здравствуйте",
+        "зачем",
+        "operator",
+        "human",
+        "agent",
+        "person",
+        "bot",
+        "hello",
+        "hi",
+        "why",
+    }
+)
+_NAME_INTRO = re.compile(
+    r"^(меня зовут|зовут|мое имя|моё имя|я|это"
+    r"|my name is|my name's|i am|i'm|it's|this is|call me)\s+",
+    re.IGNORECASE,
+)
+Slots = dict[str, Any]
+
+
+def cancelled(slot: str) -> Slots:
+    return {slot: None, "handoff_cancelled": True}
+
+
+def name_from(text: str) -> str | None:
+    """'меня зовут анна' → 'Анна'; None for anything that does not look like a name."""
+    if is_payload(text) or "@" in text or any(c.isdigit() for c in text) or means_skip(text):
+        return None
+    name = clean_name(_NAME_INTRO.sub("", text.strip()))
+    if not name or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    if any(word in NOT_NAMES for word in name.lower().split()):
+        return None
+    return name if any(c.isupper() for c in name) else name.title()
+
+
+def is_payload(text: str) -> bool:
+    """A button of an earlier message ("/affirm"), pressed while the form asks something else."""
+    return text.startswith("/")
+
+
+def _asking(tracker: Tracker, slot: str) -> bool:
+    return tracker.get_slot(REQUESTED_SLOT) == slot
+
+
+class ValidateHandoffForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_handoff_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[str]:
+        """A question stays in the list while it is being asked, so its answer is validated."""
+        topic = tracker.get_slot("handoff_topic")
+        known_contact = tracker.get_slot("email") or tracker.get_slot("phone")
+        needed = {
+            "customer_name": True,
+            "handoff_contact": not known_contact or _asking(tracker, "handoff_contact"),
+            "handoff_order_number": topic in ORDER_TOPICS
+            and (not tracker.get_slot("order_number") or _asking(tracker, "handoff_order_number")),
+            "handoff_app_version": topic in TECHNICAL_TOPICS
+            and (not tracker.get_slot("app_version") or _asking(tracker, "handoff_app_version")),
+            "handoff_problem": True,
+            "handoff_tried": True,
+        }
+        return [slot for slot in domain_slots if needed.get(slot, True)]
+
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventType | None:
+        """A cancelled form asks nothing more: requested_slot None ends it."""
+        if tracker.get_slot("handoff_cancelled"):
+            return SlotSet(REQUESTED_SLOT, None)
+        return await super().next_requested_slot(dispatcher, tracker, domain)
+
+    def validate_customer_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> Slots:
+        text = str(value or "")
+        if means_cancel(text):
+            return cancelled("customer_name")
+        name = name_from(text)
+        if name is None:
+            dispatcher.utter_message(response="utter_handoff_invalid_name")
+        return {"customer_name": name}
+
+    def validate_handoff_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> Slots:
+        text = str(value or "")
+        if means_cancel(text):
+            return cancelled("handoff_contact")
+        email = normalise_email(text)
+        if email:
+            return {"handoff_contact": email, "email": email}
+        phone = normalise_phone(text)
+        if phone:
+            return {"handoff_contact": phone, "phone": phone}
+        dispatcher.utter_message(response="utter_handoff_invalid_contact")
+        return {"handoff_contact": None, "email": None, "phone": None}
+
+    def validate_handoff_order_number(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> Slots:
+        text = str(value or "")
+        if means_cancel(text):
+            return cancelled("handoff_order_number")
+        if means_skip(text):
+            return {"handoff_order_number": SKIPPED}
+        number = order_number_in(text)
+        if number:
+            return {"handoff_order_number": number, "order_number": number}
+        dispatcher.utter_message(response="utter_handoff_invalid_order_number")
+        return {"handoff_order_number": None}
+
+    def validate_handoff_app_version(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> Slots:
+        """A version number when there is one; "the latest" and the like are kept as written."""
+        text = str(value or "").strip()
+        if means_cancel(text):
+            return cancelled("handoff_app_version")
+        if means_skip(text):
+            return {"handoff_app_version": SKIPPED}
+        version = app_version_in(text) or text[:60]
+        return {"handoff_app_version": version, "app_version": version}
+
+    def validate_handoff_problem(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> Slots:
+        text = str(value or "").strip()
+        if means_cancel(text):
+            return cancelled("handoff_problem")
+        if len(text) < 3 or means_skip(text) or is_payload(text):
+            dispatcher.utter_message(response="utter_handoff_need_problem")
+            return {"handoff_problem": None}
+        return {"handoff_problem": text[:MAX_TEXT]}
+
+    def validate_handoff_tried(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> Slots:
+        text = str(value or "").strip()
+        if means_cancel(text):
+            return cancelled("handoff_tried")
+        skipped = means_skip(text) or is_payload(text)
+        return {"handoff_tried": SKIPPED if skipped else text[:MAX_TEXT]}

@@ -1,0 +1,97 @@
+"""A deliberately simple check for strongly negative messages: swearing or anger, in ru and en.
+
+It matches word beginnings from two short lists and shouting, nothing more. It does not read
+sarcasm, negation ("не ужасно") or politely worded fury, and it can fire on a quoted swear word;
+that is acceptable because its only effect is to bring a person in sooner and mark the case high
+priority, never to refuse an answer. Profanity alone is enough; anger words need two signals
+(two words, or one word and shouting), so a single "ужасно долго" is not an escalation.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Stems matched at the start of a word (Cyrillic ё folded to е).
+PROFANITY = (
+    "бля",
+    "хуй",
+    "хуе",
+    "хуё",
+    "пизд",
+    "ебан",
+    "ебат",
+    "заеб",
+    "уеб",
+    "сука",
+    "суки",
+    "мудак",
+    "мудил",
+    "говн",
+    "дерьм",
+    "fuck",
+    "shit",
+    "bullshit",
+    "asshole",
+    "bastard",
+    "crap",
+    "wtf",
+)
+ANGER = (
+    "бесит",
+    "бесите",
+    "достал",
+    "задолбал",
+    "заколебал",
+    "надоел",
+    "обман",
+    "мошенни",
+    "развод",
+    "кидал",
+    "ужас",
+    "отврат",
+    "безобраз",
+    "возмутит",
+    "беспредел",
+    "позор",
+    "идиот",
+    "дебил",
+    "тупые",
+    "тупой",
+    "урод",
+    "сволоч",
+    "хамств",
+    "furious",
+    "angry",
+    "ridiculous",
+    "pathetic",
+    "disgusting",
+    "useless",
+    "scam",
+    "fraud",
+    "idiot",
+    "stupid",
+    "hate",
+    "terrible",
+    "awful",
+    "worst",
+    "unacceptable",
+)
+SHOUT_MIN_LETTERS = 8
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _hits(words: list[str], stems: tuple[str, ...]) -> int:
+    return sum(1 for word in words if word.startswith(stems))
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return "!!" in text or (len(letters) >= SHOUT_MIN_LETTERS and capitals > 0.7 * len(letters))
+
+
+def is_strongly_negative(text: str) -> bool:
+    words = [w.lower().replace("ё", "е") for w in _WORD.findall(text or "")]
+    if _hits(words, PROFANITY):
+        return True
+    return _hits(words, ANGER) + (1 if _shouting(text or "") else 0) >= 2

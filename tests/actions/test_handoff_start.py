@@ -1,0 +1,95 @@
+"""Starting a handoff: the reason, priority and topic of the case, what is filled in from the
+conversation and the website, and the form that follows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handoff_start import ActionHandoffStart
+from tests.actions.conftest import TOPICS, bot, followup, slot, tracker, user
+
+DOMAIN = {"responses": {"utter_request_human": [], "utter_complaint": [], "utter_legal_threat": []}}
+
+
+async def start(events: list[dict[str, Any]], slots: dict[str, Any] | None = None):
+    dispatcher = CollectingDispatcher()
+    result = await ActionHandoffStart(TOPICS).run(dispatcher, tracker(events, slots), DOMAIN)
+    return [m.get("response") for m in dispatcher.messages], result
+
+
+async def test_request_after_a_payment_question_prefills_the_problem():
+    events = [
+        user("добрый день", "greet"),
+        bot("Здравствуйте!"),
+        user("не проходит оплата картой", "payment_failed", 0.93),
+        bot("Статья про оплату"),
+        user("позовите оператора", "request_human", 0.99),
+    ]
+    replies, result = await start(events)
+    assert replies == ["utter_request_human"]
+    assert slot(result, "handoff_reason") == "requested"
+    assert slot(result, "handoff_priority") == "normal"
+    assert slot(result, "handoff_topic") == "payment"
+    assert slot(result, "handoff_intent") == {"name": "payment_failed", "confidence": 0.93}
+    assert slot(result, "handoff_problem") == "не проходит оплата картой"
+    assert followup(result) == "handoff_form"
+
+
+async def test_bare_request_leaves_the_problem_to_the_form():
+    _, result = await start([user("хочу поговорить с оператором", "request_human", 0.97)])
+    assert "handoff_problem" not in [e.get("name") for e in result]
+    assert slot(result, "handoff_topic") == "process"
+    assert slot(result, "handoff_intent") == {"name": "request_human", "confidence": 0.97}
+
+
+async def test_complaint_and_legal_threat_are_high_priority():
+    _, result = await start([user("курьер нахамил мне", "complaint")])
+    assert slot(result, "handoff_reason") == "complaint"
+    assert slot(result, "handoff_priority") == "high"
+    assert slot(result, "handoff_problem") == "курьер нахамил мне"
+    replies, result = await start([user("я подам на вас в суд", "legal_threat")])
+    assert replies == ["utter_legal_threat"]
+    assert slot(result, "handoff_reason") == "always_human"
+    assert slot(result, "handoff_priority") == "high"
+
+
+async def test_swearing_anywhere_raises_the_priority():
+    events = [user("где мой заказ, бля", "order_status"), user("оператора", "request_human")]
+    _, result = await start(events)
+    assert slot(result, "handoff_reason") == "requested"
+    assert slot(result, "handoff_priority") == "high"
+
+
+async def test_a_reason_set_by_another_action_keeps_its_own_intro():
+    replies, result = await start(
+        [user("фывапр", "nlu_fallback", 0.2), user("олдж", "nlu_fallback", 0.1)],
+        {"handoff_reason": "low_confidence"},
+    )
+    assert replies == ["utter_handoff_intro_low_confidence"]
+    assert slot(result, "handoff_reason") == "low_confidence"
+    assert slot(result, "handoff_problem") == "фывапр"
+
+
+async def test_name_and_email_from_the_website_are_used():
+    metadata = {"name": "Анна", "email": "Anna@Example.com"}
+    _, result = await start(
+        [user("оператор", "request_human")], {"session_started_metadata": metadata}
+    )
+    assert slot(result, "customer_name") == "Анна"
+    assert slot(result, "email") == "anna@example.com"
+
+
+async def test_an_open_ticket_is_not_opened_twice():
+    replies, result = await start([user("оператор", "request_human")], {"handoff_ticket": "LM-7"})
+    assert replies == ["utter_handoff_already_open"]
+    assert followup(result) is None
+
+
+async def test_a_case_the_gateway_did_not_take_is_sent_again():
+    replies, result = await start(
+        [user("оператор", "request_human")], {"handoff_pending_case": {"reason": "requested"}}
+    )
+    assert replies == []
+    assert followup(result) == "action_handoff_submit"
