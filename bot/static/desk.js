@@ -23,6 +23,10 @@ const TEXTS = {
     state_waiting: "ждёт", state_assigned: "в работе", state_ticket: "заявка", state_closed: "закрыто",
     priority_high: "срочно", priority_normal: "обычный", agent: "оператор", waiting: "ждёт {m} мин",
     customer: "Клиент", bot: "Бот", system: "Система",
+    kind_note: "заметка", kind_resolution: "решение", kind_escalation: "передано",
+    empty_text: "Заполните поле.", text_too_long: "Слишком длинный текст.",
+    not_your_group: "Обращение другой группы.", invalid_group: "Выберите группу.",
+    csrf_failed: "Обновите страницу и повторите.", case_not_found: "Обращение не найдено.",
   },
   en: {
     title: "Agent desk", language: "Language", logout: "Log out",
@@ -44,6 +48,10 @@ const TEXTS = {
     state_waiting: "waiting", state_assigned: "assigned", state_ticket: "ticket", state_closed: "closed",
     priority_high: "urgent", priority_normal: "normal", agent: "agent", waiting: "waiting {m} min",
     customer: "Customer", bot: "Bot", system: "System",
+    kind_note: "note", kind_resolution: "resolution", kind_escalation: "escalated",
+    empty_text: "Please fill in the field.", text_too_long: "The text is too long.",
+    not_your_group: "The case belongs to another group.", invalid_group: "Choose a group.",
+    csrf_failed: "Reload the page and try again.", case_not_found: "There is no such case.",
   },
 };
 
@@ -178,7 +186,7 @@ async function openCase(id) {
   notes.replaceChildren();
   for (const note of item.notes) {
     const li = document.createElement("li");
-    li.textContent = "[" + note.kind + "] " + note.author + ": " + note.text;
+    li.textContent = "[" + t("kind_" + note.kind) + "] " + note.author + ": " + note.text;
     notes.appendChild(li);
   }
   const mine = item.state === "assigned" && item.agent && item.agent.login === state.me.login;

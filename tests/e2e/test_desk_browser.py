@@ -59,7 +59,7 @@ def add_agent(agents_file: Path) -> None:
         {
             "login": LOGIN,
             "name": NAME,
-            "groups": ["billing", "general"],
+            "groups": ["general", "billing", "technical", "third_line"],
             "password_hash": hash_password(PASSWORD, iterations=10_000),
         }
     )
