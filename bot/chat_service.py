@@ -11,7 +11,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from bot.hub import Hub
 from bot.messages import Language, text
@@ -48,6 +48,13 @@ def bot_extra(reply: dict[str, Any]) -> dict[str, Any]:
         elif custom.get("type") in MESSAGE_KINDS:
             extra["kind"] = custom["type"]
     return extra
+
+
+def mode_of(case: dict[str, Any] | None) -> tuple[str, dict[str, str] | None]:
+    """`agent` (with the agent's name) while a person owns the conversation, else `bot`."""
+    if case and case["state"] == "assigned":
+        return "agent", {"name": case["agent"]["name"]}
+    return "bot", None
 
 
 @dataclass
@@ -102,29 +109,38 @@ class ChatService:
             if turn.users == 0:
                 self._turns.pop(conversation, None)
 
-    async def mode(self, conversation: str) -> tuple[str, dict[str, str] | None]:
-        case = await self.db.run(self.handoffs.open_for, conversation)
-        if case and case["state"] == "assigned":
-            return "agent", {"name": case["agent"]["name"]}
-        return "bot", None
+    async def open_case(self, conversation: str) -> dict[str, Any] | None:
+        return await self.db.run(self.handoffs.open_for, conversation)
 
-    async def publish(self, message: dict[str, Any], skip: Any = None) -> None:
-        """To the customer's sockets and long polls, and to the desk while a case is open."""
+    async def mode(self, conversation: str) -> tuple[str, dict[str, str] | None]:
+        return mode_of(await self.open_case(conversation))
+
+    async def publish(
+        self, message: dict[str, Any], case: dict[str, Any] | None, skip: Any = None
+    ) -> None:
+        """To the customer's sockets and long polls, and to the desk while `case` is open."""
         conversation = message["conversation"]
         await self.hub.to_customers(conversation, {"type": "message", "message": message}, skip)
-        case = await self.db.run(self.handoffs.open_for, conversation)
         if case:
             owner = case["agent"]["login"] if case["agent"] else None
             frame = {"type": "message", "case": case["id"], "message": message}
             await self.hub.to_desks(frame, case["group"], owner)
 
     async def store(
-        self, conversation: str, author: str, body: str, **values: Any
+        self,
+        conversation: str,
+        author: str,
+        body: str,
+        case: dict[str, Any] | Literal["look up"] | None = "look up",
+        **values: Any,
     ) -> dict[str, Any]:
+        """Store and publish; `case` is the conversation's open case when the caller knows it."""
         stored = await self.db.run(
             lambda: self.conversations.add(conversation, author, body, **values)
         )
-        await self.publish(stored.message)
+        if case == "look up":
+            case = await self.open_case(conversation)
+        await self.publish(stored.message, case)
         return stored.message
 
     async def customer_message(
@@ -151,14 +167,14 @@ class ChatService:
             )
             if on_stored is not None:
                 await on_stored(stored.message)
+            case = await self.open_case(conversation)
+            mode, _ = mode_of(case)
             if stored.duplicate:
                 replies = await self.db.run(
                     self.conversations.replies_to, conversation, stored.message["id"]
                 )
-                mode, _ = await self.mode(conversation)
                 return Outcome(stored.message, replies, duplicate=True, mode=mode)
-            await self.publish(stored.message, skip=socket)
-            mode, _ = await self.mode(conversation)
+            await self.publish(stored.message, case, skip=socket)
             if mode == "agent":
                 return Outcome(stored.message, mode="agent")
             replies = await self._ask_bot(conversation, payload or body, metadata or {})
@@ -173,7 +189,8 @@ class ChatService:
             replies = await self.rasa.send(conversation, message, metadata)
         finally:
             await self.hub.to_customers(conversation, {"type": "typing", "who": "bot", "on": False})
-        stored = [await self.bot_reply(conversation, reply) for reply in replies]
+        case = await self.open_case(conversation) if replies else None  # the bot may have filed one
+        stored = [await self.bot_reply(conversation, reply, case) for reply in replies]
         log.info(
             "gateway.message.answered conversation=%s ms=%.0f replies=%d",
             conversation_ref(conversation),
@@ -182,12 +199,17 @@ class ChatService:
         )
         return stored
 
-    async def bot_reply(self, conversation: str, reply: dict[str, Any]) -> dict[str, Any]:
+    async def bot_reply(
+        self,
+        conversation: str,
+        reply: dict[str, Any],
+        case: dict[str, Any] | Literal["look up"] | None = "look up",
+    ) -> dict[str, Any]:
         extra = bot_extra(reply)
         body = reply.get("text")
         if not isinstance(body, str):
             body = (extra.get("article") or {}).get("title", "")
-        return await self.store(conversation, "bot", body, extra=extra)
+        return await self.store(conversation, "bot", body, case, extra=extra)
 
     async def notice(
         self, conversation: str, code: str, language: Language, **values: object

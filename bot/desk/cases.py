@@ -94,7 +94,12 @@ async def post_message(request: web.Request, signed: SignedIn) -> web.Response:
         request.app[HANDOFFS].owned, _case_id(request), signed.agent.login
     )
     message = await request.app[CHAT].store(
-        case["conversation"], "agent", body, client_id=client_id, agent_name=signed.agent.name
+        case["conversation"],
+        "agent",
+        body,
+        case,
+        client_id=client_id,
+        agent_name=signed.agent.name,
     )
     return web.json_response({"message": message}, status=201)
 

@@ -82,8 +82,6 @@ class ConversationStore:
         extra: dict[str, Any] | None = None,
     ) -> Stored:
         """Stores one message; a client_id seen before returns the first copy instead."""
-        if client_id is not None and (first := self._by_client_id(conversation, client_id)):
-            return Stored(first, duplicate=True)
         kept = {k: v for k, v in (extra or {}).items() if k in EXTRA_KEYS and v}
         try:
             with self._engine.begin() as connection:

@@ -41,6 +41,7 @@ async def run(settings: Settings) -> int:
         print(
             "\nThe assistant is running:\n"
             f"  demo page   {settings.gateway_url}/\n"
+            f"  agent desk  {settings.gateway_url}/desk  (agents: {settings.agents_path})\n"
             f"  health      {settings.gateway_url}/health\n"
             f"  Rasa API    {settings.rasa_url}/status\n"
             f"Logs are in {settings.data_dir / 'logs'}. Press Ctrl-C to stop.\n",
