@@ -19,7 +19,13 @@ from retrieval.articles import Article, detect_language
 from retrieval.encoder import Encoder
 from retrieval.errors import RetrievalError
 from retrieval.excerpt import ExcerptPicker
-from retrieval.index import LoadedIndex, current_build, load_build, open_index
+from retrieval.index import (
+    LoadedIndex,
+    current_build,
+    load_build,
+    open_index,
+    serve_single_queries,
+)
 from retrieval.lexical import Bm25Index, tokens
 from retrieval.ranking import ArticleScore, Outcome, aggregate, decide, drop_translations, fuse
 from retrieval.settings import RetrievalSettings
@@ -70,6 +76,7 @@ class RankedQuery:
 
 class KbSearch:
     def __init__(self, encoder: Encoder, index: LoadedIndex, settings: RetrievalSettings) -> None:
+        serve_single_queries()
         self._encoder = encoder
         self._settings = settings
         self._searchable = _Searchable(index)

@@ -31,12 +31,12 @@ class RetrievalSettings:
     # Calibration: score = 1 / (1 + exp(-calibration_slope * (fused - calibration_midpoint))).
     # These values and the thresholds below were chosen by `python -m retrieval eval --val
     # bench/data/kb_val.jsonl` on the validation queries, never on the test queries.
-    calibration_slope: float = 9.45
-    calibration_midpoint: float = 1.0124
+    calibration_slope: float = 16.678
+    calibration_midpoint: float = 1.0478
     # Outcomes on calibrated scores.
     answer_threshold: float = 0.85
-    clarify_threshold: float = 0.75
-    answer_margin: float = 0.0
+    clarify_threshold: float = 0.55
+    answer_margin: float = 0.04
     clarify_window: float = 0.15
     same_language_bonus: float = 0.0
     candidate_chunks: int = 100
