@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(value, dict):
             print(f"{key}:")
             for name, number in value.items():
-                print(f"  {name:<18} {number}")
+                print(f"  {name:<30} {number}")
         else:
             print(f"{key:<26} {value}")
     return 0
