@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import yaml
 
 from bench.checks import TurnResult, failures_of
 from bench.script import Conversation, ScriptError, load_script
@@ -29,14 +30,15 @@ from bot.content.intent_files import load_content
 from bot.settings import PROJECT_ROOT
 
 TIMEOUT_SECONDS = 60.0
-# Intents Rasa or our stories know besides those in intents/.
-EXTRA_INTENTS = {"nlu_fallback", "handoff_closed", "kb_choose"}
+# What the FallbackClassifier predicts when no intent is confident enough.
+FALLBACK_INTENT = "nlu_fallback"
 
 
-def known_intents() -> set[str]:
-    return {
-        intent.name for intent in load_content(PROJECT_ROOT / "intents").intents
-    } | EXTRA_INTENTS
+def known_intents(root: Path = PROJECT_ROOT) -> set[str]:
+    """Intents from intents/, those only the domain declares (e.g. handoff_closed), fallback."""
+    domain = yaml.safe_load((root / "domain.yml").read_text(encoding="utf-8")) or {}
+    content = {intent.name for intent in load_content(root / "intents").intents}
+    return content | set(domain.get("intents") or []) | {FALLBACK_INTENT}
 
 
 async def play(

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import math
 import os
 import sys
 import tempfile
@@ -65,15 +67,20 @@ def load_inputs(args: argparse.Namespace) -> tuple[LabelledData, LabelledData, L
     return train_data, test, val
 
 
-def scored(gold: list[str], predicted: list[str], oos: str) -> dict[str, float]:
-    return {k: round(v, 4) for k, v in metrics.report(gold, predicted, oos).items()}
+def scored(gold: list[str], predicted: list[str], oos: str) -> dict[str, float | None]:
+    """Rounded metrics; None (JSON null) where a metric does not apply, e.g. no oos rows."""
+    values = metrics.report(gold, predicted, oos).items()
+    return {k: None if math.isnan(v) else round(v, 4) for k, v in values}
 
 
 def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     train_data, test, val = load_inputs(args)
     quiet_rasa()
     oos = args.oos_label
-    with tempfile.TemporaryDirectory(prefix="bench-intents-") as workdir:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-intents-") as workdir,
+        contextlib.redirect_stdout(sys.stderr),  # Rasa prints progress; stdout is the result
+    ):
         model, training_seconds = train(train_data.examples, args.config, Path(workdir))
         classifier = Classifier(model)
         texts = [e.text for e in test.examples]
@@ -133,7 +140,7 @@ def print_table(result: dict[str, Any]) -> None:
     for name, row in result["results"].items():
         values = [row[k] for k in ("accuracy", "in_scope_accuracy", "oos_recall", "mcc")]
         values.append(row["macro_f1"])
-        cells = "".join("          -" if v != v else f"{v:>11.4f}" for v in values)
+        cells = "".join("          -" if v is None else f"{v:>11.4f}" for v in values)
         print(f"{name:<14}{row.get('threshold', float('nan')):>6.3f}{cells}")
     latency = result["predict_ms_per_message"]
     print(f"training time: {result['training_seconds']:.0f} s")

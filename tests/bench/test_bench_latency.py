@@ -1,0 +1,44 @@
+"""The pure parts of the latency bench: argument parsing, summaries, the bare bot's files."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+import pytest
+
+from bench.bare_rasa import INTENTS, project_files
+from bench.latency import customer_counts, ratio
+from bench.load import LoadResult
+from bot.content.intent_files import load_content
+from bot.settings import PROJECT_ROOT
+
+
+def test_customer_counts_are_sorted_unique_and_positive() -> None:
+    assert customer_counts("32,1,8,8") == [1, 8, 32]
+    for bad in ("", "0,4", "a,b"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            customer_counts(bad)
+
+
+def test_ratio_guards_against_zero() -> None:
+    assert ratio(150.0, 100.0) == 1.5
+    assert ratio(1.0, 0.0) != ratio(1.0, 0.0)  # NaN
+
+
+def test_summary_counts_replies_errors_and_throughput() -> None:
+    result = LoadResult(2, 2.0, [10.0, 20.0, 30.0, 40.0], Counter({"HTTP 503": 1}))
+    summary = result.summary()
+    assert summary["replies"] == 4 and summary["errors"] == 1
+    assert summary["p50_ms"] == 20.0 and summary["p99_ms"] == 40.0
+    assert summary["throughput_per_s"] == 2.0
+
+
+def test_the_bare_bot_has_no_custom_components() -> None:
+    content = load_content(PROJECT_ROOT / "intents")
+    files = project_files([spec for spec in content.intents if spec.name in INTENTS])
+    pipeline = [component["name"] for component in files["config.yml"]["pipeline"]]
+    assert not [name for name in pipeline if "." in name]
+    rules = files["data/rules.yml"]["rules"]
+    assert {r["steps"][1]["action"] for r in rules} == {f"utter_{name}" for name in INTENTS}
+    assert set(files["domain.yml"]["intents"]) == set(INTENTS)
