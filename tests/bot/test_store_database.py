@@ -1,0 +1,54 @@
+"""The bridge to blocking database calls: busy retries, and the event loop stays free."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from bot.store.database import Database, call_with_retry
+
+
+def flaky(failures: int, message: str = "database is locked"):
+    calls = []
+
+    def run() -> str:
+        calls.append(1)
+        if len(calls) <= failures:
+            raise OperationalError("UPDATE ...", {}, sqlite3.OperationalError(message))
+        return "done"
+
+    return run, calls
+
+
+def test_a_busy_database_is_retried_until_it_answers():
+    run, calls = flaky(2)
+    assert call_with_retry(run) == "done" and len(calls) == 3
+
+
+def test_other_errors_are_not_retried():
+    run, calls = flaky(1, "no such table: x")
+    with pytest.raises(OperationalError):
+        call_with_retry(run)
+    assert len(calls) == 1
+
+
+async def test_calls_run_off_the_event_loop(tmp_path: Path):
+    db = Database(f"sqlite:///{tmp_path / 'g.db'}")
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.01)
+
+    task = asyncio.create_task(ticker())
+    await db.run(time.sleep, 0.3)
+    task.cancel()
+    db.close()
+    assert ticks >= 10, "the loop kept running while the call blocked its thread"
