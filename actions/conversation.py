@@ -8,6 +8,7 @@ dicts as they come, so they work the same in the running server and in tests.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,6 +37,11 @@ class Turn:
     confidence: float | None
     timestamp: float | None
     metadata: dict[str, Any]
+
+
+def conversation_ref(sender: str) -> str:
+    """Logs name conversations by a hash, as the gateway does: a sender id may identify a person."""
+    return hashlib.sha256(sender.encode()).hexdigest()[:12]
 
 
 @functools.cache
@@ -125,4 +131,5 @@ def latest_metadata(tracker: Tracker) -> dict[str, Any]:
         metadata = event.get("metadata") if event.get("event") == "user" else None
         if isinstance(metadata, dict) and metadata and not metadata.get("is_external"):
             return metadata
-    return tracker.get_slot("session_started_metadata") or {}
+    started = tracker.get_slot("session_started_metadata")
+    return started if isinstance(started, dict) else {}

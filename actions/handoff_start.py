@@ -18,8 +18,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import (
     MAX_TEXT,
     Turn,
+    conversation_ref,
     first_problem,
     intent_topics,
+    latest_metadata,
     recent_turns,
     topical_turn,
 )
@@ -65,10 +67,9 @@ def subject(tracker: Tracker, turns: list[Turn], topics: dict[str, str]) -> tupl
 
 
 def known_from_website(tracker: Tracker) -> list[EventType]:
-    """Name and email the website passed, when the conversation has not set them already."""
-    metadata = tracker.get_slot("session_started_metadata") or {}
-    if not isinstance(metadata, dict):
-        return []
+    """Name and email the website passed with the latest messages (the session start only saw
+    the first message's), when the conversation has not set them already."""
+    metadata = latest_metadata(tracker)
     events: list[EventType] = []
     name = clean_name(metadata.get("name"))
     if name and not tracker.get_slot("customer_name"):
@@ -98,14 +99,20 @@ class ActionHandoffStart(Action):
             dispatcher.utter_message(response="utter_handoff_already_open", ticket=ticket)
             return [SlotSet("handoff_reason", None)]
         if tracker.get_slot("handoff_pending_case"):
-            log.info("handoff.retry conversation=%s", tracker.sender_id)
+            log.info("handoff.retry conversation=%s", conversation_ref(tracker.sender_id))
             return [FollowupAction(SUBMIT_ACTION)]
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         turns = recent_turns(tracker)
         reason = reason_for(tracker, intent)
         topic, case_intent = subject(tracker, turns, self.topics)
         priority = priority_for(reason, intent, turns)
-        log.info("handoff.start reason=%s priority=%s topic=%s", reason, priority, topic)
+        log.info(
+            "handoff.start conversation=%s reason=%s priority=%s topic=%s",
+            conversation_ref(tracker.sender_id),
+            reason,
+            priority,
+            topic,
+        )
         own_intro = f"utter_{intent}"
         if reason not in INTRO_BY_REASON and own_intro in domain.get("responses", {}):
             dispatcher.utter_message(response=own_intro)

@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import language_of
+from actions.conversation import conversation_ref
 from actions.gateway_client import GatewayClient, GatewayError, gateway
 from actions.handoff_case import build_case, contact_of
 
@@ -59,20 +60,21 @@ class ActionHandoffSubmit(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        reference = conversation_ref(tracker.sender_id)
         if tracker.get_slot("handoff_cancelled"):
-            log.info("handoff.cancelled conversation=%s", tracker.sender_id)
+            log.info("handoff.cancelled conversation=%s", reference)
             dispatcher.utter_message(response="utter_handoff_cancelled")
             return fresh_start()
         case = build_case(tracker)
         try:
             receipt = await self.client.submit_handoff(case)
         except GatewayError as error:
-            log.warning("handoff.submit.failed conversation=%s error=%s", tracker.sender_id, error)
+            log.warning("handoff.submit.failed conversation=%s error=%s", reference, error)
             dispatcher.utter_message(response="utter_handoff_saved", contact=contact_of(case))
             return [SlotSet("handoff_pending_case", case)]
         log.info(
             "handoff.submitted conversation=%s ticket=%s state=%s",
-            tracker.sender_id,
+            reference,
             receipt.ticket,
             receipt.state,
         )

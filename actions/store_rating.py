@@ -15,6 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.conversation import conversation_ref
 from actions.gateway_client import GatewayClient, GatewayError, gateway
 
 log = logging.getLogger(__name__)
@@ -64,12 +65,13 @@ class ActionStoreRating(Action):
         if rating is None:
             dispatcher.utter_message(response="utter_rating_unclear")
             return []
+        reference = conversation_ref(tracker.sender_id)
         try:
             await self.client.submit_rating(tracker.sender_id, rating)
         except GatewayError as error:
-            log.warning("rating.submit.failed conversation=%s error=%s", tracker.sender_id, error)
+            log.warning("rating.submit.failed conversation=%s error=%s", reference, error)
         else:
-            log.info("rating.stored conversation=%s rating=%d", tracker.sender_id, rating)
+            log.info("rating.stored conversation=%s rating=%d", reference, rating)
         thanks = "utter_rating_thanks_high" if rating >= GOOD_RATING else "utter_rating_thanks_low"
         dispatcher.utter_message(response=thanks)
         return [SlotSet("rating_requested", False)]

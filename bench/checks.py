@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.script import Turn
-from bot.nlu.language_detector import detect_language
 
 HANDOFF_LOOP = "handoff_form"
 HANDOFF_SLOTS = ("handoff_reason", "handoff_ticket", "handoff_pending_case")
@@ -61,6 +60,9 @@ class TurnResult:
 
     @classmethod
     def of(cls, status: int, reply: Any, tracker: Any) -> TurnResult:
+        # The NLU's own detector, so "language" means the same here; it imports Rasa (slow).
+        from bot.nlu.language_detector import detect_language
+
         reply = reply if isinstance(reply, dict) else {}
         tracker = tracker if isinstance(tracker, dict) else {}
         messages = [m for m in reply.get("messages") or [] if isinstance(m, dict)]

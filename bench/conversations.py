@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import uuid
 from collections.abc import AsyncIterator
@@ -142,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rasa", help="its Rasa server, e.g. http://127.0.0.1:5005")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if bool(args.gateway) != bool(args.rasa):
         parser.error("--gateway and --rasa go together (or neither: the stack is started)")
     try:

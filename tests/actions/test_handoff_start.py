@@ -81,6 +81,12 @@ async def test_name_and_email_from_the_website_are_used():
     assert slot(result, "email") == "anna@example.com"
 
 
+async def test_a_name_the_website_passed_later_is_used_too():
+    events = [user("привет", "greet"), user("оператор", "request_human", metadata={"name": "Олег"})]
+    _, result = await start(events)
+    assert slot(result, "customer_name") == "Олег"
+
+
 async def test_an_open_ticket_is_not_opened_twice():
     replies, result = await start([user("оператор", "request_human")], {"handoff_ticket": "LM-7"})
     assert replies == ["utter_handoff_already_open"]

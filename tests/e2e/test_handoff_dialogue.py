@@ -170,3 +170,25 @@ def test_a_closed_case_asks_for_a_rating_and_stores_it(stack):
     replies = say(stack, sender, messages[0]["buttons"][4]["payload"])
     assert matches("utter_rating_thanks_high", "ru", replies[0]), replies
     assert tracker(stack, sender)["slots"]["rating_requested"] is False
+
+
+def test_two_messages_the_bot_cannot_place_bring_in_a_person(stack):
+    sender = conversation()
+    replies = say(stack, sender, "ыфвапр олдж ячсмить")
+    assert matches("utter_kb_no_answer", "ru", replies[0]), replies
+    replies = say(stack, sender, "ыфвапр олдж ячсмить")
+    assert matches("utter_handoff_intro_low_confidence", "ru", replies[0]), replies
+    assert matches("utter_ask_customer_name", "ru", replies[-1]), replies
+    assert tracker(stack, sender)["slots"]["handoff_reason"] == "low_confidence"
+
+
+def test_a_complaint_is_high_priority_and_its_text_is_the_problem(stack):
+    sender = conversation()
+    replies = say(stack, sender, "кошмарный сервис у вас, курьер так и не приехал")
+    assert matches("utter_complaint", "ru", replies[0]), replies
+    slots = tracker(stack, sender)["slots"]
+    assert slots["handoff_reason"] == "complaint" and slots["handoff_priority"] == "high"
+    assert slots["handoff_problem"] == "кошмарный сервис у вас, курьер так и не приехал"
+    say(stack, sender, "Олег")
+    replies = say(stack, sender, "oleg@example.com")
+    assert matches("utter_ask_handoff_tried", "ru", replies[-1]), replies
