@@ -10,11 +10,13 @@ from bot.desk import auth, cases
 from bot.desk.pages import get_desk_asset, get_desk_page
 from bot.desk.ws import ws_desk
 from bot.handoff.internal_http import post_handoff, post_rating
-from bot.pages import get_demo_page
+from bot.pages import get_demo_page, get_widget_script, get_widget_styles
 
 
 def setup_routes(app: web.Application) -> None:
     app.router.add_get("/", get_demo_page)
+    app.router.add_get("/widget.js", get_widget_script)
+    app.router.add_get("/widget.css", get_widget_styles)
     app.router.add_get("/health", get_health)
     app.router.add_post("/api/chat", post_chat)
     app.router.add_get("/api/chat/history", get_history)
