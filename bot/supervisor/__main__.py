@@ -10,11 +10,14 @@ import sys
 
 from bot.content.errors import ContentError
 from bot.content.fingerprint import model_fingerprint
+from bot.content.live import start_live_content
 from bot.content.training import TrainingError, train_model
 from bot.settings import ConfigError, Settings
 from bot.supervisor.processes import PortInUseError
 from bot.supervisor.stack import make_supervisor
 from bot.supervisor.supervisor import SupervisorError
+from retrieval.errors import RetrievalError
+from retrieval.settings import RetrievalSettings
 
 log = logging.getLogger("supervisor")
 
@@ -23,6 +26,7 @@ async def run(settings: Settings) -> int:
     # The model file is named by its fingerprint, so the path is known before training; building
     # the supervisor first checks the ports before minutes are spent on training.
     model_path = settings.models_dir / f"{model_fingerprint(settings.root)}.tar.gz"
+    knowledge = RetrievalSettings.from_mapping(os.environ)
     supervisor = make_supervisor(settings, model_path)
     log.info("Checking the model (it is retrained only when intents, stories or config change) ...")
     model = await asyncio.to_thread(
@@ -36,8 +40,11 @@ async def run(settings: Settings) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, supervisor.request_stop)
+    live: list[asyncio.Task[None]] = []
     try:
         await supervisor.start_all()
+        # New articles go live within a minute; changed intents retrain in the background.
+        live = start_live_content(settings, supervisor, model.path, knowledge)
         print(
             "\nThe assistant is running:\n"
             f"  demo page   {settings.gateway_url}/\n"
@@ -50,6 +57,8 @@ async def run(settings: Settings) -> int:
         await supervisor.watch()
         return 0
     finally:
+        for task in live:
+            task.cancel()
         await supervisor.stop_all()
 
 
@@ -60,7 +69,7 @@ def main() -> int:
     try:
         settings = Settings.from_mapping(os.environ)
         return asyncio.run(run(settings))
-    except (ConfigError, PortInUseError, SupervisorError, TrainingError) as error:
+    except (ConfigError, PortInUseError, RetrievalError, SupervisorError, TrainingError) as error:
         log.error("%s", error)
     except ContentError as error:
         log.error(

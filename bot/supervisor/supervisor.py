@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import signal
@@ -24,6 +25,7 @@ log = logging.getLogger("supervisor")
 HEALTH_POLL_SECONDS = 0.5
 STOP_GRACE_SECONDS = 10.0
 LOG_TAIL_LINES = 15
+RASA_SERVER = "Rasa server"
 
 
 class SupervisorError(Exception):
@@ -140,6 +142,13 @@ class Supervisor:
             async with aiohttp.ClientSession(timeout=timeout) as session:
                 await self._wait_healthy(item, session)
             log.info("The %s is back up.", item.spec.name)
+
+    def use_model(self, model: Path) -> None:
+        """After a live model switch: a restarted Rasa server loads the new model, not the old."""
+        item = next(i for i in self._running if i.spec.name == RASA_SERVER)
+        command = list(item.spec.command)
+        command[command.index("--model") + 1] = str(model)
+        item.spec = dataclasses.replace(item.spec, command=tuple(command))
 
     def is_running(self, name: str) -> bool:
         """Whether the named process is alive now (tests use it to prove nothing crashed)."""

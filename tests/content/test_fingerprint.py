@@ -25,3 +25,10 @@ def test_fingerprint_changes_with_content_and_only_then(project_root: Path, tmp_
     with (tmp_path / "intents" / "greet.yml").open("a", encoding="utf-8") as handle:
         handle.write("\n# a comment still changes the file\n")
     assert model_fingerprint(tmp_path) != before
+
+
+def test_checks_and_watchers_beside_the_build_do_not_change_it(project_root: Path, tmp_path: Path):
+    copy_inputs(project_root, tmp_path)
+    before = model_fingerprint(tmp_path)
+    (tmp_path / "bot" / "content" / "check.py").write_text("# not part of the build\n")
+    assert model_fingerprint(tmp_path) == before
