@@ -155,6 +155,10 @@ class Supervisor:
         item = next(i for i in self._running if i.spec.name == name)
         return item.process is not None and item.process.returncode is None
 
+    def command(self, name: str) -> tuple[str, ...]:
+        """The command a (re)start of the named process runs; tests check a model switch."""
+        return tuple(next(i for i in self._running if i.spec.name == name).spec.command)
+
     def environment(self, name: str) -> dict[str, str]:
         """The settings a process was started with (tests read the generated internal token)."""
         return dict(next(i for i in self._running if i.spec.name == name).spec.env)
