@@ -25,7 +25,8 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def running_stack(root: Path = PROJECT_ROOT) -> AsyncIterator[Settings]:
+async def running_stack(root: Path = PROJECT_ROOT, **overrides: object) -> AsyncIterator[Settings]:
+    """`overrides` are Settings fields a benchmark needs set (an internal token, higher limits)."""
     model = train_model(root, root / ".build", root / "models")
     with tempfile.TemporaryDirectory() as data:
         settings = Settings(
@@ -34,6 +35,7 @@ async def running_stack(root: Path = PROJECT_ROOT) -> AsyncIterator[Settings]:
             gateway_port=free_port(),
             data_dir=Path(data),
             startup_timeout_seconds=STARTUP_SECONDS,
+            **overrides,
         )
         supervisor = make_supervisor(settings, model.path)
         try:
