@@ -13,6 +13,7 @@ from rasa_sdk.__main__ import main_from_args
 from rasa_sdk.endpoint import create_argument_parser
 
 from actions.knowledge_provider import knowledge_base
+from bot.masking import install_log_masking
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 def main() -> int:
     args = create_argument_parser().parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    install_log_masking()
     knowledge_base()
     log.info("actions.knowledge_base.ready")
     main_from_args(args)

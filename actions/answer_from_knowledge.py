@@ -16,7 +16,7 @@ import logging
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -25,6 +25,7 @@ from actions.handoff_trigger import LOW_CONFIDENCE_LIMIT, hand_over
 from actions.knowledge_answer import Article, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
 from actions.negativity import is_strongly_negative
+from actions.safe import SafeAction
 
 log = logging.getLogger(__name__)
 CHOOSE_INTENT = "kb_choose"
@@ -87,7 +88,7 @@ def offered_entry(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "url": article.url, "verdict": None}
 
 
-class ActionAnswerFromKnowledge(Action):
+class ActionAnswerFromKnowledge(SafeAction):
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self._kb = kb
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.safe import SafeAction
 
-class ActionAskRating(Action):
+
+class ActionAskRating(SafeAction):
     def name(self) -> str:
         return "action_ask_rating"
 

@@ -26,6 +26,7 @@ from actions.customer import (
     order_number_in,
 )
 from actions.form_words import means_cancel, means_skip
+from actions.safe import SafeAction
 
 ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
 TECHNICAL_TOPICS = frozenset({"technical"})
@@ -88,7 +89,7 @@ def _asking(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot(REQUESTED_SLOT) == slot
 
 
-class ValidateHandoffForm(FormValidationAction):
+class ValidateHandoffForm(SafeAction, FormValidationAction):
     def name(self) -> str:
         return "validate_handoff_form"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -27,6 +27,7 @@ from actions.conversation import (
 )
 from actions.customer import clean_name, normalise_email
 from actions.negativity import is_strongly_negative
+from actions.safe import SafeAction
 
 log = logging.getLogger(__name__)
 FORM = "handoff_form"
@@ -80,7 +81,7 @@ def known_from_website(tracker: Tracker) -> list[EventType]:
     return events
 
 
-class ActionHandoffStart(Action):
+class ActionHandoffStart(SafeAction):
     def __init__(self, topics: dict[str, str] | None = None) -> None:
         self._topics = topics
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -19,6 +19,7 @@ from actions.answer_from_knowledge import language_of
 from actions.conversation import conversation_ref
 from actions.gateway_client import GatewayClient, GatewayError, gateway
 from actions.handoff_case import build_case, contact_of
+from actions.safe import SafeAction
 
 log = logging.getLogger(__name__)
 # Reset after a case is sent or cancelled, so the next handoff starts afresh; what the customer
@@ -46,7 +47,7 @@ def fresh_start() -> list[EventType]:
     ]
 
 
-class ActionHandoffSubmit(Action):
+class ActionHandoffSubmit(SafeAction):
     def __init__(self, client: GatewayClient | None = None) -> None:
         self._client = client
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.safe import SafeAction
 
-class ActionRespondByName(Action):
+
+class ActionRespondByName(SafeAction):
     def name(self) -> str:
         return "action_respond_by_name"
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.customer import clean_name, normalise_email
+from actions.safe import SafeAction
 
 METADATA_SLOT = "session_started_metadata"
 CARRIED_SLOTS = ("language", "customer_name", "order_number", "email", "phone", "app_version")
 
 
-class ActionSessionStart(Action):
+class ActionSessionStart(SafeAction):
     def name(self) -> str:
         return "action_session_start"
 

@@ -11,12 +11,13 @@ import logging
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_ref
 from actions.gateway_client import GatewayClient, GatewayError, gateway
+from actions.safe import SafeAction
 
 log = logging.getLogger(__name__)
 GOOD_RATING = 4
@@ -44,7 +45,7 @@ def rating_in(text: str, entity: Any = None) -> int | None:
     return None
 
 
-class ActionStoreRating(Action):
+class ActionStoreRating(SafeAction):
     def __init__(self, client: GatewayClient | None = None) -> None:
         self._client = client
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import BUTTON_TEXTS, language_of
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over
 from actions.negativity import is_strongly_negative
+from actions.safe import SafeAction
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def with_verdict(offered: list[dict[str, Any]], article_id: str, helpful: bool) 
     ]
 
 
-class ActionReplyYesNo(Action):
+class ActionReplyYesNo(SafeAction):
     def name(self) -> str:
         return "action_reply_yes_no"
 

@@ -9,11 +9,13 @@ import sys
 from aiohttp import web
 
 from bot.app import create_app
+from bot.masking import install_log_masking
 from bot.settings import ConfigError, Settings
 
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    install_log_masking()
     try:
         settings = Settings.from_mapping(os.environ)
         app = create_app(settings)

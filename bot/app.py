@@ -11,7 +11,20 @@ from bot.desk.config import DeskConfigFile
 from bot.errors import error_middleware
 from bot.handoff.webhook import Webhook
 from bot.hub import Hub
-from bot.keys import ACCOUNTS, CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, RASA, SETTINGS, WEBHOOK
+from bot.keys import (
+    ACCOUNTS,
+    CHAT,
+    DB,
+    DESK_CONFIG,
+    HANDOFFS,
+    HUB,
+    LIMITS,
+    RASA,
+    SETTINGS,
+    WEBHOOK,
+)
+from bot.limits import ChatLimits, ConnectionLimiter, RateLimiter
+from bot.middlewares import add_security_headers, body_limit_middleware, chat_api_middleware
 from bot.rasa_client import RasaClient
 from bot.routes import setup_routes
 from bot.settings import Settings
@@ -42,7 +55,7 @@ async def _webhook(app: web.Application) -> AsyncIterator[None]:
 async def _store(app: web.Application) -> AsyncIterator[None]:
     """The database, the live connections and the chat service that ties them to Rasa."""
     settings = app[SETTINGS]
-    db = Database(settings.database)
+    db = Database(settings.database, settings.database_timeout_seconds)
     handoffs = HandoffStore(db.engine, app[DESK_CONFIG].current().ticket_prefix)
     hub = Hub()
     app[DB] = db
@@ -55,10 +68,26 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
     db.close()
 
 
+def chat_limits(settings: Settings) -> ChatLimits:
+    return ChatLimits(
+        per_conversation=RateLimiter(
+            settings.rate_limit_conversation, settings.rate_window_seconds
+        ),
+        per_ip=RateLimiter(settings.rate_limit_ip, settings.rate_window_seconds),
+        sockets=ConnectionLimiter(settings.max_sockets_per_ip),
+    )
+
+
 def create_app(settings: Settings) -> web.Application:
     """Reads the desk config now, so a broken agents file stops start-up with its name."""
-    app = web.Application(middlewares=[error_middleware], client_max_size=settings.max_body_bytes)
+    app = web.Application(
+        # The chat API's CORS headers go on every answer, the error middleware's included.
+        middlewares=[chat_api_middleware, error_middleware, body_limit_middleware],
+        client_max_size=settings.max_body_bytes,
+    )
+    app.on_response_prepare.append(add_security_headers)
     app[SETTINGS] = settings
+    app[LIMITS] = chat_limits(settings)
     app[DESK_CONFIG] = DeskConfigFile(settings.agents_path)
     app.cleanup_ctx.append(_rasa_client)
     app.cleanup_ctx.append(_webhook)

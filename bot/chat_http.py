@@ -12,12 +12,15 @@ from aiohttp import web
 from bot.chat_request import SENDER_PATTERN, ChatRequestError, guess_language, parse_chat_request
 from bot.chat_service import conversation_ref
 from bot.errors import error_response
-from bot.keys import CHAT, DB, HUB, RASA, SETTINGS
+from bot.handoff.fallback import take_contact
+from bot.keys import CHAT, DB, HUB, LIMITS, RASA, SETTINGS
 from bot.messages import text
+from bot.middlewares import rate_limited
 from bot.rasa_client import RasaUnavailableError
 
 log = logging.getLogger("gateway")
 MAX_WAIT_SECONDS = 30.0
+HEALTH_RASA_SECONDS = 2.0
 
 
 async def post_chat(request: web.Request) -> web.Response:
@@ -26,6 +29,9 @@ async def post_chat(request: web.Request) -> web.Response:
         chat = parse_chat_request(await request.read(), settings.max_message_chars)
     except ChatRequestError as error:
         return error_response(error.code, error.status, error.language, **error.values)
+    # The per-IP limit is counted for every chat request by chat_api_middleware.
+    if wait := request.app[LIMITS].per_conversation.hit(chat.sender):
+        return rate_limited(wait)
     try:
         outcome = await request.app[CHAT].customer_message(
             chat.sender,
@@ -41,10 +47,10 @@ async def post_chat(request: web.Request) -> web.Response:
             error,
         )
         language = guess_language(chat.message)
-        return web.json_response(
-            {"messages": [{"text": text("bot_unavailable", language)}], "degraded": True},
-            status=503,
-        )
+        # A message with an email or phone files a ticket: the stored notice says so.
+        notice = await take_contact(request.app, chat.sender, chat.message, language)
+        messages = [notice or {"text": text("bot_unavailable", language)}]
+        return web.json_response({"messages": messages, "degraded": True}, status=503)
     ack = {"client_id": outcome.message["client_id"], "id": outcome.message["id"]}
     return web.json_response({"messages": outcome.replies, "mode": outcome.mode, "ack": ack})
 
@@ -96,5 +102,9 @@ async def get_updates(request: web.Request) -> web.Response:
 
 
 async def get_health(request: web.Request) -> web.Response:
-    rasa_ok = await request.app[RASA].healthy()
+    """Answers within HEALTH_RASA_SECONDS even when Rasa hangs: monitors must not hang too."""
+    try:
+        rasa_ok = await asyncio.wait_for(request.app[RASA].healthy(), HEALTH_RASA_SECONDS)
+    except asyncio.TimeoutError:
+        rasa_ok = False
     return web.json_response({"status": "ok", "rasa": "ok" if rasa_ok else "unavailable"})

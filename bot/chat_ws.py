@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
-import time
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,14 +19,16 @@ from bot.chat_request import (
     payload,
 )
 from bot.chat_service import ChatService, conversation_ref
-from bot.keys import CHAT, HUB, SETTINGS
+from bot.errors import error_response
+from bot.handoff.fallback import take_contact
+from bot.keys import CHAT, HUB, LIMITS, SETTINGS
 from bot.messages import Language, text
+from bot.middlewares import client_ip
+from bot.origins import origin_allowed
 from bot.rasa_client import RasaUnavailableError
 
 log = logging.getLogger("gateway")
 HELLO_TIMEOUT_SECONDS = 10.0
-RATE_WINDOW_SECONDS = 10.0
-RATE_MAX_MESSAGES = 20
 METADATA_KEYS = ("name", "email", "page", "language")
 
 
@@ -45,7 +46,7 @@ class CustomerSocket:
     conversation: str
     language: Language
     metadata: dict[str, str]
-    sent: deque[float] = field(default_factory=deque)
+    ip: str
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def error(self, error: FrameError) -> None:
@@ -56,14 +57,9 @@ class CustomerSocket:
         }
         if error.client_id:
             frame["client_id"] = error.client_id
+        if "retry_after" in error.values:
+            frame["retry_after"] = error.values["retry_after"]
         await self.socket.send_json(frame)
-
-    def rate_limited(self) -> bool:
-        now = time.monotonic()
-        while self.sent and now - self.sent[0] > RATE_WINDOW_SECONDS:
-            self.sent.popleft()
-        self.sent.append(now)
-        return len(self.sent) > RATE_MAX_MESSAGES
 
 
 def _json(raw: str) -> dict[str, Any]:
@@ -92,7 +88,24 @@ def _hello(frame: dict[str, Any]) -> tuple[str, int, dict[str, str]]:
     return conversation, after, metadata
 
 
-async def ws_chat(request: web.Request) -> web.WebSocketResponse:
+async def ws_chat(request: web.Request) -> web.StreamResponse:
+    """Refused before the upgrade (a JSON error the browser can log) for a foreign page or too
+    many sockets from one address; the socket count is released however the socket ends."""
+    settings = request.app[SETTINGS]
+    if not origin_allowed(request, settings.origins):
+        return error_response("origin_not_allowed", 403)
+    sockets = request.app[LIMITS].sockets
+    ip = client_ip(request)
+    if not sockets.acquire(ip):
+        log.warning("gateway.ws.too_many_sockets limit=%d", sockets.limit)
+        return error_response("too_many_connections", 429)
+    try:
+        return await _serve(request, ip)
+    finally:
+        sockets.release(ip)
+
+
+async def _serve(request: web.Request, ip: str) -> web.WebSocketResponse:
     socket = web.WebSocketResponse(heartbeat=30, max_msg_size=request.app[SETTINGS].max_body_bytes)
     await socket.prepare(request)
     try:
@@ -106,7 +119,7 @@ async def ws_chat(request: web.Request) -> web.WebSocketResponse:
         await socket.close()
         return socket
     language: Language = "en" if metadata.get("language") == "en" else "ru"
-    customer = CustomerSocket(socket, conversation, language, metadata)
+    customer = CustomerSocket(socket, conversation, language, metadata, ip)
     chat = request.app[CHAT]
     hub = request.app[HUB]
     if metadata:
@@ -141,9 +154,9 @@ async def _dispatch(
     elif kind == "message":
         body, cid, button = _message(frame, request.app[SETTINGS].max_message_chars)
         customer.language = guess_language(body, customer.language)
-        if customer.rate_limited():
-            raise FrameError("rate_limited", cid)
-        task = asyncio.create_task(_relay(chat, customer, body, cid, button))
+        if wait := request.app[LIMITS].message(customer.conversation, customer.ip):
+            raise FrameError("rate_limited", cid, retry_after=wait)
+        task = asyncio.create_task(_relay(request.app, customer, body, cid, button))
         customer.tasks.add(task)
         task.add_done_callback(customer.tasks.discard)
     else:
@@ -174,13 +187,30 @@ async def _typing(chat: ChatService, conversation: str, on: bool) -> None:
 
 
 async def _relay(
-    chat: ChatService, customer: CustomerSocket, body: str, cid: str, button: str | None
+    app: web.Application, customer: CustomerSocket, body: str, cid: str, button: str | None
+) -> None:
+    """Runs as a task of its own, so every failure is answered here: nobody else would see it."""
+    try:
+        await _answer(app, customer, body, cid, button)
+    except ConnectionError:
+        pass  # the customer left; the message is stored and shows on reconnect
+    except Exception:
+        # The widget keeps the message and offers to send it again; a stored one is not doubled.
+        log.exception(
+            "gateway.message.failed conversation=%s", conversation_ref(customer.conversation)
+        )
+        with contextlib.suppress(ConnectionError):
+            await customer.error(FrameError("internal_error", cid))
+
+
+async def _answer(
+    app: web.Application, customer: CustomerSocket, body: str, cid: str, button: str | None
 ) -> None:
     async def ack(message: dict[str, Any]) -> None:
         await customer.socket.send_json({"type": "ack", "client_id": cid, "id": message["id"]})
 
     try:
-        await chat.customer_message(
+        await app[CHAT].customer_message(
             customer.conversation,
             body,
             client_id=cid,
@@ -195,6 +225,6 @@ async def _relay(
             conversation_ref(customer.conversation),
             error,
         )
-        await customer.error(FrameError("bot_unavailable", cid))
-    except ConnectionError:
-        pass  # the customer left; the message is stored and shows on reconnect
+        # A stored notice reaches this socket through the hub; otherwise say the bot is down.
+        if not await take_contact(app, customer.conversation, body, customer.language):
+            await customer.error(FrameError("bot_unavailable", cid))

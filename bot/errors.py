@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 
 from aiohttp import web
 
@@ -14,11 +14,16 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def error_response(
-    code: str, status: int, language: Language | None = None, **values: object
+    code: str,
+    status: int,
+    language: Language | None = None,
+    details: Mapping[str, object] | None = None,
+    **values: object,
 ) -> web.Response:
+    """`values` fill the texts; `details` are extra fields for programs (retry_after)."""
     texts = both(code, **values)
-    body = {"error": {"code": code, "message": texts[language or "ru"], "messages": texts}}
-    return web.json_response(body, status=status)
+    error = {"code": code, "message": texts[language or "ru"], "messages": texts, **(details or {})}
+    return web.json_response({"error": error}, status=status)
 
 
 @web.middleware

@@ -8,6 +8,7 @@ from bot.chat_service import ChatService
 from bot.desk.config import DeskConfigFile
 from bot.handoff.webhook import Webhook
 from bot.hub import Hub
+from bot.limits import ChatLimits
 from bot.rasa_client import RasaClient
 from bot.settings import Settings
 from bot.store.accounts import AccountStore
@@ -23,3 +24,4 @@ DESK_CONFIG = web.AppKey("desk_config", DeskConfigFile)
 HUB = web.AppKey("hub", Hub)
 CHAT = web.AppKey("chat", ChatService)
 WEBHOOK = web.AppKey("webhook", Webhook)
+LIMITS = web.AppKey("limits", ChatLimits)

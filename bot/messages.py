@@ -43,9 +43,31 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "bot_unavailable": {
         "ru": "Извините, у нас временная техническая проблема, и я не могу ответить прямо "
-        "сейчас. Ваше сообщение не потеряется — попробуйте, пожалуйста, через минуту.",
+        "сейчас. Ваше сообщение сохранено. Попробуйте, пожалуйста, через пару минут — или "
+        "оставьте здесь email или телефон, и сотрудник поддержки свяжется с вами.",
         "en": "Sorry, we have a temporary technical problem and I can't answer right now. "
-        "Your message isn't lost — please try again in a minute.",
+        "Your message is saved. Please try again in a couple of minutes, or leave your email "
+        "or phone number here and a member of our support team will get back to you.",
+    },
+    "contact_taken": {
+        "ru": "Спасибо! Ваш контакт и вопрос сохранены — сотрудник поддержки свяжется с вами, "
+        "как только сможет. Номер обращения {ticket}.",
+        "en": "Thank you! We've saved your contact and your question, and a member of our "
+        "support team will get back to you as soon as they can. Your case number is {ticket}.",
+    },
+    "origin_not_allowed": {
+        "ru": "Этот сайт не может подключаться к чату поддержки.",
+        "en": "This website is not allowed to use the support chat.",
+    },
+    "too_many_connections": {
+        "ru": "Открыто слишком много окон чата. Закройте, пожалуйста, лишние вкладки.",
+        "en": "Too many chat windows are open. Please close the tabs you don't need.",
+    },
+    "erase_unavailable": {
+        "ru": "Не получилось удалить переписку из-за временной технической проблемы. "
+        "Ничего не удалено — попробуйте, пожалуйста, через несколько минут.",
+        "en": "We couldn't delete the conversation because of a temporary technical problem. "
+        "Nothing has been deleted yet — please try again in a few minutes.",
     },
     "not_found": {"ru": "Такой страницы нет.", "en": "There is no such page."},
     "invalid_frame": {

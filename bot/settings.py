@@ -8,6 +8,7 @@ Values come from environment variables named `ASSISTANT_<FIELD>` (for example
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 PREFIX = "ASSISTANT_"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIN_TOKEN_CHARS = 16
+ORIGIN_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 
 
 class ConfigError(ValueError):
@@ -58,6 +60,23 @@ class Settings:
     # (HMAC-SHA256 in X-Assistant-Signature). Empty URL: no webhook.
     handoff_webhook_url: str = ""
     handoff_webhook_secret: str = ""
+    # Flood limits (issue 8): customer messages per conversation and chat requests (HTTP and
+    # websocket messages) per client IP within one window; open customer websockets per IP. The
+    # per-IP limit is generous on purpose: offices share one address, and bench.latency runs 32
+    # customers from 127.0.0.1 (behind a reverse proxy every customer is the proxy's address).
+    rate_window_seconds: float = 10.0
+    rate_limit_conversation: int = 20
+    rate_limit_ip: int = 500
+    max_sockets_per_ip: int = 100
+    # Origins (scheme://host[:port], comma-separated, or *) whose pages may use the chat API and
+    # websocket; empty: the gateway's own origin and localhost only. Requests without an Origin
+    # header (servers, curl) are not browsers and are let through.
+    allowed_origins: str = ""
+    # Conversations, messages, closed cases and ratings older than this are deleted by
+    # `python -m bot.store purge`.
+    retention_days: int = 180
+    # Connecting to and waiting for the gateway's database (and Rasa's tracker store on erase).
+    database_timeout_seconds: float = 10.0
 
     def __post_init__(self) -> None:
         for name in ("rasa_port", "actions_port", "gateway_port"):
@@ -72,6 +91,7 @@ class Settings:
             raise ConfigError(f"{PREFIX}MAX_MESSAGE_CHARS must be at least 1.")
         if self.rasa_timeout_seconds <= 0:
             raise ConfigError(f"{PREFIX}RASA_TIMEOUT_SECONDS must be positive.")
+        self._check_limits()
         if self.tracker_store_url and "://" not in self.tracker_store_url:
             raise ConfigError(
                 f"{PREFIX}TRACKER_STORE_URL must be a URL such as "
@@ -94,6 +114,31 @@ class Settings:
                 f"{PREFIX}INTERNAL_TOKEN must be at least {MIN_TOKEN_CHARS} characters "
                 "(or empty: the supervisor then generates one per run)."
             )
+
+    def _check_limits(self) -> None:
+        for name in ("rate_limit_conversation", "rate_limit_ip", "max_sockets_per_ip"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{PREFIX}{name.upper()} must be at least 1.")
+        for name in ("rate_window_seconds", "database_timeout_seconds"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{PREFIX}{name.upper()} must be positive.")
+        if self.retention_days < 1:
+            raise ConfigError(f"{PREFIX}RETENTION_DAYS must be at least 1 (days).")
+        for origin in self.origins:
+            if origin != "*" and not ORIGIN_PATTERN.match(origin):
+                raise ConfigError(
+                    f"{PREFIX}ALLOWED_ORIGINS: {origin!r} is not an origin; write "
+                    "scheme://host[:port] without a path, e.g. https://shop.example, or *."
+                )
+
+    @property
+    def origins(self) -> tuple[str, ...]:
+        return tuple(o.strip().rstrip("/") for o in self.allowed_origins.split(",") if o.strip())
+
+    @property
+    def tracker_database(self) -> str:
+        """The SQLAlchemy URL of Rasa's tracker store, as rasa_files configures it."""
+        return self.tracker_store_url or f"sqlite:///{self.data_dir / 'tracker.db'}"
 
     @property
     def database(self) -> str:

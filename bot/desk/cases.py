@@ -7,8 +7,8 @@ from typing import Any
 from aiohttp import web
 
 from bot.desk.auth import DeskError, SignedIn, desk_view, json_body
-from bot.handoff.summary import mask_cards
 from bot.keys import CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, SETTINGS, WEBHOOK
+from bot.masking import mask_cards
 from bot.store.states import OPEN_STATES, STATES
 
 MAX_NOTE_CHARS = 4000

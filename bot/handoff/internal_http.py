@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import hmac
 import logging
-from datetime import datetime, timezone
 
 from aiohttp import web
 
 from bot.chat_service import conversation_ref
+from bot.handoff.filing import expected_code, file_case
 from bot.handoff.intake import IntakeError, parse_handoff, parse_rating
-from bot.handoff.summary import summary_text
-from bot.keys import DB, DESK_CONFIG, HANDOFFS, HUB, SETTINGS, WEBHOOK
+from bot.keys import DB, HANDOFFS, SETTINGS
 from bot.messages import both
-from bot.store.handoffs import NewHandoff
-from bot.store.states import State
 
 log = logging.getLogger("gateway")
 
@@ -44,37 +41,8 @@ async def post_handoff(request: web.Request) -> web.Response:
         case = parse_handoff(await request.read())
     except IntakeError as error:
         return _error("invalid_case", str(error), 400, error.field)
-    config = request.app[DESK_CONFIG].current()
-    group = config.group_for(case.topic)
-    staffed = config.is_working_time(datetime.now(timezone.utc))
-    state: State = "waiting" if staffed and request.app[HUB].agents_online(group) else "ticket"
-    new = NewHandoff(
-        conversation=case.conversation,
-        state=state,
-        group=group,
-        priority=case.priority,
-        reason=case.reason,
-        language=case.language,
-        case=case.record(),
-        summary_text=summary_text(case, group),
-    )
-    stored, created = await request.app[DB].run(request.app[HANDOFFS].create, new)
-    if created:
-        log.info(
-            "gateway.handoff.created case=%d conversation=%s group=%s state=%s priority=%s",
-            stored["id"],
-            conversation_ref(case.conversation),
-            group,
-            stored["state"],
-            stored["priority"],
-        )
-        await request.app[HUB].to_desks({"type": "case_new", "case": stored}, group)
-        if request.app[WEBHOOK].enabled:
-            detail = await request.app[DB].run(request.app[HANDOFFS].detail, stored["id"])
-            request.app[WEBHOOK].send("case_created", detail)
-    expected = (
-        "expected_waiting" if stored["state"] in ("waiting", "assigned") else "expected_ticket"
-    )
+    stored, created = await file_case(request.app, case)
+    expected = expected_code(stored)
     return web.json_response(
         {
             "handoff_id": stored["id"],

@@ -6,11 +6,9 @@ contact fields are shown in full because the agent has to reach the customer.
 
 from __future__ import annotations
 
-import re
-
 from bot.handoff.intake import HandoffCase
+from bot.masking import mask_cards
 
-CARD_PATTERN = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 TRANSCRIPT_LINES = 40
 
 LABELS = {
@@ -83,24 +81,6 @@ LABELS = {
         "always_human": "topic handled by people only",
     },
 }
-
-
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
-def mask_cards(text: str) -> str:
-    """Keeps the last four digits of a payment card number (13-19 digits passing Luhn)."""
-
-    def masked(match: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", match.group())
-        return "**** **** **** " + digits[-4:] if luhn_valid(digits) else match.group()
-
-    return CARD_PATTERN.sub(masked, text)
 
 
 def summary_text(case: HandoffCase, group: str) -> str:

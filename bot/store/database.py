@@ -28,10 +28,16 @@ T = TypeVar("T")
 RETRY_DELAYS = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
 WORKERS = 4
 SUPPORTED = ("sqlite", "postgresql")
+DEFAULT_TIMEOUT_SECONDS = 10.0
+BUSY_SIGNS = ("locked", "busy", "deadlock detected", "could not serialize")
 
 
-def make_engine(url: str) -> Engine:
-    """Creates the tables if missing; SQLite gets WAL so readers never wait for the writer."""
+def make_engine(url: str, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> Engine:
+    """Creates the tables if missing; SQLite gets WAL so readers never wait for the writer.
+
+    Every wait has a bound: connecting, a statement (PostgreSQL), a lock (SQLite's busy
+    timeout) and a free pooled connection, so a stuck database fails a request with a clear
+    error instead of hanging it."""
     parsed = make_url(url)
     if parsed.get_backend_name() not in SUPPORTED:
         raise ConfigError(
@@ -39,7 +45,16 @@ def make_engine(url: str) -> Engine:
             "use postgresql://... or sqlite:///..., or leave it empty for SQLite in data_dir."
         )
     if parsed.get_backend_name() != "sqlite":
-        engine = create_engine(url, future=True, pool_pre_ping=True)
+        engine = create_engine(
+            url,
+            future=True,
+            pool_pre_ping=True,
+            pool_timeout=timeout_seconds,
+            connect_args={
+                "connect_timeout": max(1, round(timeout_seconds)),
+                "options": f"-c statement_timeout={round(timeout_seconds * 1000)}",
+            },
+        )
         metadata.create_all(engine)
         return engine
     if parsed.database:
@@ -49,7 +64,8 @@ def make_engine(url: str) -> Engine:
         future=True,
         poolclass=QueuePool,
         pool_size=WORKERS,
-        connect_args={"timeout": 10, "check_same_thread": False},
+        pool_timeout=timeout_seconds,
+        connect_args={"timeout": timeout_seconds, "check_same_thread": False},
     )
 
     event.listen(engine, "connect", _sqlite_pragmas)
@@ -66,8 +82,9 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 
 
 def is_busy(error: OperationalError) -> bool:
+    """Worth another try: SQLite's lock, PostgreSQL's deadlock or serialization failure."""
     message = str(error.orig).lower()
-    return "locked" in message or "busy" in message
+    return any(sign in message for sign in BUSY_SIGNS)
 
 
 def call_with_retry(function: Callable[..., T], *args: Any) -> T:
@@ -85,8 +102,8 @@ def call_with_retry(function: Callable[..., T], *args: Any) -> T:
 class Database:
     """Owns the engine and the worker threads; `await db.run(fn, *args)` from the event loop."""
 
-    def __init__(self, url: str) -> None:
-        self.engine = make_engine(url)
+    def __init__(self, url: str, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+        self.engine = make_engine(url, timeout_seconds)
         self._executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="db")
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:

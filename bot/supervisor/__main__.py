@@ -12,6 +12,7 @@ from bot.content.errors import ContentError
 from bot.content.fingerprint import model_fingerprint
 from bot.content.live import start_live_content
 from bot.content.training import TrainingError, train_model
+from bot.masking import install_log_masking
 from bot.settings import ConfigError, Settings
 from bot.supervisor.processes import PortInUseError
 from bot.supervisor.stack import make_supervisor
@@ -66,6 +67,7 @@ def main() -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(name)s %(message)s", datefmt="%H:%M:%S"
     )
+    install_log_masking()
     try:
         settings = Settings.from_mapping(os.environ)
         return asyncio.run(run(settings))

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from bot.handoff.intake import IntakeError, parse_handoff, parse_rating
-from bot.handoff.summary import mask_cards, summary_text
+from bot.handoff.summary import summary_text
+from bot.masking import mask_cards
 from tests.bot.conftest import case_body
 
 

@@ -52,3 +52,17 @@ async def test_calls_run_off_the_event_loop(tmp_path: Path):
     task.cancel()
     db.close()
     assert ticks >= 10, "the loop kept running while the call blocked its thread"
+
+
+def test_postgres_deadlocks_and_serialization_failures_are_retried():
+    for message in ("deadlock detected", "could not serialize access due to concurrent update"):
+        run, calls = flaky(1, message)
+        assert call_with_retry(run) == "done" and len(calls) == 2, message
+
+
+def test_a_database_that_stays_busy_fails_after_the_last_retry(monkeypatch):
+    monkeypatch.setattr("bot.store.database.RETRY_DELAYS", (0.0, 0.0))
+    run, calls = flaky(10)
+    with pytest.raises(OperationalError):
+        call_with_retry(run)
+    assert len(calls) == 3
