@@ -6,6 +6,8 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
+from bot.analytics.encoder import LazyEncoder
+from bot.announcements.board import AnnouncementBoard
 from bot.chat_service import ChatService
 from bot.desk.config import DeskConfigFile
 from bot.errors import error_middleware
@@ -13,6 +15,8 @@ from bot.handoff.webhook import Webhook
 from bot.hub import Hub
 from bot.keys import (
     ACCOUNTS,
+    ANALYTICS_ENCODER,
+    ANNOUNCEMENTS,
     CHAT,
     DB,
     DESK_CONFIG,
@@ -62,7 +66,9 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
     app[HANDOFFS] = handoffs
     app[ACCOUNTS] = AccountStore(db.engine)
     app[HUB] = hub
-    app[CHAT] = ChatService(db, ConversationStore(db.engine), handoffs, app[RASA], hub)
+    app[CHAT] = ChatService(
+        db, ConversationStore(db.engine), handoffs, app[RASA], hub, app[ANNOUNCEMENTS]
+    )
     yield
     await hub.close_all()
     db.close()
@@ -89,6 +95,10 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app[LIMITS] = chat_limits(settings)
     app[DESK_CONFIG] = DeskConfigFile(settings.agents_path)
+    app[ANNOUNCEMENTS] = AnnouncementBoard(
+        settings.root / "announcements", settings.root / "intents"
+    )
+    app[ANALYTICS_ENCODER] = LazyEncoder()
     app.cleanup_ctx.append(_rasa_client)
     app.cleanup_ctx.append(_webhook)
     app.cleanup_ctx.append(_store)

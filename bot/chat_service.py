@@ -11,17 +11,23 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any, Literal
 
+from bot.announcements.board import AnnouncementBoard
+from bot.chat_request import guess_language
 from bot.hub import Hub
 from bot.messages import Language, text
-from bot.rasa_client import RasaClient, RasaUnavailableError
+from bot.rasa_client import RasaAnswer, RasaClient, RasaUnavailableError
 from bot.store.conversations import ConversationStore
 from bot.store.database import Database
 from bot.store.handoffs import HandoffStore
+from bot.store.turns import Turn, TurnStore
 
 log = logging.getLogger("gateway")
 MESSAGE_KINDS = ("text", "article", "helpful", "rating", "notice")
+# The replies that mean "I have no answer" (the knowledge base's and Rasa's own fallback).
+FALLBACK_RESPONSES = frozenset({"utter_kb_no_answer", "utter_default"})
 
 
 def conversation_ref(sender: str) -> str:
@@ -48,6 +54,25 @@ def bot_extra(reply: dict[str, Any]) -> dict[str, Any]:
         elif custom.get("type") in MESSAGE_KINDS:
             extra["kind"] = custom["type"]
     return extra
+
+
+def turn_of(message_id: int, conversation: str, answer: RasaAnswer) -> Turn:
+    """What analytics keeps of one answered customer message."""
+    articles = [r["custom"].get("id") for r in answer.replies if isinstance(r.get("custom"), dict)]
+    article = next((str(a) for a in articles if a), None)
+    return Turn(
+        message_id=message_id,
+        conversation=conversation,
+        intent=answer.intent,
+        confidence=answer.confidence,
+        fallback=any(r.get("response") in FALLBACK_RESPONSES for r in answer.replies),
+        article_id=article,
+    )
+
+
+def language_of(metadata: dict[str, str], body: str) -> Language:
+    language = metadata.get("language")
+    return language if language in ("ru", "en") else guess_language(body)  # type: ignore[return-value]
 
 
 def mode_of(case: dict[str, Any] | None) -> tuple[str, dict[str, str] | None]:
@@ -81,12 +106,15 @@ class ChatService:
         handoffs: HandoffStore,
         rasa: RasaClient,
         hub: Hub,
+        announcements: AnnouncementBoard | None = None,
     ) -> None:
         self.db = db
         self.conversations = conversations
         self.handoffs = handoffs
         self.rasa = rasa
         self.hub = hub
+        self.announcements = announcements
+        self.turns = TurnStore(db.engine)
         self._turns: dict[str, _Turn] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
 
@@ -177,20 +205,33 @@ class ChatService:
             await self.publish(stored.message, case, skip=socket)
             if mode == "agent":
                 return Outcome(stored.message, mode="agent")
-            replies = await self._ask_bot(conversation, payload or body, metadata or {})
+            replies = await self._ask_bot(
+                conversation, stored.message, payload or body, metadata or {}
+            )
             return Outcome(stored.message, replies)
 
     async def _ask_bot(
-        self, conversation: str, message: str, metadata: dict[str, str]
+        self,
+        conversation: str,
+        customer: dict[str, Any],
+        message: str,
+        metadata: dict[str, str],
     ) -> list[dict[str, Any]]:
         started = time.monotonic()
         await self.hub.to_customers(conversation, {"type": "typing", "who": "bot", "on": True})
         try:
-            replies = await self.rasa.send(conversation, message, metadata)
+            answer = await self.rasa.send(conversation, message, metadata)
         finally:
             await self.hub.to_customers(conversation, {"type": "typing", "who": "bot", "on": False})
+        replies = answer.replies
         case = await self.open_case(conversation) if replies else None  # the bot may have filed one
-        stored = [await self.bot_reply(conversation, reply, case) for reply in replies]
+        language = language_of(metadata, customer["text"])
+        stored = [
+            await self.store(conversation, "bot", notice, case, extra={"kind": "announcement"})
+            for notice in await self._announcements_for(conversation, answer.intent, language)
+        ]
+        stored += [await self.bot_reply(conversation, reply, case) for reply in replies]
+        await self.db.run(self.turns.record, turn_of(customer["id"], conversation, answer))
         log.info(
             "gateway.message.answered conversation=%s ms=%.0f replies=%d",
             conversation_ref(conversation),
@@ -198,6 +239,25 @@ class ChatService:
             len(stored),
         )
         return stored
+
+    async def _announcements_for(
+        self, conversation: str, intent: str | None, language: Language
+    ) -> list[str]:
+        """Texts of the valid announcements on the intent's topic this conversation has not
+        been told yet; they come before the bot's answer."""
+        if self.announcements is None:
+            return []
+        relevant = self.announcements.for_intent(intent, datetime.now(timezone.utc))
+        if not relevant:
+            return []
+        new = await self.db.run(self.turns.first_hearing, conversation, [a.id for a in relevant])
+        for announcement_id in new:
+            log.info(
+                "gateway.announcement.told conversation=%s announcement=%s",
+                conversation_ref(conversation),
+                announcement_id,
+            )
+        return [a.text[language] for a in relevant if a.id in new]
 
     async def bot_reply(
         self,

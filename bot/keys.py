@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from bot.analytics.encoder import LazyEncoder
+from bot.announcements.board import AnnouncementBoard
 from bot.chat_service import ChatService
 from bot.desk.config import DeskConfigFile
 from bot.handoff.webhook import Webhook
@@ -24,4 +26,6 @@ DESK_CONFIG = web.AppKey("desk_config", DeskConfigFile)
 HUB = web.AppKey("hub", Hub)
 CHAT = web.AppKey("chat", ChatService)
 WEBHOOK = web.AppKey("webhook", Webhook)
+ANNOUNCEMENTS = web.AppKey("announcements", AnnouncementBoard)
+ANALYTICS_ENCODER = web.AppKey("analytics_encoder", LazyEncoder)
 LIMITS = web.AppKey("limits", ChatLimits)

@@ -70,6 +70,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         "Nothing has been deleted yet — please try again in a few minutes.",
     },
     "not_found": {"ru": "Такой страницы нет.", "en": "There is no such page."},
+    "invalid_language": {
+        "ru": "Параметр lang должен быть ru или en.",
+        "en": "The lang parameter must be ru or en.",
+    },
     "invalid_frame": {
         "ru": "Непонятное сообщение от чата. Обновите, пожалуйста, страницу.",
         "en": "The chat sent something we could not read. Please reload the page.",

@@ -1,16 +1,45 @@
-"""Talks to the Rasa server's REST channel; every call has a timeout."""
+"""Talks to the Rasa server through the gateway's channel (bot/rasa_channel.py); every call has a
+timeout."""
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 import aiohttp
 
+WEBHOOK_PATH = "/webhooks/gateway/webhook"
+
 
 class RasaUnavailableError(Exception):
     """Rasa did not answer in time or answered with an error."""
+
+
+@dataclass(frozen=True)
+class RasaAnswer:
+    """The bot's messages (each may name its `response`) and the intent of the customer's turn."""
+
+    replies: list[dict[str, Any]] = field(default_factory=list)
+    intent: str | None = None
+    confidence: float | None = None
+
+
+def answer_from(body: Any) -> RasaAnswer:
+    """Reads the gateway channel's answer (bot/rasa_channel.py)."""
+    if not isinstance(body, dict) or not isinstance(body.get("messages"), list):
+        raise RasaUnavailableError("Rasa answered without a list of messages")
+    replies = [reply for reply in body["messages"] if isinstance(reply, dict)]
+    intent = body.get("intent")
+    if not isinstance(intent, dict) or not isinstance(intent.get("name"), str):
+        return RasaAnswer(replies)
+    confidence = intent.get("confidence")
+    return RasaAnswer(
+        replies,
+        intent["name"],
+        float(confidence) if isinstance(confidence, (int, float)) else None,
+    )
 
 
 class RasaClient:
@@ -26,25 +55,18 @@ class RasaClient:
         if self._session is not None:
             await self._session.close()
 
-    async def send(
-        self, sender: str, message: str, metadata: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        """Relay one customer message; returns the bot's messages in order."""
+    async def send(self, sender: str, message: str, metadata: dict[str, Any]) -> RasaAnswer:
+        """Relay one customer message; returns the bot's messages in order and the intent."""
         if self._session is None:
             raise RuntimeError("RasaClient.start() was not called")
         body = {"sender": sender, "message": message, "metadata": metadata}
         try:
-            async with self._session.post(
-                f"{self._base_url}/webhooks/rest/webhook", json=body
-            ) as response:
+            async with self._session.post(f"{self._base_url}{WEBHOOK_PATH}", json=body) as response:
                 if response.status != 200:
                     raise RasaUnavailableError(f"Rasa answered HTTP {response.status}")
-                replies = await response.json()
+                return answer_from(await response.json())
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
             raise RasaUnavailableError(type(error).__name__) from error
-        if not isinstance(replies, list):
-            raise RasaUnavailableError("Rasa answered with something other than a list")
-        return [reply for reply in replies if isinstance(reply, dict)]
 
     async def trigger_intent(self, sender: str, intent: str) -> list[dict[str, Any]]:
         """Make the bot act as if the customer said `intent`; returns the bot's messages.

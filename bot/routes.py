@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from bot.analytics import http as analytics
+from bot.announcements.http import get_announcements
 from bot.chat_http import get_health, get_history, get_updates, post_chat
 from bot.chat_ws import ws_chat
 from bot.desk import auth, cases
@@ -22,6 +24,7 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_get("/api/chat/history", get_history)
     app.router.add_get("/api/chat/updates", get_updates)
     app.router.add_get("/ws/chat", ws_chat)
+    app.router.add_get("/api/announcements", get_announcements)
     app.router.add_post("/internal/handoffs", post_handoff)
     app.router.add_post("/internal/ratings", post_rating)
     app.router.add_get("/desk", get_desk_page)
@@ -36,4 +39,7 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_post("/desk/api/cases/{case}/notes", cases.post_note)
     app.router.add_post("/desk/api/cases/{case}/close", cases.post_close)
     app.router.add_post("/desk/api/cases/{case}/escalate", cases.post_escalate)
+    app.router.add_get("/desk/api/analytics", analytics.get_analytics)
+    app.router.add_get("/desk/api/analytics/unanswered", analytics.get_unanswered)
+    app.router.add_get("/desk/api/analytics/export.csv", analytics.get_export)
     app.router.add_get("/ws/desk", ws_desk)

@@ -1,8 +1,9 @@
 """`python -m bot.content check`: every content check in one run, then the quick quality evals.
 
-Order: what a content owner wrote (intents, stories, articles) first, with file and line; then
-`rasa data validate` on the built project; then, when nothing is broken, the intent and search
-evals against the recorded baseline. Each step reports all it finds, not just the first problem.
+Order: what a content owner wrote (intents, stories, articles, announcements) first, with file
+and line; then `rasa data validate` on the built project; then, when nothing is broken, the intent
+and search evals against the recorded baseline. Each step reports all it finds, not just the
+first problem.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from bot.content import baseline as baseline_file
 from bot.content import intent_eval, retrieval_eval
 from bot.content.baseline import DEFAULT_MARGIN, Comparison
+from bot.content.check_announcements import announcement_problems
 from bot.content.check_articles import article_problems
 from bot.content.check_intents import MIN_EXAMPLES, intent_problems, load_intents
 from bot.content.check_similar import DEFAULT_THRESHOLD, near_duplicates
@@ -90,6 +92,7 @@ def check_content(root: Path, options: CheckOptions, encoder: Encoder | None = N
     else:
         report.notes.append("stories and rasa data validate were skipped: fix intents/ first")
     report.problems.extend(article_problems(root / "knowledge"))
+    report.problems.extend(announcement_problems(root / "announcements"))
     if content is not None and options.rasa_validate:
         with tempfile.TemporaryDirectory() as folder:
             project = write_project(

@@ -27,6 +27,19 @@ const TEXTS = {
     empty_text: "Заполните поле.", text_too_long: "Слишком длинный текст.",
     not_your_group: "Обращение другой группы.", invalid_group: "Выберите группу.",
     csrf_failed: "Обновите страницу и повторите.", case_not_found: "Обращение не найдено.",
+    analytics: "Аналитика", queue_view: "Очередь", date_from: "С", date_to: "По", show: "Показать",
+    export_csv: "Скачать CSV", conversations: "Разговоров", containment: "Решено ботом",
+    fallback: "Бот не нашёл ответа", rating_mean: "Средняя оценка", handoffs: "Передачи оператору",
+    top_intents: "Частые темы", articles: "Статьи", ratings: "Оценки клиентов",
+    unanswered: "Вопросы без ответа", reason: "Причина", intent: "Намерение", count: "Сколько",
+    share: "Доля", article: "Статья", shown: "Показана", helpful: "Помогла", not_helpful: "Не помогла",
+    score: "Оценка", questions: "вопросов: {n}", draft_article: "Черновик статьи",
+    draft_examples: "Добавить как примеры", copy: "Копировать", download: "Скачать",
+    copied: "Скопировано.", computing: "Группирую вопросы…", nothing_unanswered: "Вопросов без ответа нет.",
+    invalid_date: "Проверьте даты: {message}", of: "{n} из {total}",
+    reason_requested: "клиент попросил", reason_low_confidence: "бот не понял",
+    reason_not_helpful: "ответы не помогли", reason_complaint: "жалоба",
+    reason_negative: "недовольство", reason_always_human: "только оператор",
   },
   en: {
     title: "Agent desk", language: "Language", logout: "Log out",
@@ -52,11 +65,24 @@ const TEXTS = {
     empty_text: "Please fill in the field.", text_too_long: "The text is too long.",
     not_your_group: "The case belongs to another group.", invalid_group: "Choose a group.",
     csrf_failed: "Reload the page and try again.", case_not_found: "There is no such case.",
+    analytics: "Analytics", queue_view: "Queue", date_from: "From", date_to: "To", show: "Show",
+    export_csv: "Download CSV", conversations: "Conversations", containment: "Resolved by the bot",
+    fallback: "Bot had no answer", rating_mean: "Average rating", handoffs: "Handoffs to agents",
+    top_intents: "Top intents", articles: "Articles", ratings: "Customer ratings",
+    unanswered: "Unanswered questions", reason: "Reason", intent: "Intent", count: "Count",
+    share: "Share", article: "Article", shown: "Shown", helpful: "Helpful", not_helpful: "Not helpful",
+    score: "Rating", questions: "{n} questions", draft_article: "Draft an article",
+    draft_examples: "Add as intent examples", copy: "Copy", download: "Download",
+    copied: "Copied.", computing: "Grouping the questions…", nothing_unanswered: "No unanswered questions.",
+    invalid_date: "Check the dates: {message}", of: "{n} of {total}",
+    reason_requested: "customer asked", reason_low_confidence: "bot did not understand",
+    reason_not_helpful: "answers did not help", reason_complaint: "complaint",
+    reason_negative: "unhappy customer", reason_always_human: "people-only topic",
   },
 };
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: "ru", me: null, cases: [], current: null, socket: null, seen: new Set(), typingTimer: null, typingOn: false };
+const state = { lang: "ru", view: "queue", me: null, cases: [], current: null, socket: null, seen: new Set(), typingTimer: null, typingOn: false };
 
 function t(key, values) {
   let s = (TEXTS[state.lang] && TEXTS[state.lang][key]) || TEXTS.en[key] || key;
@@ -73,7 +99,9 @@ function applyTexts() {
   $("escalate-note").placeholder = t("escalate_note");
   $("resolution").placeholder = t("resolution");
   $("connection").textContent = state.socket && state.socket.readyState === 1 ? t("online") : t("offline");
+  $("nav").textContent = t(state.view === "queue" ? "analytics" : "queue_view");
   if (state.me) { renderQueue(); fillCanned(); }
+  if (state.view === "analytics") loadAnalytics();
 }
 
 async function api(path, body) {
@@ -106,6 +134,9 @@ function showLogin() {
   $("login-view").hidden = false;
   $("desk-view").hidden = true;
   $("logout").hidden = true;
+  $("nav").hidden = true;
+  $("analytics-view").hidden = true;
+  state.view = "queue";
   $("who").textContent = "";
   if (state.socket) { state.socket.onclose = null; state.socket.close(); state.socket = null; }
 }
@@ -115,6 +146,7 @@ function showDesk(me) {
   $("login-view").hidden = true;
   $("desk-view").hidden = false;
   $("logout").hidden = false;
+  $("nav").hidden = false;
   $("who").textContent = me.name + " · " + me.groups.join(", ");
   const groups = $("escalate-group");
   groups.replaceChildren();
@@ -272,6 +304,124 @@ async function act(path, body, after) {
 
 function caseUrl(action) { return "/desk/api/cases/" + state.current.id + "/" + action; }
 
+// ---- analytics: numbers of a period, and the unanswered questions grouped by meaning -----
+
+function percent(rate) { return rate === null ? "—" : (rate * 100).toFixed(1) + " %"; }
+
+function fillTable(table, headers, rows) {
+  table.replaceChildren();
+  const head = table.createTHead().insertRow();
+  for (const key of headers) { const cell = document.createElement("th"); cell.textContent = t(key); head.appendChild(cell); }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const line = body.insertRow();
+    for (const value of row) line.insertCell().textContent = String(value);
+  }
+}
+
+function showView(view) {
+  state.view = view;
+  $("desk-view").hidden = view !== "queue";
+  $("analytics-view").hidden = view !== "analytics";
+  applyTexts();
+}
+
+function periodQuery() {
+  return "?from=" + encodeURIComponent($("analytics-from").value) + "&to=" + encodeURIComponent($("analytics-to").value);
+}
+
+function defaultDates() {
+  if ($("analytics-to").value) return;
+  const today = new Date();
+  const start = new Date(today.getTime() - 29 * 86400000);
+  $("analytics-to").value = today.toISOString().slice(0, 10);
+  $("analytics-from").value = start.toISOString().slice(0, 10);
+}
+
+async function loadAnalytics() {
+  defaultDates();
+  const query = periodQuery();
+  $("analytics-csv").href = "/desk/api/analytics/export.csv" + query;
+  const result = await api("/desk/api/analytics" + query);
+  if (result.status === 401) return showLogin();
+  if (!result.ok) {
+    const error = result.data.error || {};
+    $("analytics-error").textContent = error.code === "invalid_date" ? t("invalid_date", { message: error.message }) : errorText(result);
+    return;
+  }
+  $("analytics-error").textContent = "";
+  const data = result.data;
+  $("a-conversations").textContent = String(data.conversations);
+  $("a-containment").textContent = percent(data.containment_rate) + " · " + t("of", { n: data.contained, total: data.conversations });
+  $("a-fallback").textContent = percent(data.fallback_rate) + " · " + t("of", { n: data.fallback_turns, total: data.customer_turns });
+  $("a-rating").textContent = data.ratings.mean === null ? "—" : data.ratings.mean + " / 5 (" + data.ratings.count + ")";
+  fillTable($("a-handoffs"), ["reason", "count"], Object.entries(data.handoffs_by_reason).map(([reason, n]) => [TEXTS.en["reason_" + reason] ? t("reason_" + reason) : reason, n]));
+  fillTable($("a-intents"), ["intent", "count", "share"], data.top_intents.map((i) => [i.intent, i.count, percent(i.share)]));
+  fillTable($("a-articles"), ["article", "shown", "helpful", "not_helpful"], data.articles.map((a) => [a.article, a.shown, a.helpful, a.not_helpful]));
+  fillTable($("a-ratings"), ["score", "count"], Object.entries(data.ratings.distribution));
+  loadUnanswered(query);
+}
+
+async function loadUnanswered(query) {
+  $("a-unanswered").replaceChildren();
+  $("a-unanswered-status").textContent = t("computing");
+  const result = await api("/desk/api/analytics/unanswered" + query);
+  if (!result.ok) { $("a-unanswered-status").textContent = errorText(result); return; }
+  const clusters = result.data.clusters;
+  $("a-unanswered-status").textContent = clusters.length ? "" : t("nothing_unanswered");
+  for (const cluster of clusters) $("a-unanswered").appendChild(clusterItem(cluster));
+}
+
+function clusterItem(cluster) {
+  const item = document.createElement("li");
+  const title = document.createElement("strong");
+  title.textContent = cluster.examples[0];
+  const count = document.createElement("span");
+  count.className = "muted";
+  count.textContent = " · " + t("questions", { n: cluster.count });
+  const examples = document.createElement("ul");
+  for (const example of cluster.examples) {
+    const line = document.createElement("li");
+    line.textContent = example;
+    examples.appendChild(line);
+  }
+  const draft = document.createElement("div");
+  draft.className = "draft";
+  const buttons = document.createElement("p");
+  const drafts = [["draft_article", cluster.article_draft, "article.md"], ["draft_examples", cluster.examples_draft, "examples.yml"]];
+  for (const [key, text, file] of drafts) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = t(key);
+    button.addEventListener("click", () => showDraft(draft, text, file));
+    buttons.appendChild(button);
+  }
+  item.append(title, count, examples, buttons, draft);
+  return item;
+}
+
+function showDraft(box, text, file) {
+  const pre = document.createElement("pre");
+  pre.textContent = text;
+  const copy = document.createElement("button");
+  copy.type = "button";
+  copy.textContent = t("copy");
+  const done = document.createElement("span");
+  done.className = "muted";
+  done.setAttribute("role", "status");
+  copy.addEventListener("click", async () => {
+    try { await navigator.clipboard.writeText(text); done.textContent = t("copied"); } catch (error) {
+      window.getSelection().selectAllChildren(pre);
+    }
+  });
+  const download = document.createElement("a");
+  download.className = "button";
+  download.textContent = t("download");
+  download.download = file;
+  download.href = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+  box.replaceChildren(pre, copy, download, done);
+}
+
 function wire() {
   state.lang = localStorage.getItem("desk-lang") || (navigator.language.startsWith("ru") ? "ru" : "en");
   $("lang").value = state.lang;
@@ -287,6 +437,8 @@ function wire() {
   });
   $("logout").addEventListener("click", async () => { await api("/desk/api/logout", {}); showLogin(); });
   $("claim").addEventListener("click", () => act(caseUrl("claim"), {}));
+  $("nav").addEventListener("click", () => showView(state.view === "queue" ? "analytics" : "queue"));
+  $("analytics-form").addEventListener("submit", (event) => { event.preventDefault(); loadAnalytics(); });
   $("reply").addEventListener("input", () => {
     sendTyping(true);
     clearTimeout(state.typingTimer);

@@ -30,8 +30,12 @@
       open: "Открыть чат поддержки",
       openUnread: "Открыть чат поддержки, непрочитанных сообщений: {n}",
       close: "Свернуть чат",
+      hideBanner: "Скрыть объявление",
       newChat: "Новый разговор",
       newChatDone: "Начат новый разговор.",
+      erase: "Удалить переписку",
+      eraseConfirm: "Удалить эту переписку? Восстановить её будет нельзя, а помощник забудет разговор.",
+      erased: "Переписка удалена.",
       placeholder: "Напишите сообщение…",
       inputLabel: "Ваше сообщение",
       send: "Отправить",
@@ -57,7 +61,7 @@
         message_too_long: "Сообщение слишком длинное. Сократите его, пожалуйста.",
         empty_message: "Сообщение пустое. Напишите, пожалуйста, ваш вопрос.",
         rate_limited: "Слишком много сообщений подряд. Подождите несколько секунд и повторите.",
-        bot_unavailable: "Помощник временно не может ответить. Ваше сообщение сохранено — ответим, как только сможем.",
+        bot_unavailable: "Помощник временно не может ответить. Ваше сообщение сохранено — попробуйте через пару минут или оставьте здесь email или телефон, и сотрудник поддержки свяжется с вами.",
         other: "Что-то пошло не так. Попробуйте, пожалуйста, ещё раз.",
       },
     },
@@ -69,8 +73,12 @@
       open: "Open the support chat",
       openUnread: "Open the support chat, unread messages: {n}",
       close: "Minimise the chat",
+      hideBanner: "Hide this notice",
       newChat: "New conversation",
       newChatDone: "A new conversation has started.",
+      erase: "Delete this conversation",
+      eraseConfirm: "Delete this conversation? It can't be restored, and the assistant will forget it.",
+      erased: "The conversation has been deleted.",
       placeholder: "Type a message…",
       inputLabel: "Your message",
       send: "Send",
@@ -96,7 +104,7 @@
         message_too_long: "The message is too long. Please shorten it.",
         empty_message: "The message is empty. Please type your question.",
         rate_limited: "Too many messages in a row. Please wait a few seconds and try again.",
-        bot_unavailable: "The assistant can't answer right now. Your message is saved and we'll reply as soon as we can.",
+        bot_unavailable: "The assistant can't answer right now. Your message is saved — try again in a couple of minutes, or leave your email or phone here and a member of our support team will get back to you.",
         other: "Something went wrong. Please try again.",
       },
     },
@@ -142,6 +150,7 @@
     chat: "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z",
     close: "M6 6l12 12M18 6L6 18",
     fresh: "M4 12a8 8 0 1 0 2.3-5.7M4 4v4h4",
+    erase: "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13",
     send: "M3 11l18-8-8 18-2-8-8-2z",
   };
 
@@ -342,15 +351,28 @@
   freshButton.title = T.newChat;
   freshButton.setAttribute("aria-label", T.newChat);
   freshButton.appendChild(icon("fresh"));
+  const eraseButton = el("button", "lm-icon-button lm-erase");
+  eraseButton.type = "button";
+  eraseButton.title = T.erase;
+  eraseButton.setAttribute("aria-label", T.erase);
+  eraseButton.appendChild(icon("erase"));
   const closeButton = el("button", "lm-icon-button lm-close");
   closeButton.type = "button";
   closeButton.title = T.close;
   closeButton.setAttribute("aria-label", T.close);
   closeButton.appendChild(icon("close"));
-  header.append(avatar, heading, freshButton, closeButton);
+  header.append(avatar, heading, eraseButton, freshButton, closeButton);
 
-  const banner = el("p", "lm-banner");
+  const banner = el("div", "lm-banner");
   banner.hidden = true;
+  banner.setAttribute("role", "status");
+  const bannerText = el("p", "lm-banner-text");
+  const bannerClose = el("button", "lm-banner-close");
+  bannerClose.type = "button";
+  bannerClose.title = T.hideBanner;
+  bannerClose.setAttribute("aria-label", T.hideBanner);
+  bannerClose.appendChild(icon("close"));
+  banner.append(bannerText, bannerClose);
   const status = el("p", "lm-status");
   status.setAttribute("role", "status");
   status.hidden = true;
@@ -728,8 +750,7 @@
         setTyping(null);
         break;
       case "banner":
-        banner.textContent = typeof frame.text === "string" ? frame.text : "";
-        banner.hidden = !banner.textContent;
+        showBanner({ id: "", text: typeof frame.text === "string" ? frame.text : "" });
         break;
       case "error":
         refused(frame.client_id, frame.code, typeof frame.message === "string" ? frame.message : "");
@@ -930,7 +951,10 @@
           for (const m of data.messages || []) addMessage(m, true);
         } else if (response.status === 503) {
           outbox.delete(entry.id); // stored all the same; the bot answers when it is back
-          refused(null, "bot_unavailable");
+          // A contact left while the bot is down comes back as a stored notice (a ticket).
+          const notices = (data.messages || []).filter(validMessage);
+          for (const m of notices) addMessage(m, true);
+          if (!notices.length) refused(null, "bot_unavailable");
         } else {
           const error = data.error || {};
           refused(entry.id, error.code, error.message);
@@ -1034,6 +1058,57 @@
     transport.restart();
   }
 
+  // ---- announcements: a notice the support team published, closable, remembered as closed ---
+
+  const DISMISSED_KEY = "lm-dismissed:" + options.server;
+  let banners = [];
+
+  function dismissed() {
+    try {
+      const ids = JSON.parse(localStorage.getItem(DISMISSED_KEY) || "[]");
+      return Array.isArray(ids) ? ids : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function showBanner(item) {
+    bannerText.textContent = item.text;
+    banner.dataset.id = item.id;
+    banner.hidden = !item.text;
+  }
+
+  function nextBanner() {
+    const closed = dismissed();
+    showBanner(banners.find((b) => !closed.includes(b.id)) || { id: "", text: "" });
+  }
+
+  async function loadBanners() {
+    try {
+      const response = await fetch(options.server + "/api/announcements?lang=" + options.lang);
+      const body = response.ok ? await response.json() : {};
+      banners = (Array.isArray(body.announcements) ? body.announcements : []).filter(
+        (b) => b && typeof b.id === "string" && typeof b.text === "string",
+      );
+      nextBanner();
+    } catch (error) {
+      // No banner is better than a broken chat.
+    }
+  }
+
+  bannerClose.addEventListener("click", () => {
+    const id = banner.dataset.id;
+    if (id) {
+      try {
+        localStorage.setItem(DISMISSED_KEY, JSON.stringify(dismissed().concat(id).slice(-50)));
+      } catch (error) {
+        // Private mode: closed for this page only.
+      }
+      banners = banners.filter((b) => b.id !== id);
+    }
+    nextBanner();
+  });
+
   // ---- customer typing (reaches the agent only) ----------------------------------------------
 
   let typingSent = false;
@@ -1055,6 +1130,25 @@
     resetConversation(newConversationId());
     announce(T.newChatDone);
     input.focus();
+  });
+  // The customer's right to erase: here and in the bot's memory (DELETE /api/chat), then a fresh start.
+  eraseButton.addEventListener("click", async () => {
+    if (!window.confirm(T.eraseConfirm)) return;
+    const url = `${options.server}/api/chat?conversation=${encodeURIComponent(session.conversation)}`;
+    let problem = T.errors.other;
+    try {
+      const response = await fetch(url, { method: "DELETE" });
+      if (response.ok) {
+        resetConversation(newConversationId());
+        showNote(T.erased);
+        return;
+      }
+      const error = ((await response.json().catch(() => ({}))).error || {}).messages || {};
+      problem = error[options.lang] || problem;
+    } catch (error) {
+      // offline: the generic text
+    }
+    showNote(problem);
   });
   shell.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !panel.hidden) {
@@ -1107,6 +1201,7 @@
   if (session.open) openPanel(false);
   else launcher.setAttribute("aria-expanded", "false");
   transport.start();
+  loadBanners();
 
   window.LightChat = {
     open: () => openPanel(true),

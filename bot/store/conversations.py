@@ -27,10 +27,12 @@ class Stored:
     duplicate: bool = False
 
 
-def insert_ignoring_duplicates(connection: Connection, table: Table, **values: Any) -> None:
-    """INSERT that does nothing when the primary key exists (SQLite and PostgreSQL)."""
+def insert_ignoring_duplicates(connection: Connection, table: Table, **values: Any) -> bool:
+    """INSERT that does nothing when the primary key exists (SQLite and PostgreSQL); True when
+    the row is new."""
     make = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[connection.dialect.name]
-    connection.execute(make(table).values(**values).on_conflict_do_nothing())
+    result = connection.execute(make(table).values(**values).on_conflict_do_nothing())
+    return bool(result.rowcount)
 
 
 def ensure_conversation(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -103,4 +104,29 @@ desk_sessions = Table(
     Column("login", String(64), nullable=False),
     Column("csrf", String(64), nullable=False),
     Column("expires_at", Float, nullable=False),
+)
+
+# What the NLU made of each customer message the bot answered, and how it answered: analytics
+# reads it. A table of its own, so an existing database gains it without a migration.
+turns = Table(
+    "turns",
+    metadata,
+    Column("message_id", Integer, primary_key=True),  # the customer message (messages.id)
+    Column("conversation", String(128), nullable=False),
+    Column("intent", String(128)),
+    Column("confidence", Float),
+    Column("fallback", Boolean, nullable=False),
+    Column("article_id", String(200)),
+    Column("ts", Float, nullable=False),
+    Index("ix_turns_ts", "ts"),
+    Index("ix_turns_conversation", "conversation", "message_id"),
+)
+
+# Which announcement a conversation has already been told, so it is said once.
+announcements_shown = Table(
+    "announcements_shown",
+    metadata,
+    Column("conversation", String(128), primary_key=True),
+    Column("announcement", String(64), primary_key=True),
+    Column("ts", Float, nullable=False),
 )

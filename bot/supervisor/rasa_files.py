@@ -10,6 +10,8 @@ import yaml
 
 from bot.settings import ConfigError, Settings
 
+GATEWAY_CHANNEL = "bot.rasa_channel.GatewayInput"
+
 
 def tracker_store(settings: Settings) -> dict[str, Any]:
     """SQLite in the data folder by default; any SQLAlchemy URL (PostgreSQL) when configured."""
@@ -61,5 +63,7 @@ def write_rasa_files(settings: Settings, folder: Path) -> tuple[Path, Path]:
     endpoints_path = folder / "endpoints.yml"
     credentials_path = folder / "credentials.yml"
     endpoints_path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
-    credentials_path.write_text(yaml.safe_dump({"rest": None}), encoding="utf-8")
+    # `rest` for tools and tests that talk to Rasa directly; the gateway uses its own channel.
+    credentials = {"rest": None, GATEWAY_CHANNEL: None}
+    credentials_path.write_text(yaml.safe_dump(credentials), encoding="utf-8")
     return endpoints_path, credentials_path

@@ -47,6 +47,9 @@ class FakeRasa:
     port: int = 0
     replies: list[dict[str, Any]] = field(default_factory=lambda: [{"text": "Ответ бота"}])
     status: int = 200
+    intent: dict[str, Any] | None = field(
+        default_factory=lambda: {"name": "order_status", "confidence": 0.9}
+    )
     received: list[dict[str, Any]] = field(default_factory=list)
     triggered: list[tuple[str, str]] = field(default_factory=list)
 
@@ -60,7 +63,8 @@ def fake_rasa() -> FakeRasa:
 async def start_fake_rasa(aiohttp_server, fake: FakeRasa) -> None:
     async def webhook(request: web.Request) -> web.Response:
         fake.received.append(await request.json())
-        return web.json_response(fake.replies, status=fake.status)
+        body = {"messages": fake.replies, "intent": fake.intent}
+        return web.json_response(body, status=fake.status)
 
     async def trigger(request: web.Request) -> web.Response:
         body = await request.json()
@@ -72,7 +76,7 @@ async def start_fake_rasa(aiohttp_server, fake: FakeRasa) -> None:
         return web.json_response({"model_file": "x"})
 
     app = web.Application()
-    app.router.add_post("/webhooks/rest/webhook", webhook)
+    app.router.add_post("/webhooks/gateway/webhook", webhook)
     app.router.add_post("/conversations/{sender}/trigger_intent", trigger)
     app.router.add_get("/status", status)
     server = await aiohttp_server(app)

@@ -85,3 +85,17 @@ def test_broken_article_is_an_error_and_one_language_a_warning(
 def test_bad_options_are_refused():
     with pytest.raises(ValueError, match="--similarity"):
         CheckOptions(similarity=1.5)
+
+
+def test_a_bad_announcement_is_reported_with_file_field_and_line(
+    project: Path, encoder: TrigramEncoder
+):
+    folder = project / "announcements"
+    folder.mkdir()
+    (folder / "card-delay.yml").write_text(
+        "id: card-delay\ntopics: [payments]\nvalid_from: 2026-11-30T09:00:00+03:00\n"
+        "valid_until: 2026-11-30T18:00:00+03:00\ntext: {ru: Задержка, en: Delay}\n",
+        encoding="utf-8",
+    )
+    (message,) = errors(project, encoder)
+    assert message.startswith("announcements/card-delay.yml:2: topics: unknown payments")

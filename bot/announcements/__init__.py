@@ -1,0 +1,1 @@
+"""Announcements: notices a content owner publishes for a while (issue 7)."""

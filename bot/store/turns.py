@@ -1,0 +1,62 @@
+"""What each bot turn was, for analytics; and which announcements a conversation has heard.
+
+Blocking calls: run them through Database.run. One INSERT per answered customer message.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import insert
+from sqlalchemy.engine import Engine
+
+from bot.store.conversations import insert_ignoring_duplicates
+from bot.store.schema import announcements_shown, turns
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The intent of one customer message and what the bot's answer to it was."""
+
+    message_id: int
+    conversation: str
+    intent: str | None
+    confidence: float | None
+    fallback: bool
+    article_id: str | None
+
+
+class TurnStore:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def record(self, turn: Turn) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(
+                insert(turns).values(
+                    message_id=turn.message_id,
+                    conversation=turn.conversation,
+                    intent=turn.intent,
+                    confidence=turn.confidence,
+                    fallback=turn.fallback,
+                    article_id=turn.article_id,
+                    ts=time.time(),
+                )
+            )
+
+    def first_hearing(self, conversation: str, announcement_ids: list[str]) -> list[str]:
+        """The announcements this conversation has not heard yet, now marked as heard."""
+        new = []
+        with self._engine.begin() as connection:
+            for announcement in announcement_ids:
+                inserted = insert_ignoring_duplicates(
+                    connection,
+                    announcements_shown,
+                    conversation=conversation,
+                    announcement=announcement,
+                    ts=time.time(),
+                )
+                if inserted:
+                    new.append(announcement)
+        return new
