@@ -58,21 +58,26 @@ def bot_extra(reply: dict[str, Any]) -> dict[str, Any]:
 
 def turn_of(message_id: int, conversation: str, answer: RasaAnswer) -> Turn:
     """What analytics keeps of one answered customer message."""
-    articles = [r["custom"].get("id") for r in answer.replies if isinstance(r.get("custom"), dict)]
-    article = next((str(a) for a in articles if a), None)
+    customs = [r["custom"] for r in answer.replies if isinstance(r.get("custom"), dict)]
+    articles = [str(c["id"]) for c in customs if c.get("type") == "article" and c.get("id")]
     return Turn(
         message_id=message_id,
         conversation=conversation,
         intent=answer.intent,
         confidence=answer.confidence,
         fallback=any(r.get("response") in FALLBACK_RESPONSES for r in answer.replies),
-        article_id=article,
+        article_id=articles[0] if articles else None,
     )
 
 
 def language_of(metadata: dict[str, str], body: str) -> Language:
+    """The widget says the page's language; a client that does not is guessed from the text."""
     language = metadata.get("language")
-    return language if language in ("ru", "en") else guess_language(body)  # type: ignore[return-value]
+    if language == "en":
+        return "en"
+    if language == "ru":
+        return "ru"
+    return guess_language(body)
 
 
 def mode_of(case: dict[str, Any] | None) -> tuple[str, dict[str, str] | None]:

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
 import yaml
 
@@ -20,6 +20,7 @@ from bot.content.intent_files import SPECIAL_FILES
 from bot.content.live_articles import Snapshot, snapshot
 
 log = logging.getLogger("gateway")
+T = TypeVar("T")
 
 
 def read_intent_topics(folder: Path) -> dict[str, str]:
@@ -37,22 +38,20 @@ def read_intent_topics(folder: Path) -> dict[str, str]:
     return topics
 
 
-class _Watched:
+class _Watched(Generic[T]):
     """A value computed from a folder, recomputed when the folder's files change."""
 
-    def __init__(self, folder: Path, read: Callable[[Path], Any]) -> None:
+    def __init__(self, folder: Path, read: Callable[[Path], T], empty: T) -> None:
         self._folder = folder
         self._read = read
         self._seen: Snapshot | None = None
-        self.value: Any = None
+        self.value = empty
 
-    def refresh(self) -> bool:
+    def refresh(self) -> None:
         current = snapshot(self._folder)
-        if current == self._seen:
-            return False
-        self.value = self._read(self._folder)
-        self._seen = current
-        return True
+        if current != self._seen:
+            self.value = self._read(self._folder)
+            self._seen = current
 
 
 class AnnouncementBoard:
@@ -63,8 +62,8 @@ class AnnouncementBoard:
         recheck_seconds: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._announcements = _Watched(folder, self._load)
-        self._topics = _Watched(intents, read_intent_topics)
+        self._announcements: _Watched[list[Announcement]] = _Watched(folder, self._load, [])
+        self._topics: _Watched[dict[str, str]] = _Watched(intents, read_intent_topics, {})
         self._recheck = recheck_seconds
         self._clock = clock
         self._checked_at: float | None = None

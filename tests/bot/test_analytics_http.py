@@ -103,3 +103,20 @@ async def test_no_unanswered_questions_loads_no_encoder(make_gateway, tiny_encod
     response = await client.get("/desk/api/analytics/unanswered?from=2026-01-01&to=2026-01-31")
     assert (await response.json())["clusters"] == []
     assert tiny_encoder.calls == []
+
+
+async def test_an_article_and_the_yes_after_it_are_counted(make_gateway, fake_rasa):
+    client = await make_gateway()
+    card = {"type": "article", "id": "pay-ru", "title": "Оплата", "url": "https://x/p"}
+    fake_rasa.intent = {"name": "payment_failed", "confidence": 0.93}
+    fake_rasa.replies = [{"custom": card}, {"text": "Помогло?", "response": "utter_kb_ask_helpful"}]
+    await chat(client, "w-1", "не проходит оплата")
+    fake_rasa.intent = {"name": "affirm", "confidence": 1.0}
+    fake_rasa.replies = [{"text": "Рад, что помог!", "response": "utter_kb_glad_helped"}]
+    await chat(client, "w-1", "Да, помогло")
+    await log_in(client)
+    summary = await (await client.get("/desk/api/analytics")).json()
+    assert summary["articles"] == [
+        {"article": "pay-ru", "shown": 1, "helpful": 1, "not_helpful": 0}
+    ]
+    assert summary["fallback_turns"] == 0
