@@ -36,7 +36,7 @@ const TEXTS = {
     score: "Оценка", questions: "вопросов: {n}", draft_article: "Черновик статьи",
     draft_examples: "Добавить как примеры", copy: "Копировать", download: "Скачать",
     copied: "Скопировано.", computing: "Группирую вопросы…", nothing_unanswered: "Вопросов без ответа нет.",
-    invalid_date: "Проверьте даты: {message}", of: "{n} из {total}",
+    invalid_date: "Проверьте даты: начало не позже конца, период не длиннее 366 дней.", of: "{n} из {total}",
     reason_requested: "клиент попросил", reason_low_confidence: "бот не понял",
     reason_not_helpful: "ответы не помогли", reason_complaint: "жалоба",
     reason_negative: "недовольство", reason_always_human: "только оператор",
@@ -74,7 +74,7 @@ const TEXTS = {
     score: "Rating", questions: "{n} questions", draft_article: "Draft an article",
     draft_examples: "Add as intent examples", copy: "Copy", download: "Download",
     copied: "Copied.", computing: "Grouping the questions…", nothing_unanswered: "No unanswered questions.",
-    invalid_date: "Check the dates: {message}", of: "{n} of {total}",
+    invalid_date: "Check the dates: the start no later than the end, at most 366 days.", of: "{n} of {total}",
     reason_requested: "customer asked", reason_low_confidence: "bot did not understand",
     reason_not_helpful: "answers did not help", reason_complaint: "complaint",
     reason_negative: "unhappy customer", reason_always_human: "people-only topic",
@@ -345,8 +345,7 @@ async function loadAnalytics() {
   const result = await api("/desk/api/analytics" + query);
   if (result.status === 401) return showLogin();
   if (!result.ok) {
-    const error = result.data.error || {};
-    $("analytics-error").textContent = error.code === "invalid_date" ? t("invalid_date", { message: error.message }) : errorText(result);
+    $("analytics-error").textContent = errorText(result);
     return;
   }
   $("analytics-error").textContent = "";

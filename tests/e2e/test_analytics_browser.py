@@ -93,6 +93,11 @@ def test_analytics_view_shows_numbers_and_escapes_questions(gateway: str, browse
     assert unanswered.locator("img").count() == 0
     assert page.evaluate("() => window.xssed") is None
 
+    page.fill("#analytics-from", "2026-12-01")
+    page.click("#analytics-form button[type=submit]")
+    expect(page.locator("#analytics-error")).to_contain_text("начало не позже конца")
+    expect(page.locator("#a-conversations")).to_have_text("4")  # the last good numbers stay
+
     page.locator("#a-unanswered button", has_text="Черновик статьи").first.click()
     expect(unanswered.locator("pre").first).to_contain_text("questions:")
     shot(page, "analytics")
