@@ -26,7 +26,7 @@ T = TypeVar("T")
 def read_intent_topics(folder: Path) -> dict[str, str]:
     """Intent name → `topic:` of its file; a file that cannot be read is left out."""
     topics = {}
-    for path in sorted(folder.glob("*.yml")):
+    for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
         if path.name in SPECIAL_FILES:
             continue
         try:

@@ -142,7 +142,12 @@ def load_announcements(folder: Path) -> tuple[list[Announcement], list[Announcem
     errors: list[AnnouncementError] = []
     for path in announcement_files(folder):
         try:
-            found.append(read_announcement(path))
+            announcement = read_announcement(path)
         except AnnouncementError as error:
             errors.append(error)
+            continue
+        if any(a.id == announcement.id for a in found):
+            errors.append(AnnouncementError(path, "id", "another file has the same id"))
+        else:
+            found.append(announcement)
     return found, errors

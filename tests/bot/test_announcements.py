@@ -79,6 +79,13 @@ def test_a_broken_file_does_not_hide_the_good_ones(tmp_path):
     assert [e.path.name for e in errors] == ["broken.yml"] and errors[0].field is None
 
 
+def test_two_files_with_one_id_are_an_error(tmp_path):
+    write(tmp_path, "same", VALID.format(id="same"))
+    (tmp_path / "same.yaml").write_text(VALID.format(id="same"), encoding="utf-8")
+    found, errors = load_announcements(tmp_path)
+    assert len(found) == 1 and errors[0].field == "id" and "same id" in errors[0].message
+
+
 def test_content_check_reports_the_file_field_and_line(tmp_path):
     write(tmp_path, "late", VALID.format(id="late").replace("+03:00\nbanner", "\nbanner"))
     problems = announcement_problems(tmp_path)
