@@ -57,7 +57,7 @@ class SafeAction(Action, metaclass=ABCMeta):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if not getattr(cls.run, "safe", False):
-            cls.run = _guarded(cls.run)  # type: ignore[method-assign]
+            cls.run = _guarded(cls.run)
 
     @abstractmethod
     def name(self) -> str: ...

@@ -20,11 +20,13 @@ from bot.keys import (
     CHAT,
     DB,
     DESK_CONFIG,
+    ERASURE,
     HANDOFFS,
     HUB,
     LIMITS,
     RASA,
     SETTINGS,
+    TRACKER,
     WEBHOOK,
 )
 from bot.limits import ChatLimits, ConnectionLimiter, RateLimiter
@@ -35,7 +37,9 @@ from bot.settings import Settings
 from bot.store.accounts import AccountStore
 from bot.store.conversations import ConversationStore
 from bot.store.database import Database
+from bot.store.erasure import ErasureStore
 from bot.store.handoffs import HandoffStore
+from bot.store.tracker_events import TrackerEvents
 
 
 async def _rasa_client(app: web.Application) -> AsyncIterator[None]:
@@ -66,11 +70,15 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
     app[HANDOFFS] = handoffs
     app[ACCOUNTS] = AccountStore(db.engine)
     app[HUB] = hub
+    app[ERASURE] = ErasureStore(db.engine)
+    tracker = TrackerEvents(settings.tracker_database, settings.database_timeout_seconds)
+    app[TRACKER] = tracker
     app[CHAT] = ChatService(
         db, ConversationStore(db.engine), handoffs, app[RASA], hub, app[ANNOUNCEMENTS]
     )
     yield
     await hub.close_all()
+    tracker.close()
     db.close()
 
 
@@ -91,7 +99,8 @@ def create_app(settings: Settings) -> web.Application:
         middlewares=[chat_api_middleware, error_middleware, body_limit_middleware],
         client_max_size=settings.max_body_bytes,
     )
-    app.on_response_prepare.append(add_security_headers)
+    # aiohttp 3.9 types this signal's callbacks wrongly; the call matches its documentation.
+    app.on_response_prepare.append(add_security_headers)  # type: ignore[arg-type]
     app[SETTINGS] = settings
     app[LIMITS] = chat_limits(settings)
     app[DESK_CONFIG] = DeskConfigFile(settings.agents_path)

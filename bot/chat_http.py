@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 
 from aiohttp import web
 
@@ -55,7 +56,7 @@ async def post_chat(request: web.Request) -> web.Response:
     return web.json_response({"messages": outcome.replies, "mode": outcome.mode, "ack": ack})
 
 
-def _conversation(request: web.Request) -> str:
+def conversation_param(request: web.Request) -> str:
     conversation = request.query.get("conversation", "")
     if not SENDER_PATTERN.match(conversation):
         raise ChatRequestError("invalid_conversation", 400)
@@ -67,6 +68,8 @@ def _number(request: web.Request, name: str, default: float, top: float) -> floa
         value = float(request.query.get(name, default))
     except ValueError:
         raise ChatRequestError("invalid_json", 400) from None
+    if not math.isfinite(value):  # "nan" and "inf" parse as floats
+        raise ChatRequestError("invalid_json", 400)
     return min(max(value, 0.0), top)
 
 
@@ -79,7 +82,7 @@ async def _snapshot(request: web.Request, conversation: str, after: int) -> web.
 
 async def get_history(request: web.Request) -> web.Response:
     try:
-        conversation = _conversation(request)
+        conversation = conversation_param(request)
     except ChatRequestError as error:
         return error_response(error.code, error.status)
     return await _snapshot(request, conversation, 0)
@@ -88,7 +91,7 @@ async def get_history(request: web.Request) -> web.Response:
 async def get_updates(request: web.Request) -> web.Response:
     """Answers at once when there is anything after `after`, else waits up to `wait` seconds."""
     try:
-        conversation = _conversation(request)
+        conversation = conversation_param(request)
         after = int(_number(request, "after", 0, 2**62))
         wait = _number(request, "wait", 25, MAX_WAIT_SECONDS)
     except ChatRequestError as error:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiohttp import web
 
@@ -13,17 +14,15 @@ log = logging.getLogger("gateway")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def error_response(
-    code: str,
-    status: int,
-    language: Language | None = None,
-    details: Mapping[str, object] | None = None,
-    **values: object,
-) -> web.Response:
-    """`values` fill the texts; `details` are extra fields for programs (retry_after)."""
+def error_body(code: str, language: Language | None = None, **values: object) -> dict[str, Any]:
     texts = both(code, **values)
-    error = {"code": code, "message": texts[language or "ru"], "messages": texts, **(details or {})}
-    return web.json_response({"error": error}, status=status)
+    return {"code": code, "message": texts[language or "ru"], "messages": texts}
+
+
+def error_response(
+    code: str, status: int, language: Language | None = None, **values: object
+) -> web.Response:
+    return web.json_response({"error": error_body(code, language, **values)}, status=status)
 
 
 @web.middleware

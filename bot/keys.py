@@ -15,7 +15,9 @@ from bot.rasa_client import RasaClient
 from bot.settings import Settings
 from bot.store.accounts import AccountStore
 from bot.store.database import Database
+from bot.store.erasure import ErasureStore
 from bot.store.handoffs import HandoffStore
+from bot.store.tracker_events import TrackerEvents
 
 SETTINGS = web.AppKey("settings", Settings)
 RASA = web.AppKey("rasa", RasaClient)
@@ -29,3 +31,5 @@ WEBHOOK = web.AppKey("webhook", Webhook)
 ANNOUNCEMENTS = web.AppKey("announcements", AnnouncementBoard)
 ANALYTICS_ENCODER = web.AppKey("analytics_encoder", LazyEncoder)
 LIMITS = web.AppKey("limits", ChatLimits)
+ERASURE = web.AppKey("erasure", ErasureStore)
+TRACKER = web.AppKey("tracker", TrackerEvents)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.errors import Handler, error_response
+from bot.errors import Handler, error_body, error_response
 from bot.keys import LIMITS, SETTINGS
 from bot.origins import cross_site, origin_allowed
 
@@ -26,9 +26,8 @@ def client_ip(request: web.Request) -> str:
 
 def rate_limited(retry_after: int) -> web.Response:
     """429 with Retry-After; the JSON says the same for clients that do not read headers."""
-    response = error_response("rate_limited", 429, details={"retry_after": retry_after})
-    response.headers["Retry-After"] = str(retry_after)
-    return response
+    body = {"error": {**error_body("rate_limited"), "retry_after": retry_after}}
+    return web.json_response(body, status=429, headers={"Retry-After": str(retry_after)})
 
 
 @web.middleware

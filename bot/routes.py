@@ -6,6 +6,7 @@ from aiohttp import web
 
 from bot.analytics import http as analytics
 from bot.announcements.http import get_announcements
+from bot.chat_erase import delete_chat
 from bot.chat_http import get_health, get_history, get_updates, post_chat
 from bot.chat_ws import ws_chat
 from bot.desk import auth, cases
@@ -21,6 +22,7 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_get("/widget.css", get_widget_styles)
     app.router.add_get("/health", get_health)
     app.router.add_post("/api/chat", post_chat)
+    app.router.add_delete("/api/chat", delete_chat)
     app.router.add_get("/api/chat/history", get_history)
     app.router.add_get("/api/chat/updates", get_updates)
     app.router.add_get("/ws/chat", ws_chat)
