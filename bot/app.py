@@ -8,6 +8,7 @@ from aiohttp import web
 
 from bot.analytics.encoder import LazyEncoder
 from bot.announcements.board import AnnouncementBoard
+from bot.bus import RedisBus
 from bot.chat_service import ChatService
 from bot.desk.config import DeskConfigFile
 from bot.errors import error_middleware
@@ -70,6 +71,9 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
     app[HANDOFFS] = handoffs
     app[ACCOUNTS] = AccountStore(db.engine)
     app[HUB] = hub
+    bus = RedisBus(settings.hub_redis_url, hub) if settings.hub_redis_url else None
+    if bus is not None:
+        await bus.start()
     app[ERASURE] = ErasureStore(db.engine)
     tracker = TrackerEvents(settings.tracker_database, settings.database_timeout_seconds)
     app[TRACKER] = tracker
@@ -77,6 +81,8 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
         db, ConversationStore(db.engine), handoffs, app[RASA], hub, app[ANNOUNCEMENTS]
     )
     yield
+    if bus is not None:
+        await bus.close()
     await hub.close_all()
     tracker.close()
     db.close()

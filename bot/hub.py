@@ -1,12 +1,14 @@
 """Who is connected right now: customers' websockets by conversation, agents' desk websockets,
 and long-poll waiters. In memory by design: after a restart clients reconnect and catch up from
-the database with `after`; nothing is lost because nothing lives only here."""
+the database with `after`; nothing is lost because nothing lives only here. With several gateways
+every event also travels to the others over Redis (bot/bus.py), so an agent on one gateway chats
+with a customer on another."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +31,8 @@ class DeskPeer:
 
 class Hub:
     def __init__(self) -> None:
+        # Set by bot/bus.py when several gateways run: every event also goes to the others.
+        self.relay: Callable[[dict[str, Any]], Awaitable[None]] | None = None
         self._customers: dict[str, set[web.WebSocketResponse]] = {}
         self._desks: dict[web.WebSocketResponse, DeskPeer] = {}
         self._watches: dict[str, _Watch] = {}
@@ -73,17 +77,34 @@ class Hub:
         frame: dict[str, Any],
         skip: web.WebSocketResponse | None = None,
     ) -> None:
-        if frame.get("type") == "message" and (watch := self._watches.pop(conversation, None)):
-            watch.event.set()
-        for socket in list(self._customers.get(conversation, ())):
-            if socket is not skip:
-                await _send(socket, frame)
+        await self.deliver({"to": "customers", "conversation": conversation, "frame": frame}, skip)
+        if self.relay is not None:
+            await self.relay({"to": "customers", "conversation": conversation, "frame": frame})
 
     async def to_desks(self, frame: dict[str, Any], group: str, owner: str | None = None) -> None:
         """To every agent of `group` and to the case's owner (who may be in another group)."""
-        for socket, peer in list(self._desks.items()):
-            if group in peer.groups or peer.login == owner:
-                await _send(socket, frame)
+        event = {"to": "desks", "group": group, "owner": owner, "frame": frame}
+        await self.deliver(event)
+        if self.relay is not None:
+            await self.relay(event)
+
+    async def deliver(
+        self, event: dict[str, Any], skip: web.WebSocketResponse | None = None
+    ) -> None:
+        """To this process's own sockets and long polls; other gateways get `event` through
+        `relay` (bot/bus.py) and deliver it here the same way."""
+        frame = event["frame"]
+        if event["to"] == "customers":
+            conversation = event["conversation"]
+            if frame.get("type") == "message" and (watch := self._watches.pop(conversation, None)):
+                watch.event.set()
+            for socket in list(self._customers.get(conversation, ())):
+                if socket is not skip:
+                    await _send(socket, frame)
+        else:
+            for socket, peer in list(self._desks.items()):
+                if event["group"] in peer.groups or peer.login == event["owner"]:
+                    await _send(socket, frame)
 
     async def close_all(self) -> None:
         sockets = [s for group in self._customers.values() for s in group] + list(self._desks)

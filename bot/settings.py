@@ -78,6 +78,9 @@ class Settings:
     retention_days: int = 180
     # Connecting to and waiting for the gateway's database (and Rasa's tracker store on erase).
     database_timeout_seconds: float = 10.0
+    # redis://host:port/db shared by several gateways (with one database), so an agent connected
+    # to one gateway chats with a customer connected to another; empty: a single gateway.
+    hub_redis_url: str = ""
 
     def __post_init__(self) -> None:
         for name in ("rasa_port", "actions_port", "gateway_port"):
@@ -100,6 +103,8 @@ class Settings:
             )
         if self.lock_store_url and not self.lock_store_url.startswith("redis://"):
             raise ConfigError(f"{PREFIX}LOCK_STORE_URL must start with redis://.")
+        if self.hub_redis_url and not self.hub_redis_url.startswith(("redis://", "rediss://")):
+            raise ConfigError(f"{PREFIX}HUB_REDIS_URL must start with redis:// or rediss://.")
         if self.database_url and "://" not in self.database_url:
             raise ConfigError(
                 f"{PREFIX}DATABASE_URL must be a SQLAlchemy URL such as "

@@ -5,13 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=2 PYTHONPATH="$PWD"
 
-# The desk's browser tests drive Debian's Chromium; install it once (idempotent: skipped when present).
-if [ ! -x /usr/bin/chromium ]; then
-    echo "==> Installing chromium for the desk's browser tests"
+# Debian packages the tests drive (idempotent: skipped when present): Chromium for the browser
+# tests, redis-server for two gateways sharing their live events (tests/bot/test_bus.py).
+MISSING=()
+[ -x /usr/bin/chromium ] || MISSING+=(chromium)
+command -v redis-server >/dev/null 2>&1 || MISSING+=(redis-server)
+if [ ${#MISSING[@]} -gt 0 ]; then
+    echo "==> Installing ${MISSING[*]} for the tests"
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}"
 fi
 
 .venv/bin/ruff check .

@@ -29,6 +29,12 @@ def test_values_come_from_prefixed_keys():
         ({"ASSISTANT_GATEWY_PORT": "1"}, "Unknown setting ASSISTANT_GATEWY_PORT"),
         ({"ASSISTANT_TRACKER_STORE_URL": "localhost"}, "ASSISTANT_TRACKER_STORE_URL"),
         ({"ASSISTANT_LOCK_STORE_URL": "memcached://x"}, "ASSISTANT_LOCK_STORE_URL"),
+        ({"ASSISTANT_RATE_LIMIT_IP": "0"}, "ASSISTANT_RATE_LIMIT_IP must be at least 1"),
+        ({"ASSISTANT_RATE_WINDOW_SECONDS": "-1"}, "ASSISTANT_RATE_WINDOW_SECONDS must be positive"),
+        ({"ASSISTANT_MAX_SOCKETS_PER_IP": "0"}, "ASSISTANT_MAX_SOCKETS_PER_IP"),
+        ({"ASSISTANT_ALLOWED_ORIGINS": "shop.example"}, "'shop.example' is not an origin"),
+        ({"ASSISTANT_RETENTION_DAYS": "0"}, "ASSISTANT_RETENTION_DAYS"),
+        ({"ASSISTANT_HUB_REDIS_URL": "localhost:6379"}, "ASSISTANT_HUB_REDIS_URL"),
     ],
 )
 def test_bad_values_name_the_setting(values: dict[str, str], named: str):

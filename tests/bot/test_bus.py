@@ -1,0 +1,100 @@
+"""Two gateways on one database and a real Redis: an agent on one chats with a customer on the
+other, both ways; with Redis gone, each gateway still serves its own clients."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+import redis.asyncio as redis
+
+from bot.bus import CHANNEL
+from tests.bot.conftest import AUTH, case_body, next_frame, signed_in_agent
+from tests.conftest import free_port
+
+REDIS = shutil.which("redis-server")
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    if REDIS is None:
+        pytest.skip("needs redis-server (scripts/test.sh installs it)")
+    port = free_port()
+    server = subprocess.Popen(
+        [REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+async def subscribers(url: str, expected: int) -> None:
+    """Waits until `expected` gateways listen on the channel (Redis itself says so)."""
+    client = redis.Redis.from_url(url)
+    try:
+        for _ in range(100):
+            try:
+                [(_, count)] = await client.pubsub_numsub(CHANNEL)
+                if count >= expected:
+                    return
+            except (redis.ConnectionError, OSError):
+                pass  # redis-server is still starting
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"{expected} gateways never subscribed")
+    finally:
+        await client.close()
+
+
+async def test_an_agent_on_one_gateway_chats_with_a_customer_on_the_other(
+    make_server, aiohttp_client, redis_url
+):
+    first = await make_server(hub_redis_url=redis_url)
+    second = await make_server(hub_redis_url=redis_url)
+    await subscribers(redis_url, 2)
+
+    customer = await aiohttp_client(first)
+    socket = await customer.ws_connect("/ws/chat")
+    await socket.send_json({"type": "hello", "conversation": "w-bus"})
+    await next_frame(socket, "history")
+    filed = await customer.post("/internal/handoffs", json=case_body("w-bus"), headers=AUTH)
+    case_id = (await filed.json())["handoff_id"]
+
+    maria = await signed_in_agent(aiohttp_client, second, "maria")
+    desk = await maria.ws_connect("/ws/desk")
+    await next_frame(desk, "hello")
+    claim = await maria.post(
+        f"/desk/api/cases/{case_id}/claim", headers={"X-CSRF-Token": maria.csrf}
+    )
+    assert claim.status == 200
+    assert (await next_frame(socket, "agent_joined"))["name"] == "Мария"
+
+    await maria.post(
+        f"/desk/api/cases/{case_id}/messages",
+        json={"text": "Здравствуйте, смотрю ваш платёж"},
+        headers={"X-CSRF-Token": maria.csrf},
+    )
+    while (frame := await next_frame(socket, "message"))["message"]["author"] != "agent":
+        pass  # the notice that Мария joined comes first
+    assert frame["message"]["text"] == "Здравствуйте, смотрю ваш платёж"
+
+    await socket.send_json({"type": "message", "client_id": "c-1", "text": "спасибо, жду"})
+    while (frame := await next_frame(desk, "message"))["message"]["author"] != "customer":
+        pass
+    assert frame["case"] == case_id and frame["message"]["text"] == "спасибо, жду"
+    await socket.close()
+    await desk.close()
+
+
+async def test_without_redis_each_gateway_still_serves_its_own_clients(make_gateway):
+    client = await make_gateway(hub_redis_url=f"redis://127.0.0.1:{free_port()}/0")
+    socket = await client.ws_connect("/ws/chat")
+    await socket.send_json({"type": "hello", "conversation": "w-alone"})
+    await next_frame(socket, "history")
+    await socket.send_json({"type": "message", "client_id": "c-1", "text": "привет"})
+    await next_frame(socket, "ack")
+    assert (await next_frame(socket, "message"))["message"]["text"] == "Ответ бота"
+    await socket.close()
