@@ -146,7 +146,12 @@ def no_server_error(status: int, what: Any) -> None:
 
 
 @FUZZ
-@given(body=raw_bodies, path=st.sampled_from(["/api/chat", "/internal/handoffs"]))
+@given(
+    body=raw_bodies,
+    path=st.sampled_from(
+        ["/api/chat", "/internal/handoffs", "/internal/ratings", "/desk/api/login"]
+    ),
+)
 def test_posted_bodies_never_cause_a_server_error(live: LiveGateway, body: bytes, path: str):
     async def post() -> tuple[int, str]:
         headers = {**AUTH, "Content-Type": "application/json"}
