@@ -31,8 +31,11 @@ class DeskPeer:
 
 class Hub:
     def __init__(self) -> None:
-        # Set by bot/bus.py when several gateways run: every event also goes to the others.
+        # Set by bot/bus.py when several gateways run: every event also goes to the others,
+        # a change of the connected agents is announced, and their agents count as online here.
         self.relay: Callable[[dict[str, Any]], Awaitable[None]] | None = None
+        self.desks_changed: Callable[[], None] | None = None
+        self.groups_elsewhere: Callable[[], set[str]] | None = None
         self._customers: dict[str, set[web.WebSocketResponse]] = {}
         self._desks: dict[web.WebSocketResponse, DeskPeer] = {}
         self._watches: dict[str, _Watch] = {}
@@ -48,12 +51,22 @@ class Hub:
 
     def add_desk(self, socket: web.WebSocketResponse, peer: DeskPeer) -> None:
         self._desks[socket] = peer
+        if self.desks_changed is not None:
+            self.desks_changed()
 
     def remove_desk(self, socket: web.WebSocketResponse) -> None:
         self._desks.pop(socket, None)
+        if self.desks_changed is not None:
+            self.desks_changed()
+
+    def groups_online(self) -> set[str]:
+        """The groups with an agent connected to this gateway."""
+        return {group for peer in self._desks.values() for group in peer.groups}
 
     def agents_online(self, group: str) -> bool:
-        return any(group in peer.groups for peer in self._desks.values())
+        if any(group in peer.groups for peer in self._desks.values()):
+            return True
+        return self.groups_elsewhere is not None and group in self.groups_elsewhere()
 
     def desk_sockets(self) -> list[web.WebSocketResponse]:
         return list(self._desks)

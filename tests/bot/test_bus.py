@@ -1,5 +1,6 @@
 """Two gateways on one database and a real Redis: an agent on one chats with a customer on the
-other, both ways; with Redis gone, each gateway still serves its own clients."""
+other, both ways; an agent online on one makes a case filed on the other wait for them; with
+Redis gone, each gateway still serves its own clients."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 import redis.asyncio as redis
 
 from bot.bus import CHANNEL
+from bot.keys import HUB
 from tests.bot.conftest import AUTH, case_body, next_frame, signed_in_agent
 from tests.conftest import free_port
 
@@ -49,6 +51,14 @@ async def subscribers(url: str, expected: int) -> None:
         await client.close()
 
 
+async def online_elsewhere(server, group: str) -> None:
+    for _ in range(100):
+        if server.app[HUB].agents_online(group):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no agent of {group} ever showed as online")
+
+
 async def test_an_agent_on_one_gateway_chats_with_a_customer_on_the_other(
     make_server, aiohttp_client, redis_url
 ):
@@ -60,12 +70,16 @@ async def test_an_agent_on_one_gateway_chats_with_a_customer_on_the_other(
     socket = await customer.ws_connect("/ws/chat")
     await socket.send_json({"type": "hello", "conversation": "w-bus"})
     await next_frame(socket, "history")
-    filed = await customer.post("/internal/handoffs", json=case_body("w-bus"), headers=AUTH)
-    case_id = (await filed.json())["handoff_id"]
 
     maria = await signed_in_agent(aiohttp_client, second, "maria")
     desk = await maria.ws_connect("/ws/desk")
     await next_frame(desk, "hello")
+    await online_elsewhere(first, "billing")
+    filed = await customer.post("/internal/handoffs", json=case_body("w-bus"), headers=AUTH)
+    body = await filed.json()
+    case_id = body["handoff_id"]
+    assert body["state"] == "waiting", "Мария is online, on the other gateway"
+    assert (await next_frame(desk, "case_new"))["case"]["id"] == case_id
     claim = await maria.post(
         f"/desk/api/cases/{case_id}/claim", headers={"X-CSRF-Token": maria.csrf}
     )
@@ -97,4 +111,21 @@ async def test_without_redis_each_gateway_still_serves_its_own_clients(make_gate
     await socket.send_json({"type": "message", "client_id": "c-1", "text": "привет"})
     await next_frame(socket, "ack")
     assert (await next_frame(socket, "message"))["message"]["text"] == "Ответ бота"
+    await socket.close()
+
+
+async def test_malformed_events_on_the_channel_are_dropped(make_server, aiohttp_client, redis_url):
+    server = await make_server(hub_redis_url=redis_url)
+    await subscribers(redis_url, 1)
+    intruder = redis.Redis.from_url(redis_url)
+    for junk in (b"not json", b"[]", b'{"to": "desks", "frame": {}}', b'{"to": "x", "frame": {}}'):
+        await intruder.publish(CHANNEL, junk)
+    await intruder.close()
+    client = await aiohttp_client(server)
+    socket = await client.ws_connect("/ws/chat")
+    await socket.send_json({"type": "hello", "conversation": "w-after-junk"})
+    await next_frame(socket, "history")
+    await socket.send_json({"type": "message", "client_id": "c-1", "text": "привет"})
+    assert (await next_frame(socket, "message"))["message"]["text"] == "Ответ бота"
+    await subscribers(redis_url, 1)  # still listening
     await socket.close()
