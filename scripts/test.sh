@@ -6,10 +6,12 @@ cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=2 PYTHONPATH="$PWD"
 
 # Debian packages the tests drive (idempotent: skipped when present): Chromium for the browser
-# tests, redis-server for two gateways sharing their live events (tests/bot/test_bus.py).
+# tests; redis-server and postgresql for two gateways sharing one database and their live events
+# (tests/bot/test_bus.py; each test starts its own server on a free port).
 MISSING=()
 [ -x /usr/bin/chromium ] || MISSING+=(chromium)
 command -v redis-server >/dev/null 2>&1 || MISSING+=(redis-server)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || MISSING+=(postgresql)
 if [ ${#MISSING[@]} -gt 0 ]; then
     echo "==> Installing ${MISSING[*]} for the tests"
     SUDO=""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Rasa 3.6 on SQLAlchemy 1.4 warns about 2.0 at import
@@ -13,10 +14,21 @@ with warnings.catch_warnings():
     from rasa.shared.core.trackers import DialogueStateTracker
 
 
-def rasa_store(path: Path) -> SQLTrackerStore:
+def rasa_store(where: Path | str) -> SQLTrackerStore:
+    """A SQLite file, or a postgresql:// URL (configured the way bot/supervisor/rasa_files.py
+    configures the Rasa server)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Rasa 3.6 builds its URL the deprecated way
-        return SQLTrackerStore(dialect="sqlite", db=str(path))
+        if isinstance(where, Path):
+            return SQLTrackerStore(dialect="sqlite", db=str(where))
+        url = urlsplit(where)
+        return SQLTrackerStore(
+            dialect="postgresql",
+            host=url.hostname,
+            port=url.port,
+            db=url.path.lstrip("/"),
+            username=url.username,
+        )
 
 
 async def say(store: SQLTrackerStore, sender: str, text: str, at: float | None = None) -> None:

@@ -1,10 +1,11 @@
-"""Two gateways on one database and a real Redis: an agent on one chats with a customer on the
-other, both ways; an agent online on one makes a case filed on the other wait for them; with
-Redis gone, each gateway still serves its own clients."""
+"""Two gateways on one database (SQLite, and a real PostgreSQL) and a real Redis: an agent on
+one chats with a customer on the other, both ways; an agent online on one makes a case filed on
+the other wait for them; with Redis gone, each gateway still serves its own clients."""
 
 from __future__ import annotations
 
 import asyncio
+import secrets
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import redis.asyncio as redis
 from bot.bus import CHANNEL
 from bot.keys import HUB
 from tests.bot.conftest import AUTH, case_body, next_frame, signed_in_agent
+from tests.bot.postgres import postgres_url  # noqa: F401  (a fixture)
 from tests.conftest import free_port
 
 REDIS = shutil.which("redis-server")
@@ -59,23 +61,31 @@ async def online_elsewhere(server, group: str) -> None:
     raise AssertionError(f"no agent of {group} ever showed as online")
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_database(request) -> str:
+    """Empty: both gateways on the SQLite file of the test's folder; else a PostgreSQL server."""
+    return "" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+
+
 async def test_an_agent_on_one_gateway_chats_with_a_customer_on_the_other(
-    make_server, aiohttp_client, redis_url
+    make_server, aiohttp_client, redis_url, shared_database
 ):
-    first = await make_server(hub_redis_url=redis_url)
-    second = await make_server(hub_redis_url=redis_url)
+    shared = {"hub_redis_url": redis_url, "database_url": shared_database}
+    first = await make_server(**shared)
+    second = await make_server(**shared)
     await subscribers(redis_url, 2)
 
     customer = await aiohttp_client(first)
     socket = await customer.ws_connect("/ws/chat")
-    await socket.send_json({"type": "hello", "conversation": "w-bus"})
+    conversation = f"w-bus-{secrets.token_hex(8)}"
+    await socket.send_json({"type": "hello", "conversation": conversation})
     await next_frame(socket, "history")
 
     maria = await signed_in_agent(aiohttp_client, second, "maria")
     desk = await maria.ws_connect("/ws/desk")
     await next_frame(desk, "hello")
     await online_elsewhere(first, "billing")
-    filed = await customer.post("/internal/handoffs", json=case_body("w-bus"), headers=AUTH)
+    filed = await customer.post("/internal/handoffs", json=case_body(conversation), headers=AUTH)
     body = await filed.json()
     case_id = body["handoff_id"]
     assert body["state"] == "waiting", "Мария is online, on the other gateway"
@@ -99,6 +109,11 @@ async def test_an_agent_on_one_gateway_chats_with_a_customer_on_the_other(
     while (frame := await next_frame(desk, "message"))["message"]["author"] != "customer":
         pass
     assert frame["case"] == case_id and frame["message"]["text"] == "спасибо, жду"
+    history = await (await maria.get(f"/desk/api/cases/{case_id}")).json()
+    assert [m["text"] for m in history["transcript"]][-2:] == [
+        "Здравствуйте, смотрю ваш платёж",
+        "спасибо, жду",
+    ]
     await socket.close()
     await desk.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.keys import DB, HANDOFFS
 from tests.bot.conftest import AUTH, case_body
+from tests.bot.postgres import postgres_url  # noqa: F401  (a fixture)
 from tests.bot.rasa_store import event_count, rasa_store, say
 
 
@@ -63,3 +64,17 @@ async def test_nothing_is_deleted_when_rasas_store_is_unreachable(make_gateway):
     )
     history = await (await client.get("/api/chat/history?conversation=w-keep")).json()
     assert len(history["messages"]) == 2
+
+
+async def test_rasas_copy_is_erased_from_a_postgresql_tracker_store(
+    make_gateway,
+    postgres_url,  # noqa: F811  (the fixture imported above)
+):
+    client = await make_gateway(tracker_store_url=postgres_url, database_url=postgres_url)
+    store = rasa_store(postgres_url)
+    await say(store, "w-pg", "мой email anna@example.com")
+    await say(store, "w-pg-other", "привет")
+    await client.post("/api/chat", json={"sender": "w-pg", "message": "мой email anna@example.com"})
+    body = await (await client.delete("/api/chat?conversation=w-pg")).json()
+    assert body["deleted"]["messages"] == 2 and body["deleted"]["bot_events"] == 2
+    assert await event_count(store, "w-pg") == 0 and await event_count(store, "w-pg-other") == 2
