@@ -25,20 +25,12 @@ from typing import Any
 
 from playwright.async_api import Page, async_playwright
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from bench.load import sample_messages
 from bench.metrics import percentile
 from bench.stack import running_stack
 from bot.pages import STATIC_DIR
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 TURNS_PER_CONVERSATION = 8
 REPLY_TIMEOUT_MS = 60_000
 # After the first reply: wait until the bot is quiet (more replies may follow the first one).
@@ -126,7 +118,9 @@ async def reply_times(browser: Any, base: str, messages: list[str]) -> list[dict
 
 async def in_browser(base: str, loads: int, messages: list[str]) -> tuple[list, list]:
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
         await reply_times(browser, base, messages[:2])  # warm-up: Rasa's and the page's first use
         launcher = await launcher_times(browser, base, loads)
         turns = await reply_times(browser, base, messages[2:])

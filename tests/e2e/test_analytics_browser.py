@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from bot.analytics.encoder import LazyEncoder
 from bot.desk.passwords import hash_password
@@ -21,9 +21,7 @@ from tests.bot.analytics_seed import XSS, seeded_engine
 from tests.bot.tiny_encoder import TinyEncoder
 from tests.conftest import free_port
 from tests.e2e.standalone_gateway import standalone_gateway
-from tests.e2e.test_desk_browser import CHROMIUM, CHROMIUM_ARGS, LOGIN, PASSWORD, shot
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+from tests.e2e.test_desk_browser import LOGIN, PASSWORD, shot
 
 
 @pytest.fixture(scope="module")
@@ -51,14 +49,6 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     with standalone_gateway(settings, tiny_encoder) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_analytics_view_shows_numbers_and_escapes_questions(gateway: str, browser: Browser):

@@ -9,14 +9,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from bot.settings import Settings
 from tests.conftest import free_port
 from tests.e2e.standalone_gateway import standalone_gateway
-from tests.e2e.test_desk_browser import CHROMIUM, CHROMIUM_ARGS, shot
+from tests.e2e.test_desk_browser import shot
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
 MARKUP = "<b>Платежи картой</b> проходят с задержкой до 18:00"
 
 
@@ -47,14 +46,6 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (folder / "agents.yml").write_text("agents: []\n", encoding="utf-8")
     with standalone_gateway(settings) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_banner_shows_closes_and_stays_closed(gateway: str, browser: Browser):

@@ -8,28 +8,17 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import requests
 import yaml
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from bot.desk.passwords import hash_password
 from bot.settings import PROJECT_ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 LOGIN, PASSWORD, NAME = "browser-maria", "browser test password", "Мария"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # The customer's side: a real browser websocket to /ws/chat, frames kept in window.frames_.
 CUSTOMER_JS = """([conversation]) => new Promise((resolve, reject) => {
   window.frames_ = [];
@@ -44,10 +33,6 @@ CUSTOMER_JS = """([conversation]) => new Promise((resolve, reject) => {
     resolve(true);
   };
 })"""
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs /usr/bin/chromium (scripts/test.sh installs it)"
-)
 
 
 def add_agent(agents_file: Path) -> None:
@@ -65,14 +50,6 @@ def add_agent(agents_file: Path) -> None:
     )
     config["agents"] = agents
     agents_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def frames(page: Page) -> list[dict]:

@@ -11,34 +11,20 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import requests
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine, select
 
 from bot.settings import PROJECT_ROOT
 from bot.store.schema import conversations
 from tests.conftest import free_port
-from tests.e2e.test_desk_browser import CHROMIUM, CHROMIUM_ARGS, LOGIN, NAME, PASSWORD, add_agent
+from tests.e2e.test_desk_browser import LOGIN, NAME, PASSWORD, add_agent
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 REPLY_TIMEOUT = 60_000
 XSS = "<img src=x onerror=alert(1)> [нажми](javascript:alert(1))"
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs /usr/bin/chromium (scripts/test.sh installs it)"
-)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Watched:
