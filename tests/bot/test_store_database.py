@@ -8,9 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from bot.store.database import Database, call_with_retry
+from tests.bot.postgres import postgres_url  # noqa: F401  (a fixture)
 
 
 def flaky(failures: int, message: str = "database is locked"):
@@ -66,3 +68,16 @@ def test_a_database_that_stays_busy_fails_after_the_last_retry(monkeypatch):
     with pytest.raises(OperationalError):
         call_with_retry(run)
     assert len(calls) == 3
+
+
+def test_postgres_statements_have_a_time_limit(postgres_url):  # noqa: F811  (fixture above)
+    db = Database(postgres_url, timeout_seconds=1)
+    try:
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SHOW statement_timeout")).scalar() == "1s"
+            started = time.monotonic()
+            with pytest.raises(OperationalError, match="statement timeout"):
+                connection.execute(text("SELECT pg_sleep(5)"))
+            assert time.monotonic() - started < 4
+    finally:
+        db.close()
