@@ -122,10 +122,10 @@ async def _serve(request: web.Request, ip: str) -> web.WebSocketResponse:
     customer = CustomerSocket(socket, conversation, language, metadata, ip)
     chat = request.app[CHAT]
     hub = request.app[HUB]
-    if metadata:
-        await chat.db.run(chat.conversations.touch, conversation, metadata)
     hub.add_customer(conversation, socket)
     try:
+        if metadata:
+            await chat.db.run(chat.conversations.touch, conversation, metadata)
         messages = await chat.db.run(chat.conversations.after, conversation, after)
         mode, agent = await chat.mode(conversation)
         await socket.send_json(
@@ -138,6 +138,13 @@ async def _serve(request: web.Request, ip: str) -> web.WebSocketResponse:
                 await _dispatch(request, chat, customer, _json(message.data))
             except FrameError as error:
                 await customer.error(error)
+    except Exception:
+        # The database failed: say so and close; the widget reconnects with backoff and
+        # catches up from `after`, so nothing is lost.
+        log.exception("gateway.ws.failed conversation=%s", conversation_ref(conversation))
+        with contextlib.suppress(ConnectionError):
+            await customer.error(FrameError("internal_error"))
+            await socket.close()
     finally:
         hub.remove_customer(conversation, socket)
     return socket

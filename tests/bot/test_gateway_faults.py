@@ -4,9 +4,11 @@ something true, nothing written is lost, and the gateway recovers by itself."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
+from sqlalchemy.exc import OperationalError
 
 from bot.keys import CHAT, DB, HANDOFFS
 from tests.bot.conftest import next_frame
@@ -103,3 +105,20 @@ async def test_an_unexpected_failure_is_answered_on_the_websocket(make_gateway, 
     await socket.send_json({"type": "ping"})
     assert (await next_frame(socket, "pong"))["type"] == "pong", "the socket stays usable"
     await socket.close()
+
+
+async def test_a_database_failure_at_hello_is_answered_and_the_socket_closed(
+    make_gateway, monkeypatch
+):
+    client = await make_gateway()
+
+    def broken(*args, **kwargs):
+        raise OperationalError("SELECT ...", {}, sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(client.server.app[CHAT].conversations, "after", broken)
+    socket = await client.ws_connect("/ws/chat")
+    await socket.send_json({"type": "hello", "conversation": "w-db"})
+    error = await next_frame(socket, "error")
+    assert error["code"] == "internal_error" and "disk" not in error["message"]
+    assert (await socket.receive()).type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
+    assert (await client.get("/health")).status == 200
