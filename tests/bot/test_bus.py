@@ -6,34 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import shutil
-import subprocess
-from collections.abc import Iterator
 
 import pytest
 import redis.asyncio as redis
 
 from bot.bus import CHANNEL
 from bot.keys import HUB
+from tests.bot import postgres, redis_server
 from tests.bot.conftest import AUTH, case_body, next_frame, signed_in_agent
-from tests.bot.postgres import postgres_url  # noqa: F401  (a fixture)
 from tests.conftest import free_port
 
-REDIS = shutil.which("redis-server")
-
-
-@pytest.fixture
-def redis_url() -> Iterator[str]:
-    if REDIS is None:
-        pytest.skip("needs redis-server (scripts/test.sh installs it)")
-    port = free_port()
-    server = subprocess.Popen(
-        [REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    yield f"redis://127.0.0.1:{port}/0"
-    server.terminate()
-    server.wait(timeout=10)
+# Fixtures that start a real server, shared with the other modules that need one.
+postgres_url = postgres.postgres_url
+redis_url = redis_server.redis_url
 
 
 async def subscribers(url: str, expected: int) -> None:

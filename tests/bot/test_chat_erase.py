@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from bot.keys import DB, HANDOFFS
+from tests.bot import postgres
 from tests.bot.conftest import AUTH, case_body
-from tests.bot.postgres import postgres_url  # noqa: F401  (a fixture)
 from tests.bot.rasa_store import event_count, rasa_store, say
+
+# Fixtures that start a real server, shared with the other modules that need one.
+postgres_url = postgres.postgres_url
 
 
 async def test_erases_the_conversation_and_rasas_copy_and_nothing_else(make_gateway, tmp_path):
@@ -68,7 +71,7 @@ async def test_nothing_is_deleted_when_rasas_store_is_unreachable(make_gateway):
 
 async def test_rasas_copy_is_erased_from_a_postgresql_tracker_store(
     make_gateway,
-    postgres_url,  # noqa: F811  (the fixture imported above)
+    postgres_url,
 ):
     client = await make_gateway(tracker_store_url=postgres_url, database_url=postgres_url)
     store = rasa_store(postgres_url)

@@ -12,7 +12,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from bot.store.database import Database, call_with_retry
-from tests.bot.postgres import postgres_url  # noqa: F401  (a fixture)
+from tests.bot import postgres
+
+# Fixtures that start a real server, shared with the other modules that need one.
+postgres_url = postgres.postgres_url
 
 
 def flaky(failures: int, message: str = "database is locked"):
@@ -70,7 +73,7 @@ def test_a_database_that_stays_busy_fails_after_the_last_retry(monkeypatch):
     assert len(calls) == 3
 
 
-def test_postgres_statements_have_a_time_limit(postgres_url):  # noqa: F811  (fixture above)
+def test_postgres_statements_have_a_time_limit(postgres_url):
     db = Database(postgres_url, timeout_seconds=1)
     try:
         with db.engine.connect() as connection:
