@@ -163,6 +163,11 @@ class Supervisor:
         """The settings a process was started with (tests read the generated internal token)."""
         return dict(next(i for i in self._running if i.spec.name == name).spec.env)
 
+    def pid(self, name: str) -> int | None:
+        """The named process's id now (tests kill it to prove the restart loses nothing)."""
+        process = next(i for i in self._running if i.spec.name == name).process
+        return process.pid if process is not None else None
+
     def restarts(self, name: str) -> int:
         return next(i for i in self._running if i.spec.name == name).restarts
 
