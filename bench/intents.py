@@ -6,8 +6,8 @@ temporary Rasa project on `text,label` rows and reports, on the test file:
   top intent     the best real intent, never refused (the number public papers report without OOS)
   configured     what the pipeline answers: nlu_fallback (FallbackClassifier) counts as out-of-scope
   val threshold  top intent, or out-of-scope below the confidence threshold chosen on --val:
-                 the one maximising in-scope accuracy + out-of-scope recall (accuracy when --val
-                 has no out-of-scope rows); ties go to the lowest threshold
+                 the one with the best accuracy on --val (every message counts the same); ties
+                 go to the lowest threshold
 plus training time and prediction latency (batched, and one message at a time as a server does).
 Rows with empty text/label, or test/val labels the model never saw (other than --oos-label), are
 skipped with a message naming the file and line.

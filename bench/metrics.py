@@ -72,11 +72,10 @@ def apply_threshold(top: Sequence[tuple[str, float]], threshold: float, oos: str
 
 
 def choose_threshold(gold: Sequence[str], top: Sequence[tuple[str, float]], oos: str) -> float:
-    """The confidence threshold that maximises the validation score.
-
-    Score: in-scope accuracy + out-of-scope recall when validation has out-of-scope rows (both
-    matter equally, as in Larson et al.), plain accuracy otherwise. Candidates are 0 and every
-    observed confidence; ties go to the lowest threshold, which refuses fewest customers.
+    """The confidence threshold with the best validation accuracy: every message counts the same,
+    so refusing an in-scope question costs as much as answering an out-of-scope one (accuracy is
+    Larson et al.'s first metric). Candidates are 0 and every observed confidence; ties go to the
+    lowest threshold, which refuses fewest customers.
     """
     if not gold:
         raise ValueError("choose_threshold needs at least one validation example")
@@ -85,12 +84,7 @@ def choose_threshold(gold: Sequence[str], top: Sequence[tuple[str, float]], oos:
     gold_oos = np.array([g == oos for g in gold])[:, None]
     right_label = np.array([g == label for g, (label, _) in zip(gold, top, strict=True)])[:, None]
     kept = confidence >= candidates[None, :]
-    correct = np.where(kept, right_label, gold_oos)
-    if gold_oos.any() and not gold_oos.all():
-        in_scope = correct[~gold_oos[:, 0]].mean(axis=0)
-        scores = in_scope + correct[gold_oos[:, 0]].mean(axis=0)
-    else:
-        scores = correct.mean(axis=0)
+    scores = np.where(kept, right_label, gold_oos).mean(axis=0)
     return float(candidates[int(np.argmax(scores))])
 
 

@@ -55,11 +55,16 @@ def test_apply_threshold_refuses_below_it() -> None:
     assert apply_threshold(top, 0.0, "oos") == ["a", "b"]
 
 
-def test_choose_threshold_balances_in_scope_and_oos() -> None:
-    gold = ["a", "b", "oos", "oos"]
-    top = [("a", 0.9), ("b", 0.6), ("a", 0.5), ("b", 0.3)]
-    # At 0.6 both in-scope rows are kept and both oos rows refused: score 2.
-    assert choose_threshold(gold, top, "oos") == 0.6
+def test_choose_threshold_maximises_accuracy_over_all_messages() -> None:
+    gold = ["a", "b", "c", "oos", "oos"]
+    top = [("a", 0.9), ("b", 0.6), ("c", 0.4), ("a", 0.5), ("b", 0.3)]
+    # 0.4 keeps the three in-scope rows and refuses one oos row: 4 of 5; 0.6 gets 4 of 5 too but
+    # refuses a customer with a right answer, and ties go to the lowest threshold.
+    assert choose_threshold(gold, top, "oos") == 0.4
+    # Out-of-scope rows above a right answer: refusing two of them is worth losing it (2 of 4).
+    gold = ["a", "oos", "oos", "oos"]
+    top = [("a", 0.5), ("b", 0.6), ("b", 0.7), ("b", 0.8)]
+    assert choose_threshold(gold, top, "oos") == 0.8
 
 
 def test_choose_threshold_ties_go_to_the_lowest_and_no_oos_means_accuracy() -> None:
