@@ -3,7 +3,10 @@ with a stand-in Rasa."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+
+import aiohttp
 
 from tests.bot.conftest import AUTH, next_frame
 
@@ -137,3 +140,24 @@ async def test_every_answer_carries_the_security_headers(make_gateway):
         assert response.headers["X-Frame-Options"] == "DENY", path
     desk = await client.get("/desk")
     assert "frame-ancestors 'none'" in desk.headers["Content-Security-Policy"]
+
+
+async def test_the_default_limits_let_the_benchmarks_through(make_gateway):
+    """bench.latency: 32 customers from 127.0.0.1, a new conversation every 8 messages, no pause;
+    bench.handoff: 200 customer websockets from the same address."""
+    client = await make_gateway()
+
+    async def customer(number: int) -> list[int]:
+        statuses = []
+        for turn in range(16):
+            body = {"sender": f"bench-{number}-{turn // 8}", "message": f"вопрос {turn}"}
+            statuses.append((await client.post("/api/chat", json=body)).status)
+        return statuses
+
+    results = await asyncio.gather(*(customer(n) for n in range(32)))
+    assert {status for statuses in results for status in statuses} == {200}
+    # A session of its own: the test client's pool stops at 100 connections.
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        sockets = [await session.ws_connect(client.make_url("/ws/chat")) for _ in range(200)]
+        for socket in sockets:
+            await socket.close()
