@@ -33,6 +33,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return error_response("body_too_large", 413)
     except web.HTTPNotFound:
         return error_response("not_found", 404)
+    except web.HTTPMethodNotAllowed as error:
+        response = error_response("method_not_allowed", 405)
+        response.headers["Allow"] = ", ".join(sorted(error.allowed_methods))
+        return response
     except web.HTTPException:
         raise
     except Exception:

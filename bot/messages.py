@@ -70,6 +70,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         "Nothing has been deleted yet — please try again in a few minutes.",
     },
     "not_found": {"ru": "Такой страницы нет.", "en": "There is no such page."},
+    "method_not_allowed": {
+        "ru": "Этот адрес не принимает такой метод HTTP.",
+        "en": "This address does not accept that HTTP method.",
+    },
     "invalid_language": {
         "ru": "Параметр lang должен быть ru или en.",
         "en": "The lang parameter must be ru or en.",

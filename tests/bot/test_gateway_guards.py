@@ -161,3 +161,10 @@ async def test_the_default_limits_let_the_benchmarks_through(make_gateway):
         sockets = [await session.ws_connect(client.make_url("/ws/chat")) for _ in range(200)]
         for socket in sockets:
             await socket.close()
+
+
+async def test_a_wrong_method_gets_a_json_error_naming_the_allowed_ones(make_gateway):
+    client = await make_gateway()
+    response = await client.put("/api/chat", data=b"{}")
+    assert response.status == 405 and "POST" in response.headers["Allow"]
+    assert (await response.json())["error"]["code"] == "method_not_allowed"
