@@ -15,7 +15,7 @@ from bot.chat_service import conversation_ref
 from bot.errors import error_response
 from bot.handoff.fallback import take_contact
 from bot.keys import CHAT, DB, HUB, LIMITS, RASA, SETTINGS
-from bot.messages import text
+from bot.messages import Language, text
 from bot.middlewares import rate_limited
 from bot.rasa_client import RasaUnavailableError
 
@@ -47,7 +47,8 @@ async def post_chat(request: web.Request) -> web.Response:
             conversation_ref(chat.sender),
             error,
         )
-        language = guess_language(chat.message)
+        page_language: Language = "en" if chat.metadata.get("language") == "en" else "ru"
+        language = guess_language(chat.message, page_language)
         # A message with an email or phone files a ticket: the stored notice says so.
         notice = await take_contact(request.app, chat.sender, chat.message, language)
         messages = [notice or {"text": text("bot_unavailable", language)}]

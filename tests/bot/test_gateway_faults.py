@@ -122,3 +122,11 @@ async def test_a_database_failure_at_hello_is_answered_and_the_socket_closed(
     assert error["code"] == "internal_error" and "disk" not in error["message"]
     assert (await socket.receive()).type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
     assert (await client.get("/health")).status == 200
+
+
+async def test_a_bare_phone_number_is_answered_in_the_pages_language(make_gateway):
+    client = await make_gateway(rasa_port=1, rasa_timeout_seconds=1)
+    body = {"sender": "w-en", "message": "+44 20 7946 0958", "metadata": {"language": "en"}}
+    response = await client.post("/api/chat", json=body)
+    [notice] = (await response.json())["messages"]
+    assert notice["text"].startswith("Thank you! We've saved your contact")
