@@ -10,10 +10,9 @@ import secrets
 import requests
 from playwright.sync_api import expect
 
-from tests.e2e.test_widget_browser import (  # noqa: F401  (browser is a fixture)
+from tests.e2e.test_widget_browser import (
     REPLY_TIMEOUT,
     Watched,
-    browser,
     conversation_of,
     open_widget,
     say,
@@ -56,7 +55,7 @@ def test_erasing_empties_the_history_and_rasas_tracker(stack):
     assert again.status_code == 200 and again.json()["messages"], "the bot starts afresh"
 
 
-def test_a_customer_asks_to_delete_their_data_and_erases_the_chat(stack, browser):  # noqa: F811
+def test_a_customer_asks_to_delete_their_data_and_erases_the_chat(stack, browser):
     base = stack.settings.gateway_url
     context = browser.new_context()
     watched = Watched(context.new_page())
