@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import math
+from typing import Any
 
 from aiohttp import web
 
@@ -33,6 +34,11 @@ async def post_chat(request: web.Request) -> web.Response:
     # The per-IP limit is counted for every chat request by chat_api_middleware.
     if wait := request.app[LIMITS].per_conversation.hit(chat.sender):
         return rate_limited(wait)
+    stored: dict[str, Any] = {}
+
+    async def remember(message: dict[str, Any]) -> None:
+        stored.update(message)
+
     try:
         outcome = await request.app[CHAT].customer_message(
             chat.sender,
@@ -40,6 +46,7 @@ async def post_chat(request: web.Request) -> web.Response:
             client_id=chat.client_id,
             payload=chat.payload,
             metadata=chat.metadata,
+            on_stored=remember,
         )
     except RasaUnavailableError as error:
         log.warning(
@@ -52,7 +59,10 @@ async def post_chat(request: web.Request) -> web.Response:
         # A message with an email or phone files a ticket: the stored notice says so.
         notice = await take_contact(request.app, chat.sender, chat.message, language)
         messages = [notice or {"text": text("bot_unavailable", language)}]
-        return web.json_response({"messages": messages, "degraded": True}, status=503)
+        body: dict[str, Any] = {"messages": messages, "degraded": True}
+        if stored:  # the message is kept: the widget shows it as sent, never twice
+            body["ack"] = {"client_id": stored["client_id"], "id": stored["id"]}
+        return web.json_response(body, status=503)
     ack = {"client_id": outcome.message["client_id"], "id": outcome.message["id"]}
     return web.json_response({"messages": outcome.replies, "mode": outcome.mode, "ack": ack})
 

@@ -950,7 +950,9 @@
           acked(data.ack.client_id, data.ack.id);
           for (const m of data.messages || []) addMessage(m, true);
         } else if (response.status === 503) {
-          outbox.delete(entry.id); // stored all the same; the bot answers when it is back
+          // Stored all the same (the ack says so); the bot answers when it is back.
+          if (data.ack) acked(data.ack.client_id, data.ack.id);
+          else outbox.delete(entry.id);
           // A contact left while the bot is down comes back as a stored notice (a ticket).
           const notices = (data.messages || []).filter(validMessage);
           for (const m of notices) addMessage(m, true);

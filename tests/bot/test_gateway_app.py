@@ -95,7 +95,9 @@ async def test_bad_history_and_update_queries_are_refused(make_gateway):
 
 async def test_rasa_down_gives_a_polite_message_and_keeps_the_message(make_gateway):
     client = await make_gateway(rasa_port=1, rasa_timeout_seconds=2)
-    response = await client.post("/api/chat", json={"sender": "u", "message": "where is my order"})
+    response = await client.post(
+        "/api/chat", json={"sender": "u", "message": "where is my order", "client_id": "c-1"}
+    )
     assert response.status == 503
     body = await response.json()
     assert body["degraded"] is True and "temporary" in body["messages"][0]["text"]
@@ -103,6 +105,8 @@ async def test_rasa_down_gives_a_polite_message_and_keeps_the_message(make_gatew
     assert (await health.json())["rasa"] == "unavailable"
     history = await (await client.get("/api/chat/history?conversation=u")).json()
     assert history["messages"][0]["text"] == "where is my order"
+    # The ack says the message is kept, so the widget shows it as sent and never twice.
+    assert body["ack"] == {"client_id": "c-1", "id": history["messages"][0]["id"]}
 
 
 async def test_oversized_body_and_unknown_path_get_json_errors(make_gateway):
