@@ -205,9 +205,15 @@ async def live_chat(
     base = settings.gateway_url
     to_customer, to_agent = Direction(), Direction()
     rng = random.Random(0)
-    async with aiohttp.ClientSession(timeout=REQUEST_TIMEOUT) as customers:
+    # No connection cap: every open websocket holds one (aiohttp's default pool stops at 100).
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(timeout=REQUEST_TIMEOUT, connector=connector) as customers:
         chats: list[tuple[str, aiohttp.ClientWebSocketResponse, Agent, int]] = []
         owned: dict[str, set[int]] = {agent.login: set() for agent in agents}
+        # Desks read all the time, as a real desk does (a socket nobody reads is dropped).
+        listeners = [
+            asyncio.ensure_future(listen_agent(a, owned[a.login], to_agent)) for a in agents
+        ]
         for number in range(conversations):
             conversation = "w-" + secrets.token_hex(16)
             socket = await customers.ws_connect(base + "/ws/chat", origin=base)
@@ -222,10 +228,7 @@ async def live_chat(
                     raise SupervisorError(f"claim failed: {claim.status} {await claim.text()}")
             owned[agent.login].add(case_id)
             chats.append((conversation, socket, agent, case_id))
-        listeners = [asyncio.ensure_future(listen_customer(s, to_customer)) for _, s, _, _ in chats]
-        listeners += [
-            asyncio.ensure_future(listen_agent(a, owned[a.login], to_agent)) for a in agents
-        ]
+            listeners.append(asyncio.ensure_future(listen_customer(socket, to_customer)))
 
         async def agent_writes(agent: Agent, case_id: int, token: str, delay: float) -> None:
             await asyncio.sleep(delay)

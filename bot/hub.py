@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+log = logging.getLogger("gateway")
+# A client that stops reading (a frozen tab, a dead network) fills its socket's buffer, and a send
+# to it then waits. After this long it is dropped from the hub, so it can never hold up the
+# messages of everyone else; it reconnects and catches up from the database with `after`.
+SEND_TIMEOUT_SECONDS = 5.0
+CLOSE_TIMEOUT_SECONDS = 1.0
 
 
 @dataclass
@@ -39,6 +47,7 @@ class Hub:
         self._customers: dict[str, set[web.WebSocketResponse]] = {}
         self._desks: dict[web.WebSocketResponse, DeskPeer] = {}
         self._watches: dict[str, _Watch] = {}
+        self._closing: set[asyncio.Future[None]] = set()
 
     def add_customer(self, conversation: str, socket: web.WebSocketResponse) -> None:
         self._customers.setdefault(conversation, set()).add(socket)
@@ -111,13 +120,30 @@ class Hub:
             conversation = event["conversation"]
             if frame.get("type") == "message" and (watch := self._watches.pop(conversation, None)):
                 watch.event.set()
-            for socket in list(self._customers.get(conversation, ())):
-                if socket is not skip:
-                    await _send(socket, frame)
+            sockets = [s for s in self._customers.get(conversation, ()) if s is not skip]
         else:
-            for socket, peer in list(self._desks.items()):
-                if event["group"] in peer.groups or peer.login == event["owner"]:
-                    await _send(socket, frame)
+            sockets = [
+                socket
+                for socket, peer in self._desks.items()
+                if event["group"] in peer.groups or peer.login == event["owner"]
+            ]
+        # All at once: one slow socket delays nobody else, and at most SEND_TIMEOUT_SECONDS.
+        sent = await asyncio.gather(*(_send(socket, frame) for socket in sockets))
+        for socket, delivered in zip(sockets, sent, strict=True):
+            if not delivered:
+                self._drop(socket)
+
+    def _drop(self, socket: web.WebSocketResponse) -> None:
+        """Forget a socket that stopped reading and close it in the background."""
+        log.warning("gateway.hub.slow_socket_dropped")
+        for conversation, group in list(self._customers.items()):
+            if socket in group:
+                self.remove_customer(conversation, socket)
+        if socket in self._desks:
+            self.remove_desk(socket)
+        closing = asyncio.ensure_future(_close(socket))
+        self._closing.add(closing)
+        closing.add_done_callback(self._closing.discard)
 
     async def close_all(self) -> None:
         sockets = [s for group in self._customers.values() for s in group] + list(self._desks)
@@ -126,9 +152,20 @@ class Hub:
                 await socket.close(code=1001, message=b"server shutdown")
 
 
-async def _send(socket: web.WebSocketResponse, frame: dict[str, Any]) -> None:
-    """A socket closing at this moment is not an error: its owner reconnects and catches up."""
+async def _send(socket: web.WebSocketResponse, frame: dict[str, Any]) -> bool:
+    """False when the client stopped reading. A socket closing at this moment is not an error:
+    its owner reconnects and catches up."""
     if socket.closed:
-        return
-    with contextlib.suppress(ConnectionError, RuntimeError):
-        await socket.send_json(frame)
+        return True
+    try:
+        await asyncio.wait_for(socket.send_json(frame), SEND_TIMEOUT_SECONDS)
+    except asyncio.TimeoutError:
+        return False
+    except (ConnectionError, RuntimeError):
+        pass
+    return True
+
+
+async def _close(socket: web.WebSocketResponse) -> None:
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(socket.close(code=1013, message=b"too slow"), CLOSE_TIMEOUT_SECONDS)
