@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import tempfile
 from collections.abc import AsyncIterator
@@ -12,8 +13,9 @@ from bench.metrics import percentile
 from bot.content.training import train_model
 from bot.settings import PROJECT_ROOT, Settings
 from bot.supervisor.stack import make_supervisor
+from bot.supervisor.supervisor import Supervisor
 
-__all__ = ["free_port", "percentile", "running_stack"]
+__all__ = ["free_port", "percentile", "running_stack", "supervised_stack"]
 # Loading TensorFlow and the encoder takes minutes when the shared machine is busy with training.
 STARTUP_SECONDS = 600.0
 
@@ -25,8 +27,11 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def running_stack(root: Path = PROJECT_ROOT, **overrides: object) -> AsyncIterator[Settings]:
-    """`overrides` are Settings fields a benchmark needs set (an internal token, higher limits)."""
+async def supervised_stack(
+    root: Path = PROJECT_ROOT, **overrides: object
+) -> AsyncIterator[tuple[Settings, Supervisor]]:
+    """The stack under a watching supervisor, which restarts a process that dies (bench.soak kills
+    them). `overrides` are Settings fields a benchmark needs set (an internal token, limits)."""
     model = train_model(root, root / ".build", root / "models")
     with tempfile.TemporaryDirectory() as data:
         settings = Settings(
@@ -38,8 +43,19 @@ async def running_stack(root: Path = PROJECT_ROOT, **overrides: object) -> Async
             **overrides,
         )
         supervisor = make_supervisor(settings, model.path)
+        watcher: asyncio.Future[None] | None = None
         try:
             await supervisor.start_all()
-            yield settings
+            watcher = asyncio.ensure_future(supervisor.watch())
+            yield settings, supervisor
         finally:
+            supervisor.request_stop()
+            if watcher is not None:
+                watcher.cancel()
             await supervisor.stop_all()
+
+
+@asynccontextmanager
+async def running_stack(root: Path = PROJECT_ROOT, **overrides: object) -> AsyncIterator[Settings]:
+    async with supervised_stack(root, **overrides) as (settings, _):
+        yield settings
