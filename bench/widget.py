@@ -92,9 +92,13 @@ async def one_turn(page: Page, text: str) -> dict[str, float | None]:
     await page.evaluate("() => performance.clearMarks()")
     await page.locator(".lm-input").fill(text)
     await page.keyboard.press("Enter")
+    # A bot message shown after this send (a greeting of a new conversation may come before it).
     await page.wait_for_function(
-        """() => performance.getEntriesByName("lightchat:shown")
-              .some((m) => m.detail.author === "bot")""",
+        """() => {
+          const sent = performance.getEntriesByName("lightchat:send")[0];
+          return sent && performance.getEntriesByName("lightchat:shown")
+            .some((m) => m.detail.author === "bot" && m.startTime > sent.startTime);
+        }""",
         timeout=REPLY_TIMEOUT_MS,
     )
     timing = await page.evaluate(TIMING_JS)
