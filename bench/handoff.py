@@ -32,6 +32,7 @@ from typing import Any
 import aiohttp
 import yaml
 
+from bench.cli import emit
 from bench.metrics import percentile
 from bench.stack import running_stack
 from bot.desk.passwords import hash_password
@@ -335,11 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     except (SupervisorError, aiohttp.ClientError, asyncio.TimeoutError) as error:
         print(f"error: {error!r}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print_table(result)
-    return 0
+    return emit(result, args.json, print_table)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import math
 import os
 import sys
@@ -30,6 +29,7 @@ from typing import Any
 import yaml
 
 from bench import metrics
+from bench.cli import emit
 from bench.labelled_csv import DataError, LabelledData, drop_unknown_labels, read_csv
 from bench.nlu_model import FALLBACK_INTENT, Classifier, quiet_rasa, train
 from bot.settings import PROJECT_ROOT
@@ -171,11 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print_table(result)
-    return 0
+    return emit(result, args.json, print_table)
 
 
 if __name__ == "__main__":

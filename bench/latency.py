@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from bench.bare_rasa import BareRasaError, running_bare_rasa
+from bench.cli import emit
 from bench.load import chat_body, parse_body, run_load, sample_messages
 from bench.stack import free_port, running_stack
 from bot.supervisor.supervisor import SupervisorError
@@ -124,11 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     except (BareRasaError, SupervisorError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print_table(result)
-    return 0
+    return emit(result, args.json, print_table)
 
 
 if __name__ == "__main__":

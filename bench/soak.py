@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import signal
@@ -32,6 +31,7 @@ from typing import Any
 import aiohttp
 from sqlalchemy import create_engine, func, select
 
+from bench.cli import emit
 from bench.load import sample_messages
 from bench.metrics import percentile
 from bench.stack import supervised_stack
@@ -264,11 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     except SupervisorError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print_table(result)
-    return 0
+    return emit(result, args.json, print_table)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import asyncio
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,30 +47,41 @@ class RunningStack:
         )
 
 
-@pytest.fixture(scope="session")
-def stack(
-    trained_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RunningStack]:
+@contextmanager
+def supervised(settings: Settings, model: Path) -> Iterator[RunningStack]:
     """Rasa server, action server and gateway, started by the supervisor in a background loop."""
-    data_dir = tmp_path_factory.mktemp("data")
-    settings = Settings(
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        gateway_port=free_port(),
-        data_dir=data_dir,
-    )
-    supervisor = make_supervisor(settings, trained_model.path)
+    supervisor = make_supervisor(settings, model)
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
     asyncio.run_coroutine_threadsafe(supervisor.start_all(), loop).result(timeout=400)
     watcher = asyncio.run_coroutine_threadsafe(supervisor.watch(), loop)
-    yield RunningStack(settings, supervisor, loop)
-    supervisor.request_stop()
-    asyncio.run_coroutine_threadsafe(supervisor.stop_all(), loop).result(timeout=60)
-    watcher.cancel()
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=10)
+    try:
+        yield RunningStack(settings, supervisor, loop)
+    finally:
+        supervisor.request_stop()
+        asyncio.run_coroutine_threadsafe(supervisor.stop_all(), loop).result(timeout=60)
+        watcher.cancel()
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+
+
+def loopback_settings(data_dir: Path) -> Settings:
+    return Settings(
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        gateway_port=free_port(),
+        data_dir=data_dir,
+    )
+
+
+@pytest.fixture(scope="session")
+def stack(
+    trained_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningStack]:
+    settings = loopback_settings(tmp_path_factory.mktemp("data"))
+    with supervised(settings, trained_model.path) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

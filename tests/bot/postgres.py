@@ -62,6 +62,6 @@ def running_postgres() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
     if not available():
-        pytest.skip("needs Debian's postgresql (scripts/test.sh installs it)")
+        pytest.fail("needs Debian's postgresql: run `make test`, which installs it")
     with running_postgres() as url:
         yield url

@@ -31,6 +31,6 @@ def running_redis() -> Iterator[str]:
 @pytest.fixture
 def redis_url() -> Iterator[str]:
     if REDIS is None:
-        pytest.skip("needs redis-server (scripts/test.sh installs it)")
+        pytest.fail("needs redis-server: run `make test`, which installs it")
     with running_redis() as url:
         yield url

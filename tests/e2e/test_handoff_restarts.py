@@ -7,11 +7,9 @@ Its own stack: killing processes of the session's shared stack would count as re
 
 from __future__ import annotations
 
-import asyncio
 import os
 import secrets
 import signal
-import threading
 import time
 from collections.abc import Iterator
 
@@ -20,10 +18,8 @@ import requests
 from sqlalchemy import create_engine, select
 
 from bot.content.training import TrainedModel
-from bot.settings import Settings
 from bot.store.schema import handoffs, messages
-from bot.supervisor.stack import make_supervisor
-from tests.conftest import RunningStack, free_port
+from tests.conftest import RunningStack, loopback_settings, supervised
 from tests.e2e.test_handoff_gateway import ANSWERS, requested_slot, say
 
 BACK_UP_SECONDS = 300
@@ -31,24 +27,9 @@ BACK_UP_SECONDS = 300
 
 @pytest.fixture(scope="module")
 def own_stack(trained_model: TrainedModel, tmp_path_factory) -> Iterator[RunningStack]:
-    settings = Settings(
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        gateway_port=free_port(),
-        data_dir=tmp_path_factory.mktemp("restarts"),
-    )
-    supervisor = make_supervisor(settings, trained_model.path)
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    asyncio.run_coroutine_threadsafe(supervisor.start_all(), loop).result(timeout=400)
-    watcher = asyncio.run_coroutine_threadsafe(supervisor.watch(), loop)
-    yield RunningStack(settings, supervisor, loop)
-    supervisor.request_stop()
-    asyncio.run_coroutine_threadsafe(supervisor.stop_all(), loop).result(timeout=60)
-    watcher.cancel()
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=10)
+    settings = loopback_settings(tmp_path_factory.mktemp("restarts"))
+    with supervised(settings, trained_model.path) as running:
+        yield running
 
 
 def kill_and_wait_back(stack: RunningStack, name: str, health_url: str) -> None:

@@ -56,7 +56,7 @@ def two_stacks(
     trained_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Stack, Stack]]:
     if not (postgres.available() and redis_server.REDIS):
-        pytest.skip("needs postgresql and redis-server (scripts/test.sh installs them)")
+        pytest.fail("needs postgresql and redis-server: run `make test`, which installs them")
     with postgres.running_postgres() as database, redis_server.running_redis() as redis_url:
         agents = write_agents_file(tmp_path_factory.mktemp("agents") / "agents.yml")
         stacks: list[Stack] = []
