@@ -48,13 +48,15 @@ class RunningStack:
 
 
 @contextmanager
-def supervised(settings: Settings, model: Path) -> Iterator[RunningStack]:
+def supervised(
+    settings: Settings, model: Path, startup_seconds: float = 400
+) -> Iterator[RunningStack]:
     """Rasa server, action server and gateway, started by the supervisor in a background loop."""
     supervisor = make_supervisor(settings, model)
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
-    asyncio.run_coroutine_threadsafe(supervisor.start_all(), loop).result(timeout=400)
+    asyncio.run_coroutine_threadsafe(supervisor.start_all(), loop).result(startup_seconds)
     watcher = asyncio.run_coroutine_threadsafe(supervisor.watch(), loop)
     try:
         yield RunningStack(settings, supervisor, loop)

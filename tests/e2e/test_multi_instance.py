@@ -7,11 +7,9 @@ gateway chats with a customer on the other, and erasing on one forgets it on bot
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -19,70 +17,48 @@ import requests
 
 from bot.content.training import TrainedModel
 from bot.settings import Settings
-from bot.supervisor.stack import make_supervisor
-from bot.supervisor.supervisor import Supervisor
 from tests.bot import postgres, redis_server
 from tests.bot.conftest import PASSWORD, TOKEN, case_body, write_agents_file
-from tests.conftest import free_port
+from tests.conftest import RunningStack, free_port, supervised
 
 STARTUP_SECONDS = 600
-
-
-@dataclass
-class Stack:
-    settings: Settings
-    supervisor: Supervisor
-    loop: asyncio.AbstractEventLoop
-    thread: threading.Thread
-
-    def stop(self) -> None:
-        self.supervisor.request_stop()
-        asyncio.run_coroutine_threadsafe(self.supervisor.stop_all(), self.loop).result(60)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(timeout=10)
-
-
-def start(settings: Settings, model: Path) -> Stack:
-    supervisor = make_supervisor(settings, model)
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    asyncio.run_coroutine_threadsafe(supervisor.start_all(), loop).result(STARTUP_SECONDS)
-    return Stack(settings, supervisor, loop, thread)
 
 
 @pytest.fixture(scope="module")
 def two_stacks(
     trained_model: TrainedModel, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Stack, Stack]]:
+) -> Iterator[tuple[RunningStack, RunningStack]]:
     if not (postgres.available() and redis_server.REDIS):
         pytest.fail("needs postgresql and redis-server: run `make test`, which installs them")
     with postgres.running_postgres() as database, redis_server.running_redis() as redis_url:
         agents = write_agents_file(tmp_path_factory.mktemp("agents") / "agents.yml")
-        stacks: list[Stack] = []
-        try:
-            for _ in range(2):
-                settings = Settings(
-                    rasa_port=free_port(),
-                    actions_port=free_port(),
-                    gateway_port=free_port(),
-                    data_dir=tmp_path_factory.mktemp("stack"),
-                    startup_timeout_seconds=STARTUP_SECONDS,
-                    tracker_store_url=database,
-                    lock_store_url=redis_url,
-                    database_url=database,
-                    hub_redis_url=redis_url,
-                    internal_token=TOKEN,
-                    agents_file=str(agents),
+        with contextlib.ExitStack() as running:
+            stacks = [
+                running.enter_context(
+                    supervised(
+                        Settings(
+                            rasa_port=free_port(),
+                            actions_port=free_port(),
+                            gateway_port=free_port(),
+                            data_dir=tmp_path_factory.mktemp("stack"),
+                            startup_timeout_seconds=STARTUP_SECONDS,
+                            tracker_store_url=database,
+                            lock_store_url=redis_url,
+                            database_url=database,
+                            hub_redis_url=redis_url,
+                            internal_token=TOKEN,
+                            agents_file=str(agents),
+                        ),
+                        trained_model.path,
+                        STARTUP_SECONDS,
+                    )
                 )
-                stacks.append(start(settings, trained_model.path))
+                for _ in range(2)
+            ]
             yield stacks[0], stacks[1]
-        finally:
-            for stack in stacks:
-                stack.stop()
 
 
-def chat(stack: Stack, sender: str, text: str) -> dict:
+def chat(stack: RunningStack, sender: str, text: str) -> dict:
     answer = requests.post(
         f"{stack.settings.gateway_url}/api/chat",
         json={"sender": sender, "message": text, "metadata": {"language": "ru"}},
@@ -92,7 +68,7 @@ def chat(stack: Stack, sender: str, text: str) -> dict:
     return answer.json()
 
 
-def user_texts(stack: Stack, sender: str) -> list[str]:
+def user_texts(stack: RunningStack, sender: str) -> list[str]:
     answer = requests.get(
         f"{stack.settings.rasa_url}/conversations/{sender}/tracker",
         params={"include_events": "ALL"},
