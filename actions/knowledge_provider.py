@@ -3,7 +3,8 @@
 rasa-sdk constructs actions with no arguments, so they reach shared resources through this
 provider; tests pass their own `KnowledgeBase` to the action's constructor instead. On start the
 index is opened, or built if it is missing or stale (a changed encoder or changed articles), so a
-fresh clone answers from the articles without a separate build step.
+fresh clone answers from the articles without a separate build step, and every article's sentences
+are encoded for the excerpts.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import time
 
 from actions.knowledge_answer import Article, KnowledgeAnswer
 from retrieval.articles import load_articles
@@ -68,4 +70,8 @@ def open_or_build(encoder: Encoder, settings: RetrievalSettings) -> KbSearch:
 @functools.cache
 def knowledge_base() -> RetrievalKnowledgeBase:
     settings = RetrievalSettings.from_mapping(os.environ)
-    return RetrievalKnowledgeBase(open_or_build(load_encoder(settings.encoder), settings))
+    search = open_or_build(load_encoder(settings.encoder), settings)
+    started = time.monotonic()
+    warmed = search.warm_excerpts()
+    log.info("kb.excerpts.warmed articles=%d seconds=%.1f", warmed, time.monotonic() - started)
+    return RetrievalKnowledgeBase(search)

@@ -1,7 +1,8 @@
 """Picks the 1-3 sentences of an article that answer the question best.
 
-Sentence vectors are computed once per article text and kept (bounded), and the question vector is
-the one ranking already computed, so an excerpt costs a dot product instead of an encoder call.
+Sentence vectors are computed once per article text and kept (bounded; the action server computes
+them for every article at start), and the question vector is the one ranking already computed, so an
+excerpt costs a dot product instead of an encoder call.
 """
 
 from __future__ import annotations
@@ -69,6 +70,37 @@ class ExcerptPicker:
             while len(self._cache) > self._max_articles:
                 self._cache.popitem(last=False)
         return candidates, vectors
+
+    def warm(self, bodies: list[str], batch_sentences: int = 256) -> int:
+        """Encode the sentences of articles not cached yet (as many as the cache holds), in
+        batches, so the first questions after a start cost what later ones do. Returns how many
+        articles were encoded."""
+        pending: dict[str, list[str]] = {}
+        for body in bodies[: self._max_articles]:
+            key = hashlib.sha1(body.encode("utf-8")).hexdigest()
+            if key not in self._cache and key not in pending:
+                pending[key] = sentences(body)
+        batch: list[tuple[str, list[str]]] = []
+        for key, candidates in pending.items():
+            batch.append((key, candidates))
+            if sum(len(c) for _, c in batch) >= batch_sentences:
+                self._store_batch(batch)
+                batch = []
+        self._store_batch(batch)
+        return len(pending)
+
+    def _store_batch(self, batch: list[tuple[str, list[str]]]) -> None:
+        texts = [text for _, candidates in batch for text in candidates]
+        if not texts:
+            return
+        vectors = self._encoder.encode(texts)
+        start = 0
+        with self._lock:
+            for key, candidates in batch:
+                self._cache[key] = (candidates, vectors[start : start + len(candidates)])
+                start += len(candidates)
+            while len(self._cache) > self._max_articles:
+                self._cache.popitem(last=False)
 
     def pick(self, question_vector: np.ndarray, body: str) -> str:
         """`question_vector`: the normalised (dimension,) vector of the customer's question."""

@@ -98,6 +98,10 @@ class KbSearch:
     def articles(self) -> dict[str, Article]:
         return self._searchable.loaded.articles
 
+    def warm_excerpts(self) -> int:
+        """Encode every article's sentences now rather than on its first question."""
+        return self._excerpts.warm([a.body for a in self.articles.values()])
+
     def reload_if_changed(self, force: bool = False) -> bool:
         """Swap to a newer complete build; keep serving the current one if it is broken."""
         now = time.monotonic()

@@ -25,10 +25,6 @@ class ProcessSpec:
     env: tuple[tuple[str, str], ...] = ()
 
 
-def _venv_bin(program: str) -> str:
-    return str(Path(sys.executable).with_name(program))
-
-
 def process_specs(
     settings: Settings, model: Path, endpoints: Path, credentials: Path
 ) -> list[ProcessSpec]:
@@ -55,8 +51,11 @@ def process_specs(
         ),
         ProcessSpec(
             name="Rasa server",
+            # `rasa run`, with one fix to Rasa's per-action cost (bot/rasa_server.py).
             command=(
-                _venv_bin("rasa"),
+                sys.executable,
+                "-m",
+                "bot.rasa_server",
                 "run",
                 "--enable-api",
                 "--interface",

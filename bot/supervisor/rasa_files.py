@@ -11,12 +11,14 @@ import yaml
 from bot.settings import ConfigError, Settings
 
 GATEWAY_CHANNEL = "bot.rasa_channel.GatewayInput"
+SQLITE_TRACKER_STORE = "bot.sqlite_tracker_store.SQLiteTrackerStore"
 
 
 def tracker_store(settings: Settings) -> dict[str, Any]:
     """SQLite in the data folder by default; any SQLAlchemy URL (PostgreSQL) when configured."""
     if not settings.tracker_store_url:
-        return {"type": "SQL", "dialect": "sqlite", "db": str(settings.data_dir / "tracker.db")}
+        db = str(settings.data_dir / "tracker.db")
+        return {"type": SQLITE_TRACKER_STORE, "dialect": "sqlite", "db": db}
     url = urlsplit(settings.tracker_store_url)
     dialect = url.scheme.split("+")[0]
     if dialect not in ("postgresql", "sqlite"):
@@ -24,6 +26,8 @@ def tracker_store(settings: Settings) -> dict[str, Any]:
             f"ASSISTANT_TRACKER_STORE_URL: dialect {dialect!r} is not supported; "
             "use postgresql://... or leave it empty for SQLite."
         )
+    if dialect == "sqlite":  # sqlite:///relative.db or sqlite:////absolute.db
+        return {"type": SQLITE_TRACKER_STORE, "dialect": "sqlite", "db": url.path[1:]}
     store: dict[str, Any] = {"type": "SQL", "dialect": url.scheme, "db": url.path.lstrip("/")}
     if url.hostname:
         store["url"] = url.hostname

@@ -44,3 +44,26 @@ def test_an_article_without_sentences_gives_its_start(hashing_encoder):
     picker = ExcerptPicker(hashing_encoder)
     question = hashing_encoder.encode(["что угодно"])[0]
     assert picker.pick(question, "Коротко.") == "Коротко."
+
+
+OTHER_BODY = "Курьер привозит заказ в выбранный интервал. Перед приездом он звонит за час."
+
+
+def test_warmed_articles_are_answered_without_encoding(hashing_encoder):
+    picker = ExcerptPicker(hashing_encoder)
+    question = hashing_encoder.encode(["когда бонусы вернутся на счёт"])[0]
+    cold = ExcerptPicker(type(hashing_encoder)()).pick(question, BODY)
+    assert picker.warm([BODY, OTHER_BODY, BODY], batch_sentences=3) == 2
+    calls = len(hashing_encoder.encoded)
+    assert picker.pick(question, BODY) == cold
+    assert picker.pick(question, OTHER_BODY)
+    assert len(hashing_encoder.encoded) == calls
+    assert picker.warm([BODY, OTHER_BODY]) == 0
+
+
+def test_warming_stops_at_the_cache_size(hashing_encoder):
+    picker = ExcerptPicker(hashing_encoder, max_articles=1)
+    assert picker.warm([BODY, OTHER_BODY]) == 1
+    calls = len(hashing_encoder.encoded)
+    picker.pick(hashing_encoder.encode(["деньги"])[0], BODY)
+    assert len(hashing_encoder.encoded) == calls + 1  # only the question above

@@ -1,0 +1,106 @@
+"""The Rasa server's launcher: action replies are validated as Rasa validates them, with the
+JSON schema checked once instead of on every call."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # Rasa 3.6 on SQLAlchemy 1.4 warns about 2.0 at import
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import (
+        ActionExecuted,
+        Event,
+        SessionStarted,
+        SlotSet,
+        UserUttered,
+        deserialise_events,
+    )
+    from rasa.shared.utils.common import all_subclasses
+
+from bot import rasa_server
+
+GOOD_REPLY = {
+    "events": [{"event": "slot", "name": "kb_question", "value": "где мой заказ"}],
+    "responses": [{"text": "Нашёл статью", "buttons": [{"title": "Да", "payload": "/affirm"}]}],
+}
+BAD_REPLIES = [
+    {"events": [{"name": "kb_question"}]},  # an event without its type
+    {"events": "slot"},
+    {"responses": [{"text": 42}], "events": [{"event": 7}]},
+]
+
+
+@pytest.fixture
+def action() -> RemoteAction:
+    return RemoteAction("action_answer_from_knowledge", None)
+
+
+def test_a_good_reply_passes_both_ways(action: RemoteAction):
+    assert rasa_server.validate_action_reply(action, GOOD_REPLY) is True
+    assert rasa_server.RASA_VALIDATE(action, GOOD_REPLY) is True
+
+
+@pytest.mark.parametrize("reply", BAD_REPLIES)
+def test_a_bad_reply_fails_with_rasas_own_error(action: RemoteAction, reply: dict):
+    with pytest.raises(ValidationError) as ours:
+        rasa_server.validate_action_reply(action, reply)
+    with pytest.raises(ValidationError) as rasas:
+        rasa_server.RASA_VALIDATE(action, reply)
+    assert ours.value.message == rasas.value.message
+    assert "Failed to validate Action server response" in ours.value.message
+
+
+def test_the_schema_is_checked_once(action: RemoteAction, monkeypatch: pytest.MonkeyPatch):
+    rasa_server.action_reply_validator.cache_clear()
+    checks = []
+    validator_class = type(rasa_server.action_reply_validator())
+    original = validator_class.check_schema.__func__
+    monkeypatch.setattr(
+        validator_class,
+        "check_schema",
+        classmethod(lambda cls, schema: checks.append(schema) or original(cls, schema)),
+    )
+    rasa_server.action_reply_validator.cache_clear()
+    for _ in range(5):
+        rasa_server.validate_action_reply(action, GOOD_REPLY)
+    assert len(checks) == 1
+
+
+def test_install_replaces_rasas_check_and_lookup(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", rasa_server.RASA_VALIDATE)
+    monkeypatch.setattr(Event, "resolve_by_type", staticmethod(rasa_server.RASA_RESOLVE))
+    rasa_server.install()
+    assert RemoteAction._validate_action_result is rasa_server.validate_action_reply
+    assert Event.resolve_by_type is rasa_server.resolve_event_type
+
+
+def test_every_event_type_resolves_to_rasas_own_class():
+    for event_class in all_subclasses(Event):
+        name = event_class.type_name
+        assert rasa_server.resolve_event_type(name) is rasa_server.RASA_RESOLVE(name)
+
+
+def test_unknown_event_types_are_handled_as_rasa_handles_them():
+    assert rasa_server.resolve_event_type("topic") is None
+    assert rasa_server.resolve_event_type("no such event", default=UserUttered) is UserUttered
+    with pytest.raises(ValueError, match="Unknown event name 'no such event'"):
+        rasa_server.resolve_event_type("no such event")
+
+
+def test_stored_events_read_back_the_same_with_the_table(monkeypatch: pytest.MonkeyPatch):
+    stored = [
+        UserUttered("где мой заказ", {"name": "order_status", "confidence": 0.9}).as_dict(),
+        ActionExecuted("action_answer_from_knowledge").as_dict(),
+        SlotSet("kb_question", "где мой заказ").as_dict(),
+        SessionStarted().as_dict(),
+    ]
+    by_rasa = deserialise_events(stored)
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", rasa_server.RASA_VALIDATE)
+    monkeypatch.setattr(Event, "resolve_by_type", staticmethod(rasa_server.RASA_RESOLVE))
+    rasa_server.install()
+    assert deserialise_events(stored) == by_rasa
+    assert [type(e) for e in deserialise_events(stored)] == [type(e) for e in by_rasa]
