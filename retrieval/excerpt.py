@@ -72,7 +72,7 @@ class ExcerptPicker:
         return candidates, vectors
 
     def warm(self, bodies: list[str], batch_sentences: int = 256) -> int:
-        """Encode the sentences of articles not cached yet (as many as the cache holds), in
+        """Encode the sentences of articles not cached yet (no more than the cache holds), in
         batches, so the first questions after a start cost what later ones do. Returns how many
         articles were encoded."""
         pending: dict[str, list[str]] = {}
@@ -81,11 +81,13 @@ class ExcerptPicker:
             if key not in self._cache and key not in pending:
                 pending[key] = sentences(body)
         batch: list[tuple[str, list[str]]] = []
+        batched = 0
         for key, candidates in pending.items():
             batch.append((key, candidates))
-            if sum(len(c) for _, c in batch) >= batch_sentences:
+            batched += len(candidates)
+            if batched >= batch_sentences:
                 self._store_batch(batch)
-                batch = []
+                batch, batched = [], 0
         self._store_batch(batch)
         return len(pending)
 

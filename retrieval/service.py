@@ -98,9 +98,9 @@ class KbSearch:
     def articles(self) -> dict[str, Article]:
         return self._searchable.loaded.articles
 
-    def warm_excerpts(self) -> int:
-        """Encode every article's sentences now rather than on its first question."""
-        return self._excerpts.warm([a.body for a in self.articles.values()])
+    def warm_excerpts(self, limit: int) -> int:
+        """Encode up to `limit` articles' sentences now rather than on their first question."""
+        return self._excerpts.warm([a.body for a in self.articles.values()][:limit])
 
     def reload_if_changed(self, force: bool = False) -> bool:
         """Swap to a newer complete build; keep serving the current one if it is broken."""

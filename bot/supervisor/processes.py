@@ -51,7 +51,7 @@ def process_specs(
         ),
         ProcessSpec(
             name="Rasa server",
-            # `rasa run`, with one fix to Rasa's per-action cost (bot/rasa_server.py).
+            # `rasa run` without two of Rasa's per-message costs (bot/rasa_server.py).
             command=(
                 sys.executable,
                 "-m",

@@ -70,3 +70,14 @@ def test_broken_new_build_keeps_the_old_one_serving(kb_folder, tmp_path, hashing
     assert not search.reload_if_changed(force=True)
     assert search.build == before
     assert search.search("когда вернут деньги").ranked
+
+
+def test_warmed_articles_answer_with_one_encoder_call(kb_folder, tmp_path, hashing_encoder):
+    search = make_search(kb_folder, tmp_path / "index", hashing_encoder)
+    total = len(search.articles)
+    assert search.warm_excerpts(limit=1) == 1
+    assert search.warm_excerpts(limit=total) == total - 1
+    hashing_encoder.encoded.clear()
+    result = search.search("когда вернут деньги на карту")
+    assert result.candidates and all(c.excerpt for c in result.candidates)
+    assert hashing_encoder.encoded == ["когда вернут деньги на карту"]
