@@ -4,7 +4,7 @@ Rasa opens SQLite without a connection pool and in its default rollback-journal 
 saved turn opens the file and waits for the disk twice. Here the connections are pooled and the
 file is in WAL mode with synchronous=NORMAL, where a commit is an append: retrieve + save of a
 tracker 2.6 ms instead of 7.1 ms. A crash of the process loses nothing; a power cut can lose the
-last turns. The gateway's own database uses the same settings (bot/store/database.py).
+last turns. The settings are the gateway's own database's (bot/store/database.py).
 Named by module path in endpoints.yml (bot/supervisor/rasa_files.py); loaded by the Rasa server.
 """
 
@@ -17,14 +17,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
-PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
-
-
-def _set_pragmas(connection: Any, _record: Any) -> None:
-    cursor = connection.cursor()
-    for pragma in PRAGMAS:
-        cursor.execute(pragma)
-    cursor.close()
+from bot.store.database import set_sqlite_pragmas
 
 
 class SQLiteTrackerStore(SQLTrackerStore):
@@ -35,5 +28,5 @@ class SQLiteTrackerStore(SQLTrackerStore):
         self.engine = create_engine(
             url, poolclass=QueuePool, connect_args={"check_same_thread": False}
         )
-        event.listen(self.engine, "connect", _set_pragmas)
+        event.listen(self.engine, "connect", set_sqlite_pragmas)
         self.sessionmaker = sessionmaker(bind=self.engine)

@@ -48,6 +48,10 @@ def choose_sentences(candidates: list[str], similarity: np.ndarray) -> str:
     return text if len(text) <= MAX_EXCERPT_CHARS else text[: MAX_EXCERPT_CHARS - 1] + "…"
 
 
+def _key(body: str) -> str:
+    return hashlib.sha1(body.encode("utf-8")).hexdigest()
+
+
 class ExcerptPicker:
     """Excerpts for one encoder; thread-safe, keeps the sentence vectors of recent articles."""
 
@@ -58,18 +62,12 @@ class ExcerptPicker:
         self._lock = threading.Lock()
 
     def _sentences(self, body: str) -> tuple[list[str], np.ndarray]:
-        key = hashlib.sha1(body.encode("utf-8")).hexdigest()
+        key = _key(body)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        candidates = sentences(body)
-        vectors = self._encoder.encode(candidates)
-        with self._lock:
-            self._cache[key] = (candidates, vectors)
-            while len(self._cache) > self._max_articles:
-                self._cache.popitem(last=False)
-        return candidates, vectors
+        return self._store([(key, sentences(body))])[0]
 
     def warm(self, bodies: list[str], batch_sentences: int = 256) -> int:
         """Encode the sentences of articles not cached yet (no more than the cache holds), in
@@ -77,7 +75,7 @@ class ExcerptPicker:
         articles were encoded."""
         pending: dict[str, list[str]] = {}
         for body in bodies[: self._max_articles]:
-            key = hashlib.sha1(body.encode("utf-8")).hexdigest()
+            key = _key(body)
             if key not in self._cache and key not in pending:
                 pending[key] = sentences(body)
         batch: list[tuple[str, list[str]]] = []
@@ -86,23 +84,25 @@ class ExcerptPicker:
             batch.append((key, candidates))
             batched += len(candidates)
             if batched >= batch_sentences:
-                self._store_batch(batch)
+                self._store(batch)
                 batch, batched = [], 0
-        self._store_batch(batch)
+        if batch:
+            self._store(batch)
         return len(pending)
 
-    def _store_batch(self, batch: list[tuple[str, list[str]]]) -> None:
-        texts = [text for _, candidates in batch for text in candidates]
-        if not texts:
-            return
-        vectors = self._encoder.encode(texts)
-        start = 0
+    def _store(self, batch: list[tuple[str, list[str]]]) -> list[tuple[list[str], np.ndarray]]:
+        """Encode the sentences of one or more articles in one encoder call and keep them."""
+        vectors = self._encoder.encode([text for _, candidates in batch for text in candidates])
+        entries, start = [], 0
+        for _, candidates in batch:
+            entries.append((candidates, vectors[start : start + len(candidates)]))
+            start += len(candidates)
         with self._lock:
-            for key, candidates in batch:
-                self._cache[key] = (candidates, vectors[start : start + len(candidates)])
-                start += len(candidates)
+            for (key, _), entry in zip(batch, entries, strict=True):
+                self._cache[key] = entry
             while len(self._cache) > self._max_articles:
                 self._cache.popitem(last=False)
+        return entries
 
     def pick(self, question_vector: np.ndarray, body: str) -> str:
         """`question_vector`: the normalised (dimension,) vector of the customer's question."""

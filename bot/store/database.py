@@ -68,12 +68,15 @@ def make_engine(url: str, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> E
         connect_args={"timeout": timeout_seconds, "check_same_thread": False},
     )
 
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", set_sqlite_pragmas)
     metadata.create_all(engine)
     return engine
 
 
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+def set_sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """WAL with synchronous=NORMAL: a commit is an append; a process crash loses nothing, a power
+    cut can lose the last commits. Rasa's tracker store uses them too (bot/sqlite_tracker_store.py).
+    """
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
