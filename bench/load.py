@@ -12,7 +12,7 @@ import random
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +85,18 @@ async def post_once(
     result.latencies_ms.append((time.perf_counter() - started) * 1000)
 
 
+def customer_turns(
+    prefix: str, number: int, rng: random.Random, messages: list[str], deadline: float
+) -> Iterator[tuple[str, str]]:
+    """(sender, message) of customer `number` until the deadline, a new sender id every
+    `TURNS_PER_CONVERSATION` messages, each message drawn with `rng`."""
+    run = uuid.uuid4().hex[:8]
+    turn = 0
+    while time.monotonic() < deadline:
+        yield f"{prefix}-{run}-{number}-{turn // TURNS_PER_CONVERSATION}", rng.choice(messages)
+        turn += 1
+
+
 async def customer(
     session: aiohttp.ClientSession,
     url: str,
@@ -94,13 +106,8 @@ async def customer(
     deadline: float,
     result: LoadResult,
 ) -> None:
-    rng = random.Random(number)
-    run = uuid.uuid4().hex[:8]
-    turn = 0
-    while time.monotonic() < deadline:
-        sender = f"bench-{run}-{number}-{turn // TURNS_PER_CONVERSATION}"
-        await post_once(session, url, body_of(sender, rng.choice(messages)), result)
-        turn += 1
+    for sender, text in customer_turns("bench", number, random.Random(number), messages, deadline):
+        await post_once(session, url, body_of(sender, text), result)
 
 
 async def run_load(

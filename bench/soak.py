@@ -32,7 +32,7 @@ import aiohttp
 from sqlalchemy import create_engine, func, select
 
 from bench.cli import emit
-from bench.load import sample_messages
+from bench.load import customer_turns, sample_messages
 from bench.metrics import percentile
 from bench.stack import supervised_stack
 from bot.settings import Settings
@@ -42,7 +42,6 @@ from bot.supervisor.supervisor import Supervisor, SupervisorError
 PROCESSES = ("Rasa server", "action server", "gateway")
 KILLS = (("action server", 0.3), ("gateway", 0.6))
 HEALTH = {"action server": "actions_url", "gateway": "gateway_url"}
-TURNS_PER_CONVERSATION = 8
 RETRY_SECONDS = 1.0
 MEMORY_EVERY_SECONDS = 10.0
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=60)
@@ -106,12 +105,8 @@ async def customer(
     texts: list[str],
 ) -> None:
     rng = random.Random(number)
-    run = uuid.uuid4().hex[:8]
-    turn = 0
-    while time.monotonic() < deadline:
-        sender = f"soak-{run}-{number}-{turn // TURNS_PER_CONVERSATION}"
-        await send_until_stored(session, url, sender, rng.choice(texts), result)
-        turn += 1
+    for sender, text in customer_turns("soak", number, rng, texts, deadline):
+        await send_until_stored(session, url, sender, text, result)
         await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
 
 

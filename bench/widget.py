@@ -26,12 +26,11 @@ from typing import Any
 from playwright.async_api import Page, async_playwright
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS
-from bench.load import sample_messages
+from bench.load import TURNS_PER_CONVERSATION, sample_messages
 from bench.metrics import percentile
 from bench.stack import running_stack
 from bot.pages import STATIC_DIR
 
-TURNS_PER_CONVERSATION = 8
 REPLY_TIMEOUT_MS = 60_000
 # After the first reply: wait until the bot is quiet (more replies may follow the first one).
 QUIET_JS = """() => {

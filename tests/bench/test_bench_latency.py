@@ -1,15 +1,19 @@
-"""The pure parts of the latency bench: argument parsing, summaries, the bare bot's files."""
+"""The pure parts of the latency bench: argument parsing, summaries, the bare bot's files, the
+simulated customers' turns."""
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import random
+import time
 from collections import Counter
 
 import pytest
 
 from bench.bare_rasa import INTENTS, project_files
 from bench.latency import customer_counts, ratio
-from bench.load import LoadResult
+from bench.load import TURNS_PER_CONVERSATION, LoadResult, customer_turns
 from bot.content.intent_files import load_content
 from bot.settings import PROJECT_ROOT
 
@@ -42,3 +46,23 @@ def test_the_bare_bot_has_no_custom_components() -> None:
     rules = files["data/rules.yml"]["rules"]
     assert {r["steps"][1]["action"] for r in rules} == {f"utter_{name}" for name in INTENTS}
     assert set(files["domain.yml"]["intents"]) == set(INTENTS)
+
+
+def test_a_customer_starts_a_new_conversation_every_few_turns() -> None:
+    messages = ["где мой заказ", "how do I return an item", "спасибо"]
+    turns = itertools.islice(
+        customer_turns("bench", 3, random.Random(3), messages, time.monotonic() + 60), 17
+    )
+    senders, texts = zip(*turns, strict=True)
+    conversations = list(dict.fromkeys(senders))
+    assert len(conversations) == 3
+    assert [senders.count(c) for c in conversations] == [TURNS_PER_CONVERSATION] * 2 + [1]
+    for number, conversation in enumerate(conversations):
+        assert conversation.startswith("bench-") and conversation.endswith(f"-3-{number}")
+    assert set(texts) <= set(messages)
+    again = customer_turns("bench", 3, random.Random(3), messages, time.monotonic() + 60)
+    assert [text for _, text in itertools.islice(again, 17)] == list(texts)
+
+
+def test_a_customer_stops_at_the_deadline() -> None:
+    assert list(customer_turns("soak", 1, random.Random(1), ["привет"], time.monotonic())) == []
