@@ -21,7 +21,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    FEATURE_TYPE_SENTENCE,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
@@ -37,17 +43,57 @@ DENSE_SCALE = 2.0
 
 
 def sentence_features(message: Message) -> scipy.sparse.csr_matrix | None:
-    """Sparse and dense sentence-level features of the text, side by side."""
-    sparse = message.get_sparse_features(TEXT)[1]
-    dense = message.get_dense_features(TEXT)[1]
-    parts = []
-    if sparse is not None:
-        counts = scipy.sparse.csr_matrix(sparse.features, dtype=np.float64)
-        norm = scipy.sparse.linalg.norm(counts)
-        parts.append(counts / norm if norm else counts)
-    if dense is not None:
-        parts.append(scipy.sparse.csr_matrix(np.asarray(dense.features) * DENSE_SCALE))
-    return scipy.sparse.hstack(parts).tocsr() if parts else None
+    """Sparse and dense sentence-level features of the text, side by side.
+
+    The sparse ones are joined here rather than by `Message.get_sparse_features`, which also
+    joins the (unused, larger) token-level features and builds each join through scipy's general
+    block stacking: 2 ms of a message's NLU time. Same values, same column order.
+    """
+    sparse, dense = [], []
+    for features in message.features:
+        if features.attribute == TEXT and features.type == FEATURE_TYPE_SENTENCE:
+            (sparse if features.is_sparse() else dense).append(features.features)
+    values, columns, width = [], [], 0
+    if sparse:
+        counts = side_by_side(sparse)
+        norm = np.linalg.norm(counts.data)  # what scipy.sparse.linalg.norm computes
+        values.append(counts.data * (1.0 / norm) if norm else counts.data)  # as scipy divides
+        columns.append(counts.indices.astype(np.int64))
+        width = counts.shape[1]
+    if dense:
+        vector = (np.hstack(dense) * DENSE_SCALE).ravel()
+        kept = np.flatnonzero(vector)  # a sparse matrix keeps no explicit zeros
+        values.append(vector[kept].astype(np.float64))
+        columns.append(kept + width)
+        width += vector.size
+    if not values:
+        return None
+    data, indices = np.concatenate(values), np.concatenate(columns)
+    return scipy.sparse.csr_matrix((data, indices, [0, data.size]), shape=(1, width))
+
+
+def side_by_side(rows: list[Any]) -> scipy.sparse.csr_matrix:
+    """One-row sparse matrices joined into one row (duplicate entries summed, as in CSR)."""
+    values, columns, offset = [], [], 0
+    for row in rows:
+        coo = scipy.sparse.coo_matrix(row)
+        values.append(coo.data.astype(np.float64))
+        columns.append(coo.col.astype(np.int64) + offset)
+        offset += coo.shape[1]
+    data, cols = np.concatenate(values), np.concatenate(columns)
+    return scipy.sparse.csr_matrix((data, (np.zeros_like(cols), cols)), shape=(1, offset))
+
+
+def for_single_messages(model: LogisticRegression) -> LogisticRegression:
+    """The same model with its coefficients in column-major order.
+
+    scikit-learn scores `features @ coef_.T`; scipy multiplies a sparse row by a dense matrix only
+    in row-major order, so with the fitted (row-major) `coef_` it copies the whole matrix on every
+    message: 0.6 ms of a 0.7 ms prediction. Stored column-major, `coef_.T` is row-major already;
+    the arithmetic, and so every probability, is unchanged.
+    """
+    model.coef_ = np.asfortranarray(model.coef_)
+    return model
 
 
 def combine(
@@ -104,6 +150,7 @@ class IntentEnsemble(GraphComponent, IntentClassifier):
         self._model.fit(scipy.sparse.vstack(rows), labels)
         with self._storage.write_to(self._resource) as folder:
             (folder / MODEL_FILE).write_bytes(pickle.dumps(self._model))
+        for_single_messages(self._model)
         return self._resource
 
     @classmethod
@@ -117,7 +164,7 @@ class IntentEnsemble(GraphComponent, IntentClassifier):
     ) -> IntentEnsemble:
         try:
             with model_storage.read_from(resource) as folder:
-                model = pickle.loads((folder / MODEL_FILE).read_bytes())
+                model = for_single_messages(pickle.loads((folder / MODEL_FILE).read_bytes()))
         except (ValueError, FileNotFoundError):
             model = None
         return cls(config, model_storage, resource, model)
