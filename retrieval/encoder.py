@@ -90,11 +90,30 @@ def _use_module_class() -> type:
     return UniversalSentenceEncoderMultilingual
 
 
+def packaged_use(model: Any) -> Any | None:
+    """The numpy USE inside `model` when that module is all the model is, else None."""
+    modules = list(model.children()) if hasattr(model, "children") else []
+    if len(modules) == 1 and isinstance(modules[0], _use_module_class()):
+        return modules[0]._use
+    return None
+
+
+def l2_normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
 class SentenceTransformerEncoder:
-    """An `Encoder` over any sentence-transformers model, normalised for inner-product search."""
+    """An `Encoder` over any sentence-transformers model, normalised for inner-product search.
+
+    The packaged USE is called directly: sentence-transformers' `encode` around it (progress bar,
+    torch tensors, torch normalisation) costs 0.6 ms of a 3 ms single-message encoding, twice per
+    customer message (NLU, then search). Same vectors to float32 rounding (tests/retrieval).
+    """
 
     def __init__(self, model: Any, name: str, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         self._model = model
+        self._use = packaged_use(model)
         self.name = name
         self.batch_size = batch_size
         dimension = model.get_embedding_dimension()
@@ -105,6 +124,9 @@ class SentenceTransformerEncoder:
     def encode(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self._use is not None and not show_progress:
+            vectors = np.asarray(self._use.encode([str(t) for t in texts]), np.float32)
+            return np.ascontiguousarray(l2_normalised(vectors), dtype=np.float32)
         vectors = self._model.encode(
             list(texts),
             batch_size=self.batch_size,
