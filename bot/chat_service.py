@@ -19,10 +19,10 @@ from bot.chat_request import guess_language
 from bot.hub import Hub
 from bot.messages import Language, text
 from bot.rasa_client import RasaAnswer, RasaClient, RasaUnavailableError
-from bot.store.conversations import ConversationStore
+from bot.store.conversations import ConversationStore, Stored, insert_message
 from bot.store.database import Database
 from bot.store.handoffs import HandoffStore
-from bot.store.turns import Turn, TurnStore
+from bot.store.turns import Turn, TurnStore, insert_turn
 
 log = logging.getLogger("gateway")
 MESSAGE_KINDS = ("text", "article", "helpful", "rating", "notice")
@@ -54,6 +54,15 @@ def bot_extra(reply: dict[str, Any]) -> dict[str, Any]:
         elif custom.get("type") in MESSAGE_KINDS:
             extra["kind"] = custom["type"]
     return extra
+
+
+def reply_body(reply: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The text and the extras to store of one Rasa reply (an article card is its title)."""
+    extra = bot_extra(reply)
+    body = reply.get("text")
+    if not isinstance(body, str):
+        body = (extra.get("article") or {}).get("title", "")
+    return body, extra
 
 
 def turn_of(message_id: int, conversation: str, answer: RasaAnswer) -> Turn:
@@ -193,14 +202,11 @@ class ChatService:
         is asked; `socket` is the sender's own socket, which needs no echo of the message.
         """
         async with self._turn(conversation):
-            if metadata:
-                await self.db.run(self.conversations.touch, conversation, metadata)
-            stored = await self.db.run(
-                lambda: self.conversations.add(conversation, "customer", body, client_id=client_id)
+            stored, case = await self.db.run(
+                self._take_message, conversation, body, client_id, metadata
             )
             if on_stored is not None:
                 await on_stored(stored.message)
-            case = await self.open_case(conversation)
             mode, _ = mode_of(case)
             if stored.duplicate:
                 replies = await self.db.run(
@@ -215,6 +221,23 @@ class ChatService:
             )
             return Outcome(stored.message, replies)
 
+    def _take_message(
+        self,
+        conversation: str,
+        body: str,
+        client_id: str | None,
+        metadata: dict[str, str] | None,
+    ) -> tuple[Stored, dict[str, Any] | None]:
+        """In the database thread, one hop: the page's metadata, the open case, the message.
+
+        The message's INSERT comes last and the steps before it are repeatable, so a retry on a
+        busy database never stores the message twice.
+        """
+        if metadata:
+            self.conversations.touch(conversation, metadata)
+        case = self.handoffs.open_for(conversation)
+        return self.conversations.add(conversation, "customer", body, client_id=client_id), case
+
     async def _ask_bot(
         self,
         conversation: str,
@@ -228,15 +251,14 @@ class ChatService:
             answer = await self.rasa.send(conversation, message, metadata)
         finally:
             await self.hub.to_customers(conversation, {"type": "typing", "who": "bot", "on": False})
-        replies = answer.replies
-        case = await self.open_case(conversation) if replies else None  # the bot may have filed one
         language = language_of(metadata, customer["text"])
-        stored = [
-            await self.store(conversation, "bot", notice, case, extra={"kind": "announcement"})
-            for notice in await self._announcements_for(conversation, answer.intent, language)
-        ]
-        stored += [await self.bot_reply(conversation, reply, case) for reply in replies]
-        await self.db.run(self.turns.record, turn_of(customer["id"], conversation, answer))
+        notices = await self._announcements_for(conversation, answer.intent, language)
+        bodies = [(notice, {"kind": "announcement"}) for notice in notices]
+        bodies += [reply_body(reply) for reply in answer.replies]
+        turn = turn_of(customer["id"], conversation, answer)
+        case, stored = await self.db.run(self._store_answer, conversation, bodies, turn)
+        for message in stored:
+            await self.publish(message, case)
         log.info(
             "gateway.message.answered conversation=%s ms=%.0f replies=%d",
             conversation_ref(conversation),
@@ -244,6 +266,20 @@ class ChatService:
             len(stored),
         )
         return stored
+
+    def _store_answer(
+        self, conversation: str, bodies: list[tuple[str, dict[str, Any]]], turn: Turn
+    ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """In the database thread, one hop: the open case (the bot may have filed one), then the
+        bot's messages and the turn's analytics in one transaction, so a retry repeats nothing."""
+        case = self.handoffs.open_for(conversation) if bodies else None
+        with self.db.engine.begin() as connection:
+            stored = [
+                insert_message(connection, conversation, "bot", body, extra=extra)
+                for body, extra in bodies
+            ]
+            insert_turn(connection, turn)
+        return case, stored
 
     async def _announcements_for(
         self, conversation: str, intent: str | None, language: Language
@@ -270,10 +306,7 @@ class ChatService:
         reply: dict[str, Any],
         case: dict[str, Any] | Literal["look up"] | None = "look up",
     ) -> dict[str, Any]:
-        extra = bot_extra(reply)
-        body = reply.get("text")
-        if not isinstance(body, str):
-            body = (extra.get("article") or {}).get("title", "")
+        body, extra = reply_body(reply)
         return await self.store(conversation, "bot", body, case, extra=extra)
 
     async def notice(

@@ -54,6 +54,34 @@ def ensure_conversation(
         )
 
 
+def insert_message(
+    connection: Connection,
+    conversation: str,
+    author: str,
+    text: str,
+    *,
+    client_id: str | None = None,
+    agent_name: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One message into an open transaction; the stored message as the widget sees it."""
+    kept = {k: v for k, v in (extra or {}).items() if k in EXTRA_KEYS and v}
+    ensure_conversation(connection, conversation)
+    result = connection.execute(
+        insert(messages).values(
+            conversation=conversation,
+            author=author,
+            text=text,
+            client_id=client_id,
+            agent_name=agent_name,
+            extra_json=json.dumps(kept, ensure_ascii=False) if kept else None,
+            ts=time.time(),
+        )
+    )
+    new_id = result.inserted_primary_key[0]
+    return message_object(connection.execute(select(messages).where(messages.c.id == new_id)).one())
+
+
 class ConversationStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -84,30 +112,24 @@ class ConversationStore:
         extra: dict[str, Any] | None = None,
     ) -> Stored:
         """Stores one message; a client_id seen before returns the first copy instead."""
-        kept = {k: v for k, v in (extra or {}).items() if k in EXTRA_KEYS and v}
         try:
             with self._engine.begin() as connection:
-                ensure_conversation(connection, conversation)
-                result = connection.execute(
-                    insert(messages).values(
-                        conversation=conversation,
-                        author=author,
-                        text=text,
-                        client_id=client_id,
-                        agent_name=agent_name,
-                        extra_json=json.dumps(kept, ensure_ascii=False) if kept else None,
-                        ts=time.time(),
-                    )
+                message = insert_message(
+                    connection,
+                    conversation,
+                    author,
+                    text,
+                    client_id=client_id,
+                    agent_name=agent_name,
+                    extra=extra,
                 )
-                new_id = result.inserted_primary_key[0]
-                row = connection.execute(select(messages).where(messages.c.id == new_id)).one()
         except IntegrityError:
             if client_id is None:
                 raise
             first = self._by_client_id(conversation, client_id)
             assert first is not None
             return Stored(first, duplicate=True)
-        return Stored(message_object(row))
+        return Stored(message)
 
     def _by_client_id(self, conversation: str, client_id: str) -> dict[str, Any] | None:
         with self._engine.connect() as connection:

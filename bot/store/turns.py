@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 
 from sqlalchemy import insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from bot.store.conversations import insert_ignoring_duplicates
 from bot.store.schema import announcements_shown, turns
@@ -27,23 +27,28 @@ class Turn:
     article_id: str | None
 
 
+def insert_turn(connection: Connection, turn: Turn) -> None:
+    """The turn's row, into an open transaction (with the bot's messages it describes)."""
+    connection.execute(
+        insert(turns).values(
+            message_id=turn.message_id,
+            conversation=turn.conversation,
+            intent=turn.intent,
+            confidence=turn.confidence,
+            fallback=turn.fallback,
+            article_id=turn.article_id,
+            ts=time.time(),
+        )
+    )
+
+
 class TurnStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
     def record(self, turn: Turn) -> None:
         with self._engine.begin() as connection:
-            connection.execute(
-                insert(turns).values(
-                    message_id=turn.message_id,
-                    conversation=turn.conversation,
-                    intent=turn.intent,
-                    confidence=turn.confidence,
-                    fallback=turn.fallback,
-                    article_id=turn.article_id,
-                    ts=time.time(),
-                )
-            )
+            insert_turn(connection, turn)
 
     def first_hearing(self, conversation: str, announcement_ids: list[str]) -> list[str]:
         """The announcements this conversation has not heard yet, now marked as heard."""
