@@ -104,3 +104,33 @@ def test_stored_events_read_back_the_same_with_the_table(monkeypatch: pytest.Mon
     rasa_server.install()
     assert deserialise_events(stored) == by_rasa
     assert [type(e) for e in deserialise_events(stored)] == [type(e) for e in by_rasa]
+
+
+def test_the_action_server_gets_response_names_and_everything_else_of_the_domain():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.from_dict(
+        {
+            "intents": ["greet"],
+            "slots": {"customer_name": {"type": "text", "mappings": []}},
+            "responses": {
+                "utter_greet": [{"text": "Здравствуйте!"}],
+                "utter_greet_named": [{"text": "Здравствуйте, {customer_name}!"}],
+            },
+            "actions": ["action_respond_by_name"],
+        }
+    )
+    action = RemoteAction("action_respond_by_name", None)
+    tracker = DialogueStateTracker("customer", domain.slots)
+    rasas = rasa_server.RASA_CALL_FORMAT(action, tracker, domain)
+    ours = rasa_server.action_call_format(action, tracker, domain)
+    assert ours["domain"]["responses"] == {"utter_greet": [], "utter_greet_named": []}
+    assert {k: v for k, v in ours["domain"].items() if k != "responses"} == {
+        k: v for k, v in rasas["domain"].items() if k != "responses"
+    }
+    assert {k: v for k, v in ours.items() if k != "domain"} == {
+        k: v for k, v in rasas.items() if k != "domain"
+    }
+    assert rasas["domain"]["responses"]["utter_greet"] == [{"text": "Здравствуйте!"}]  # untouched
+    assert rasa_server.action_call_format(action, tracker, domain)["domain"] is ours["domain"]
