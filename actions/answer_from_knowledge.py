@@ -26,6 +26,7 @@ from actions.knowledge_answer import Article, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
 from actions.negativity import is_strongly_negative
 from actions.safe import SafeAction
+from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 log = logging.getLogger(__name__)
 CHOOSE_INTENT = "kb_choose"
@@ -115,8 +116,14 @@ class ActionAnswerFromKnowledge(SafeAction):
             return []
         if is_strongly_negative(text):
             return hand_over("negative")
-        answer = self.kb.ask(text, language)
-        log.info("kb.search outcome=%s candidates=%d", answer.outcome, len(answer.articles))
+        known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
+        answer = self.kb.ask(text, language, known)
+        log.info(
+            "kb.search outcome=%s candidates=%d nlu_vector=%s",
+            answer.outcome,
+            len(answer.articles),
+            known is not None,
+        )
         events: list[EventType] = [SlotSet("kb_question", text[:500])]
         if answer.outcome != "abstain":
             events.append(SlotSet("low_confidence_count", 0.0))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from retrieval.known_vector import KnownVector
+
 Outcome = Literal["answer", "clarify", "abstain"]
 
 
@@ -27,6 +29,8 @@ class KnowledgeAnswer:
 class KnowledgeBase(Protocol):
     """Implemented over retrieval.KbSearch in actions/knowledge_provider.py; tests pass a fake."""
 
-    def ask(self, question: str, language: str) -> KnowledgeAnswer: ...
+    def ask(
+        self, question: str, language: str, known: KnownVector | None = None
+    ) -> KnowledgeAnswer: ...
 
     def article(self, article_id: str, question: str) -> Article | None: ...

@@ -19,6 +19,7 @@ from retrieval.articles import load_articles
 from retrieval.encoder import Encoder, load_encoder
 from retrieval.errors import RetrievalError
 from retrieval.index import StaleIndexError, build_with_settings
+from retrieval.known_vector import KnownVector
 from retrieval.service import Candidate, KbSearch
 from retrieval.settings import RetrievalSettings
 
@@ -45,9 +46,11 @@ class RetrievalKnowledgeBase:
     def __init__(self, search: KbSearch) -> None:
         self._search = search
 
-    def ask(self, question: str, language: str) -> KnowledgeAnswer:
+    def ask(
+        self, question: str, language: str, known: KnownVector | None = None
+    ) -> KnowledgeAnswer:
         try:
-            result = self._search.search(question, k=3, language=language)
+            result = self._search.search(question, k=3, language=language, known=known)
         except RetrievalError as error:
             log.warning("kb.search.failed reason=%s", error)
             return KnowledgeAnswer("abstain", ())

@@ -14,7 +14,8 @@ And one change to what is sent: every call to the action server carries the whol
 of JSON of which 126 KB are the texts of the responses, serialised by Rasa and parsed by the action
 server on each customer message (1.4 ms). The action server never renders a response (an action
 names it and Rasa renders it) and only asks whether one exists, so it gets each response's name
-with no variants; everything else in the domain (slots, forms, intents) is sent as is.
+with no variants; everything else in the domain (slots, forms, intents) is sent as is. The latest
+message also carries the sentence vector the NLU made of it, so the search need not encode it again.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
 from bot.graph_runner import run_in_order
+from retrieval.known_vector import KNOWN_VECTOR_KEY, recent_vectors
 
 RASA_VALIDATE = RemoteAction._validate_action_result
 RASA_RESOLVE = Event.resolve_by_type
@@ -98,10 +100,16 @@ _domain_for_actions = DomainForActions()
 def action_call_format(
     action: RemoteAction, tracker: DialogueStateTracker, domain: Domain
 ) -> dict[str, Any]:
-    """`RemoteAction._action_call_format` with the response texts left out of the domain."""
+    """`RemoteAction._action_call_format` with the response texts left out of the domain and the
+    NLU's sentence vector of the latest message added (retrieval/known_vector.py)."""
     body = RASA_CALL_FORMAT(action, tracker, domain)
     if "domain" in body:
         body["domain"] = _domain_for_actions(domain)
+    latest = body["tracker"].get("latest_message") or {}
+    known = recent_vectors.recall(latest.get("text"))
+    if known is not None:  # copies: the tracker's own parse data stays as stored
+        latest = {**latest, KNOWN_VECTOR_KEY: known.to_json()}
+        body["tracker"] = {**body["tracker"], "latest_message": latest}
     return body
 
 

@@ -26,6 +26,7 @@ from retrieval.index import (
     open_index,
     serve_single_queries,
 )
+from retrieval.known_vector import KnownVector
 from retrieval.lexical import Bm25Index, tokens
 from retrieval.ranking import ArticleScore, Outcome, aggregate, decide, drop_translations, fuse
 from retrieval.settings import RetrievalSettings
@@ -121,20 +122,34 @@ class KbSearch:
         log.info("retrieval.reload.done build=%s", folder.name)
         return True
 
-    def rank(self, query: str, language: str | None = None) -> RankedQuery:
-        """Encode, search and rank, without excerpts: what evaluation and benchmarks measure."""
+    def rank(
+        self, query: str, language: str | None = None, known: KnownVector | None = None
+    ) -> RankedQuery:
+        """Encode, search and rank, without excerpts: what evaluation and benchmarks measure.
+
+        `known` is the NLU's vector of the question, used when it is this encoder's for exactly
+        this text (retrieval/known_vector.py)."""
         text = " ".join(str(query).split())[: self._settings.max_query_chars]
         if not text:
             raise RetrievalError("The question is empty.")
         self.reload_if_changed()
         searchable = self._searchable
         query_lang = language or detect_language(text)
-        query_vector = self._encoder.encode([text])
+        if known is not None and known.matches(self._encoder.name, text, self._encoder.dimension):
+            query_vector = known.vector[np.newaxis, :]
+        else:
+            query_vector = self._encoder.encode([text])
         ranked = self._rank(searchable, text, query_vector, query_lang)
         return RankedQuery(searchable, query_vector[0], query_lang, tuple(ranked))
 
-    def search(self, query: str, k: int = 5, language: str | None = None) -> SearchResult:
-        ranked = self.rank(query, language)
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        language: str | None = None,
+        known: KnownVector | None = None,
+    ) -> SearchResult:
+        ranked = self.rank(query, language, known)
         outcome, chosen = decide(list(ranked.ranked), self._settings)
         shown = chosen if outcome != "abstain" else []
         candidates = tuple(

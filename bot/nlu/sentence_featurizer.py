@@ -2,6 +2,8 @@
 
 DIET gets character n-grams (typos, Russian morphology) from CountVectorsFeaturizer and meaning from
 this featurizer, which is what lets an English-trained intent understand a Russian paraphrase.
+The vector of each message it parses is remembered for the help-article search
+(retrieval/known_vector.py), which then need not encode the same text again.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from retrieval.encoder import DEFAULT_ENCODER, Encoder, load_encoder
+from retrieval.known_vector import recent_vectors
 
 ENCODER_KEY = "encoder"
 BATCH_SIZE = 256
@@ -61,12 +64,14 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
-        self._featurize([m for m in messages if m.get(TEXT)])
+        with_text = [m for m in messages if m.get(TEXT)]
+        for message, vector in zip(with_text, self._featurize(with_text), strict=True):
+            recent_vectors.remember(self._encoder.name, message.get(TEXT), vector)
         return messages
 
-    def _featurize(self, messages: list[Message]) -> None:
+    def _featurize(self, messages: list[Message]) -> np.ndarray:
         if not messages:
-            return
+            return np.zeros((0, self._encoder.dimension), dtype=np.float32)
         vectors = self._encoder.encode([m.get(TEXT) for m in messages])
         for message, vector in zip(messages, vectors, strict=True):
             self.add_features_to_message(
@@ -75,3 +80,4 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
                 attribute=TEXT,
                 message=message,
             )
+        return vectors

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge, chosen_index
 from actions.knowledge_answer import Article, KnowledgeAnswer
 from actions.yes_no import ActionReplyYesNo
+from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 LOGIN = Article("login-ru", "Не получается войти", "https://h/login", "ru", "Войдите по коду.", 0.9)
 RESET = Article("reset-ru", "Сброс пароля", "https://h/reset", "ru", "Нажмите «Забыли».", 0.8)
@@ -21,9 +23,11 @@ class FakeKb:
     def __init__(self, answer: KnowledgeAnswer) -> None:
         self.answer = answer
         self.questions: list[str] = []
+        self.known: list[object] = []
 
-    def ask(self, question: str, language: str) -> KnowledgeAnswer:
+    def ask(self, question: str, language: str, known: object = None) -> KnowledgeAnswer:
         self.questions.append(question)
+        self.known.append(known)
         return self.answer
 
     def article(self, article_id: str, question: str) -> Article | None:
@@ -31,12 +35,16 @@ class FakeKb:
 
 
 def tracker(
-    text: str, intent: str, slots: dict[str, Any] | None = None, entities: list[dict] | None = None
+    text: str,
+    intent: str,
+    slots: dict[str, Any] | None = None,
+    entities: list[dict] | None = None,
+    **message: Any,
 ) -> Tracker:
     return Tracker(
         "c1",
         {"language": "ru", **(slots or {})},
-        {"text": text, "intent": {"name": intent}, "entities": entities or []},
+        {"text": text, "intent": {"name": intent}, "entities": entities or [], **message},
         [],
         False,
         None,
@@ -66,6 +74,20 @@ async def test_confident_answer_has_source_excerpt_and_helpful_buttons():
         {"id": "login-ru", "title": LOGIN.title, "url": LOGIN.url, "verdict": None}
     ]
     assert slot(events, "kb_awaiting_verdict") is True
+
+
+async def test_the_nlus_vector_of_the_question_goes_to_the_search():
+    kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,)))
+    vector = np.linspace(-1, 1, 512, dtype=np.float32)
+    sent = KnownVector("usem3", "не могу войти", vector).to_json()
+    action = ActionAnswerFromKnowledge(kb)
+    await run(action, "не могу войти", "account_login", **{KNOWN_VECTOR_KEY: sent})
+    await run(action, "не могу войти", "account_login")
+    await run(action, "не могу войти", "account_login", **{KNOWN_VECTOR_KEY: 5})
+    received, absent, malformed = kb.known
+    assert isinstance(received, KnownVector) and np.array_equal(received.vector, vector)
+    assert received.text == "не могу войти" and received.encoder == "usem3"
+    assert absent is None and malformed is None
 
 
 async def test_article_in_the_other_language_says_so():

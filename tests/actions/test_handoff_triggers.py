@@ -17,7 +17,7 @@ class FakeKb:
     def __init__(self, outcome: str) -> None:
         self.outcome = outcome
 
-    def ask(self, question: str, language: str) -> KnowledgeAnswer:
+    def ask(self, question: str, language: str, known: object = None) -> KnowledgeAnswer:
         return KnowledgeAnswer(self.outcome, (ARTICLE,) if self.outcome != "abstain" else ())
 
     def article(self, article_id: str, question: str) -> Article | None:

@@ -134,3 +134,32 @@ def test_the_action_server_gets_response_names_and_everything_else_of_the_domain
     }
     assert rasas["domain"]["responses"]["utter_greet"] == [{"text": "Здравствуйте!"}]  # untouched
     assert rasa_server.action_call_format(action, tracker, domain)["domain"] is ours["domain"]
+
+
+def test_the_latest_messages_sentence_vector_goes_to_the_action_server_not_to_the_tracker():
+    import numpy as np
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector, recent_vectors
+
+    domain = Domain.from_dict({"intents": ["order_status"], "actions": ["action_x"]})
+    action = RemoteAction("action_x", None)
+    vector = np.arange(512, dtype=np.float32) / 512
+    recent_vectors.remember("usem3", "где мой заказ", vector)
+    parse = {"text": "где мой заказ", "intent": {"name": "order_status", "confidence": 0.9}}
+    question = UserUttered("где мой заказ", parse["intent"], [], parse)
+    tracker = DialogueStateTracker.from_events(
+        "customer", [ActionExecuted("action_listen"), question]
+    )
+    body = rasa_server.action_call_format(action, tracker, domain)
+    sent = KnownVector.from_json(body["tracker"]["latest_message"][KNOWN_VECTOR_KEY])
+    assert sent is not None and sent.text == "где мой заказ" and np.array_equal(sent.vector, vector)
+    assert KNOWN_VECTOR_KEY not in tracker.latest_message.parse_data  # the stored copy
+    assert all(KNOWN_VECTOR_KEY not in str(e.as_dict()) for e in tracker.events)
+
+    other = DialogueStateTracker.from_events(
+        "other", [ActionExecuted("action_listen"), UserUttered("не помню пароль", parse["intent"])]
+    )
+    body = rasa_server.action_call_format(action, other, domain)
+    assert KNOWN_VECTOR_KEY not in body["tracker"]["latest_message"]
