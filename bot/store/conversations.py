@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Table, and_, insert, select, update
@@ -67,19 +68,18 @@ def insert_message(
     """One message into an open transaction; the stored message as the widget sees it."""
     kept = {k: v for k, v in (extra or {}).items() if k in EXTRA_KEYS and v}
     ensure_conversation(connection, conversation)
-    result = connection.execute(
-        insert(messages).values(
-            conversation=conversation,
-            author=author,
-            text=text,
-            client_id=client_id,
-            agent_name=agent_name,
-            extra_json=json.dumps(kept, ensure_ascii=False) if kept else None,
-            ts=time.time(),
-        )
-    )
-    new_id = result.inserted_primary_key[0]
-    return message_object(connection.execute(select(messages).where(messages.c.id == new_id)).one())
+    values = {
+        "conversation": conversation,
+        "author": author,
+        "text": text,
+        "client_id": client_id,
+        "agent_name": agent_name,
+        "extra_json": json.dumps(kept, ensure_ascii=False) if kept else None,
+        "ts": time.time(),
+    }
+    result = connection.execute(insert(messages).values(**values))
+    # The row as stored is what was inserted plus its id; no need to read it back.
+    return message_object(SimpleNamespace(id=result.inserted_primary_key[0], **values))
 
 
 class ConversationStore:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy.engine import Row
@@ -16,7 +17,8 @@ def iso(ts: float | None) -> str | None:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def message_object(row: Row) -> dict[str, Any]:
+def message_object(row: Row | SimpleNamespace) -> dict[str, Any]:
+    """A stored message as the widget and the desk see it (a row, or the values just stored)."""
     message: dict[str, Any] = {
         "id": row.id,
         "conversation": row.conversation,

@@ -38,3 +38,15 @@ def test_metadata_is_kept(tmp_path: Path):
     store.touch("w-1", {"name": "Анна", "language": "ru"})
     assert store.metadata("w-1") == {"name": "Анна", "language": "ru"}
     assert store.exists("w-1") and not store.exists("w-2")
+
+
+def test_a_stored_message_is_returned_exactly_as_it_reads_back(tmp_path: Path):
+    store = ConversationStore(make_engine(f"sqlite:///{tmp_path / 'g.db'}"))
+    article = {"id": "login-ru", "title": "Не получается войти", "url": "https://help.example/x"}
+    returned = [
+        store.add("w-1", "customer", "не могу войти", client_id="c-1").message,
+        store.add("w-1", "bot", "Вот статья", extra={"article": article, "kind": "article"}).message,
+        store.add("w-1", "agent", "Помогу", agent_name="Мария").message,
+        store.add("w-1", "bot", "Пустые extra", extra={"buttons": [], "ignored": 1}).message,
+    ]
+    assert store.after("w-1") == returned
