@@ -6,7 +6,8 @@ by profiling `bench.latency`; each keeps Rasa's results and errors exactly:
 - Rasa checks every action server reply with `jsonschema.validate`, which first validates the
   schema itself against the JSON Schema meta-schema, on every call: about 20 ms per custom action
   with jsonschema 4.17, a third of Rasa's time per message. Here the validator is built once; a
-  reply that fails it goes through Rasa's own check, so the error and its message stay Rasa's.
+  reply that fails it goes through Rasa's own check, so the error and its message stay Rasa's;
+  each event is first checked against its own type's schema only (bot/action_reply_schema.py).
 - Reading a conversation from the tracker store looks up each event's class by walking every
   subclass of `Event` (`Event.resolve_by_type`): about 4 ms per message. Here the classes are
   looked up in a table built once; a name not in the table goes to Rasa's own lookup.
@@ -32,6 +33,7 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
+from bot.action_reply_schema import reply_is_valid
 from bot.graph_runner import run_in_order
 from retrieval.known_vector import KNOWN_VECTOR_KEY, recent_vectors
 
@@ -50,7 +52,10 @@ def action_reply_validator() -> Validator:
 
 
 def validate_action_reply(action: RemoteAction, result: dict[str, Any]) -> bool:
-    """`RemoteAction._validate_action_result` with the validator built once."""
+    """`RemoteAction._validate_action_result` with the validator built once, each event checked
+    against its own type's schema first (bot/action_reply_schema.py)."""
+    if reply_is_valid(result):
+        return True
     if exceptions.best_match(action_reply_validator().iter_errors(result)) is None:
         return True
     return bool(RASA_VALIDATE(action, result))

@@ -45,7 +45,7 @@ def test_a_stored_message_is_returned_exactly_as_it_reads_back(tmp_path: Path):
     article = {"id": "login-ru", "title": "Не получается войти", "url": "https://help.example/x"}
     returned = [
         store.add("w-1", "customer", "не могу войти", client_id="c-1").message,
-        store.add("w-1", "bot", "Вот статья", extra={"article": article, "kind": "article"}).message,
+        store.add("w-1", "bot", "Статья", extra={"article": article, "kind": "article"}).message,
         store.add("w-1", "agent", "Помогу", agent_name="Мария").message,
         store.add("w-1", "bot", "Пустые extra", extra={"buttons": [], "ignored": 1}).message,
     ]

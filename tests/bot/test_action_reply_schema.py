@@ -1,0 +1,100 @@
+"""Checking each event of an action reply against its own type's schema gives Rasa's verdict."""
+
+from __future__ import annotations
+
+import copy
+import warnings
+from datetime import datetime
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # Rasa 3.6 on SQLAlchemy 1.4 warns about 2.0 at import
+    from rasa.shared.core import events as rasa_events
+
+from bot.action_reply_schema import reply_is_valid
+from bot.rasa_server import action_reply_validator
+
+EVENTS = [
+    rasa_events.UserUttered("где заказ", {"name": "order_status", "confidence": 0.9}, []),
+    rasa_events.ActionExecuted("action_listen"),
+    rasa_events.SlotSet("customer_name", "Анна"),
+    rasa_events.BotUttered("Здравствуйте", {"buttons": [{"title": "Да", "payload": "/affirm"}]}),
+    rasa_events.SessionStarted(),
+    rasa_events.FollowupAction("action_x"),
+    rasa_events.ActiveLoop("handoff_form"),
+    rasa_events.ActiveLoop(None),
+    rasa_events.Restarted(),
+    rasa_events.AllSlotsReset(),
+    rasa_events.ReminderScheduled("remind", trigger_date_time=datetime.now()),
+    rasa_events.ReminderCancelled(name="remind"),
+    rasa_events.ActionReverted(),
+    rasa_events.UserUtteranceReverted(),
+    rasa_events.StoryExported(),
+    rasa_events.ConversationPaused(),
+    rasa_events.ConversationResumed(),
+    rasa_events.AgentUttered("agent text"),
+    rasa_events.LoopInterrupted(True),
+    rasa_events.ActionExecutionRejected("action_x"),
+    rasa_events.EntitiesAdded([{"entity": "order_id", "value": "123"}]),
+    rasa_events.DefinePrevUserUtteredFeaturization(False),
+]
+CORRUPTIONS = [
+    ("event", 5),
+    ("event", "no_such_event"),
+    ("timestamp", "yesterday"),
+    ("metadata", "x"),
+    ("name", 7),
+    ("value", object),
+    ("text", 12),
+    ("parse_data", "x"),
+    ("entities", "x"),
+    ("is_interrupted", "yes"),
+]
+
+
+def replies() -> list[object]:
+    valid = [event.as_dict() for event in EVENTS]
+    corrupted = []
+    for event in valid:
+        for key, value in CORRUPTIONS:
+            if key in event or key == "event":
+                broken = copy.deepcopy(event)
+                broken[key] = value if value is not object else {"nested": object.__name__}
+                corrupted.append(broken)
+        without_type = copy.deepcopy(event)
+        del without_type["event"]
+        corrupted.append(without_type)
+    bodies = [{"events": [event], "responses": []} for event in valid + corrupted]
+    bodies += [
+        {"events": valid, "responses": [{"text": "ok"}]},
+        {"events": valid + corrupted[:1]},
+        {},
+        {"events": []},
+        {"events": None},
+        {"events": "slot"},
+        {"events": [5]},
+        {"responses": "text"},
+        {"responses": [5]},
+        [],
+        "reply",
+    ]
+    return bodies
+
+
+def test_the_events_in_the_list_are_every_type_rasas_schema_knows():
+    from rasa.core.actions.action import RemoteAction
+
+    known = RemoteAction.action_response_format_spec()["properties"]["events"]["items"]["oneOf"]
+    types = {one["properties"]["event"]["const"] for one in known}
+    assert {event.as_dict()["event"] for event in EVENTS} >= types - {"form", "form_validation"}
+
+
+@pytest.mark.parametrize("reply", replies())
+def test_the_same_verdict_as_the_full_schema(reply):
+    assert reply_is_valid(reply) == action_reply_validator().is_valid(reply)
+
+
+def test_valid_and_invalid_replies_are_both_in_the_corpus():
+    verdicts = {action_reply_validator().is_valid(reply) for reply in replies()}
+    assert verdicts == {True, False}
