@@ -101,4 +101,9 @@ def child_environment(spec: ProcessSpec) -> dict[str, str]:
     env = {**os.environ, **dict(spec.env)}
     env.setdefault("HF_HUB_OFFLINE", "1")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    # numpy's OpenBLAS starts a thread per core, and after each call (a message's few small matrix
+    # products) its threads keep spinning on the CPU, waiting for more: in the action server that
+    # burned 80% of a core while the assistant answered one customer, taken from Rasa and the
+    # gateway on a small machine. One message's work is too small to share between threads.
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")
     return env

@@ -78,3 +78,31 @@ async def test_a_process_that_keeps_dying_stops_everything_with_its_log(tmp_path
     with pytest.raises(SupervisorError, match=r"(?s)flaky exited with code 3.*boom: bad config"):
         await supervisor.start_all()
     await supervisor.stop_all()
+
+
+BLAS_THREADS = (
+    "import json, numpy, threadpoolctl\n"
+    "print(json.dumps([p['num_threads'] for p in threadpoolctl.threadpool_info()"
+    " if p['user_api'] == 'blas']))\n"
+)
+
+
+@pytest.mark.parametrize(("preset", "expected"), [(None, 1), ("2", 2)])
+def test_children_run_numpy_on_one_blas_thread_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, preset: str | None, expected: int
+):
+    import json
+    import subprocess
+
+    from bot.supervisor.processes import child_environment
+
+    if preset is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", preset)
+    env = child_environment(spec("action server"))
+    out = subprocess.run(
+        [sys.executable, "-c", BLAS_THREADS], env=env, capture_output=True, text=True, check=True
+    )
+    threads = json.loads(out.stdout)
+    assert threads and set(threads) == {expected}
