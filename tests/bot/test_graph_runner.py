@@ -1,8 +1,10 @@
-"""The Rasa server runs the model's graph without dask and gets exactly what Rasa's dask runner
-gets: the same parse of every message, the same next action, the same errors."""
+"""The Rasa server runs the model's graph without dask, and DIET through its compiled function,
+and gets exactly what Rasa's own code gets: the same parse of every message, the same next action,
+the same errors."""
 
 from __future__ import annotations
 
+import gc
 import warnings
 
 import pytest
@@ -14,7 +16,9 @@ with warnings.catch_warnings():
     from rasa.engine.runner.dask import DaskGraphRunner
     from rasa.shared.core.events import ActionExecuted, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.tensorflow.models import RasaModel
 
+from bot.diet_predict import COMPILED, predict_compiled
 from bot.graph_runner import run_in_order
 
 MESSAGES = [
@@ -51,12 +55,15 @@ async def parses_and_predictions(agent: Agent) -> list:
     return results
 
 
-async def test_same_parses_and_next_actions_as_rasas_dask_runner(
+async def test_same_parses_and_next_actions_as_rasas_own_code(
     agent: Agent, monkeypatch: pytest.MonkeyPatch
 ):
     rasas = await parses_and_predictions(agent)
     monkeypatch.setattr(DaskGraphRunner, "run", run_in_order)
+    monkeypatch.setattr(RasaModel, "_rasa_predict", predict_compiled)
     ours = await parses_and_predictions(agent)
+    compiled = [m for m in gc.get_objects() if isinstance(m, RasaModel) and COMPILED in m.__dict__]
+    assert compiled  # DIET's second prediction on was through the compiled function
     assert ours == rasas
     assert {parsed["intent"]["name"] for parsed, _, _ in ours} >= {"greet", "order_status"}
     assert {action for _, action, _ in ours} >= {"action_respond_by_name"}
@@ -85,3 +92,17 @@ def test_an_input_named_like_a_node_is_refused_as_under_dask(agent: Agent):
     for run in (DaskGraphRunner.run, run_in_order):
         with pytest.raises(GraphRunError, match="clashes with a node name"):
             run(runner, {"__message__": node}, [node])
+
+
+async def test_an_input_diet_cannot_take_fails_with_rasas_own_error(
+    agent: Agent, monkeypatch: pytest.MonkeyPatch
+):
+    errors = []
+    for patched in (False, True):
+        if patched:
+            monkeypatch.setattr(RasaModel, "_rasa_predict", predict_compiled)
+            await agent.parse_message("где мой заказ")  # the compiled function is in place
+        with pytest.raises(Exception) as error:
+            await agent.parse_message("")  # no sentence vector: not DIET's input signature
+        errors.append((type(error.value), str(error.value)))
+    assert errors[0] == errors[1]
