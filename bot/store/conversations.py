@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from dataclasses import dataclass
@@ -12,11 +13,13 @@ from sqlalchemy import Table, and_, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.dml import Insert
 
 from bot.store.records import message_object
 from bot.store.schema import conversations, messages
 
 HISTORY_LIMIT = 500
+INSERT_MESSAGE = insert(messages)  # built once, as _insert_ignoring_duplicates says why
 EXTRA_KEYS = ("buttons", "article", "kind")
 
 
@@ -28,12 +31,19 @@ class Stored:
     duplicate: bool = False
 
 
+@functools.cache
+def _insert_ignoring_duplicates(dialect: str, table: Table) -> Insert:
+    """Built once per dialect and table: SQLAlchemy then finds the compiled statement by the
+    object, where a statement built per call costs a quarter of a millisecond to look up."""
+    make = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect]
+    return make(table).on_conflict_do_nothing()
+
+
 def insert_ignoring_duplicates(connection: Connection, table: Table, **values: Any) -> bool:
     """INSERT that does nothing when the primary key exists (SQLite and PostgreSQL); True when
     the row is new."""
-    make = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[connection.dialect.name]
-    result = connection.execute(make(table).values(**values).on_conflict_do_nothing())
-    return bool(result.rowcount)
+    statement = _insert_ignoring_duplicates(connection.dialect.name, table)
+    return bool(connection.execute(statement, values).rowcount)
 
 
 def ensure_conversation(
@@ -77,7 +87,7 @@ def insert_message(
         "extra_json": json.dumps(kept, ensure_ascii=False) if kept else None,
         "ts": time.time(),
     }
-    result = connection.execute(insert(messages).values(**values))
+    result = connection.execute(INSERT_MESSAGE, values)
     # The row as stored is what was inserted plus its id; no need to read it back.
     return message_object(SimpleNamespace(id=result.inserted_primary_key[0], **values))
 

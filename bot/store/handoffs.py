@@ -11,13 +11,21 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, insert, select, update
+from sqlalchemy import and_, bindparam, case, insert, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 
 from bot.store.conversations import ensure_conversation
 from bot.store.records import iso
 from bot.store.schema import handoffs, notes, ratings
 from bot.store.states import CLAIMABLE, OPEN_STATES, HandoffError, State, check_transition
+
+# Asked twice per customer message; built once (a statement object is compiled once).
+OPEN_CASE = (
+    select(handoffs)
+    .where(handoffs.c.conversation == bindparam("conversation"))
+    .where(handoffs.c.state.in_(OPEN_STATES))
+    .order_by(handoffs.c.id.desc())
+)
 
 
 @dataclass(frozen=True)
@@ -97,13 +105,7 @@ class HandoffStore:
 
     def open_for(self, conversation: str) -> dict[str, Any] | None:
         with self._engine.connect() as connection:
-            row = connection.execute(
-                select(handoffs)
-                .where(
-                    and_(handoffs.c.conversation == conversation, handoffs.c.state.in_(OPEN_STATES))
-                )
-                .order_by(handoffs.c.id.desc())
-            ).first()
+            row = connection.execute(OPEN_CASE, {"conversation": conversation}).first()
         return self._case(row) if row else None
 
     def create(self, new: NewHandoff) -> tuple[dict[str, Any], bool]:

@@ -14,6 +14,8 @@ from sqlalchemy.engine import Connection, Engine
 from bot.store.conversations import insert_ignoring_duplicates
 from bot.store.schema import announcements_shown, turns
 
+INSERT_TURN = insert(turns)  # built once: a statement object is compiled once (conversations.py)
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -30,15 +32,16 @@ class Turn:
 def insert_turn(connection: Connection, turn: Turn) -> None:
     """The turn's row, into an open transaction (with the bot's messages it describes)."""
     connection.execute(
-        insert(turns).values(
-            message_id=turn.message_id,
-            conversation=turn.conversation,
-            intent=turn.intent,
-            confidence=turn.confidence,
-            fallback=turn.fallback,
-            article_id=turn.article_id,
-            ts=time.time(),
-        )
+        INSERT_TURN,
+        {
+            "message_id": turn.message_id,
+            "conversation": turn.conversation,
+            "intent": turn.intent,
+            "confidence": turn.confidence,
+            "fallback": turn.fallback,
+            "article_id": turn.article_id,
+            "ts": time.time(),
+        },
     )
 
 
