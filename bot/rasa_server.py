@@ -4,6 +4,7 @@ Changes to hot paths of Rasa 3.6, the last open-source release (no upstream fix 
 by profiling `bench.latency`; each keeps Rasa's results and errors exactly:
 - The model's graph runs node by node without dask's scheduler (bot/graph_runner.py).
 - DIET calls its compiled TensorFlow function directly (bot/diet_predict.py).
+- Calls to the action server reuse one kept-alive HTTP session (bot/endpoint_sessions.py).
 - Rasa checks every action server reply with `jsonschema.validate`, which first validates the
   schema itself against the JSON Schema meta-schema, on every call: about 20 ms per custom action
   with jsonschema 4.17, a third of Rasa's time per message. Here the validator is built once; a
@@ -33,10 +34,12 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
+from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.models import RasaModel
 
 from bot.action_reply_schema import reply_is_valid
 from bot.diet_predict import predict_compiled
+from bot.endpoint_sessions import session_for
 from bot.graph_runner import run_in_order
 from retrieval.known_vector import KNOWN_VECTOR_KEY, recent_vectors
 
@@ -124,6 +127,7 @@ def action_call_format(
 def install() -> None:
     DaskGraphRunner.run = run_in_order  # type: ignore[method-assign]
     RasaModel._rasa_predict = predict_compiled  # type: ignore[method-assign]
+    EndpointConfig.session = session_for  # type: ignore[method-assign]
     RemoteAction._validate_action_result = validate_action_reply  # type: ignore[method-assign]
     RemoteAction._action_call_format = action_call_format  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(resolve_event_type)  # type: ignore[method-assign]

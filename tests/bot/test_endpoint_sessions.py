@@ -1,0 +1,66 @@
+"""Rasa's calls to an endpoint (the action server) reuse one kept-alive connection and behave as
+Rasa's own: same headers, same answers, same errors."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from aiohttp import web
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+
+from bot import endpoint_sessions
+
+
+async def start_action_server(aiohttp_server) -> tuple[object, dict]:
+    """A stand-in action server that notes each call's connection and token."""
+    seen: dict = {"peers": set(), "tokens": []}
+
+    async def webhook(request: web.Request) -> web.Response:
+        seen["peers"].add(request.transport.get_extra_info("peername"))
+        seen["tokens"].append(request.headers.get("X-Token"))
+        body = await request.json()
+        if body.get("fail"):
+            return web.json_response({"error": "no"}, status=400)
+        return web.json_response({"events": [], "echo": body["n"]})
+
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    return await aiohttp_server(app), seen
+
+
+async def test_calls_share_one_connection_and_keep_rasas_headers_and_errors(
+    aiohttp_server, monkeypatch: pytest.MonkeyPatch
+):
+    server, seen = await start_action_server(aiohttp_server)
+    monkeypatch.setattr(EndpointConfig, "session", endpoint_sessions.session_for)
+    endpoint = EndpointConfig(str(server.make_url("/webhook")), headers={"X-Token": "t"})
+    answers = [await endpoint.request(json={"n": n}) for n in range(5)]
+    assert [a["echo"] for a in answers] == list(range(5))
+    assert seen["tokens"] == ["t"] * 5
+    assert len(seen["peers"]) == 1  # one kept-alive connection for all five calls
+    with pytest.raises(ClientResponseError):
+        await endpoint.request(json={"fail": True})
+    assert (await endpoint.request(json={"n": 7}))["echo"] == 7
+
+
+async def test_without_the_change_rasa_opens_a_connection_per_call(aiohttp_server):
+    server, seen = await start_action_server(aiohttp_server)
+    endpoint = EndpointConfig(str(server.make_url("/webhook")))
+    for n in range(3):
+        await endpoint.request(json={"n": n})
+    assert len(seen["peers"]) == 3
+
+
+async def test_a_closed_session_is_replaced(aiohttp_server, monkeypatch: pytest.MonkeyPatch):
+    server, _ = await start_action_server(aiohttp_server)
+    monkeypatch.setattr(EndpointConfig, "session", endpoint_sessions.session_for)
+    endpoint = EndpointConfig(str(server.make_url("/webhook")))
+    await endpoint.request(json={"n": 1})
+    first = endpoint_sessions.kept_session(endpoint)
+    await first.close()
+    assert (await endpoint.request(json={"n": 2}))["echo"] == 2
+    assert endpoint_sessions.kept_session(endpoint) is not first
