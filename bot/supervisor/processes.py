@@ -51,7 +51,7 @@ def process_specs(
         ),
         ProcessSpec(
             name="Rasa server",
-            # `rasa run` without two of Rasa's per-message costs (bot/rasa_server.py).
+            # `rasa run` without some of Rasa's per-message costs (bot/rasa_server.py).
             command=(
                 sys.executable,
                 "-m",
