@@ -45,6 +45,7 @@ async def test_calls_share_one_connection_and_keep_rasas_headers_and_errors(
     with pytest.raises(ClientResponseError):
         await endpoint.request(json={"fail": True})
     assert (await endpoint.request(json={"n": 7}))["echo"] == 7
+    await endpoint_sessions.kept_session(endpoint).close()
 
 
 async def test_without_the_change_rasa_opens_a_connection_per_call(aiohttp_server):
@@ -63,4 +64,6 @@ async def test_a_closed_session_is_replaced(aiohttp_server, monkeypatch: pytest.
     first = endpoint_sessions.kept_session(endpoint)
     await first.close()
     assert (await endpoint.request(json={"n": 2}))["echo"] == 2
-    assert endpoint_sessions.kept_session(endpoint) is not first
+    second = endpoint_sessions.kept_session(endpoint)
+    assert second is not first
+    await second.close()
