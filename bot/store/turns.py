@@ -1,6 +1,7 @@
 """What each bot turn was, for analytics; and which announcements a conversation has heard.
 
-Blocking calls: run them through Database.run. One INSERT per answered customer message.
+Blocking calls: run them through Database.run. One INSERT per answered customer message, in the
+transaction that stores the bot's reply to it (bot/chat_service.py).
 """
 
 from __future__ import annotations
@@ -48,10 +49,6 @@ def insert_turn(connection: Connection, turn: Turn) -> None:
 class TurnStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-
-    def record(self, turn: Turn) -> None:
-        with self._engine.begin() as connection:
-            insert_turn(connection, turn)
 
     def first_hearing(self, conversation: str, announcement_ids: list[str]) -> list[str]:
         """The announcements this conversation has not heard yet, now marked as heard."""

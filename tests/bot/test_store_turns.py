@@ -7,7 +7,7 @@ from sqlalchemy import inspect, select
 
 from bot.store.database import make_engine
 from bot.store.schema import announcements_shown, turns
-from bot.store.turns import Turn, TurnStore
+from bot.store.turns import Turn, TurnStore, insert_turn
 
 
 def test_an_existing_database_gains_the_new_tables(tmp_path):
@@ -20,7 +20,8 @@ def test_an_existing_database_gains_the_new_tables(tmp_path):
     old.dispose()
     engine = make_engine(url)
     assert {"turns", "announcements_shown"} <= set(inspect(engine).get_table_names())
-    TurnStore(engine).record(Turn(7, "w-1", "payment_failed", 0.9, True, None))
+    with engine.begin() as connection:
+        insert_turn(connection, Turn(7, "w-1", "payment_failed", 0.9, True, None))
     with engine.connect() as connection:
         row = connection.execute(select(turns)).one()
     assert (row.message_id, row.intent, row.fallback) == (7, "payment_failed", True)
