@@ -9,7 +9,7 @@ import pytest
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Rasa 3.6 on SQLAlchemy 1.4 warns about 2.0 at import
-    from jsonschema import ValidationError
+    from jsonschema import ValidationError, validators
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import (
         ActionExecuted,
@@ -21,7 +21,7 @@ with warnings.catch_warnings():
     )
     from rasa.shared.utils.common import all_subclasses
 
-from bot import rasa_server
+from bot import action_reply_schema, rasa_server
 
 GOOD_REPLY = {
     "events": [{"event": "slot", "name": "kb_question", "value": "где мой заказ"}],
@@ -55,16 +55,15 @@ def test_a_bad_reply_fails_with_rasas_own_error(action: RemoteAction, reply: dic
 
 
 def test_the_schema_is_checked_once(action: RemoteAction, monkeypatch: pytest.MonkeyPatch):
-    rasa_server.action_reply_validator.cache_clear()
     checks = []
-    validator_class = type(rasa_server.action_reply_validator())
+    validator_class = validators.validator_for(RemoteAction.action_response_format_spec())
     original = validator_class.check_schema.__func__
     monkeypatch.setattr(
         validator_class,
         "check_schema",
         classmethod(lambda cls, schema: checks.append(schema) or original(cls, schema)),
     )
-    rasa_server.action_reply_validator.cache_clear()
+    action_reply_schema._validators.cache_clear()
     for _ in range(5):
         assert rasa_server.validate_action_reply(action, GOOD_REPLY)
     assert len(checks) <= 1  # good replies never pay for checking the schema again
