@@ -19,9 +19,11 @@ with warnings.catch_warnings():
         UserUttered,
         deserialise_events,
     )
+    from rasa.shared.nlu.training_data.features import Features
     from rasa.shared.utils.common import all_subclasses
 
 from bot import action_reply_schema, rasa_server
+from bot.sparse_features import RASA_COMBINE_SPARSE, combine_sparse_features
 
 GOOD_REPLY = {
     "events": [{"event": "slot", "name": "kb_question", "value": "где мой заказ"}],
@@ -72,9 +74,11 @@ def test_the_schema_is_checked_once(action: RemoteAction, monkeypatch: pytest.Mo
 def test_install_replaces_rasas_check_and_lookup(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(RemoteAction, "_validate_action_result", rasa_server.RASA_VALIDATE)
     monkeypatch.setattr(Event, "resolve_by_type", staticmethod(rasa_server.RASA_RESOLVE))
+    monkeypatch.setattr(Features, "_combine_sparse_features", RASA_COMBINE_SPARSE)
     rasa_server.install()
     assert RemoteAction._validate_action_result is rasa_server.validate_action_reply
     assert Event.resolve_by_type is rasa_server.resolve_event_type
+    assert Features._combine_sparse_features is combine_sparse_features
 
 
 def test_every_event_type_resolves_to_rasas_own_class():
