@@ -3,6 +3,7 @@ Rasa's own: same headers, same answers, same errors."""
 
 from __future__ import annotations
 
+import json
 import warnings
 
 import pytest
@@ -17,12 +18,13 @@ from bot import endpoint_sessions
 
 async def start_action_server(aiohttp_server) -> tuple[object, dict]:
     """A stand-in action server that notes each call's connection and token."""
-    seen: dict = {"peers": set(), "tokens": []}
+    seen: dict = {"peers": set(), "tokens": [], "bodies": []}
 
     async def webhook(request: web.Request) -> web.Response:
         seen["peers"].add(request.transport.get_extra_info("peername"))
         seen["tokens"].append(request.headers.get("X-Token"))
         body = await request.json()
+        seen["bodies"].append(body)
         if body.get("fail"):
             return web.json_response({"error": "no"}, status=400)
         return web.json_response({"events": [], "echo": body["n"]})
@@ -67,3 +69,34 @@ async def test_a_closed_session_is_replaced(aiohttp_server, monkeypatch: pytest.
     second = endpoint_sessions.kept_session(endpoint)
     assert second is not first
     await second.close()
+
+
+TRACKER_LIKE = {
+    "n": 1,
+    "tracker": {
+        "sender_id": "a/b",
+        "events": [
+            {"event": "user", "text": 'Где мой заказ №123? "срочно"\n', "timestamp": 1.7e9},
+            {"event": "slot", "name": "x", "value": [0.1, 1e-07, -2.5e16, 3, None, True]},
+        ],
+        "latest_message": {"intent": {"name": "order_status", "confidence": 0.9731}},
+    },
+}
+
+
+async def test_bodies_arrive_as_the_standard_json_would_send_them(
+    aiohttp_server, monkeypatch: pytest.MonkeyPatch
+):
+    server, seen = await start_action_server(aiohttp_server)
+    monkeypatch.setattr(EndpointConfig, "session", endpoint_sessions.session_for)
+    endpoint = EndpointConfig(str(server.make_url("/webhook")))
+    await endpoint.request(json=TRACKER_LIKE)
+    assert seen["bodies"] == [json.loads(json.dumps(TRACKER_LIKE))]
+    assert endpoint_sessions.kept_session(endpoint).json_serialize is endpoint_sessions.dumps
+    await endpoint_sessions.kept_session(endpoint).close()
+
+
+def test_what_json_cannot_write_fails_as_in_json():
+    assert json.loads(endpoint_sessions.dumps({"x": float("nan")}))["x"] != 0
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        endpoint_sessions.dumps({"x": object()})
