@@ -14,6 +14,7 @@ with warnings.catch_warnings():
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core import events as rasa_events
 
+from bot import action_reply_schema
 from bot.action_reply_schema import reply_is_valid
 
 
@@ -58,6 +59,22 @@ CORRUPTIONS = [
     ("parse_data", "x"),
     ("entities", "x"),
     ("is_interrupted", "yes"),
+    ("timestamp", None),
+    ("timestamp", True),
+    ("timestamp", 17),
+    ("metadata", None),
+    ("metadata", ["x"]),
+    ("metadata", False),
+    ("name", None),
+    ("value", None),
+    ("value", [1, {"a": None}]),
+]
+SLOT_EVENTS = [
+    {"event": "slot", "name": "x", "value": 1},
+    {"event": "slot", "name": "x"},
+    {"event": "slot", "value": 1},
+    {"event": "slot", "name": "x", "value": None, "timestamp": 1.5, "metadata": {}, "extra": 1},
+    {"event": "slot", "name": "", "value": "", "timestamp": 0},
 ]
 
 
@@ -73,7 +90,7 @@ def replies() -> list[object]:
         without_type = copy.deepcopy(event)
         del without_type["event"]
         corrupted.append(without_type)
-    bodies = [{"events": [event], "responses": []} for event in valid + corrupted]
+    bodies = [{"events": [event], "responses": []} for event in valid + corrupted + SLOT_EVENTS]
     bodies += [
         {"events": valid, "responses": [{"text": "ok"}]},
         {"events": valid + corrupted[:1]},
@@ -104,3 +121,18 @@ def test_the_same_verdict_as_the_full_schema(reply):
 def test_valid_and_invalid_replies_are_both_in_the_corpus():
     verdicts = {full_schema_verdict(reply) for reply in replies()}
     assert verdicts == {True, False}
+
+
+def test_a_different_rasa_schema_sends_every_reply_to_rasas_own_check(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    schema = RemoteAction.action_response_format_spec()
+    schema["properties"]["responses"]["maxItems"] = 3
+    monkeypatch.setattr(RemoteAction, "action_response_format_spec", staticmethod(lambda: schema))
+    action_reply_schema._validators.cache_clear()
+    try:
+        assert not reply_is_valid({"events": [], "responses": []})
+    finally:
+        monkeypatch.undo()
+        action_reply_schema._validators.cache_clear()
+    assert reply_is_valid({"events": [], "responses": []})
