@@ -19,7 +19,7 @@ from bot.chat_request import guess_language
 from bot.hub import Hub
 from bot.messages import Language, text
 from bot.rasa_client import RasaAnswer, RasaClient, RasaUnavailableError
-from bot.store.conversations import ConversationStore, Stored, insert_message
+from bot.store.conversations import ConversationStore, Stored, ensure_conversation, insert_message
 from bot.store.database import Database
 from bot.store.handoffs import HandoffStore
 from bot.store.turns import Turn, TurnStore, insert_turn
@@ -233,9 +233,10 @@ class ChatService:
         The message's INSERT comes last and the steps before it are repeatable, so a retry on a
         busy database never stores the message twice.
         """
-        if metadata:
-            self.conversations.touch(conversation, metadata)
-        case = self.handoffs.open_for(conversation)
+        with self.db.engine.begin() as connection:
+            if metadata:
+                ensure_conversation(connection, conversation, metadata)
+            case = self.handoffs.open_in(connection, conversation)
         return self.conversations.add(conversation, "customer", body, client_id=client_id), case
 
     async def _ask_bot(
@@ -270,10 +271,10 @@ class ChatService:
     def _store_answer(
         self, conversation: str, bodies: list[tuple[str, dict[str, Any]]], turn: Turn
     ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-        """In the database thread, one hop: the open case (the bot may have filed one), then the
-        bot's messages and the turn's analytics in one transaction, so a retry repeats nothing."""
-        case = self.handoffs.open_for(conversation) if bodies else None
+        """In the database thread, one hop and one transaction: the open case (the bot may have
+        filed one), the bot's messages and the turn's analytics, so a retry repeats nothing."""
         with self.db.engine.begin() as connection:
+            case = self.handoffs.open_in(connection, conversation) if bodies else None
             stored = [
                 insert_message(connection, conversation, "bot", body, extra=extra)
                 for body, extra in bodies

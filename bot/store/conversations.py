@@ -9,17 +9,17 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Table, and_, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, and_, bindparam, insert, select, text, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.sql.dml import Insert
+from sqlalchemy.sql.elements import TextClause
 
 from bot.store.records import message_object
 from bot.store.schema import conversations, messages
 
 HISTORY_LIMIT = 500
-INSERT_MESSAGE = insert(messages)  # built once, as _insert_ignoring_duplicates says why
+INSERT_MESSAGE = insert(messages)  # built once: SQLAlchemy finds its compiled form by the object
 EXTRA_KEYS = ("buttons", "article", "kind")
 
 
@@ -32,17 +32,28 @@ class Stored:
 
 
 @functools.cache
-def _insert_ignoring_duplicates(dialect: str, table: Table) -> Insert:
-    """Built once per dialect and table: SQLAlchemy then finds the compiled statement by the
-    object, where a statement built per call costs a quarter of a millisecond to look up."""
-    make = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect]
-    return make(table).on_conflict_do_nothing()
+def _insert_ignoring_duplicates(table: Table, columns: tuple[str, ...]) -> TextClause:
+    """Built once per table and column set. SQLAlchemy 1.4 cannot cache the compiled form of its
+    dialect-specific `insert().on_conflict_do_nothing()` (it has no cache key), so that statement
+    was compiled again on every call: 0.3 ms, twice or more per customer message. `ON CONFLICT DO
+    NOTHING` is spelled the same in SQLite and PostgreSQL; the parameters keep their column
+    types."""
+    unknown = [name for name in columns if name not in table.c]
+    if unknown:
+        raise ValueError(f"{table.name} has no column(s) {', '.join(unknown)}")
+    quote = sqlite.dialect().identifier_preparer.quote_identifier  # "name", as in PostgreSQL
+    names = ", ".join(quote(name) for name in columns)
+    values = ", ".join(f":{name}" for name in columns)
+    statement = text(
+        f"INSERT INTO {quote(table.name)} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING"
+    )
+    return statement.bindparams(*(bindparam(name, type_=table.c[name].type) for name in columns))
 
 
 def insert_ignoring_duplicates(connection: Connection, table: Table, **values: Any) -> bool:
     """INSERT that does nothing when the primary key exists (SQLite and PostgreSQL); True when
     the row is new."""
-    statement = _insert_ignoring_duplicates(connection.dialect.name, table)
+    statement = _insert_ignoring_duplicates(table, tuple(values))
     return bool(connection.execute(statement, values).rowcount)
 
 

@@ -105,7 +105,11 @@ class HandoffStore:
 
     def open_for(self, conversation: str) -> dict[str, Any] | None:
         with self._engine.connect() as connection:
-            row = connection.execute(OPEN_CASE, {"conversation": conversation}).first()
+            return self.open_in(connection, conversation)
+
+    def open_in(self, connection: Connection, conversation: str) -> dict[str, Any] | None:
+        """The conversation's open case, read on a connection the caller already holds."""
+        row = connection.execute(OPEN_CASE, {"conversation": conversation}).first()
         return self._case(row) if row else None
 
     def create(self, new: NewHandoff) -> tuple[dict[str, Any], bool]:

@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
+from bot.store.conversations import insert_ignoring_duplicates
 from bot.store.database import Database, call_with_retry
+from bot.store.schema import conversations
 from tests.bot import postgres
 
 # Fixtures that start a real server, shared with the other modules that need one.
@@ -82,5 +84,30 @@ def test_postgres_statements_have_a_time_limit(postgres_url):
             with pytest.raises(OperationalError, match="statement timeout"):
                 connection.execute(text("SELECT pg_sleep(5)"))
             assert time.monotonic() - started < 4
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_insert_ignoring_duplicates_keeps_the_first_row_on_both_databases(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+):
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    if backend == "postgresql":
+        url = request.getfixturevalue("postgres_url")
+    db = Database(url)
+    conversation = f"ignore-dup-{time.time_ns()}"
+    row = {"id": conversation, "language": "ru", "metadata_json": "{}", "created_at": 1.5}
+    try:
+        with db.engine.begin() as connection:
+            assert insert_ignoring_duplicates(connection, conversations, **row)
+            again = {**row, "language": "en", "created_at": 2.5}
+            assert not insert_ignoring_duplicates(connection, conversations, **again)
+            stored = connection.execute(
+                select(conversations).where(conversations.c.id == conversation)
+            ).one()
+        assert (stored.language, stored.created_at) == ("ru", 1.5)
+        with db.engine.connect() as connection, pytest.raises(ValueError, match="no column"):
+            insert_ignoring_duplicates(connection, conversations, id="x", colour="red")
     finally:
         db.close()
