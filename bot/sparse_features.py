@@ -4,9 +4,9 @@ Every message's NLU joins the sparse features of each featurizer side by side, f
 for the sentence (`Features.combine_with_features`), several times per message. Rasa joins them
 with `scipy.sparse.hstack`, whose general block code costs about 0.14 ms per join; two COO
 matrices with the same number of rows are joined here directly (0.03 ms), with the same entries
-in the same order, the same dtypes (scipy's upcast of the two, as in its stacking) and the same
-format. Anything else goes to Rasa's own join, so
-its errors stay Rasa's. Installed by `bot.rasa_server` in the Rasa server only.
+in the same order, the same dtypes (scipy's own upcast of the two, as its stacking does) and the
+same format. Anything else goes to Rasa's own join, so its errors stay Rasa's. Installed by
+`bot.rasa_server` in the Rasa server only.
 """
 
 from __future__ import annotations
