@@ -8,6 +8,8 @@ by profiling `bench.latency`; each keeps Rasa's results and errors exactly:
   (bot/sparse_features.py).
 - Slots are copied directly rather than through `copy.copy`'s generic protocol; each tracker Rasa
   builds copies them all (bot/slot_copy.py).
+- RulePolicy's two looks for a rule per prediction (by the message's text, then by its intent)
+  share one replay of the conversation into dialogue states (bot/states_cache.py).
 - Calls to the action server reuse one kept-alive HTTP session, and their bodies are written by
   ujson (bot/endpoint_sessions.py).
 - Rasa checks every action server reply with `jsonschema.validate`, which first validates the
@@ -42,7 +44,7 @@ from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.models import RasaModel
 
-from bot import slot_copy
+from bot import slot_copy, states_cache
 from bot.action_reply_schema import reply_is_valid
 from bot.diet_predict import predict_compiled
 from bot.endpoint_sessions import session_for
@@ -123,6 +125,7 @@ def install() -> None:
     RasaModel._rasa_predict = predict_compiled  # type: ignore[method-assign]
     Features._combine_sparse_features = combine_sparse_features  # type: ignore[method-assign]
     slot_copy.install()
+    states_cache.install()
     EndpointConfig.session = session_for  # type: ignore[method-assign]
     RemoteAction._validate_action_result = validate_action_reply  # type: ignore[method-assign]
     RemoteAction._action_call_format = action_call_format  # type: ignore[method-assign]

@@ -19,10 +19,12 @@ with warnings.catch_warnings():
         UserUttered,
         deserialise_events,
     )
+    from rasa.shared.core.slots import Slot
+    from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.shared.nlu.training_data.features import Features
     from rasa.shared.utils.common import all_subclasses
 
-from bot import action_reply_schema, rasa_server
+from bot import action_reply_schema, rasa_server, slot_copy, states_cache
 from bot.sparse_features import RASA_COMBINE_SPARSE, combine_sparse_features
 
 GOOD_REPLY = {
@@ -75,10 +77,14 @@ def test_install_replaces_rasas_check_and_lookup(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(RemoteAction, "_validate_action_result", rasa_server.RASA_VALIDATE)
     monkeypatch.setattr(Event, "resolve_by_type", staticmethod(rasa_server.RASA_RESOLVE))
     monkeypatch.setattr(Features, "_combine_sparse_features", RASA_COMBINE_SPARSE)
+    monkeypatch.setattr(DialogueStateTracker, "past_states", states_cache.RASA_PAST_STATES)
+    monkeypatch.setattr(Slot, "__copy__", None, raising=False)  # removed again after the test
     rasa_server.install()
     assert RemoteAction._validate_action_result is rasa_server.validate_action_reply
     assert Event.resolve_by_type is rasa_server.resolve_event_type
     assert Features._combine_sparse_features is combine_sparse_features
+    assert DialogueStateTracker.past_states is states_cache.past_states
+    assert Slot.__copy__ is slot_copy.copy_slot
 
 
 def test_every_event_type_resolves_to_rasas_own_class():

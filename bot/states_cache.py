@@ -1,0 +1,90 @@
+"""The dialogue states of a conversation computed once per prediction instead of twice.
+
+To predict the next action, RulePolicy looks for a rule twice, first with the text of the latest
+message and then with its intent, and each look computes `DialogueStateTracker.past_states` anew
+by replaying the whole conversation (0.2 ms for a short one, growing with its length). The states
+depend only on the tracker's events, the domain and the call's options, so the last result is
+kept and handed out again while the same tracker has the same events; each caller gets its own
+copy of the state dictionaries, which the featurizer edits in place. Installed by
+`bot.rasa_server` in the Rasa server only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.shared.core.domain import Domain, State
+from rasa.shared.core.trackers import DialogueStateTracker
+
+RASA_PAST_STATES = DialogueStateTracker.past_states
+
+
+class LastStates:
+    """The latest `past_states` result and what it was computed from (held, so never reused)."""
+
+    def __init__(self) -> None:
+        self._key: tuple[Any, ...] | None = None
+        self._states: list[State] = []
+
+    def get(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        omit_unset_slots: bool = False,
+        ignore_rule_only_turns: bool = False,
+        rule_only_data: dict[str, Any] | None = None,
+    ) -> list[State]:
+        """Replaces `DialogueStateTracker.past_states`."""
+        events = tracker.events
+        key = (
+            tracker,
+            len(events),
+            events[-1] if events else None,
+            domain,
+            omit_unset_slots,
+            ignore_rule_only_turns,
+            rule_only_data,
+        )
+        if self._key is None or not same_key(self._key, key):
+            self._states = RASA_PAST_STATES(
+                tracker, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+            )
+            self._key = key
+        return copied(self._states)
+
+
+def same_key(kept: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
+    """Same objects by identity, same counts and options by value."""
+    tracker, count, last, domain, omit, ignore, rule_only = key
+    return (
+        kept[0] is tracker
+        and kept[1] == count
+        and kept[2] is last
+        and kept[3] is domain
+        and kept[4:6] == (omit, ignore)
+        and kept[6] is rule_only
+    )
+
+
+def copied(states: list[State]) -> list[State]:
+    """A copy down to the sub-state dictionaries, whose values (strings, tuples) are immutable."""
+    return [{name: dict(sub_state) for name, sub_state in state.items()} for state in states]
+
+
+_last_states = LastStates()
+
+
+def past_states(
+    tracker: DialogueStateTracker,
+    domain: Domain,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[State]:
+    return _last_states.get(
+        tracker, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+    )
+
+
+def install() -> None:
+    DialogueStateTracker.past_states = past_states  # type: ignore[method-assign]
