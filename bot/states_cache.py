@@ -11,6 +11,7 @@ copy of the state dictionaries, which the featurizer edits in place. Installed b
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from rasa.shared.core.domain import Domain, State
@@ -19,38 +20,43 @@ from rasa.shared.core.trackers import DialogueStateTracker
 RASA_PAST_STATES = DialogueStateTracker.past_states
 
 
+@dataclass
 class LastStates:
     """The latest `past_states` result and what it was computed from (held, so never reused)."""
 
-    def __init__(self) -> None:
-        self._key: tuple[Any, ...] | None = None
-        self._states: list[State] = []
+    key: tuple[Any, ...] | None = None
+    states: list[State] = field(default_factory=list)
 
-    def get(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        omit_unset_slots: bool = False,
-        ignore_rule_only_turns: bool = False,
-        rule_only_data: dict[str, Any] | None = None,
-    ) -> list[State]:
-        """Replaces `DialogueStateTracker.past_states`."""
-        events = tracker.events
-        key = (
-            tracker,
-            len(events),
-            events[-1] if events else None,
-            domain,
-            omit_unset_slots,
-            ignore_rule_only_turns,
-            rule_only_data,
+
+_last_states = LastStates()
+
+
+def past_states(
+    tracker: DialogueStateTracker,
+    domain: Domain,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[State]:
+    """Replaces `DialogueStateTracker.past_states`."""
+    events = tracker.events
+    last_event = events[-1] if events else None
+    key = (
+        tracker,
+        len(events),
+        last_event,
+        domain,
+        omit_unset_slots,
+        ignore_rule_only_turns,
+        rule_only_data,
+    )
+    kept = _last_states
+    if kept.key is None or not same_key(kept.key, key):
+        kept.states = RASA_PAST_STATES(
+            tracker, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data
         )
-        if self._key is None or not same_key(self._key, key):
-            self._states = RASA_PAST_STATES(
-                tracker, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data
-            )
-            self._key = key
-        return copied(self._states)
+        kept.key = key
+    return copied(kept.states)
 
 
 def same_key(kept: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
@@ -69,21 +75,6 @@ def same_key(kept: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
 def copied(states: list[State]) -> list[State]:
     """A copy down to the sub-state dictionaries, whose values (strings, tuples) are immutable."""
     return [{name: dict(sub_state) for name, sub_state in state.items()} for state in states]
-
-
-_last_states = LastStates()
-
-
-def past_states(
-    tracker: DialogueStateTracker,
-    domain: Domain,
-    omit_unset_slots: bool = False,
-    ignore_rule_only_turns: bool = False,
-    rule_only_data: dict[str, Any] | None = None,
-) -> list[State]:
-    return _last_states.get(
-        tracker, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data
-    )
 
 
 def install() -> None:
