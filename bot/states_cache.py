@@ -60,15 +60,15 @@ def past_states(
 
 
 def same_key(kept: tuple[Any, ...], key: tuple[Any, ...]) -> bool:
-    """Same objects by identity, same counts and options by value."""
-    tracker, count, last, domain, omit, ignore, rule_only = key
+    """Same tracker, last event and domain by identity; same count and options by value
+    (RulePolicy builds its `rule_only_data` afresh for every call, equal each time)."""
+    tracker, count, last, domain, *options = key
     return (
         kept[0] is tracker
         and kept[1] == count
         and kept[2] is last
         and kept[3] is domain
-        and kept[4:6] == (omit, ignore)
-        and kept[6] is rule_only
+        and list(kept[4:]) == options
     )
 
 

@@ -73,12 +73,18 @@ def test_the_second_look_is_not_replayed_and_a_change_is(
     assert len(calls) == 1
     states_cache.past_states(tracker, domain, ignore_rule_only_turns=True)
     assert len(calls) == 2  # other options: computed
+    for _ in range(2):  # RulePolicy passes an equal, newly built rule_only_data on every call
+        rule_only = {"slots": ["language"], "loops": []}
+        states_cache.past_states(tracker, domain, rule_only_data=rule_only)
+    assert len(calls) == 3
+    states_cache.past_states(tracker, domain, rule_only_data={"slots": [], "loops": []})
+    assert len(calls) == 4  # different rule-only data: computed
     tracker.update(ActionExecuted("action_answer_from_knowledge"))
     after = states_cache.past_states(tracker, domain)
-    assert len(calls) == 3 and after == rasas(tracker, domain)  # new event: replayed
+    assert len(calls) == 5 and after == rasas(tracker, domain)  # new event: replayed
     twin = conversation(domain)
     states_cache.past_states(twin, domain)
-    assert len(calls) == 4  # another tracker with the same events: computed
+    assert len(calls) == 6  # another tracker with the same events: computed
 
 
 def test_install_routes_trackers_through_the_cache(domain: Domain, monkeypatch: pytest.MonkeyPatch):
