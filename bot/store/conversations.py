@@ -19,7 +19,7 @@ from bot.store.records import message_object
 from bot.store.schema import conversations, messages
 
 HISTORY_LIMIT = 500
-INSERT_MESSAGE = insert(messages)  # built once: SQLAlchemy finds its compiled form by the object
+INSERT_MESSAGE = insert(messages)  # built once, not per call: its cache key is then generated once
 EXTRA_KEYS = ("buttons", "article", "kind")
 
 
