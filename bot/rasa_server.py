@@ -3,7 +3,9 @@
 Changes to hot paths of Rasa 3.6, the last open-source release (no upstream fix will come), found
 by profiling `bench.latency`; each keeps Rasa's results and errors exactly:
 - The model's graph runs node by node without dask's scheduler (bot/graph_runner.py).
-- DIET calls its compiled TensorFlow function directly (bot/diet_predict.py).
+- DIET calls its compiled TensorFlow function directly (bot/diet_predict.py), and without
+  transformer layers (config.yml) its intent scores are computed with numpy from its own weights
+  (bot/diet_intents.py).
 - Sparse features of the featurizers are joined without scipy's block stacking
   (bot/sparse_features.py).
 - Slots are copied directly rather than through `copy.copy`'s generic protocol; each tracker Rasa
@@ -44,7 +46,7 @@ from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.models import RasaModel
 
-from bot import slot_copy, states_cache
+from bot import diet_intents, slot_copy, states_cache
 from bot.action_reply_schema import reply_is_valid
 from bot.diet_predict import predict_compiled
 from bot.endpoint_sessions import session_for
@@ -123,6 +125,7 @@ def action_call_format(
 def install() -> None:
     DaskGraphRunner.run = run_in_order  # type: ignore[method-assign]
     RasaModel._rasa_predict = predict_compiled  # type: ignore[method-assign]
+    diet_intents.install()
     Features._combine_sparse_features = combine_sparse_features  # type: ignore[method-assign]
     slot_copy.install()
     states_cache.install()
