@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse
+import tensorflow as tf
 from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -67,7 +68,7 @@ class Layer:
         """A Keras Dense (or Rasa's masked subclass) as arrays; only GELU or no activation."""
         activation = getattr(dense, "activation", None)
         linear = activation is None or getattr(activation, "__name__", "") == "linear"
-        if not linear and activation is not _tf_gelu():
+        if not linear and activation is not tf.nn.gelu:
             raise NotEligible(f"activation {activation!r}")
         kernel = dense.kernel.numpy()
         mask = getattr(dense, "kernel_mask", None)
@@ -81,12 +82,6 @@ class Layer:
         if self.bias is not None:
             y += self.bias
         return gelu(y) if self.activated else y
-
-
-def _tf_gelu() -> Any:
-    import tensorflow as tf
-
-    return tf.nn.gelu
 
 
 def _ffnn_layers(ffnn: Ffnn) -> list[Layer]:
@@ -125,8 +120,9 @@ class IntentPath:
             raise NotEligible("no sentence features, or several sparse ones")
         if [sparse for sparse, _ in inputs].count(False) > 1:
             raise NotEligible("several dense sentence features")
-        concat = combining._tf_layers[f"sparse_dense.{SENTENCE}"]
-        assert isinstance(concat, ConcatenateSparseDenseFeatures)
+        concat = combining._tf_layers.get(f"sparse_dense.{SENTENCE}")
+        if not isinstance(concat, ConcatenateSparseDenseFeatures):
+            raise NotEligible("unknown sparse and dense joining")
         to_dense = concat._tf_layers.get(ConcatenateSparseDenseFeatures.SPARSE_TO_DENSE)
         if any(sparse for sparse, _ in inputs) and not isinstance(to_dense, DenseForSparse):
             raise NotEligible("sparse features without their dense layer")
@@ -149,6 +145,9 @@ class IntentPath:
         """Confidences (1, intents) from the message's sentence features; None when they are
         not what the model was trained on (Rasa's path then decides)."""
         sparse, dense = sentence_level_features(message, featurizers)
+        kinds = {is_sparse for is_sparse, _ in self.inputs}
+        if (sparse and True not in kinds) or (dense and False not in kinds):
+            return None  # features the model never saw: Rasa's path gives Rasa's error
         parts = []
         for is_sparse, units in self.inputs:
             part = self._sparse_part(sparse, units) if is_sparse else dense_part(dense, units)

@@ -4,6 +4,7 @@ errors."""
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from typing import Any
 
@@ -132,6 +133,8 @@ def test_features_of_another_size_go_to_rasa(diet: DIETClassifier):
     assert path.scores(sentence_message(diet, dense_units), []) is not None
     assert path.scores(sentence_message(diet, dense_units + 1), []) is None
     assert path.scores(Message({TEXT: "no features"}), []) is None
+    sparse_only = dataclasses.replace(path, inputs=tuple(i for i in path.inputs if i[0]))
+    assert sparse_only.scores(sentence_message(diet, dense_units), []) is None  # unseen dense
 
 
 def test_a_diet_with_transformer_layers_or_entities_is_not_covered(
