@@ -3,7 +3,7 @@
 config.yml runs DIET without transformer layers (the sentence encoder already gives context), so
 the intent of a message depends on its sentence-level features alone: the sparse ones through a
 dense layer, joined with the sentence vector, through DIET's dense layers and its embedding, then
-compared with the intents' embeddings. That is five small matrix products; asking TensorFlow for
+compared with the intents' embeddings. That is four small matrix products; asking TensorFlow for
 them costs about 3 ms of a message's 9 ms NLU (building Rasa's model data, converting a dozen
 tensors, TensorFlow's dispatch). Here numpy computes them from DIET's own trained weights and the
 intent embeddings DIET computed when it was loaded, so the scores are DIET's to float32 rounding

@@ -5,7 +5,7 @@ by profiling `bench.latency`; each keeps Rasa's results and errors exactly:
 - The model's graph runs node by node without dask's scheduler (bot/graph_runner.py).
 - DIET calls its compiled TensorFlow function directly (bot/diet_predict.py), and without
   transformer layers (config.yml) its intent scores are computed with numpy from its own weights
-  (bot/diet_intents.py).
+  (bot/diet_intents.py): the same intents and rankings, the confidences equal to float32 rounding.
 - Sparse features of the featurizers are joined without scipy's block stacking
   (bot/sparse_features.py).
 - Slots are copied directly rather than through `copy.copy`'s generic protocol; each tracker Rasa
