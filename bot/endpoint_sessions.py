@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from types import TracebackType
 from typing import Any
 
@@ -21,6 +22,7 @@ import aiohttp
 import ujson
 from rasa.utils.endpoints import EndpointConfig
 
+log = logging.getLogger(__name__)
 RASA_SESSION = EndpointConfig.session
 _sessions: dict[int, tuple[EndpointConfig, aiohttp.ClientSession]] = {}
 
@@ -46,6 +48,18 @@ def kept_session(endpoint: EndpointConfig) -> aiohttp.ClientSession:
     session._json_serialize = dumps  # what ClientSession(json_serialize=...) sets
     _sessions[id(endpoint)] = (endpoint, session)  # the endpoint is kept, so its id stays its own
     return session
+
+
+async def close_kept_sessions() -> None:
+    """Closes the kept sessions of the running loop (the Rasa server's shutdown), so no open
+    connection is left for the garbage collector to warn about; any other loop's are dropped."""
+    kept = list(_sessions.values())
+    _sessions.clear()
+    loop = asyncio.get_running_loop()
+    closing = [s for _, s in kept if not s.closed and s._loop is loop]
+    for session in closing:
+        await session.close()
+    log.info("endpoint_sessions.closed sessions=%d", len(closing))
 
 
 class KeptSession:

@@ -12,8 +12,8 @@ by profiling `bench.latency`; each keeps Rasa's results and errors exactly:
   builds copies them all (bot/slot_copy.py).
 - RulePolicy's two looks for a rule per prediction (by the message's text, then by its intent)
   share one replay of the conversation into dialogue states (bot/states_cache.py).
-- Calls to the action server reuse one kept-alive HTTP session, and their bodies are written by
-  ujson (bot/endpoint_sessions.py).
+- Calls to the action server reuse one kept-alive HTTP session, closed at the server's shutdown,
+  and their bodies are written by ujson (bot/endpoint_sessions.py).
 - Rasa checks every action server reply with `jsonschema.validate`, which first validates the
   schema itself against the JSON Schema meta-schema, on every call: about 20 ms per custom action
   with jsonschema 4.17, a third of Rasa's time per message. Here the validators are built once and
@@ -34,6 +34,7 @@ message also carries the sentence vector the NLU made of it, so the search need 
 from __future__ import annotations
 
 import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.actions.action import RemoteAction
@@ -49,7 +50,7 @@ from rasa.utils.tensorflow.models import RasaModel
 from bot import diet_intents, slot_copy, states_cache
 from bot.action_reply_schema import reply_is_valid
 from bot.diet_predict import predict_compiled
-from bot.endpoint_sessions import session_for
+from bot.endpoint_sessions import close_kept_sessions, session_for
 from bot.graph_runner import run_in_order
 from bot.sparse_features import combine_sparse_features
 from retrieval.known_vector import KNOWN_VECTOR_KEY, recent_vectors
@@ -122,7 +123,25 @@ def action_call_format(
     return body
 
 
+@functools.cache
+def rasa_close_resources() -> Callable[[Any, Any], Awaitable[None]]:
+    """Rasa's own shutdown listener, looked up once and before `install` replaces it (its module
+    imports Rasa's whole server, which only the server needs)."""
+    import rasa.core.run
+
+    return rasa.core.run.close_resources
+
+
+async def close_resources(app: Any, loop: Any) -> None:
+    """Rasa's shutdown (event broker, lock store), then the kept sessions to the action server."""
+    await rasa_close_resources()(app, loop)
+    await close_kept_sessions()
+
+
 def install() -> None:
+    import rasa.core.run
+
+    rasa_close_resources()
     DaskGraphRunner.run = run_in_order  # type: ignore[method-assign]
     RasaModel._rasa_predict = predict_compiled  # type: ignore[method-assign]
     diet_intents.install()
@@ -130,6 +149,7 @@ def install() -> None:
     slot_copy.install()
     states_cache.install()
     EndpointConfig.session = session_for  # type: ignore[method-assign]
+    rasa.core.run.close_resources = close_resources
     RemoteAction._validate_action_result = validate_action_reply  # type: ignore[method-assign]
     RemoteAction._action_call_format = action_call_format  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(resolve_event_type)  # type: ignore[method-assign]

@@ -87,6 +87,7 @@ async def test_every_test_example_scores_as_in_rasa(
 
 async def test_the_parse_is_rasas(agent: Agent, monkeypatch: pytest.MonkeyPatch):
     texts = messages_to_compare()[::7]
+    monkeypatch.setattr(DIETClassifier, "_predict", diet_intents.RASA_PREDICT)
     rasas = [await agent.parse_message(text) for text in texts]
     monkeypatch.setattr(DIETClassifier, "_predict", diet_intents.predict)
     ours = [await agent.parse_message(text) for text in texts]
@@ -104,9 +105,8 @@ async def test_a_message_diet_cannot_take_fails_with_rasas_own_error(
     agent: Agent, monkeypatch: pytest.MonkeyPatch
 ):
     errors = []
-    for patched in (False, True):
-        if patched:
-            monkeypatch.setattr(DIETClassifier, "_predict", diet_intents.predict)
+    for predict in (diet_intents.RASA_PREDICT, diet_intents.predict):
+        monkeypatch.setattr(DIETClassifier, "_predict", predict)
         with pytest.raises(Exception) as error:
             await agent.parse_message("")  # no sentence vector: not DIET's input
         errors.append((type(error.value), str(error.value)))

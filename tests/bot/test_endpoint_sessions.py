@@ -14,6 +14,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
+    from bot import rasa_server  # imports DIET, whose Keras modules warn at import
+
 from bot import endpoint_sessions
 
 
@@ -101,3 +103,23 @@ def test_what_json_cannot_write_fails_as_in_json():
     assert math.isnan(json.loads(endpoint_sessions.dumps({"x": float("nan")}))["x"])  # as json
     with pytest.raises(TypeError, match="not JSON serializable"):
         endpoint_sessions.dumps({"x": object()})
+
+
+async def test_the_servers_shutdown_closes_the_kept_sessions(
+    aiohttp_server, monkeypatch: pytest.MonkeyPatch
+):
+    server, _ = await start_action_server(aiohttp_server)
+    monkeypatch.setattr(EndpointConfig, "session", endpoint_sessions.session_for)
+    endpoint = EndpointConfig(str(server.make_url("/webhook")))
+    assert (await endpoint.request(json={"n": 1}))["echo"] == 1
+    kept = endpoint_sessions.kept_session(endpoint)
+    monkeypatch.setattr(rasa_server, "rasa_close_resources", lambda: noop_close)
+    await rasa_server.close_resources(object(), None)
+    assert kept.closed
+    assert (await endpoint.request(json={"n": 2}))["echo"] == 2  # a new session after that
+    assert endpoint_sessions.kept_session(endpoint) is not kept
+    await endpoint_sessions.close_kept_sessions()
+
+
+async def noop_close(app: object, loop: object) -> None:
+    """Stands in for Rasa's own shutdown, which needs a running server's app."""

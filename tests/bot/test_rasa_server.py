@@ -9,8 +9,10 @@ import pytest
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Rasa 3.6 on SQLAlchemy 1.4 warns about 2.0 at import
+    import rasa.core.run
     from jsonschema import ValidationError, validators
     from rasa.core.actions.action import RemoteAction
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
     from rasa.shared.core.events import (
         ActionExecuted,
         Event,
@@ -24,7 +26,7 @@ with warnings.catch_warnings():
     from rasa.shared.nlu.training_data.features import Features
     from rasa.shared.utils.common import all_subclasses
 
-from bot import action_reply_schema, rasa_server, slot_copy, states_cache
+from bot import action_reply_schema, diet_intents, rasa_server, slot_copy, states_cache
 from bot.sparse_features import RASA_COMBINE_SPARSE, combine_sparse_features
 
 GOOD_REPLY = {
@@ -79,12 +81,16 @@ def test_install_replaces_rasas_check_and_lookup(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(Features, "_combine_sparse_features", RASA_COMBINE_SPARSE)
     monkeypatch.setattr(DialogueStateTracker, "past_states", states_cache.RASA_PAST_STATES)
     monkeypatch.setattr(Slot, "__copy__", None, raising=False)  # removed again after the test
+    monkeypatch.setattr(DIETClassifier, "_predict", diet_intents.RASA_PREDICT)
+    monkeypatch.setattr(rasa.core.run, "close_resources", rasa_server.rasa_close_resources())
     rasa_server.install()
     assert RemoteAction._validate_action_result is rasa_server.validate_action_reply
     assert Event.resolve_by_type is rasa_server.resolve_event_type
     assert Features._combine_sparse_features is combine_sparse_features
     assert DialogueStateTracker.past_states is states_cache.past_states
     assert Slot.__copy__ is slot_copy.copy_slot
+    assert DIETClassifier._predict is diet_intents.predict
+    assert rasa.core.run.close_resources is rasa_server.close_resources
 
 
 def test_every_event_type_resolves_to_rasas_own_class():
