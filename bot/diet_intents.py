@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import scipy.sparse
 import tensorflow as tf
 from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
 from rasa.shared.nlu.constants import TEXT
@@ -41,7 +40,7 @@ from rasa.utils.tensorflow.rasa_layers import (
 )
 from scipy.special import erf
 
-from bot.nlu.sentence_level import sentence_level_features
+from bot.nlu.sentence_level import joined_row_entries, sentence_level_features
 
 RASA_PREDICT = DIETClassifier._predict
 PATH_KEY = "_numpy_intent_path"
@@ -163,19 +162,15 @@ class IntentPath:
         return exp / exp.sum(axis=-1, keepdims=True)
 
     def _sparse_part(self, pieces: list[Any], units: int) -> np.ndarray | None:
-        """The sparse pieces as Rasa joins them (side by side, in order), times the dense
-        layer's kernel: each piece multiplies its own rows of the kernel."""
-        if not pieces or sum(p.shape[1] for p in pieces) != units:
+        """The sparse pieces as Rasa joins them (side by side, in order), through the dense layer:
+        only the kernel's rows of the columns present are read."""
+        if not pieces or any(piece.shape[0] != 1 for piece in pieces):
+            return None
+        values, columns, width = joined_row_entries(pieces)
+        if width != units:
             return None
         assert self.sparse_to_dense is not None
-        kernel, offset = self.sparse_to_dense.kernel, 0
-        out = np.zeros((1, kernel.shape[1]), dtype=np.float32)
-        for piece in pieces:
-            if piece.shape[0] != 1:
-                return None
-            coo = piece if scipy.sparse.isspmatrix_coo(piece) else scipy.sparse.coo_matrix(piece)
-            out[0] += np.asarray(coo.data, dtype=np.float32) @ kernel[offset + coo.col]
-            offset += piece.shape[1]
+        out = (values.astype(np.float32) @ self.sparse_to_dense.kernel[columns])[None, :]
         if self.sparse_to_dense.bias is not None:
             out += self.sparse_to_dense.bias
         return out

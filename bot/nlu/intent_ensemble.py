@@ -30,7 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
-from bot.nlu.sentence_level import sentence_level_features
+from bot.nlu.sentence_level import joined_row_entries, sentence_level_features
 
 log = logging.getLogger(__name__)
 WEIGHT_KEY = "regression_weight"
@@ -71,14 +71,8 @@ def sentence_features(message: Message) -> scipy.sparse.csr_matrix | None:
 
 def side_by_side(rows: list[Any]) -> scipy.sparse.csr_matrix:
     """One-row sparse matrices joined into one row (duplicate entries summed, as in CSR)."""
-    values, columns, offset = [], [], 0
-    for row in rows:
-        coo = scipy.sparse.coo_matrix(row)
-        values.append(coo.data.astype(np.float64))
-        columns.append(coo.col.astype(np.int64) + offset)
-        offset += coo.shape[1]
-    data, cols = np.concatenate(values), np.concatenate(columns)
-    return scipy.sparse.csr_matrix((data, (np.zeros_like(cols), cols)), shape=(1, offset))
+    data, cols, width = joined_row_entries(rows)
+    return scipy.sparse.csr_matrix((data, (np.zeros_like(cols), cols)), shape=(1, width))
 
 
 def for_single_messages(model: LogisticRegression) -> LogisticRegression:
