@@ -5,12 +5,16 @@ thinly over 30 intents; a logistic regression over the multilingual sentence emb
 sparse n-gram counts reaches about 0.95 with sharper probabilities. Their average is better than
 either, and keeps DIET (and everything Rasa builds around it) in the pipeline. Runs after DIET and
 before the FallbackClassifier, which then sees the combined confidence.
+
+With a `specialist` set (bot/nlu/specialist.py), a message in the specialist's language whose
+combined confidence is below its bar gets a second opinion from a single-language encoder.
 """
 
 from __future__ import annotations
 
 import logging
 import pickle
+import time
 from typing import Any
 
 import numpy as np
@@ -25,18 +29,22 @@ from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
 from bot.nlu.sentence_level import joined_row_entries, sentence_level_features
+from bot.nlu.specialist import Specialist, SpecialistSettings
 
 log = logging.getLogger(__name__)
 WEIGHT_KEY = "regression_weight"
 C_KEY = "C"
+SPECIALIST_KEY = "specialist"
 RANKING_LENGTH = 10
 MODEL_FILE = "regression.pkl"
+SPECIALIST_MODEL_FILE = "specialist_regression.pkl"
 # Count features are raw counts with a norm in the tens; the sentence embedding has norm 1.
 # Normalising the counts and weighting the embedding keeps meaning from being drowned out.
 DENSE_SCALE = 2.0
@@ -99,7 +107,7 @@ def combine(
 class IntentEnsemble(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {WEIGHT_KEY: 0.7, C_KEY: 30.0}
+        return {WEIGHT_KEY: 0.7, C_KEY: 30.0, SPECIALIST_KEY: None}
 
     def __init__(
         self,
@@ -107,15 +115,19 @@ class IntentEnsemble(GraphComponent, IntentClassifier):
         storage: ModelStorage,
         resource: Resource,
         model: LogisticRegression | None = None,
+        specialist_model: LogisticRegression | None = None,
     ) -> None:
         weight = config.get(WEIGHT_KEY)
         if not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0:
             raise ValueError(f"'{WEIGHT_KEY}' must be a number from 0 to 1, got {weight!r}.")
         self._weight = float(weight)
         self._c = float(config[C_KEY])
+        settings = SpecialistSettings.from_config(config.get(SPECIALIST_KEY))
+        self._specialist = Specialist(settings) if settings else None
         self._storage = storage
         self._resource = resource
         self._model = model
+        self._specialist_model = specialist_model if self._specialist else None
 
     @classmethod
     def create(
@@ -128,19 +140,26 @@ class IntentEnsemble(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        rows, labels = [], []
+        rows, labels, texts = [], [], []
         for example in training_data.intent_examples:
             features = sentence_features(example)
             if features is not None:
                 rows.append(features)
                 labels.append(example.get(INTENT))
+                texts.append(example.get(TEXT))
         if len(set(labels)) < 2:
             log.warning("nlu.ensemble.skipped reason=fewer than two intents with features")
             return self._resource
+        started = time.monotonic()
         self._model = LogisticRegression(C=self._c, max_iter=3000)
-        self._model.fit(scipy.sparse.vstack(rows), labels)
+        self._model.fit(scipy.sparse.vstack(rows, format="csr"), labels)
+        log.info("nlu.ensemble.trained seconds=%.1f", time.monotonic() - started)
+        if self._specialist:
+            self._specialist_model = self._specialist.trained(texts, labels, self._c)
         with self._storage.write_to(self._resource) as folder:
             (folder / MODEL_FILE).write_bytes(pickle.dumps(self._model))
+            if self._specialist_model is not None:
+                (folder / SPECIALIST_MODEL_FILE).write_bytes(pickle.dumps(self._specialist_model))
         for_single_messages(self._model)
         return self._resource
 
@@ -153,12 +172,16 @@ class IntentEnsemble(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> IntentEnsemble:
+        model = specialist_model = None
         try:
             with model_storage.read_from(resource) as folder:
                 model = for_single_messages(pickle.loads((folder / MODEL_FILE).read_bytes()))
+                specialist_file = folder / SPECIALIST_MODEL_FILE
+                if specialist_file.exists():
+                    specialist_model = pickle.loads(specialist_file.read_bytes())
         except (ValueError, FileNotFoundError):
-            model = None
-        return cls(config, model_storage, resource, model)
+            pass
+        return cls(config, model_storage, resource, model, specialist_model)
 
     def process(self, messages: list[Message]) -> list[Message]:
         if self._model is None:
@@ -167,12 +190,17 @@ class IntentEnsemble(GraphComponent, IntentClassifier):
             features = sentence_features(message)
             if features is None:
                 continue
-            probabilities = self._model.predict_proba(features)[0]
-            regression = dict(zip(self._model.classes_, probabilities.tolist(), strict=True))
             diet = {
                 r[INTENT_NAME_KEY]: r["confidence"] for r in message.get(INTENT_RANKING_KEY) or []
             }
-            ranking = combine(diet, regression, self._weight)[:RANKING_LENGTH]
+            probabilities = self._model.predict_proba(features)[0]
+            regression = dict(zip(self._model.classes_, probabilities.tolist(), strict=True))
+            ranking = combine(diet, regression, self._weight)
+            text = message.get(TEXT) or ""
+            specialist, model = self._specialist, self._specialist_model
+            if specialist and model is not None and specialist.asked_for(text, ranking[0][1]):
+                ranking = specialist.second_opinion(model, text, dict(ranking))
+            ranking = ranking[:RANKING_LENGTH]
             message.set(
                 INTENT,
                 {INTENT_NAME_KEY: ranking[0][0], "confidence": ranking[0][1]},
