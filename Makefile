@@ -1,5 +1,5 @@
 # Two commands for a newcomer: `make run` and `make test`. Both set up .venv first (idempotent).
-.PHONY: setup run test lint bench-nlu bench-latency clean
+.PHONY: setup run test test-fast lint bench-nlu bench-latency clean
 
 PY := .venv/bin/python
 
@@ -11,6 +11,10 @@ run: setup
 
 test: setup
 	@bash scripts/test.sh
+
+# The unit tests only: no trained model, no running processes, no browser (about a minute).
+test-fast: setup
+	@bash scripts/test.sh -m "not slow"
 
 lint: setup
 	@.venv/bin/ruff check . && .venv/bin/ruff format --check .

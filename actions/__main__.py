@@ -13,7 +13,7 @@ from rasa_sdk.__main__ import main_from_args
 from rasa_sdk.endpoint import create_argument_parser
 
 from actions.knowledge_provider import knowledge_base
-from bot.masking import install_log_masking
+from bot.common.masking import install_log_masking
 
 log = logging.getLogger(__name__)
 

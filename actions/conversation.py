@@ -16,8 +16,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.content.intent_files import load_content
-from bot.settings import Settings
+from bot.common.build.intent_files import load_content
+from bot.common.settings import Settings
 
 # Intents that say nothing about the problem itself: answers, choices, requests for a person.
 NOT_A_PROBLEM = frozenset(

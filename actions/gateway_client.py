@@ -15,7 +15,7 @@ from typing import Any
 
 import aiohttp
 
-from bot.settings import Settings
+from bot.common.settings import Settings
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
 

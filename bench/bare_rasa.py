@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from bot.content.intent_files import IntentSpec, load_content, plain_text
-from bot.settings import PROJECT_ROOT
+from bot.common.build.intent_files import IntentSpec, load_content, plain_text
+from bot.common.settings import PROJECT_ROOT
 from bot.supervisor.processes import ProcessSpec
 from bot.supervisor.supervisor import Supervisor
 

@@ -61,7 +61,7 @@ class TurnResult:
     @classmethod
     def of(cls, status: int, reply: Any, tracker: Any) -> TurnResult:
         # The NLU's own detector, so "language" means the same here; it imports Rasa (slow).
-        from bot.nlu.language_detector import detect_language
+        from bot.rasa_server.nlu.language_detector import detect_language
 
         reply = reply if isinstance(reply, dict) else {}
         tracker = tracker if isinstance(tracker, dict) else {}

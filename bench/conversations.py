@@ -27,8 +27,8 @@ import yaml
 from bench.checks import TurnResult, failures_of
 from bench.script import Conversation, ScriptError, load_script
 from bench.stack import running_stack
-from bot.content.intent_files import load_content
-from bot.settings import PROJECT_ROOT
+from bot.common.build.intent_files import load_content
+from bot.common.settings import PROJECT_ROOT
 
 TIMEOUT_SECONDS = 60.0
 # What the FallbackClassifier predicts when no intent is confident enough.

@@ -35,8 +35,8 @@ import yaml
 from bench.cli import emit
 from bench.metrics import percentile
 from bench.stack import running_stack
-from bot.desk.passwords import hash_password
-from bot.settings import Settings
+from bot.common.settings import Settings
+from bot.gateway.desk.passwords import hash_password
 from bot.supervisor.supervisor import SupervisorError
 
 PASSWORD = "bench-password"

@@ -32,7 +32,7 @@ from bench import metrics
 from bench.cli import emit
 from bench.labelled_csv import DataError, LabelledData, drop_unknown_labels, read_csv
 from bench.nlu_model import FALLBACK_INTENT, Classifier, quiet_rasa, train
-from bot.settings import PROJECT_ROOT
+from bot.common.settings import PROJECT_ROOT
 
 SINGLE_MESSAGES = 200
 SHOWN_SKIPS = 10

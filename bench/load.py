@@ -19,8 +19,8 @@ from typing import Any
 import aiohttp
 
 from bench.metrics import percentile
-from bot.content.intent_files import load_content, plain_text
-from bot.settings import PROJECT_ROOT
+from bot.common.build.intent_files import load_content, plain_text
+from bot.common.settings import PROJECT_ROOT
 
 TURNS_PER_CONVERSATION = 8
 REQUEST_TIMEOUT_SECONDS = 30.0

@@ -1,8 +1,8 @@
 """Trains the project's NLU pipeline on any labelled examples and classifies texts in-process.
 
 The pipeline is trained exactly as Rasa trains it (`rasa.model_training.train_nlu`, the custom
-`bot.nlu.*` components included) in a temporary project; examples are written as Rasa's JSON NLU
-format, so brackets and braces in public data are never read as entity mark-up.
+`bot.rasa_server.nlu.*` components included) in a temporary project; examples are written as Rasa's
+JSON NLU format, so brackets and braces in public data are never read as entity mark-up.
 """
 
 from __future__ import annotations

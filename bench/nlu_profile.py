@@ -25,8 +25,8 @@ from typing import Any
 from bench.load import sample_messages
 from bench.metrics import percentile
 from bench.nlu_model import quiet_rasa
-from bot.content.training import train_model
-from bot.settings import PROJECT_ROOT
+from bot.common.build.training import train_model
+from bot.common.settings import PROJECT_ROOT
 
 
 @contextmanager

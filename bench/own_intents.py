@@ -18,9 +18,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from bot.content.intent_files import load_content, plain_text
-from bot.content.training import train_model
-from bot.settings import PROJECT_ROOT
+from bot.common.build.intent_files import load_content, plain_text
+from bot.common.build.training import train_model
+from bot.common.settings import PROJECT_ROOT
 
 
 async def classify(model: Path, texts: list[str]) -> list[tuple[str, float]]:

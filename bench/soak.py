@@ -35,8 +35,8 @@ from bench.cli import emit
 from bench.load import customer_turns, sample_messages
 from bench.metrics import percentile
 from bench.stack import supervised_stack
-from bot.settings import Settings
-from bot.store.schema import messages
+from bot.common.settings import Settings
+from bot.gateway.store.schema import messages
 from bot.supervisor.supervisor import Supervisor, SupervisorError
 
 PROCESSES = ("Rasa server", "action server", "gateway")

@@ -10,8 +10,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from bench.metrics import percentile
-from bot.content.training import train_model
-from bot.settings import PROJECT_ROOT, Settings
+from bot.common.build.training import train_model
+from bot.common.settings import PROJECT_ROOT, Settings
 from bot.supervisor.stack import make_supervisor
 from bot.supervisor.supervisor import Supervisor
 

@@ -29,7 +29,7 @@ from bench.browser import CHROMIUM, CHROMIUM_ARGS
 from bench.load import TURNS_PER_CONVERSATION, sample_messages
 from bench.metrics import percentile
 from bench.stack import running_stack
-from bot.pages import STATIC_DIR
+from bot.gateway.pages import STATIC_DIR
 
 REPLY_TIMEOUT_MS = 60_000
 # After the first reply: wait until the bot is quiet (more replies may follow the first one).

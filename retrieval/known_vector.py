@@ -3,9 +3,10 @@
 Every question is encoded twice with the same model: by the NLU's sentence featurizer in the Rasa
 server, then by the help-article search in the action server (2.5 ms of the action's 5 ms). The
 featurizer remembers its last vectors by text (`RecentVectors`); the Rasa server adds the one of
-the latest message to the tracker it sends to the action server (bot/rasa_server.py), never to
-the stored conversation; the search uses it only when it was made by its own encoder from exactly
-the text it is about to search, and otherwise encodes as before.
+the latest message to the tracker it sends to the action server
+(bot/rasa_server/patches/action_calls.py), never to the stored conversation; the search uses it only
+when it was made by its own encoder from exactly the text it is about to search, and otherwise
+encodes as before.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=2 PYTHONPATH="$PWD"
 
 # Debian packages the tests drive (idempotent: skipped when present): Chromium for the browser
 # tests; redis-server and postgresql for two gateways sharing one database and their live events
-# (tests/bot/test_bus.py; each test starts its own server on a free port).
+# (tests/gateway/test_bus.py; each test starts its own server on a free port).
 MISSING=()
 [ -x /usr/bin/chromium ] || MISSING+=(chromium)
 command -v redis-server >/dev/null 2>&1 || MISSING+=(redis-server)

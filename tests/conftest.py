@@ -17,10 +17,22 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.training import TrainedModel, train_model
-from bot.settings import PROJECT_ROOT, Settings
+from bot.common.build.training import TrainedModel, train_model
+from bot.common.settings import PROJECT_ROOT, Settings
 from bot.supervisor.stack import make_supervisor
 from bot.supervisor.supervisor import Supervisor
+
+# A test that needs one of these fixtures, or lives in one of these folders, needs a trained model,
+# the running processes or a browser: it is marked `slow` and left out of `make test-fast`.
+SLOW_FIXTURES = frozenset({"trained_model", "stack", "browser"})
+SLOW_FOLDERS = frozenset({"e2e"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folders = set(Path(str(item.path)).relative_to(PROJECT_ROOT / "tests").parts[:-1])
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or SLOW_FOLDERS & folders:
+            item.add_marker(pytest.mark.slow)
 
 
 def free_port() -> int:

@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
+from bot.common.build.errors import ContentError
+from bot.common.build.training import TrainingError, build_project, train_model
 from bot.content.check import CheckOptions, check_content
 from bot.content.check_output import as_json, as_text
-from bot.content.errors import ContentError
-from bot.content.training import TrainingError, build_project, train_model
 
 
 def parser() -> argparse.ArgumentParser:

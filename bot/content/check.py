@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.common.build.errors import ContentProblem
+from bot.common.build.intent_files import Content
+from bot.common.build.rasa_export import write_project
+from bot.common.build.training import TrainingError, train_model
 from bot.content import baseline as baseline_file
 from bot.content import intent_eval, retrieval_eval
 from bot.content.baseline import DEFAULT_MARGIN, Comparison
@@ -21,11 +25,7 @@ from bot.content.check_articles import article_problems
 from bot.content.check_intents import MIN_EXAMPLES, intent_problems, load_intents
 from bot.content.check_similar import DEFAULT_THRESHOLD, near_duplicates
 from bot.content.check_stories import known_names, story_problems
-from bot.content.errors import ContentProblem
-from bot.content.intent_files import Content
-from bot.content.rasa_export import write_project
 from bot.content.rasa_validate import rasa_validate
-from bot.content.training import TrainingError, train_model
 from retrieval.encoder import Encoder, load_encoder
 
 BASELINE = Path("bench/baseline.json")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.announcements.files import AnnouncementError, load_announcements
-from bot.content.errors import ContentProblem
-from bot.content.intent_files import line_of
+from bot.common.build.announcement_files import AnnouncementError, load_announcements
+from bot.common.build.errors import ContentProblem
+from bot.common.build.intent_files import line_of
 
 HINT = "see announcements/README.md"
 

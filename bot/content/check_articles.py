@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bot.content.errors import ContentProblem
-from bot.content.intent_files import line_of
+from bot.common.build.errors import ContentProblem
+from bot.common.build.intent_files import line_of
 from retrieval.articles import FRONT_MATTER, Article, LoadResult, read_markdown
 
 # The loader already rejects a missing id or title; it guesses a missing lang, which it should not.

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.content.errors import ContentError, ContentProblem
-from bot.content.intent_files import LANGUAGES, Content, IntentSpec, Variation, load_content
+from bot.common.build.errors import ContentError, ContentProblem
+from bot.common.build.intent_files import LANGUAGES, Content, IntentSpec, Variation, load_content
 
 MIN_EXAMPLES = 20
 # Intents whose reply comes from their own `responses`; a custom action may use shared ones.

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from bot.common.build.errors import ContentProblem
 from bot.content.check import CheckReport
-from bot.content.errors import ContentProblem
 
 MAX_LISTED = 30
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.content.errors import ContentProblem
-from bot.content.intent_files import Content, line_of, plain_text
+from bot.common.build.errors import ContentProblem
+from bot.common.build.intent_files import Content, line_of, plain_text
 from retrieval.encoder import Encoder
 
 DEFAULT_THRESHOLD = 0.95

@@ -12,9 +12,9 @@ from pathlib import Path
 import yaml
 from rasa.shared.core.constants import DEFAULT_ACTION_NAMES, DEFAULT_INTENTS, DEFAULT_SLOT_NAMES
 
-from bot.content.errors import ContentProblem
-from bot.content.intent_files import Content
-from bot.content.rasa_export import generated_domain
+from bot.common.build.errors import ContentProblem
+from bot.common.build.intent_files import Content
+from bot.common.build.rasa_export import generated_domain
 
 
 @dataclass(frozen=True)

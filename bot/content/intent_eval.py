@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.content.intent_files import Content, plain_text
+from bot.common.build.intent_files import Content, plain_text
 
 
 @dataclass(frozen=True)

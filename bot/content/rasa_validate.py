@@ -11,8 +11,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from bot.content.errors import ContentProblem
-from bot.content.training import rasa_executable
+from bot.common.build.errors import ContentProblem
+from bot.common.build.training import rasa_executable
 
 ERROR_LINE = re.compile(r"\b(ERROR|CRITICAL)\b|Error:|error:")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

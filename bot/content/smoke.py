@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bot.common.build.intent_files import load_content
 from bot.content import intent_eval
-from bot.content.intent_files import load_content
 
 PER_INTENT = 1
 

@@ -8,12 +8,12 @@ import os
 import signal
 import sys
 
-from bot.content.errors import ContentError
-from bot.content.fingerprint import model_fingerprint
-from bot.content.live import start_live_content
-from bot.content.training import TrainingError, train_model
-from bot.masking import install_log_masking
-from bot.settings import ConfigError, Settings
+from bot.common.build.errors import ContentError
+from bot.common.build.fingerprint import model_fingerprint
+from bot.common.build.training import TrainingError, train_model
+from bot.common.masking import install_log_masking
+from bot.common.settings import ConfigError, Settings
+from bot.supervisor.live import start_live_content
 from bot.supervisor.processes import PortInUseError
 from bot.supervisor.stack import make_supervisor
 from bot.supervisor.supervisor import SupervisorError

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.common.settings import Settings
 
 
 class PortInUseError(Exception):
@@ -51,7 +51,7 @@ def process_specs(
         ),
         ProcessSpec(
             name="Rasa server",
-            # `rasa run` without some of Rasa's per-message costs (bot/rasa_server.py).
+            # `rasa run` without some of Rasa's per-message costs (bot/rasa_server/server.py).
             command=(
                 sys.executable,
                 "-m",
@@ -76,7 +76,7 @@ def process_specs(
         ),
         ProcessSpec(
             name="gateway",
-            command=(sys.executable, "-m", "bot"),
+            command=(sys.executable, "-m", "bot.gateway"),
             health_url=f"{settings.gateway_url}/health",
             port=settings.gateway_port,
             port_setting="ASSISTANT_GATEWAY_PORT",

@@ -8,10 +8,10 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from bot.settings import ConfigError, Settings
+from bot.common.settings import ConfigError, Settings
 
-GATEWAY_CHANNEL = "bot.rasa_channel.GatewayInput"
-SQLITE_TRACKER_STORE = "bot.sqlite_tracker_store.SQLiteTrackerStore"
+GATEWAY_CHANNEL = "bot.rasa_server.channel.GatewayInput"
+SQLITE_TRACKER_STORE = "bot.rasa_server.tracker_store.SQLiteTrackerStore"
 
 
 def tracker_store(settings: Settings) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import dataclasses
 import secrets
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.common.settings import Settings
 from bot.supervisor.processes import check_port_free, process_specs
 from bot.supervisor.rasa_files import write_rasa_files
 from bot.supervisor.supervisor import Supervisor

@@ -95,7 +95,7 @@ async def test_case_is_posted_with_the_token_and_the_ticket_is_told(gateway: Fak
 
 
 async def test_the_case_passes_the_gateways_own_intake_validation(gateway: FakeGateway):
-    intake = pytest.importorskip("bot.handoff.intake")
+    intake = pytest.importorskip("bot.gateway.handoff.intake")
     await submit(await gateway.start())
     parsed = intake.parse_handoff(json.dumps(gateway.handoffs[0]).encode())
     assert parsed.customer["email"] == "anna@example.com"

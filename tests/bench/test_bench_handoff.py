@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from bench.handoff import Direction, write_agents
-from bot.desk.config import load_desk_config
+from bot.gateway.desk.config import load_desk_config
 
 
 def test_lost_and_duplicated_messages_are_counted():

@@ -14,8 +14,8 @@ import pytest
 from bench.bare_rasa import INTENTS, project_files
 from bench.latency import customer_counts, ratio
 from bench.load import TURNS_PER_CONVERSATION, LoadResult, customer_turns
-from bot.content.intent_files import load_content
-from bot.settings import PROJECT_ROOT
+from bot.common.build.intent_files import load_content
+from bot.common.settings import PROJECT_ROOT
 
 
 def test_customer_counts_are_sorted_unique_and_positive() -> None:

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 
 from aiohttp import web
 
-from bot.app import create_app
-from bot.settings import Settings
+from bot.common.settings import Settings
+from bot.gateway.app import create_app
 
 
 @contextmanager

@@ -1,5 +1,5 @@
 """The desk's analytics view in a real headless Chromium, against a real gateway on a seeded
-store (tests/bot/analytics_seed.py): the numbers show, a customer's question that carries
+store (tests/gateway/analytics_seed.py): the numbers show, a customer's question that carries
 markup is shown as text and never runs, and a group's article draft opens ready to copy.
 
 No Rasa is needed for analytics, so the gateway runs alone in a background loop; the question
@@ -13,15 +13,15 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
-from bot.analytics.encoder import LazyEncoder
-from bot.desk.passwords import hash_password
-from bot.keys import ANALYTICS_ENCODER
-from bot.settings import Settings
-from tests.bot.analytics_seed import XSS, seeded_engine
-from tests.bot.tiny_encoder import TinyEncoder
+from bot.common.settings import Settings
+from bot.gateway.analytics.encoder import LazyEncoder
+from bot.gateway.desk.passwords import hash_password
+from bot.gateway.keys import ANALYTICS_ENCODER
 from tests.conftest import free_port
 from tests.e2e.standalone_gateway import standalone_gateway
 from tests.e2e.test_desk_browser import LOGIN, PASSWORD, shot
+from tests.gateway.analytics_seed import XSS, seeded_engine
+from tests.gateway.tiny_encoder import TinyEncoder
 
 
 @pytest.fixture(scope="module")

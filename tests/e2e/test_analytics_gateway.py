@@ -10,9 +10,9 @@ import secrets
 import requests
 from sqlalchemy import create_engine, select
 
-from bot.content.intent_files import load_content
-from bot.settings import PROJECT_ROOT
-from bot.store.schema import messages, turns
+from bot.common.build.intent_files import load_content
+from bot.common.settings import PROJECT_ROOT
+from bot.gateway.store.schema import messages, turns
 from tests.e2e.test_desk_browser import LOGIN, PASSWORD, add_agent
 from tests.e2e.test_handoff_gateway import say
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from bot.settings import Settings
+from bot.common.settings import Settings
 from tests.conftest import free_port
 from tests.e2e.standalone_gateway import standalone_gateway
 from tests.e2e.test_desk_browser import shot

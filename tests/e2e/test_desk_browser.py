@@ -14,8 +14,8 @@ import requests
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from bot.desk.passwords import hash_password
-from bot.settings import PROJECT_ROOT
+from bot.common.settings import PROJECT_ROOT
+from bot.gateway.desk.passwords import hash_password
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 LOGIN, PASSWORD, NAME = "browser-maria", "browser test password", "Мария"

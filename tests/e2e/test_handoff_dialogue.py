@@ -9,8 +9,8 @@ import uuid
 
 import requests
 
-from bot.content.intent_files import load_content
-from bot.settings import PROJECT_ROOT
+from bot.common.build.intent_files import load_content
+from bot.common.settings import PROJECT_ROOT
 
 CONTENT = load_content(PROJECT_ROOT / "intents")
 TICKET = re.compile(r"\b[A-Z]{2,}-\d+\b")

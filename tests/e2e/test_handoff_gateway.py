@@ -13,7 +13,7 @@ import aiohttp
 import requests
 from sqlalchemy import create_engine, select
 
-from bot.store.schema import ratings
+from bot.gateway.store.schema import ratings
 from tests.e2e.test_desk_browser import LOGIN, PASSWORD, add_agent
 
 ANSWERS = {

@@ -1,7 +1,8 @@
 """A restart of each process in the middle of a handoff loses nothing: the action server and then
 the Rasa server are killed (SIGKILL) while the bot's form is collecting the case; the supervisor
 brings each back, the customer goes on answering, and the case reaches the gateway complete.
-(The gateway's own restart mid-handoff: tests/bot/test_restart.py and the widget's browser test.)
+(The gateway's own restart mid-handoff: tests/gateway/test_restart.py and the widget's browser
+test.)
 
 Its own stack: killing processes of the session's shared stack would count as restarts there."""
 
@@ -17,8 +18,8 @@ import pytest
 import requests
 from sqlalchemy import create_engine, select
 
-from bot.content.training import TrainedModel
-from bot.store.schema import handoffs, messages
+from bot.common.build.training import TrainedModel
+from bot.gateway.store.schema import handoffs, messages
 from tests.conftest import RunningStack, loopback_settings, supervised
 from tests.e2e.test_handoff_gateway import ANSWERS, requested_slot, say
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import requests
 
-from bot.content.intent_files import load_content
-from bot.settings import PROJECT_ROOT
+from bot.common.build.intent_files import load_content
+from bot.common.settings import PROJECT_ROOT
 
 CONTENT = load_content(PROJECT_ROOT / "intents")
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.content.live_articles import ArticleWatcher
-from bot.content.live_model import model_watcher, switch_rasa_model
-from bot.content.training import TrainedModel
-from bot.settings import PROJECT_ROOT, Settings
+from bot.common.build.training import TrainedModel
+from bot.common.settings import PROJECT_ROOT, Settings
+from bot.supervisor.live_articles import ArticleWatcher
+from bot.supervisor.live_model import model_watcher, switch_rasa_model
 from bot.supervisor.processes import process_specs
 from bot.supervisor.rasa_files import write_rasa_files
 from bot.supervisor.stack import with_internal_token

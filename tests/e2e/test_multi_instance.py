@@ -15,11 +15,11 @@ import aiohttp
 import pytest
 import requests
 
-from bot.content.training import TrainedModel
-from bot.settings import Settings
-from tests.bot import postgres, redis_server
-from tests.bot.conftest import PASSWORD, TOKEN, case_body, write_agents_file
+from bot.common.build.training import TrainedModel
+from bot.common.settings import Settings
 from tests.conftest import RunningStack, free_port, supervised
+from tests.gateway import postgres, redis_server
+from tests.gateway.conftest import PASSWORD, TOKEN, case_body, write_agents_file
 
 STARTUP_SECONDS = 600
 

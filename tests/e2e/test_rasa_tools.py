@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from bot.content.training import TrainedModel, rasa_executable
+from bot.common.build.training import TrainedModel, rasa_executable
 
 BUILD = Path(".build") / "rasa"
 

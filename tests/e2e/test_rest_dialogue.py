@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 import requests
 
-from bot.content.intent_files import Content, IntentSpec, load_content, plain_text
-from bot.settings import PROJECT_ROOT
+from bot.common.build.intent_files import Content, IntentSpec, load_content, plain_text
+from bot.common.settings import PROJECT_ROOT
 
 CONTENT: Content = load_content(PROJECT_ROOT / "intents")
 CASES = [

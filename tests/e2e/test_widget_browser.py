@@ -17,8 +17,8 @@ import requests
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine, select
 
-from bot.settings import PROJECT_ROOT
-from bot.store.schema import conversations
+from bot.common.settings import PROJECT_ROOT
+from bot.gateway.store.schema import conversations
 from tests.conftest import free_port
 from tests.e2e.test_desk_browser import LOGIN, NAME, PASSWORD, add_agent
 
@@ -232,7 +232,7 @@ class Gateway:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot"],
+            [sys.executable, "-m", "bot.gateway"],
             env=self.env,
             cwd=PROJECT_ROOT,
             stdout=subprocess.DEVNULL,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.content.training import TrainedModel
+from bot.common.build.training import TrainedModel
 
 
 def free_port() -> int:

@@ -1,0 +1,1 @@
+"""What several processes need: settings, masking, SQL helpers, content files, model build."""

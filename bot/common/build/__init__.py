@@ -1,0 +1,1 @@
+"""Content files (intents, announcements) and the model build: read by every process."""

@@ -1,0 +1,1 @@
+"""The gateway: widget, agent desk, analytics, the handoff queue and the conversation store."""
