@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 PREFIX = "ASSISTANT_"
+# Settings of the same environment that another dataclass owns and checks: the help-article search's
+# (retrieval/settings.py, `ASSISTANT_KB_*`); they pass through to every process unchanged.
+OTHER_FAMILIES = ("ASSISTANT_KB_",)
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MIN_TOKEN_CHARS = 16
 ORIGIN_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
@@ -189,7 +192,7 @@ class Settings:
         known = {f.name: f for f in dataclasses.fields(cls)}
         kwargs: dict[str, Any] = {}
         for key, raw in values.items():
-            if not key.startswith(PREFIX):
+            if not key.startswith(PREFIX) or key.startswith(OTHER_FAMILIES):
                 continue
             name = key[len(PREFIX) :].lower()
             if name not in known:

@@ -22,5 +22,7 @@ def main() -> None:
     except (ConfigError, PatchError) as error:
         print(f"Cannot start the Rasa server: {error}", file=sys.stderr)
         raise SystemExit(2) from None
-    install(patches)
+    installed = install(patches)
+    # Before Rasa configures logging: one start-up line in the server's log says what runs.
+    print(f"rasa_server.patches installed={','.join(installed) or 'none'}", file=sys.stderr)
     rasa_main()

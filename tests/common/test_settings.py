@@ -45,3 +45,28 @@ def test_bad_values_name_the_setting(values: dict[str, str], named: str):
 def test_environment_round_trip():
     settings = Settings(gateway_port=9100, data_dir=Path("/tmp/data"), rasa_timeout_seconds=3.5)
     assert Settings.from_mapping(settings.to_environment()) == settings
+
+
+def test_the_searchs_own_settings_pass_through_and_are_checked_by_it():
+    """`ASSISTANT_KB_*` belong to retrieval/settings.py: the run command must accept them."""
+    from retrieval.errors import RetrievalError
+    from retrieval.settings import RetrievalSettings
+
+    values = {"ASSISTANT_KB_PATH": "/tmp/help", "ASSISTANT_KB_ANSWER_THRESHOLD": "0.9"}
+    assert Settings.from_mapping(values) == Settings()
+    assert RetrievalSettings.from_mapping(values).path == Path("/tmp/help")
+    with pytest.raises(RetrievalError, match="Unknown setting ASSISTANT_KB_PAHT"):
+        RetrievalSettings.from_mapping({"ASSISTANT_KB_PAHT": "/tmp/help"})
+    with pytest.raises(ConfigError, match="Unknown setting ASSISTANT_KBX"):
+        Settings.from_mapping({"ASSISTANT_KBX": "1"})
+
+
+@pytest.mark.parametrize("value", ["all", "none", "slot_copy", "graph_runner, slot_copy"])
+def test_the_rasa_patch_switch_takes_all_none_or_names(value: str):
+    assert Settings.from_mapping({"ASSISTANT_RASA_PATCHES": value}).rasa_patches == value
+
+
+@pytest.mark.parametrize("value", ["", "all,", "slot-copy", "ALL; none"])
+def test_a_malformed_rasa_patch_switch_names_the_setting(value: str):
+    with pytest.raises(ConfigError, match="ASSISTANT_RASA_PATCHES must be all, none or"):
+        Settings.from_mapping({"ASSISTANT_RASA_PATCHES": value})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from pathlib import Path
 from bot.common.build.fingerprint import model_fingerprint
 from bot.common.build.intent_files import Content, load_content
 from bot.common.build.rasa_export import write_project
+from bot.common.build.train_progress import run_with_progress
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +69,12 @@ def train_model(
     ]
     log.info("content.train.started fingerprint=%s", fingerprint)
     env = {**os.environ, "PYTHONPATH": str(root)}
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    code, output = run_with_progress(command, root, env, started)
     seconds = time.monotonic() - started
-    if result.returncode != 0 or not model.exists():
-        lines = (result.stdout + result.stderr).splitlines()
+    if code != 0 or not model.exists():
+        lines = output.splitlines()
         meaningful = [line for line in lines if line.strip() and "it/s" not in line]
         tail = "\n".join(meaningful[-25:])
-        raise TrainingError(f"rasa train failed (exit {result.returncode}):\n{tail}")
+        raise TrainingError(f"rasa train failed (exit {code}):\n{tail}")
     log.info("content.train.finished fingerprint=%s seconds=%.1f", fingerprint, seconds)
     return TrainedModel(model, fingerprint, trained_now=True, seconds=seconds)

@@ -30,5 +30,5 @@ def test_fingerprint_changes_with_content_and_only_then(project_root: Path, tmp_
 def test_checks_and_watchers_beside_the_build_do_not_change_it(project_root: Path, tmp_path: Path):
     copy_inputs(project_root, tmp_path)
     before = model_fingerprint(tmp_path)
-    (tmp_path / "bot" / "content" / "check.py").write_text("# not part of the build\n")
+    (tmp_path / "bot" / "common" / "build" / "train_progress.py").write_text("# not an input\n")
     assert model_fingerprint(tmp_path) == before

