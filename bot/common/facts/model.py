@@ -1,0 +1,29 @@
+"""The result of reading one message: normalised values, so callers compare and store them as is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# (start, end) character offsets into the text that was read, as for slicing: text[start:end].
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What one message says about its writer; None where it says nothing (or nothing certain).
+
+    name: the customer's own name, nominative ("Андрей Кузнецов", "Вера", "Tom Baker");
+    email: lower-case; phone: E.164 ("+79251112233"); order_number: 8 digits;
+    app_version: "5.12" or "5.12.1"; card_numbers: where payment card numbers are, to mask them.
+    """
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    order_number: str | None = None
+    app_version: str | None = None
+    card_numbers: tuple[Span, ...] = ()
+
+    @property
+    def has_card(self) -> bool:
+        return bool(self.card_numbers)

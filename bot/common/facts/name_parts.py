@@ -1,0 +1,152 @@
+"""Whether one word can be a first name, a patronymic or a surname, and its nominative form.
+
+Cyrillic words are read by natasha's morphology (pymorphy's Name/Patr/Surn grammemes) and its name
+lists; Latin words by a short English list or, read back into Cyrillic, by the same morphology
+("Oleg", "Tsvetkova"). A Latin word is given back as typed: the customer chose that spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.common.facts.english_names import (
+    ENGLISH_FIRST_NAMES,
+    ENGLISH_NAMES_ALSO_WORDS,
+    ENGLISH_STOPWORDS,
+)
+from bot.common.facts.lexicon import first_names, is_known, parses, surnames
+from bot.common.facts.tokens import Token
+from bot.common.facts.translit import LATIN_WORD, cyrillic_spellings
+
+_CYRILLIC = re.compile(r"^[а-яё'-]+$", re.IGNORECASE)
+_UD_GENDER = {"masc": "Masc", "femn": "Fem"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One word of a name: how to write it, its gender if known, and how sure the reading is."""
+
+    text: str
+    gender: str | None = None
+    nominative: bool = True
+    ambiguous: bool = False  # also a common word: "вера" (faith), "роман" (novel)
+
+
+def display(word: str) -> str:
+    """Capitalised as a name is written: анна-мария → Анна-Мария; mixed case kept (McDonald)."""
+    if word.islower() or word.isupper():
+        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    return word
+
+
+def _named(readings: Iterable[Any], grammeme: str) -> list[Any]:
+    return [p for p in readings if grammeme in p.tag.grammemes and p.tag.number != "plur"]
+
+
+def _gender(reading: Any) -> str | None:
+    """Masculine ("masc") or feminine ("femn"); None for common gender (Саша) and the unmarked."""
+    grammemes = reading.tag.grammemes
+    return next((g for g in ("masc", "femn") if g in grammemes), None)
+
+
+def _agrees(reading: Any, gender: str | None) -> bool:
+    own = _gender(reading)
+    return gender is None or own is None or own == gender
+
+
+def _nominative(reading: Any, gender: str | None) -> str | None:
+    if reading.tag.case == "nomn":
+        return str(reading.word)
+    grams = {"Nom"} | ({_UD_GENDER[gender]} if gender in _UD_GENDER else set())
+    inflected = reading.inflect(grams) or reading.inflect({"Nom"})
+    return str(inflected.word) if inflected else None
+
+
+def _cyrillic_first(word: str, nominative_only: bool) -> Part | None:
+    readings = parses(word)
+    # pymorphy guesses unknown words from their endings ("хелло" → Name): only its dictionary
+    # and natasha's list of first names are trusted for a first name.
+    names = _named(readings, "Name") if is_known(word) else []
+    ambiguous = bool(readings) and "Name" not in readings[0].tag.grammemes
+    nominative = [p for p in names if p.tag.case == "nomn"]
+    if nominative:
+        best = nominative[0]
+        return Part(word, _gender(best), True, ambiguous)
+    if word in first_names() and not names:
+        return Part(word, None, True, ambiguous or is_known(word))
+    if names and not nominative_only:
+        best = names[0]
+        return Part(str(best.normal_form), _gender(best), False, ambiguous)
+    return None
+
+
+def _cyrillic_by_grammeme(word: str, grammeme: str, gender: str | None) -> Part | None:
+    found = [p for p in _named(parses(word), grammeme) if _agrees(p, gender)]
+    nominative = [p for p in found if p.tag.case == "nomn"]
+    best = (nominative or found or [None])[0]
+    if best is None:
+        return None
+    text = _nominative(best, gender)
+    if not text:
+        return None
+    return Part(text, _gender(best), best.tag.case == "nomn")
+
+
+def _latin_reading(word: str, check: Callable[[str], Part | None]) -> Part | None:
+    """The first Cyrillic spelling of a Latin word that `check` accepts, given back in Latin."""
+    for spelling in cyrillic_spellings(word):
+        part = check(spelling)
+        if part is not None:
+            return Part(word, part.gender, True, part.ambiguous)
+    return None
+
+
+def first_name(token: Token, nominative_only: bool = True) -> Part | None:
+    word = token.lower
+    if _CYRILLIC.match(word):
+        part = _cyrillic_first(word, nominative_only)
+        return (
+            Part(display(part.text), part.gender, part.nominative, part.ambiguous) if part else None
+        )
+    if LATIN_WORD.match(word) and word not in ENGLISH_STOPWORDS:
+        if word in ENGLISH_FIRST_NAMES:
+            return Part(display(token.text), ambiguous=word in ENGLISH_NAMES_ALSO_WORDS)
+        part = _latin_reading(word, lambda s: _cyrillic_first(s, True))
+        return Part(display(token.text), part.gender, True, part.ambiguous) if part else None
+    return None
+
+
+def patronymic(token: Token, gender: str | None) -> Part | None:
+    word = token.lower
+    if _CYRILLIC.match(word):
+        part = _cyrillic_by_grammeme(word, "Patr", gender)
+        return Part(display(part.text), part.gender, part.nominative) if part else None
+    if LATIN_WORD.match(word):
+        part = _latin_reading(word, lambda s: _cyrillic_by_grammeme(s, "Patr", gender))
+        return Part(display(token.text), part.gender) if part else None
+    return None
+
+
+def surname(token: Token, gender: str | None, lenient: bool) -> Part | None:
+    """A surname; with `lenient`, also any capitalised word the dictionary does not know."""
+    word = token.lower
+    if _CYRILLIC.match(word):
+        part = _cyrillic_by_grammeme(word, "Surn", gender)
+        if part:
+            return Part(display(part.text), part.gender, part.nominative)
+        if word in surnames() and not _named(parses(word), "Name"):
+            readings = parses(word)
+            if not is_known(word) or token.capitalised or "Surn" in readings[0].tag.grammemes:
+                return Part(display(token.text))
+        if lenient and token.capitalised and not is_known(word):
+            return Part(display(token.text))
+        return None
+    if LATIN_WORD.match(word):
+        if _latin_reading(word, lambda s: _cyrillic_by_grammeme(s, "Surn", gender)):
+            return Part(display(token.text))
+        if lenient and token.capitalised and word not in ENGLISH_STOPWORDS:
+            return Part(display(token.text))
+    return None

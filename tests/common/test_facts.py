@@ -1,0 +1,340 @@
+"""bot.common.facts on real messages, with the real libraries (natasha, phonenumbers,
+email-validator): the values a customer states, normalised, and nothing else taken for one."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.common.facts import Facts, extract_facts
+
+# --- names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Здравствуйте, меня зовут Андрей Кузнецов, заказ не пришёл", "Андрей Кузнецов"),
+        ("я вера", "Вера"),
+        ("Вера", "Вера"),
+        ("мария", "Мария"),
+        ("Андрей Кузнецов", "Андрей Кузнецов"),
+        ("Tom Baker", "Tom Baker"),
+        ("menya zovut Oleg", "Oleg"),
+        ("ya Natalya, zakaz 12345678", "Natalya"),
+        ("menya zovut Dmitriy Ivanov", "Dmitriy Ivanov"),
+        ("Меня зовут Андреем", "Андрей"),
+        ("меня зовут Анной", "Анна"),
+        ("меня Сашей зовут", "Саша"),
+        ("Я — Ирина", "Ирина"),
+        ("Моё имя: Пётр", "Пётр"),
+        ("Меня зовут Анна-Мария", "Анна-Мария"),
+        ("я андрей кузнецов, заказ 12345678", "Андрей Кузнецов"),
+        ("Здравствуйте, я Наталья Сергеевна Кузнецова", "Наталья Сергеевна Кузнецова"),
+        ("Кузнецов Андрей Петрович", "Кузнецов Андрей Петрович"),
+        ("с уважением, петров иван", "Петров Иван"),
+        ("Прошу вернуть деньги. С уважением,\nГалина Петровна", "Галина Петровна"),
+        ("Добрый день, Марина Викторовна на связи", "Марина Викторовна"),
+        ("Здравствуйте, Тимофей Князев беспокоит", "Тимофей Князев"),
+        ("Алёна, заказ 28301947, можно перенести доставку?", "Алёна"),
+        ("заказ 82 910 374 пришёл разбитый. Вероника", "Вероника"),
+        ("8 (917) 404 33 22 Лидия, перезвоните", "Лидия"),
+        ("My name is Tom Baker, order #71529304", "Tom Baker"),
+        ("I'm Tom", "Tom"),
+        ("i'm jack, order 12345678", "Jack"),
+        ("My name's Jack", "Jack"),
+        ("I'm Ravi, order 38402917", "Ravi"),
+        ("this is Hana from Tokyo", "Hana"),
+        ("Hi, Tom here, order 2910-3874", "Tom"),
+        ("Thanks, Kate", "Kate"),
+        ("The app crashes on login. Thanks, Kate", "Kate"),
+        ("Regards,\nJohn Smith", "John Smith"),
+        ("ring me at +7 (916) 700 80 90 - Nick", "Nick"),
+        ("Email: e.watson@gmail.com, Emily Watson", "Emily Watson"),
+    ],
+)
+def test_the_customers_own_name_in_the_nominative(text, name):
+    assert extract_facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "курьер Игорь не приехал",
+        "передайте Марине, что я жду",
+        "передайте Светлане Игоревне спасибо",
+        "спасибо Артёму из поддержки",
+        "Заказ оформлен на Анну",
+        "Где мой заказ? Менеджер Ольга не отвечает",
+        "у сестры Даши такой же заказ",
+        "Марина, подскажите, где заказ?",
+        "Диана, помогите пожалуйста",
+        "Елена, добрый день! Заказ 12345678 не пришёл",
+        "Привет, Вера",
+        "я вера в лучшее",
+        "я заказывал вчера",
+        "Я Игорю звонил",
+        "имя не скажу, какая разница",
+        "The courier, Steve, was very rude",
+        "Please forward this to Linda in accounts",
+        "My daughter Ella placed the order",
+        "Hi Kate, where is my order?",
+        "I'm not giving you my name",
+        "I'm Russian, do you ship to Moscow?",
+        "I'm from Dublin",
+        "I'm so tired of waiting",
+        "It's Monday and still nothing",
+        "this is bill for my order",
+        "hello?",
+        "добрый день",
+        "оператора позовите",
+    ],
+)
+def test_other_peoples_names_and_words_are_not_the_customers_name(text):
+    assert extract_facts(text).name is None
+
+
+def test_letters_of_an_email_are_not_a_name():
+    facts = extract_facts("Здравствуйте, Тимофей Князев беспокоит, tim.knyazev@gmail.com")
+    assert facts.name == "Тимофей Князев"
+    assert extract_facts("пишет tom.baker@example.com").name is None
+
+
+# --- contacts, orders, versions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("8 925 111-22-33", "+79251112233"),
+        ("+7 (903) 555 12 34", "+79035551234"),
+        ("89161234567", "+79161234567"),
+        ("звоните 9161234567", "+79161234567"),
+        ("мой номер 7 926 400 50 60", "+79264005060"),
+        ("8-903-404-50-60", "+79034045060"),
+        ("Телефон +375 33 765-43-21", "+375337654321"),
+        ("call me on +44 20 7123 4567 please", "+442071234567"),
+        ("+44 7700 900456", "+447700900456"),  # a "+" number is a phone even if not in service
+        ("заказ 58213947 тел 89161234567", "+79161234567"),
+    ],
+)
+def test_phones_in_e164(text, phone):
+    assert extract_facts(text).phone == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("почта Alex.Fedorov@Yandex.ru", "alex.fedorov@yandex.ru"),
+        ("мой email: TATIANA.R@BK.RU", "tatiana.r@bk.ru"),
+        ("Почта: anna.petrova@mail.ru.", "anna.petrova@mail.ru"),
+        ("pls email me at jenny_k@yahoo.com", "jenny_k@yahoo.com"),
+        ("mailto:ivan@mail.ru", "ivan@mail.ru"),
+        ("Иван@Почта.РФ", "иван@почта.рф"),
+    ],
+)
+def test_emails_validated_and_lower_case(text, email):
+    assert extract_facts(text).email == email
+
+
+@pytest.mark.parametrize("text", ["ivan.petrov@mail", "ivan@@mail.ru", "a..b@mail.ru", "@mail.ru"])
+def test_invalid_addresses_are_not_emails(text):
+    assert extract_facts(text).email is None
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("№ 58 213 947", "58213947"),
+        ("заказ 3918-2746", "39182746"),
+        ("order #71529304", "71529304"),
+        ("заказ №30192756", "30192756"),
+        ("47291830", "47291830"),
+        ("заказ номер 2039 1847 доставьте", "20391847"),
+        ("номер заказа: 58213947.", "58213947"),
+        ("бонусы 2000, заказ 12345678 и 87654321", "12345678"),
+    ],
+)
+def test_order_numbers_as_eight_digits(text, order):
+    assert extract_facts(text).order_number == order
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        ("v5.12", "5.12"),
+        ("версия 5.12.1", "5.12.1"),
+        ("app version 5.3", "5.3"),
+        ("версия приложения 5.12", "5.12"),
+        ("iOS 17.2, приложение 5.12", "5.12"),
+        ("обновился до 5.13 и пропали бонусы", "5.13"),
+        ("на 5.12.3 не работает сканер", "5.12.3"),
+        ("versiya 5.12.1, ne rabotaet oplata", "5.12.1"),
+        ("i'm on 5.12.2 and can't find my orders", "5.12.2"),
+        ("Кира, 5.11.1, пуши не приходят", "5.11.1"),
+    ],
+)
+def test_app_versions(text, version):
+    assert extract_facts(text).app_version == version
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "доставка стоит 399 ₽ или бесплатно от 2 000?",
+        "цена была 3 490, стала 3 990, почему?",
+        "стоимость 12 000 000 ₽",
+        "куплен 12.05.2026, пришёл 05.12",
+        "куплено 12-05-2026",
+        "привезли 1.12.2024",
+        "можно привезти к 19.30?",
+        "пришел код 204815, не подходит",
+        "ошибка E-101 при входе",
+        "error E-404 at checkout",
+        "Заказ на 5 штук, пришло 4",
+        "размер 46.5 есть?",
+        "у меня 2.5 кг",
+        "на iOS 15.7 работать будет?",
+        "обновил iOS до 17.2",
+        "Does it work on Android 12?",
+        "Новосибирск индекс 630099 доставляете?",
+        "реквизиты: ИНН 7736207543, нужен счёт",
+        "трек CP123456789RU не ищется",
+        "+7 (000) 000-00-00",
+    ],
+)
+def test_prices_dates_codes_and_quantities_are_no_facts(text):
+    facts = extract_facts(text)
+    assert (facts.phone, facts.order_number, facts.app_version, facts.email) == (None,) * 4
+
+
+# --- cards ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "4111 1111 1111 1111",
+        "4111111111111111",
+        "4111-1111-1111-1111",
+        "3782 822463 10005",  # Amex, 4-6-5
+        "5469 3800 4455 6677",  # four groups of four: a card even with a wrong digit
+    ],
+)
+def test_a_card_is_reported_and_never_a_phone_or_an_order(card):
+    text = f"оплатил картой {card}, не прошло"
+    facts = extract_facts(text)
+    assert [text[start:end] for start, end in facts.card_numbers] == [card]
+    assert facts.has_card
+    assert facts.phone is None and facts.order_number is None
+
+
+def test_a_card_beside_a_phone_and_an_order():
+    text = "карта 4111 1111 1111 1111, заказ 48103927, телефон 8 916 123-45-67"
+    facts = extract_facts(text)
+    assert len(facts.card_numbers) == 1
+    assert (facts.order_number, facts.phone) == ("48103927", "+79161234567")
+
+
+def test_the_last_four_digits_alone_are_no_card():
+    assert not extract_facts("карта с последними цифрами 8821 не привязывается").has_card
+
+
+# --- everything at once, bad input ------------------------------------------------------------
+
+
+def test_all_facts_of_one_message():
+    facts = extract_facts(
+        "Здравствуйте, я Вячеслав Игоревич Попов, заказ № 58 213 947, почта Popov.VI@mail.ru, "
+        "телефон +7 (903) 555 12 34, версия 5.12.1",
+        "ru",
+    )
+    assert facts == Facts(
+        name="Вячеслав Игоревич Попов",
+        email="popov.vi@mail.ru",
+        phone="+79035551234",
+        order_number="58213947",
+        app_version="5.12.1",
+    )
+
+
+def test_facts_are_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        extract_facts("Вера").name = "Анна"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t", "???", "🙂🙂🙂", "https://shop.example.com/orders/58213947?tel=89161234567"],
+)
+def test_nothing_in_empty_symbols_emoji_and_links(text):
+    assert extract_facts(text) == Facts()
+
+
+@pytest.mark.parametrize("value", [None, 58213947, b"89161234567"])
+def test_not_a_string_gives_no_facts(value):
+    assert extract_facts(value) == Facts()  # type: ignore[arg-type]
+
+
+def test_a_long_message_is_read_quickly_and_a_late_card_still_reported():
+    filler = "очень длинное сообщение без фактов 🙂 " * 60
+    text = "Меня зовут Вера, заказ 58213947. " + filler[:2000] + " карта 4111 1111 1111 1111"
+    started = time.perf_counter()
+    facts = extract_facts(text)
+    assert time.perf_counter() - started < 1.0
+    assert (facts.name, facts.order_number, facts.has_card) == ("Вера", "58213947", True)
+    huge = "слово " * 2000 + "4111 1111 1111 1111"  # past what is read for other facts
+    assert extract_facts(huge).has_card
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 +-.,()@#№:абвгдеАБВEmailv\n🙂")), max_size=80)
+)
+def test_any_text_gives_well_formed_values(text):
+    facts = extract_facts(text)
+    if facts.phone is not None:
+        assert re.fullmatch(r"\+\d{7,15}", facts.phone)
+    if facts.order_number is not None:
+        assert re.fullmatch(r"\d{8}", facts.order_number)
+    if facts.app_version is not None:
+        assert re.fullmatch(r"\d{1,2}\.\d{1,3}(\.\d{1,4})?", facts.app_version)
+    if facts.email is not None:
+        assert facts.email == facts.email.lower() and "@" in facts.email
+    for start, end in facts.card_numbers:
+        assert 13 <= sum(char.isdigit() for char in text[start:end]) <= 19
+
+
+def test_the_morphology_is_loaded_on_first_use_not_at_import():
+    code = (
+        "import sys; import bot.common.facts as f; "
+        "assert 'natasha' not in sys.modules and 'pymorphy2' not in sys.modules; "
+        "f.extract_facts('я вера'); assert 'natasha' in sys.modules; print('ok')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_message_takes_milliseconds_once_loaded():
+    messages = [
+        "Здравствуйте, меня зовут Ольга Иванова, заказ 51837290 не доставлен",
+        "тел 8 916 234-56-78, перезвоните",
+        "I'm Carlos, email carlos.ruiz@gmail.com, order 40918237",
+        "версия 5.12.1, вылетает на экране оплаты",
+    ] * 25
+    extract_facts(messages[0])
+    times = []
+    for message in messages:
+        started = time.perf_counter()
+        extract_facts(message)
+        times.append(time.perf_counter() - started)
+    assert sorted(times)[len(times) // 2] < 0.02
