@@ -20,12 +20,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.client_action import ClientAction
 from actions.conversation import recent_turns
 from actions.handoff_trigger import LOW_CONFIDENCE_LIMIT, hand_over
 from actions.knowledge_answer import Article, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
 from actions.negativity import is_strongly_negative
-from actions.safe import SafeAction
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 log = logging.getLogger(__name__)
@@ -89,16 +89,12 @@ def offered_entry(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "url": article.url, "verdict": None}
 
 
-class ActionAnswerFromKnowledge(SafeAction):
-    def __init__(self, kb: KnowledgeBase | None = None) -> None:
-        self._kb = kb
-
+class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
     def name(self) -> str:
         return "action_answer_from_knowledge"
 
-    @property
-    def kb(self) -> KnowledgeBase:
-        return self._kb or knowledge_base()
+    def shared_client(self) -> KnowledgeBase:
+        return knowledge_base()
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -117,7 +113,7 @@ class ActionAnswerFromKnowledge(SafeAction):
         if is_strongly_negative(text):
             return hand_over("negative")
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
-        answer = self.kb.ask(text, language, known)
+        answer = self.client.ask(text, language, known)
         log.info(
             "kb.search outcome=%s candidates=%d nlu_vector=%s",
             answer.outcome,
@@ -142,7 +138,7 @@ class ActionAnswerFromKnowledge(SafeAction):
                 wanted = candidates[index]
         if not isinstance(wanted, str):
             return None
-        return self.kb.article(wanted, tracker.get_slot("kb_question") or text)
+        return self.client.article(wanted, tracker.get_slot("kb_question") or text)
 
     def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, article: Article, language: str

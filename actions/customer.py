@@ -1,4 +1,7 @@
-"""What the website told us about the customer, cleaned before it reaches a slot or a reply."""
+"""What the website told us about the customer, cleaned before it reaches a slot or a reply.
+
+Emails and phones are read by bot/common/contacts.py.
+"""
 
 from __future__ import annotations
 
@@ -18,36 +21,8 @@ def clean_name(raw: Any) -> str | None:
     return name or None
 
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"\+?\d[\d\s().-]{5,22}\d")
 _ORDER_NUMBER = re.compile(r"(?<!\d)\d{8}(?!\d)")
 _APP_VERSION = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?![\d.])")
-
-
-def normalise_email(raw: Any) -> str | None:
-    """The first email address in the text, lowercased (agents compare and search them)."""
-    match = _EMAIL.search(raw) if isinstance(raw, str) else None
-    return match.group(0).lower() if match else None
-
-
-def normalise_phone(raw: Any) -> str | None:
-    """A phone number in international form; Russian numbers as +7XXXXXXXXXX.
-
-    8 912 345-67-89, +7 (912) 345 67 89 and 9123456789 all become +79123456789; another
-    country's number is accepted only with its + code; anything else is not a phone number.
-    """
-    match = _PHONE.search(raw) if isinstance(raw, str) else None
-    if not match:
-        return None
-    digits = re.sub(r"\D", "", match.group(0))
-    international = match.group(0).startswith("+")
-    if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not international)):
-        return "+7" + digits[1:]
-    if len(digits) == 10 and digits[0] == "9" and not international:
-        return "+7" + digits
-    if international and 8 <= len(digits) <= 15:
-        return "+" + digits
-    return None
 
 
 def order_number_in(raw: Any) -> str | None:

@@ -1,8 +1,10 @@
 """The written-up case for the gateway's handoff intake, built from the tracker (docs/protocol.md).
 
-Nothing is masked: the case goes only to the agents who must answer the customer, so the contact,
-order number and the customer's own words are passed exactly as given. Lengths are capped to what
-the intake accepts.
+The problem is the customer's own words about what led to the handoff (conversation.problem_of),
+and the case's topic and intent are those the NLU gave that message, so the gateway routes it to
+the group of the problem, not of whatever the customer said first. The contact and the order number
+are passed exactly as given (the agent must reach the customer); payment card numbers are masked
+in every text, since no agent needs them. Lengths are capped to what the intake accepts.
 """
 
 from __future__ import annotations
@@ -12,8 +14,16 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_from_knowledge import language_of
-from actions.conversation import MAX_TEXT, latest_metadata, transcript
-from actions.customer import normalise_email
+from actions.conversation import (
+    MAX_TEXT,
+    Problem,
+    intent_topics,
+    latest_metadata,
+    problem_of,
+    transcript,
+)
+from bot.common.contacts import normalise_email
+from bot.common.masking import mask_cards
 
 CHANNELS = ("widget", "rest")
 WIDGET_PREFIX = "w-"  # the widget's conversation ids (docs/protocol.md)
@@ -28,7 +38,7 @@ def _field(value: Any) -> str | None:
 
 
 def _text(value: Any) -> str | None:
-    return str(value)[:MAX_TEXT] if value not in (None, "") else None
+    return mask_cards(str(value))[:MAX_TEXT] if value not in (None, "") else None
 
 
 def channel_of(tracker: Tracker, metadata: dict[str, Any]) -> str:
@@ -62,27 +72,52 @@ def articles_of(tracker: Tracker) -> list[dict[str, Any]]:
     ]
 
 
-def build_case(tracker: Tracker) -> dict[str, Any]:
+def subject_of(
+    problem: Problem | None, tracker: Tracker, topics: dict[str, str]
+) -> tuple[str | None, dict[str, Any] | None]:
+    """Topic and intent of the problem message; without one, what the handoff's start recorded.
+    When the start recorded the same intent, its record is kept as it is."""
+    recorded = tracker.get_slot("handoff_intent")
+    if problem is None:
+        return tracker.get_slot("handoff_topic"), recorded
+    name = problem.turn.intent
+    if not name:
+        return None, None
+    if isinstance(recorded, dict) and recorded.get("name") == name:
+        return topics.get(name), recorded
+    return topics.get(name), {"name": name, "confidence": problem.turn.confidence}
+
+
+def masked_transcript(tracker: Tracker) -> list[dict[str, Any]]:
+    return [
+        {**line, "text": mask_cards(line["text"])} for line in transcript(tracker, MAX_TRANSCRIPT)
+    ]
+
+
+def build_case(tracker: Tracker, topics: dict[str, str] | None = None) -> dict[str, Any]:
     slot = tracker.get_slot
     metadata = latest_metadata(tracker)
+    topics = intent_topics() if topics is None else topics
+    problem = problem_of(tracker, topics)
+    topic, intent = subject_of(problem, tracker, topics)
     return {
         "conversation": tracker.sender_id,
         "reason": slot("handoff_reason") or "requested",
         "language": language_of(tracker),
         "priority": slot("handoff_priority") or "normal",
-        "topic": slot("handoff_topic"),
-        "intent": slot("handoff_intent"),
+        "topic": topic,
+        "intent": intent,
         "customer": {
-            "name": _field(slot("customer_name")),
+            "name": _field(mask_cards(str(slot("customer_name") or ""))),
             "email": _field(normalise_email(slot("email"))),
             "phone": _field(slot("phone")),
             "order_number": _field(slot("order_number")),
             "app_version": _field(slot("app_version")),
         },
-        "problem": _text(slot("handoff_problem")),
+        "problem": _text(problem.text if problem else slot("handoff_problem")),
         "tried": _text(slot("handoff_tried")),
         "articles": articles_of(tracker),
-        "transcript": transcript(tracker, MAX_TRANSCRIPT),
+        "transcript": masked_transcript(tracker),
         "channel": channel_of(tracker, metadata),
         "page": page_of(metadata),
     }

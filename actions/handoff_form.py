@@ -5,11 +5,15 @@ earlier counts), the order number for orders, payment and returns, the app versi
 topics. The problem is prefilled from the customer's first message about it when there was one.
 Optional questions (order number, app version, what was tried) accept "не знаю" / "skip"; any
 question accepts "отмена" / "cancel", which ends the form without a case (actions/form_words.py).
+Each question is one row of QUESTIONS (its parser, whether it may be skipped, the reply to an
+answer that does not fit), validated by one path, `validate_answer`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -18,15 +22,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions.conversation import MAX_TEXT
-from actions.customer import (
-    app_version_in,
-    clean_name,
-    normalise_email,
-    normalise_phone,
-    order_number_in,
-)
+from actions.customer import app_version_in, clean_name, order_number_in
 from actions.form_words import means_cancel, means_skip
 from actions.safe import SafeAction
+from bot.common.contacts import normalise_email, normalise_phone
 
 ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
 TECHNICAL_TOPICS = frozenset({"technical"})
@@ -89,6 +88,77 @@ def _asking(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot(REQUESTED_SLOT) == slot
 
 
+# Each answer's parser gives the slots it fills, the question's own included; an answer that
+# fills no value of its own is invalid (asked again with the question's `invalid` response).
+def _name(text: str) -> Slots:
+    return {"customer_name": name_from(text)}
+
+
+def _contact(text: str) -> Slots:
+    email = normalise_email(text)
+    if email:
+        return {"handoff_contact": email, "email": email}
+    phone = normalise_phone(text)
+    if phone:
+        return {"handoff_contact": phone, "phone": phone}
+    return {"email": None, "phone": None}
+
+
+def _order_number(text: str) -> Slots:
+    number = order_number_in(text)
+    return {"handoff_order_number": number, "order_number": number} if number else {}
+
+
+def _app_version(text: str) -> Slots:
+    """A version number when there is one; "the latest" and the like are kept as written."""
+    version = app_version_in(text) or text[:60]
+    return {"handoff_app_version": version, "app_version": version}
+
+
+def _problem(text: str) -> Slots:
+    if len(text) < 3 or means_skip(text) or is_payload(text):
+        return {}
+    return {"handoff_problem": text[:MAX_TEXT]}
+
+
+def _tried(text: str) -> Slots:
+    return {"handoff_tried": SKIPPED if is_payload(text) else text[:MAX_TEXT]}
+
+
+@dataclass(frozen=True)
+class Question:
+    parse: Callable[[str], Slots]
+    optional: bool = False  # "не знаю" / "skip" fill it with SKIPPED
+    invalid: str | None = None  # the response to an invalid answer
+
+
+QUESTIONS: dict[str, Question] = {
+    "customer_name": Question(_name, invalid="utter_handoff_invalid_name"),
+    "handoff_contact": Question(_contact, invalid="utter_handoff_invalid_contact"),
+    "handoff_order_number": Question(
+        _order_number, optional=True, invalid="utter_handoff_invalid_order_number"
+    ),
+    "handoff_app_version": Question(_app_version, optional=True),
+    "handoff_problem": Question(_problem, invalid="utter_handoff_need_problem"),
+    "handoff_tried": Question(_tried, optional=True),
+}
+
+
+def validate_answer(slot: str, value: Any, dispatcher: CollectingDispatcher) -> Slots:
+    """Any question: "отмена" cancels the form, "не знаю" skips an optional question, anything
+    else is parsed; an invalid answer leaves the slot empty, so the question is asked again."""
+    text = str(value or "").strip()
+    if means_cancel(text):
+        return cancelled(slot)
+    question = QUESTIONS[slot]
+    if question.optional and means_skip(text):
+        return {slot: SKIPPED}
+    filled = {slot: None, **question.parse(text)}
+    if filled[slot] is None and question.invalid:
+        dispatcher.utter_message(response=question.invalid)
+    return filled
+
+
 class ValidateHandoffForm(SafeAction, FormValidationAction):
     def name(self) -> str:
         return "validate_handoff_form"
@@ -123,74 +193,13 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
             return SlotSet(REQUESTED_SLOT, None)
         return await super().next_requested_slot(dispatcher, tracker, domain)
 
-    def validate_customer_name(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> Slots:
-        text = str(value or "")
-        if means_cancel(text):
-            return cancelled("customer_name")
-        name = name_from(text)
-        if name is None:
-            dispatcher.utter_message(response="utter_handoff_invalid_name")
-        return {"customer_name": name}
+    def __getattr__(self, name: str) -> Any:
+        """rasa-sdk validates a slot by calling `validate_<slot>`: every question has one."""
+        slot = name.removeprefix("validate_")
+        if slot == name or slot not in QUESTIONS:
+            raise AttributeError(name)
 
-    def validate_handoff_contact(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> Slots:
-        text = str(value or "")
-        if means_cancel(text):
-            return cancelled("handoff_contact")
-        email = normalise_email(text)
-        if email:
-            return {"handoff_contact": email, "email": email}
-        phone = normalise_phone(text)
-        if phone:
-            return {"handoff_contact": phone, "phone": phone}
-        dispatcher.utter_message(response="utter_handoff_invalid_contact")
-        return {"handoff_contact": None, "email": None, "phone": None}
+        def validate(value: Any, dispatcher: CollectingDispatcher, *_: Any) -> Slots:
+            return validate_answer(slot, value, dispatcher)
 
-    def validate_handoff_order_number(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> Slots:
-        text = str(value or "")
-        if means_cancel(text):
-            return cancelled("handoff_order_number")
-        if means_skip(text):
-            return {"handoff_order_number": SKIPPED}
-        number = order_number_in(text)
-        if number:
-            return {"handoff_order_number": number, "order_number": number}
-        dispatcher.utter_message(response="utter_handoff_invalid_order_number")
-        return {"handoff_order_number": None}
-
-    def validate_handoff_app_version(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> Slots:
-        """A version number when there is one; "the latest" and the like are kept as written."""
-        text = str(value or "").strip()
-        if means_cancel(text):
-            return cancelled("handoff_app_version")
-        if means_skip(text):
-            return {"handoff_app_version": SKIPPED}
-        version = app_version_in(text) or text[:60]
-        return {"handoff_app_version": version, "app_version": version}
-
-    def validate_handoff_problem(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> Slots:
-        text = str(value or "").strip()
-        if means_cancel(text):
-            return cancelled("handoff_problem")
-        if len(text) < 3 or means_skip(text) or is_payload(text):
-            dispatcher.utter_message(response="utter_handoff_need_problem")
-            return {"handoff_problem": None}
-        return {"handoff_problem": text[:MAX_TEXT]}
-
-    def validate_handoff_tried(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> Slots:
-        text = str(value or "").strip()
-        if means_cancel(text):
-            return cancelled("handoff_tried")
-        skipped = means_skip(text) or is_payload(text)
-        return {"handoff_tried": SKIPPED if skipped else text[:MAX_TEXT]}
+        return validate

@@ -18,16 +18,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import (
     MAX_TEXT,
     Turn,
-    conversation_ref,
     first_problem,
     intent_topics,
     latest_metadata,
     recent_turns,
     topical_turn,
 )
-from actions.customer import clean_name, normalise_email
+from actions.customer import clean_name
 from actions.negativity import is_strongly_negative
 from actions.safe import SafeAction
+from bot.common.contacts import normalise_email
+from bot.common.masking import conversation_ref
 
 log = logging.getLogger(__name__)
 FORM = "handoff_form"

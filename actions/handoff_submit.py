@@ -16,10 +16,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import language_of
-from actions.conversation import conversation_ref
-from actions.gateway_client import GatewayClient, GatewayError, gateway
+from actions.client_action import GatewayAction
+from actions.gateway_client import GatewayError
 from actions.handoff_case import build_case, contact_of
-from actions.safe import SafeAction
+from bot.common.masking import conversation_ref
 
 log = logging.getLogger(__name__)
 # Reset after a case is sent or cancelled, so the next handoff starts afresh; what the customer
@@ -47,16 +47,9 @@ def fresh_start() -> list[EventType]:
     ]
 
 
-class ActionHandoffSubmit(SafeAction):
-    def __init__(self, client: GatewayClient | None = None) -> None:
-        self._client = client
-
+class ActionHandoffSubmit(GatewayAction):
     def name(self) -> str:
         return "action_handoff_submit"
-
-    @property
-    def client(self) -> GatewayClient:
-        return self._client or gateway()
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

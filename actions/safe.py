@@ -21,7 +21,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation_ref
+from bot.common.masking import conversation_ref
 
 log = logging.getLogger(__name__)
 FAILED_RESPONSE = "utter_action_failed"

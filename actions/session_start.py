@@ -9,8 +9,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.customer import clean_name, normalise_email
+from actions.customer import clean_name
 from actions.safe import SafeAction
+from bot.common.contacts import normalise_email
 
 METADATA_SLOT = "session_started_metadata"
 CARRIED_SLOTS = ("language", "customer_name", "order_number", "email", "phone", "app_version")

@@ -15,9 +15,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation_ref
-from actions.gateway_client import GatewayClient, GatewayError, gateway
-from actions.safe import SafeAction
+from actions.client_action import GatewayAction
+from actions.gateway_client import GatewayError
+from bot.common.masking import conversation_ref
 
 log = logging.getLogger(__name__)
 GOOD_RATING = 4
@@ -45,16 +45,9 @@ def rating_in(text: str, entity: Any = None) -> int | None:
     return None
 
 
-class ActionStoreRating(SafeAction):
-    def __init__(self, client: GatewayClient | None = None) -> None:
-        self._client = client
-
+class ActionStoreRating(GatewayAction):
     def name(self) -> str:
         return "action_store_rating"
-
-    @property
-    def client(self) -> GatewayClient:
-        return self._client or gateway()
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -14,12 +14,27 @@ count yet, e.g. a feature being built) and `turns`. A turn is what the customer 
             reply_contains: [заказ]         # any of these substrings, case-insensitive
             language: ru                    # ru | en, of the bot's reply text
             handoff: false                  # whether a handoff to a person has started
+            outcome: [answer, clarify]      # answer | clarify | abstain | small_talk | form
+            offers_human: false             # a button or a sentence offering a person
+            uses_name: false                # the reply addresses the customer by name
+            asks_for_any: [order_number]    # the reply asks for one of these facts
+            must_not_ask_for: [name]        # ... and for none of these
+      case:                                 # the handoff case filed by the end (none: no case)
+        name: Вера                          # as the customer gave it
+        email: vera@example.com             # lower-case
+        phone: "+79035551234"               # E.164
+        order_number: "45873921"            # digits only
+        app_version: "5.4.1"
+        problem_contains: [не пришла]       # the case's problem text contains any of these
 
-Every error names the file and line; nothing is sent before the whole script is valid.
+Facts (`asks_for_any`, `must_not_ask_for`): name, contact, order_number, app_version, problem,
+tried. What each key means when checked: bench/checks.py. Every error names the file and line;
+nothing is sent before the whole script is valid.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,9 +43,31 @@ import yaml
 
 LINE_KEY = "__line__"
 LANGUAGES = ("ru", "en")
-EXPECT_KEYS = ("intent", "slots", "article", "reply_contains", "language", "handoff")
+OUTCOMES = ("answer", "clarify", "abstain", "small_talk", "form")
+FACTS = ("name", "contact", "order_number", "app_version", "problem", "tried")
+EXPECT_KEYS = (
+    "intent",
+    "slots",
+    "article",
+    "reply_contains",
+    "language",
+    "handoff",
+    "outcome",
+    "offers_human",
+    "uses_name",
+    "asks_for_any",
+    "must_not_ask_for",
+)
 TURN_KEYS = ("say", "payload", "metadata", "expect")
-CONVERSATION_KEYS = ("name", "pending", "turns")
+CONVERSATION_KEYS = ("name", "pending", "turns", "case")
+CASE_KEYS = ("name", "email", "phone", "order_number", "app_version", "problem_contains")
+# How each case field must be written, so the comparison has one form to compare with.
+CASE_FORMATS = {
+    "email": (re.compile(r"^[^@\sA-Z]+@[^@\sA-Z]+\.[^@\sA-Z]+$"), "a lower-case email"),
+    "phone": (re.compile(r"^\+[1-9]\d{9,14}$"), 'an E.164 number such as "+79251112233"'),
+    "order_number": (re.compile(r"^\d+$"), 'digits only, quoted, such as "45873921"'),
+    "app_version": (re.compile(r"^\d+(?:\.\d+)+$"), 'a version such as "5.4.1"'),
+}
 
 
 class ScriptError(Exception):
@@ -45,6 +82,24 @@ class Expectation:
     reply_contains: tuple[str, ...] = ()
     language: str | None = None
     handoff: bool | None = None
+    outcomes: tuple[str, ...] = ()
+    offers_human: bool | None = None
+    uses_name: bool | None = None
+    asks_for_any: tuple[str, ...] = ()
+    must_not_ask_for: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExpectedCase:
+    """The handoff case the bot must have filed; None fields were not given by the customer."""
+
+    line: int
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    order_number: str | None = None
+    app_version: str | None = None
+    problem_contains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +117,7 @@ class Conversation:
     line: int
     turns: tuple[Turn, ...]
     pending: str | None = None
+    case: ExpectedCase | None = None
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -105,6 +161,19 @@ class _Reader:
             raise self.fail(line, f"'{key}' must be a non-empty string or a list of them")
         return tuple(values)
 
+    def choices(self, raw: Any, line: int, key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        values = self.strings(raw, line, key)
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            raise self.fail(line, f"unknown {key} value(s) {unknown}; allowed: {list(allowed)}")
+        return values
+
+    def flag(self, raw: dict[str, Any], line: int, key: str) -> bool | None:
+        value = raw.get(key)
+        if value is not None and not isinstance(value, bool):
+            raise self.fail(line, f"'{key}' must be true or false, got {value!r}")
+        return value
+
     def expectation(self, raw: Any, line: int) -> Expectation:
         raw = self.mapping(raw, line, "expect", EXPECT_KEYS)
         line = raw[LINE_KEY]
@@ -120,9 +189,10 @@ class _Reader:
         language = raw.get("language")
         if language is not None and language not in LANGUAGES:
             raise self.fail(line, f"'language' must be one of {list(LANGUAGES)}, got {language!r}")
-        handoff = raw.get("handoff")
-        if handoff is not None and not isinstance(handoff, bool):
-            raise self.fail(line, f"'handoff' must be true or false, got {handoff!r}")
+
+        def facts(key: str) -> tuple[str, ...]:
+            return self.choices(raw[key], line, key, FACTS) if key in raw else ()
+
         return Expectation(
             intents=intents,
             slots=_plain(slots),
@@ -131,7 +201,39 @@ class _Reader:
             if "reply_contains" in raw
             else (),
             language=language,
-            handoff=handoff,
+            handoff=self.flag(raw, line, "handoff"),
+            outcomes=self.choices(raw["outcome"], line, "outcome", OUTCOMES)
+            if "outcome" in raw
+            else (),
+            offers_human=self.flag(raw, line, "offers_human"),
+            uses_name=self.flag(raw, line, "uses_name"),
+            asks_for_any=facts("asks_for_any"),
+            must_not_ask_for=facts("must_not_ask_for"),
+        )
+
+    def case(self, raw: Any, line: int) -> ExpectedCase:
+        raw = self.mapping(raw, line, "case", CASE_KEYS)
+        line = raw[LINE_KEY]
+        fields: dict[str, str] = {}
+        for key in CASE_KEYS[:-1]:
+            if key not in raw:
+                continue
+            value = raw[key]
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(line, f"case '{key}' must be a non-empty string (quote numbers)")
+            pattern, description = CASE_FORMATS.get(key, (None, ""))
+            if pattern is not None and not pattern.match(value):
+                raise self.fail(line, f"case '{key}' must be {description}, got {value!r}")
+            fields[key] = value
+        problem = raw.get("problem_contains")
+        if not fields and problem is None:
+            raise self.fail(line, f"a case needs at least one of {list(CASE_KEYS)}")
+        return ExpectedCase(
+            line=line,
+            problem_contains=self.strings(problem, line, "problem_contains")
+            if problem is not None
+            else (),
+            **fields,
         )
 
     def turn(self, raw: Any, line: int) -> Turn:
@@ -163,7 +265,8 @@ class _Reader:
         pending = raw.get("pending")
         if pending is not None and not isinstance(pending, str):
             raise self.fail(line, "'pending' must be a string saying why the result does not count")
-        return Conversation(name, line, tuple(self.turn(t, line) for t in turns), pending)
+        case = self.case(raw["case"], line) if "case" in raw else None
+        return Conversation(name, line, tuple(self.turn(t, line) for t in turns), pending, case)
 
 
 def load_script(path: Path, known_intents: set[str]) -> list[Conversation]:

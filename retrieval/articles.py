@@ -6,6 +6,7 @@ In strict mode the same problems raise a RetrievalError listing all of them.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from retrieval.errors import RetrievalError
+from retrieval.language import guess_language
 
 LANGUAGES = ("ru", "en")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
@@ -61,9 +63,7 @@ class LoadResult:
 
 
 def detect_language(text: str) -> str:
-    cyrillic = len(re.findall(r"[а-яё]", text, re.IGNORECASE))
-    latin = len(re.findall(r"[a-z]", text, re.IGNORECASE))
-    return "ru" if cyrillic >= latin else "en"
+    return guess_language(text, "ru")
 
 
 def _text_list(value: Any) -> tuple[str, ...]:
@@ -161,6 +161,12 @@ def read_jsonl(path: Path, result: LoadResult) -> None:
             result.problems.append(LoadProblem(str(path), article, number))
         else:
             result.articles.append(article)
+
+
+def without_questions(articles: list[Article]) -> list[Article]:
+    """The articles with every `questions:` list removed: how a help center without hand-written
+    customer questions is searched (`--strip-questions` of `retrieval eval` and the bench)."""
+    return [dataclasses.replace(a, questions=()) for a in articles]
 
 
 def load_articles(path: Path, strict: bool = False) -> LoadResult:

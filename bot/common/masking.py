@@ -3,14 +3,18 @@
 One module for every process: the handoff summary and the desk transcript mask cards only (the
 agent needs the contacts); logs mask everything (`install_log_masking()` in the gateway's, the
 action server's and the supervisor's main), so a log file can be shared with a developer without
-leaking a customer's card or phone.
+leaking a customer's card or phone. Logs name a conversation by `conversation_ref`, a hash of
+its sender id, never by the id itself.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from typing import Any
+
+from bot.common.contacts import EMAIL_PATTERN
 
 CARD_PATTERN = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 # Series (4 digits, often written 2+2) and number (6 digits): "45 06 123456", "4506123456".
@@ -18,12 +22,16 @@ PASSPORT_PATTERN = re.compile(r"(?<![\d\w])\d{2} ?\d{2}[ -]?\d{6}(?![\d\w])")
 # A run of digits, spaces, brackets and dashes, optionally with a leading "+"; the digit count
 # (10-15, E.164) decides, so dates, times, order numbers (8 digits) and counters stay readable.
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()-]{7,}\d(?![\w])")
-EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_DIGITS = range(10, 16)
 CARD_MASK = "**** **** **** "
 PASSPORT_MASK = "[passport]"
 PHONE_MASK = "[phone]"
 EMAIL_MASK = "[email]"
+
+
+def conversation_ref(sender: str) -> str:
+    """How logs name a conversation: a hash, since a sender id can be tied to a person."""
+    return hashlib.sha256(sender.encode()).hexdigest()[:12]
 
 
 def luhn_valid(digits: str) -> bool:
@@ -53,19 +61,6 @@ def mask_phones(text: str) -> str:
         return PHONE_MASK if len(_digits(match.group())) in PHONE_DIGITS else match.group()
 
     return PHONE_CANDIDATE.sub(masked, text)
-
-
-def find_email(text: str) -> str | None:
-    match = EMAIL_PATTERN.search(text)
-    return match.group() if match else None
-
-
-def find_phone(text: str) -> str | None:
-    """The first run of 10-15 digits that is not a payment card."""
-    for match in PHONE_CANDIDATE.finditer(mask_cards(text)):
-        if len(_digits(match.group())) in PHONE_DIGITS:
-            return match.group().strip()
-    return None
 
 
 def mask_personal_data(text: str) -> str:

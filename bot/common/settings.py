@@ -7,12 +7,12 @@ Values come from environment variables named `ASSISTANT_<FIELD>` (for example
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from bot.common.environment import fields_from_mapping, to_mapping
 
 PREFIX = "ASSISTANT_"
 # Settings of the same environment that another dataclass owns and checks: the help-article search's
@@ -182,38 +182,13 @@ class Settings:
 
     def to_environment(self) -> dict[str, str]:
         """The same settings as `ASSISTANT_*` variables, for the child processes."""
-        return {
-            PREFIX + f.name.upper(): str(getattr(self, f.name)) for f in dataclasses.fields(self)
-        }
+        return to_mapping(self, PREFIX)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, str]) -> Settings:
         """Build from `ASSISTANT_*` keys; unknown `ASSISTANT_*` keys are an error, not ignored."""
-        known = {f.name: f for f in dataclasses.fields(cls)}
-        kwargs: dict[str, Any] = {}
-        for key, raw in values.items():
-            if not key.startswith(PREFIX) or key.startswith(OTHER_FAMILIES):
-                continue
-            name = key[len(PREFIX) :].lower()
-            if name not in known:
-                raise ConfigError(f"Unknown setting {key}. Known: {', '.join(_env_names())}.")
-            kwargs[name] = _convert(key, known[name].type, raw)
-        return cls(**kwargs)
-
-
-def _env_names() -> list[str]:
-    return [PREFIX + f.name.upper() for f in dataclasses.fields(Settings)]
-
-
-def _convert(key: str, annotation: Any, raw: str) -> Any:
-    kind = str(annotation)
-    try:
-        if kind == "int":
-            return int(raw)
-        if kind == "float":
-            return float(raw)
-        if kind == "Path":
-            return Path(raw).resolve()
-    except ValueError:
-        raise ConfigError(f"{key} must be a {kind}, got {raw!r}.") from None
-    return raw
+        return cls(
+            **fields_from_mapping(
+                cls, values, PREFIX, error=ConfigError, other_families=OTHER_FAMILIES
+            )
+        )

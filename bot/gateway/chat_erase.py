@@ -12,10 +12,10 @@ import logging
 
 from aiohttp import web
 
+from bot.common.masking import conversation_ref
 from bot.common.rasa_events import TrackerStoreError
 from bot.gateway.chat_http import conversation_param
 from bot.gateway.chat_request import ChatRequestError
-from bot.gateway.chat_service import conversation_ref
 from bot.gateway.errors import error_response
 from bot.gateway.keys import DB, ERASURE, HANDOFFS, TRACKER
 

@@ -11,13 +11,13 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.common.masking import conversation_ref
 from bot.gateway.chat_request import (
     SENDER_PATTERN,
     ChatRequestError,
     guess_language,
     parse_chat_request,
 )
-from bot.gateway.chat_service import conversation_ref
 from bot.gateway.errors import error_response
 from bot.gateway.handoff.fallback import take_contact
 from bot.gateway.keys import CHAT, DB, HUB, LIMITS, RASA, SETTINGS

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.gateway.messages import Language
+from retrieval.language import guess_language
 
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
 CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
@@ -36,15 +37,6 @@ class ChatRequest:
     metadata: dict[str, str]
     client_id: str | None = None
     payload: str | None = None
-
-
-def guess_language(text: str, fallback: Language = "ru") -> Language:
-    """Cheap guess for the gateway's own error texts; the bot detects language properly."""
-    cyrillic = len(re.findall(r"[а-яё]", text, re.IGNORECASE))
-    latin = len(re.findall(r"[a-z]", text, re.IGNORECASE))
-    if cyrillic == latin == 0:
-        return fallback
-    return "ru" if cyrillic >= latin else "en"
 
 
 def parse_chat_request(body: bytes, max_chars: int) -> ChatRequest:

@@ -5,7 +5,6 @@ websocket paths alike, so both behave the same."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
@@ -14,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Literal
 
+from bot.common.masking import conversation_ref
 from bot.gateway.announcements.board import AnnouncementBoard
-from bot.gateway.chat_request import guess_language
 from bot.gateway.hub import Hub
 from bot.gateway.messages import Language, text
 from bot.gateway.rasa_client import RasaAnswer, RasaClient, RasaUnavailableError
@@ -28,16 +27,12 @@ from bot.gateway.store.conversations import (
 from bot.gateway.store.database import Database
 from bot.gateway.store.handoffs import HandoffStore
 from bot.gateway.store.turns import Turn, TurnStore, insert_turn
+from retrieval.language import guess_language
 
 log = logging.getLogger("gateway")
 MESSAGE_KINDS = ("text", "article", "helpful", "rating", "notice")
 # The replies that mean "I have no answer" (the knowledge base's and Rasa's own fallback).
 FALLBACK_RESPONSES = frozenset({"utter_kb_no_answer", "utter_default"})
-
-
-def conversation_ref(sender: str) -> str:
-    """Logs name conversations by a hash: a sender id can be tied to a person."""
-    return hashlib.sha256(sender.encode()).hexdigest()[:12]
 
 
 def bot_extra(reply: dict[str, Any]) -> dict[str, Any]:
@@ -81,6 +76,7 @@ def turn_of(message_id: int, conversation: str, answer: RasaAnswer) -> Turn:
         confidence=answer.confidence,
         fallback=any(r.get("response") in FALLBACK_RESPONSES for r in answer.replies),
         article_id=articles[0] if articles else None,
+        replies=tuple(str(r["response"]) for r in answer.replies if r.get("response")),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from bot.common.masking import conversation_ref
 from bot.gateway.chat_request import (
     SENDER_PATTERN,
     ChatRequestError,
@@ -18,7 +19,7 @@ from bot.gateway.chat_request import (
     guess_language,
     payload,
 )
-from bot.gateway.chat_service import ChatService, conversation_ref
+from bot.gateway.chat_service import ChatService
 from bot.gateway.errors import error_response
 from bot.gateway.handoff.fallback import take_contact
 from bot.gateway.keys import CHAT, HUB, LIMITS, SETTINGS

@@ -1,36 +1,8 @@
-"""Contacts, order numbers and versions as customers type them."""
+"""Order numbers and versions as customers type them (contacts: tests/common/test_contacts.py)."""
 
 from __future__ import annotations
 
-import pytest
-
-from actions.customer import app_version_in, normalise_email, normalise_phone, order_number_in
-
-
-@pytest.mark.parametrize(
-    ("typed", "expected"),
-    [
-        ("8 912 345-67-89", "+79123456789"),
-        ("+7 (912) 345 67 89", "+79123456789"),
-        ("89123456789", "+79123456789"),
-        ("9123456789", "+79123456789"),
-        ("мой номер 8(495)123-45-67, звоните после 18", "+74951234567"),
-        ("+44 20 7946 0958", "+442079460958"),
-        ("123-45", None),
-        ("позвоните мне", None),
-        ("20 7946 0958", None),
-    ],
-)
-def test_phone_numbers_are_normalised(typed: str, expected: str | None):
-    assert normalise_phone(typed) == expected
-
-
-def test_email_is_found_and_lowercased():
-    assert (
-        normalise_email("пишите на Anna.Petrova@Example.COM, спасибо") == "anna.petrova@example.com"
-    )
-    assert normalise_email("anna at example dot com") is None
-    assert normalise_email(None) is None
+from actions.customer import app_version_in, order_number_in
 
 
 def test_order_number_and_app_version():

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff_form import SKIPPED, ValidateHandoffForm, name_from
+from actions.handoff_form import QUESTIONS, SKIPPED, ValidateHandoffForm, name_from
+from bot.common.settings import PROJECT_ROOT
 from tests.actions.conftest import slot, tracker, user
 
 FORM_SLOTS = [
@@ -118,3 +121,46 @@ def test_names_as_people_write_them():
     assert name_from("у меня не проходит оплата по карте") is None
     assert name_from("позовите оператора") is None
     assert name_from("/affirm") is None
+
+
+def test_every_question_of_the_form_has_a_row_in_the_table():
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    assert list(QUESTIONS) == domain["forms"]["handoff_form"]["required_slots"] == FORM_SLOTS
+    form = ValidateHandoffForm()
+    assert all(callable(getattr(form, f"validate_{slot}")) for slot in FORM_SLOTS)
+    assert not hasattr(form, "validate_email")
+
+
+@pytest.mark.parametrize(
+    ("slot_name", "text", "expected", "reply"),
+    [
+        ("customer_name", "  меня зовут анна ", "Анна", None),
+        ("customer_name", "оператора", None, "utter_handoff_invalid_name"),
+        ("handoff_app_version", "версия 5.4.2", "5.4.2", None),
+        ("handoff_app_version", "последняя", "последняя", None),
+        ("handoff_app_version", "не знаю", SKIPPED, None),
+        ("handoff_problem", "не знаю", None, "utter_handoff_need_problem"),
+        ("handoff_problem", "/affirm", None, "utter_handoff_need_problem"),
+        ("handoff_problem", "  не приходит код  ", "не приходит код", None),
+        ("handoff_tried", "/affirm", SKIPPED, None),
+        ("handoff_tried", "перезагрузила телефон", "перезагрузила телефон", None),
+    ],
+)
+async def test_each_question_parses_skips_and_rejects_by_its_row(
+    slot_name: str, text: str, expected: Any, reply: str | None
+):
+    slots = {"customer_name": "Анна", "email": "a@b.ru", "handoff_topic": "technical"}
+    replies, events = await answer(slot_name, text, slots)
+    assert slot(events, slot_name) == expected
+    assert replies == ([reply] if reply else [])
+
+
+async def test_an_app_version_is_remembered_for_the_case_too():
+    slots = {"customer_name": "Анна", "email": "a@b.ru", "handoff_topic": "technical"}
+    _, events = await answer("handoff_app_version", "5.4", slots)
+    assert slot(events, "app_version") == "5.4"
+
+
+async def test_an_invalid_contact_forgets_a_half_understood_one():
+    _, events = await answer("handoff_contact", "мой номер 123", {"customer_name": "Анна"})
+    assert slot(events, "email") is None and slot(events, "phone") is None

@@ -6,7 +6,12 @@ import logging
 
 import pytest
 
-from bot.common.masking import install_log_masking, mask_cards, mask_personal_data
+from bot.common.masking import (
+    conversation_ref,
+    install_log_masking,
+    mask_cards,
+    mask_personal_data,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +77,10 @@ def test_a_broken_format_string_does_not_break_the_caller(masked_logging):
     make = logging.getLogRecordFactory()
     record = make("gateway", logging.WARNING, __file__, 1, "%d items", ("x",), None)
     assert (record.msg, record.args) == ("%d items", ("x",))
+
+
+def test_conversations_are_named_by_a_stable_hash_not_by_the_sender_id():
+    reference = conversation_ref("anna.petrova@example.com")
+    assert reference == conversation_ref("anna.petrova@example.com")
+    assert len(reference) == 12 and "anna" not in reference
+    assert reference != conversation_ref("anna.petrova@example.org")

@@ -1,4 +1,8 @@
-"""The desk's case API: queue, case view, claim, chat, notes, escalate, close."""
+"""The desk's case API: queue, case view, claim, chat, notes, escalate, close.
+
+The case view carries the structured record the desk renders as fields (`summary`), the plain-text
+summary for tools that cannot (`summary_text`), and the conversation's messages, the one
+transcript the desk shows; card numbers are masked in all three."""
 
 from __future__ import annotations
 
@@ -30,6 +34,31 @@ def _text(data: dict[str, Any], key: str, limit: int) -> str:
     return value.strip()
 
 
+def _masked(text: Any) -> Any:
+    return mask_cards(text) if isinstance(text, str) else text
+
+
+def masked_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The stored case with card numbers masked in the customer's words: the intake masks them
+    on the way in, and cases kept before it did are shown the same way."""
+    customer = record.get("customer")
+    transcript = record.get("transcript")
+    return {
+        **record,
+        "customer": {**customer, "name": _masked(customer.get("name"))}
+        if isinstance(customer, dict)
+        else customer,
+        "problem": _masked(record.get("problem")),
+        "tried": _masked(record.get("tried")),
+        "transcript": [
+            {**line, "text": _masked(line.get("text"))} if isinstance(line, dict) else line
+            for line in transcript
+        ]
+        if isinstance(transcript, list)
+        else transcript,
+    }
+
+
 async def _case_for(request: web.Request, signed: SignedIn) -> dict[str, Any]:
     """The case, if it is in one of the agent's groups or the agent owns it."""
     case = await request.app[DB].run(request.app[HANDOFFS].get, _case_id(request))
@@ -54,6 +83,7 @@ async def get_cases(request: web.Request, signed: SignedIn) -> web.Response:
     if not wanted or any(state not in STATES for state in wanted):
         raise DeskError("invalid_state", f"state must list some of {', '.join(STATES)}.", 400)
     cases = await request.app[DB].run(request.app[HANDOFFS].queue, wanted, signed.agent.groups)
+    cases = [{**case, "customer_name": _masked(case["customer_name"])} for case in cases]
     return web.json_response({"cases": cases})
 
 
@@ -62,6 +92,8 @@ async def get_case(request: web.Request, signed: SignedIn) -> web.Response:
     case = await _case_for(request, signed)
     db = request.app[DB]
     detail = await db.run(request.app[HANDOFFS].detail, case["id"])
+    detail["summary"] = masked_record(detail["summary"])
+    detail["customer_name"] = _masked(detail["customer_name"])
     messages = await db.run(request.app[CHAT].conversations.after, case["conversation"], 0)
     transcript = [{**m, "text": mask_cards(m["text"])} for m in messages]
     return web.json_response({"case": detail, "transcript": transcript})

@@ -9,12 +9,12 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.common.masking import EMAIL_PATTERN, find_email, find_phone
-from bot.gateway.chat_request import guess_language
+from bot.common.contacts import find_email, normalise_phone
 from bot.gateway.handoff.filing import file_case
 from bot.gateway.handoff.intake import MAX_TEXT, MAX_TRANSCRIPT, parse_handoff
 from bot.gateway.keys import CHAT
 from bot.gateway.messages import Language
+from retrieval.language import guess_language
 
 CONTACT_CHARS = 200
 
@@ -35,7 +35,7 @@ def _case_body(
         "customer": {
             "name": metadata.get("name", "")[:CONTACT_CHARS],
             "email": find_email(contact),
-            "phone": find_phone(contact),
+            "phone": normalise_phone(contact),
         },
         "problem": "\n".join(said[:-1] or said)[-MAX_TEXT:],
         "transcript": [
@@ -53,14 +53,14 @@ async def take_contact(
     """Files a ticket when `latest` (the customer's message the bot could not answer) carries an
     email or a phone; returns the stored notice telling the customer so, else None."""
     contact = latest[:CONTACT_CHARS]
-    if not (find_email(contact) or find_phone(contact)):
+    if not (find_email(contact) or normalise_phone(contact)):
         return None
     chat = app[CHAT]
     messages = await chat.db.run(chat.conversations.after, conversation, 0)
     metadata = await chat.db.run(chat.conversations.metadata, conversation)
-    # The conversation's language, not the contact's: "мой email anna@…" is a Russian message.
+    # The conversation's language: an address or a number alone says nothing about it.
     said = " ".join(m["text"] for m in messages if m["author"] == "customer")
-    language = guess_language(EMAIL_PATTERN.sub(" ", said), language)
+    language = guess_language(said, language)
     body = _case_body(conversation, language, messages, metadata, contact)
     stored, _ = await file_case(app, parse_handoff(json.dumps(body).encode()))
     return await chat.notice(conversation, "contact_taken", language, ticket=stored["ticket"])

@@ -10,7 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.gateway.chat_service import conversation_ref
+from bot.common.masking import conversation_ref
 from bot.gateway.handoff.intake import HandoffCase
 from bot.gateway.handoff.summary import summary_text
 from bot.gateway.keys import DB, DESK_CONFIG, HANDOFFS, HUB, WEBHOOK

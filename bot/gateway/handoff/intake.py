@@ -1,7 +1,9 @@
 """Validates the written-up case the action server posts (docs/protocol.md, handoff intake).
 
 Strict on purpose: an unknown key or a wrong type is refused with the field named, so a mistake
-on the Rasa side shows up in its tests instead of as a half-empty case in the desk.
+on the Rasa side shows up in its tests instead of as a half-empty case in the desk. Payment card
+numbers are masked in the customer's words (problem, what was tried, transcript, name) before the
+case is kept: no agent needs them, whoever sent the case.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.common.masking import mask_cards
 from bot.gateway.chat_request import SENDER_PATTERN
 
 REASONS = ("requested", "low_confidence", "not_helpful", "complaint", "negative", "always_human")
@@ -88,6 +91,12 @@ def _optional_text(data: dict[str, Any], key: str, where: str, limit: int = MAX_
     return value.strip() or None
 
 
+def _words(data: dict[str, Any], key: str, where: str, limit: int = MAX_TEXT) -> str | None:
+    """A text the customer typed: validated, then with card numbers masked."""
+    value = _optional_text(data, key, where, limit)
+    return mask_cards(value) if value is not None else None
+
+
 def _choice(data: dict[str, Any], key: str, allowed: tuple[str, ...], default: str | None) -> str:
     value = data.get(key, default)
     if value not in allowed:
@@ -118,7 +127,8 @@ def _customer(raw: Any) -> dict[str, str | None]:
         raise IntakeError("customer", "must be an object")
     if unknown := set(raw) - set(CUSTOMER_KEYS):
         raise IntakeError("customer", f"unknown keys {sorted(unknown)}; known: {CUSTOMER_KEYS}")
-    return {key: _optional_text(raw, key, "customer.", 200) for key in CUSTOMER_KEYS}
+    customer = {key: _optional_text(raw, key, "customer.", 200) for key in CUSTOMER_KEYS}
+    return {**customer, "name": _words(raw, "name", "customer.", 200)}
 
 
 def _articles(raw: Any) -> list[dict[str, Any]]:
@@ -161,9 +171,7 @@ def _transcript(raw: Any) -> list[dict[str, Any]]:
         ts = item.get("ts")
         if ts is not None and (isinstance(ts, bool) or not isinstance(ts, (str, int, float))):
             raise IntakeError(f"{where}ts", "must be an ISO time string or a number")
-        lines.append(
-            {"ts": ts, "author": author, "text": _optional_text(item, "text", where) or ""}
-        )
+        lines.append({"ts": ts, "author": author, "text": _words(item, "text", where) or ""})
     return lines
 
 
@@ -197,8 +205,8 @@ def parse_handoff(body: bytes) -> HandoffCase:
         topic=topic,
         intent=_intent(data.get("intent")),
         customer=_customer(data.get("customer")),
-        problem=_optional_text(data, "problem", ""),
-        tried=_optional_text(data, "tried", ""),
+        problem=_words(data, "problem", ""),
+        tried=_words(data, "tried", ""),
         articles=_articles(data.get("articles")),
         transcript=_transcript(data.get("transcript")),
         channel=_choice(data, "channel", ("widget", "rest"), "widget"),

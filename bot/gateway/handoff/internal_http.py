@@ -8,7 +8,7 @@ import logging
 
 from aiohttp import web
 
-from bot.gateway.chat_service import conversation_ref
+from bot.common.masking import conversation_ref
 from bot.gateway.handoff.filing import expected_code, file_case
 from bot.gateway.handoff.intake import IntakeError, parse_handoff, parse_rating
 from bot.gateway.keys import DB, HANDOFFS, SETTINGS

@@ -1,4 +1,7 @@
-"""The readable summary of a case, in the case's language, for the agent's first glance.
+"""The readable plain-text summary of a case, in the case's language, for the helpdesk webhook and
+anything else that cannot render the desk's case view: the problem first, then the facts as
+fields, topic, intent and group, the articles offered with the customer's verdicts, and the
+transcript once, at the end.
 
 Card numbers typed by the customer are masked in the free text (the agent never needs them); the
 contact fields are shown in full because the agent has to reach the customer.
@@ -14,6 +17,7 @@ TRANSCRIPT_LINES = 40
 LABELS = {
     "ru": {
         "title": "Обращение: {reason}, приоритет {priority}, группа {group}",
+        "group": "Группа",
         "customer": "Клиент",
         "name": "Имя",
         "email": "Email",
@@ -48,6 +52,7 @@ LABELS = {
     },
     "en": {
         "title": "Case: {reason}, priority {priority}, group {group}",
+        "group": "Group",
         "customer": "Customer",
         "name": "Name",
         "email": "Email",
@@ -85,7 +90,10 @@ LABELS = {
 
 def summary_text(case: HandoffCase, group: str) -> str:
     labels = LABELS[case.language]
+    none = labels["none"]
     reason_key = "not_helpful_reason" if case.reason == "not_helpful" else case.reason
+    intent = case.intent or {}
+    confidence = intent.get("confidence")
     lines = [
         labels["title"].format(
             reason=labels[reason_key],
@@ -93,20 +101,19 @@ def summary_text(case: HandoffCase, group: str) -> str:
             group=group,
         ),
         "",
+        f"{labels['problem']}: {mask_cards(case.problem or none)}",
+        "",
         f"{labels['customer']}:",
     ]
-    for key, value in case.customer.items():
-        lines.append(f"  {labels[key]}: {value or labels['none']}")
-    intent = case.intent or {}
-    confidence = intent.get("confidence")
+    lines += [f"  {labels[key]}: {value or none}" for key, value in case.customer.items()]
     lines += [
-        f"{labels['topic']}: {case.topic or labels['none']}",
-        f"{labels['intent']}: {intent.get('name') or labels['none']}"
+        f"{labels['tried']}: {mask_cards(case.tried or none)}",
+        f"{labels['topic']}: {case.topic or none}",
+        f"{labels['intent']}: {intent.get('name') or none}"
         + (f" ({confidence:.2f})" if isinstance(confidence, (int, float)) else ""),
-        f"{labels['problem']}: {mask_cards(case.problem or labels['none'])}",
-        f"{labels['tried']}: {mask_cards(case.tried or labels['none'])}",
+        f"{labels['group']}: {group}",
         f"{labels['language']}: {case.language}  ·  {labels['channel']}: {case.channel}"
-        f"  ·  {labels['page']}: {case.page or labels['none']}",
+        f"  ·  {labels['page']}: {case.page or none}",
     ]
     if case.articles:
         lines.append(f"{labels['articles']}:")
@@ -116,7 +123,7 @@ def summary_text(case: HandoffCase, group: str) -> str:
                 f"  - {article['title'] or article['id']} ({verdict}) {article['url'] or ''}"
             )
     if case.transcript:
-        lines.append(f"{labels['transcript']}:")
+        lines += ["", f"{labels['transcript']}:"]
         for line in case.transcript[-TRANSCRIPT_LINES:]:
             author = labels["customer_author" if line["author"] == "customer" else line["author"]]
             stamp = f"[{line['ts']}] " if line["ts"] is not None else ""

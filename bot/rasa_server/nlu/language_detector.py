@@ -1,13 +1,14 @@
 """Marks each message as Russian or English with a `language` entity.
 
 The `language` slot fills from this entity, and every response has a variation per language
-chosen by that slot. A message with no letters of either alphabet (an order number, "ok", emoji)
-sets nothing, so the conversation keeps the language it had.
+chosen by that slot. A message that says nothing about its language (an order number, "ok", an
+email address, emoji) sets nothing, so the conversation keeps the language it had. The rules are
+those of the project's one language guesser, retrieval/language.py.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -17,29 +18,9 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-Language = Literal["ru", "en"]
+from retrieval.language import detect_language, prepare
+
 ENTITY_NAME = "language"
-# Words that carry no language signal on their own.
-NEUTRAL_WORDS = frozenset({"ok", "okay", "ок", "хм", "hm", "hmm"})
-
-
-def detect_language(text: str) -> Language | None:
-    """Count words written in Cyrillic against words in Latin; None when there are none.
-
-    Words, not letters: Russian customers write brand names in Latin ("не работает LightMarket").
-    A tie goes to Russian, the first language.
-    """
-    cyrillic = latin = 0
-    for word in text.lower().split():
-        if word.strip(".,!?") in NEUTRAL_WORDS:
-            continue
-        if any("а" <= c <= "я" or c == "ё" for c in word):
-            cyrillic += 1
-        elif any("a" <= c <= "z" for c in word):
-            latin += 1
-    if cyrillic == latin == 0:
-        return None
-    return "ru" if cyrillic >= latin else "en"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
@@ -58,6 +39,7 @@ class LanguageDetector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> LanguageDetector:
+        prepare()  # its dictionaries load with the model, not on the first Latin message
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -1,0 +1,42 @@
+"""Email addresses and phone numbers as customers type them: one email pattern and one phone
+normaliser for every process (the handoff form, the gateway's contact fallback, log masking).
+
+Phones are read by libphonenumber's rules (the `phonenumbers` port) with Russia as the default
+region: "8 912 345-67-89", "+7 (912) 345 67 89" and "9123456789" are all +79123456789. A number
+written with its "+" code is taken as a phone if it could be one anywhere; without it, only a
+number valid in Russia is (so order numbers, SMS codes and dates are not phones).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+
+DEFAULT_REGION = "RU"
+# Letters, digits and . % + - before the @; a domain of dot-separated parts ending in letters.
+EMAIL_PATTERN = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+
+
+def find_email(text: str) -> str | None:
+    """The first email address in the text, as written."""
+    match = EMAIL_PATTERN.search(text)
+    return match.group() if match else None
+
+
+def normalise_email(raw: Any) -> str | None:
+    """The first email address in the text, lowercased (agents compare and search them)."""
+    email = find_email(raw) if isinstance(raw, str) else None
+    return email.lower() if email else None
+
+
+def normalise_phone(raw: Any, region: str = DEFAULT_REGION) -> str | None:
+    """The first phone number in the text in international form (E.164), or None."""
+    if not isinstance(raw, str):
+        return None
+    for match in PhoneNumberMatcher(raw, region, leniency=Leniency.POSSIBLE):
+        if match.raw_string.startswith("+") or phonenumbers.is_valid_number(match.number):
+            return phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
+    return None

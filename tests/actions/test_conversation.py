@@ -1,0 +1,262 @@
+"""Which of the customer's messages a handoff is about: the form's answer when the form asked,
+else the last message before the request for a person that says what is wrong — not a greeting,
+not the request itself, not a message that only gives a phone or an order number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from actions.conversation import (
+    Turn,
+    content_words,
+    fact_only,
+    handoff_turns,
+    is_substantive,
+    problem_of,
+)
+from tests.actions.conftest import bot, tracker, user
+
+TOPICS = {
+    "greet": "smalltalk",
+    "thanks": "smalltalk",
+    "chitchat": "smalltalk",
+    "request_human": "process",
+    "complaint": "process",
+    "affirm": "process",
+    "deny": "process",
+    "account_login": "account",
+    "account_code_not_received": "account",
+    "order_status": "orders",
+    "return_item": "returns",
+    "payment_failed": "payment",
+    "payment_double_charge": "payment",
+}
+
+
+def action(name: str) -> dict[str, Any]:
+    return {"event": "action", "name": name, "policy": None, "confidence": 1.0}
+
+
+def asks(slot: str | None) -> dict[str, Any]:
+    return {"event": "slot", "name": "requested_slot", "value": slot}
+
+
+def slot_set(name: str, value: Any) -> dict[str, Any]:
+    return {"event": "slot", "name": name, "value": value}
+
+
+def form_ends() -> list[dict[str, Any]]:
+    return [asks(None), {"event": "active_loop", "name": None}]
+
+
+def request_then_form(*answers: tuple[str, str, str, str]) -> list[dict[str, Any]]:
+    """The request's handoff start and the form: (slot asked, answer, its intent, value set)."""
+    events = [action("action_handoff_start"), action("handoff_form")]
+    events.append({"event": "active_loop", "name": "handoff_form"})
+    for asked, text, intent, value in answers:
+        events += [asks(asked), bot("вопрос"), user(text, intent), slot_set(asked, value)]
+    return [*events, *form_ends(), action("action_handoff_submit")]
+
+
+def problem(events: list[dict[str, Any]], slots: dict[str, Any] | None = None):
+    # The tracker as the submit action sees it: the submit action itself not run yet.
+    if events and events[-1].get("name") == "action_handoff_submit":
+        events = events[:-1]
+    return problem_of(tracker(events, slots), TOPICS)
+
+
+def test_the_problem_is_the_later_message_the_handoff_is_about_not_the_first():
+    events = [
+        user("не могу войти в личный кабинет", "account_login", 0.95),
+        bot("Вот статья про вход"),
+        user("спасибо, получилось", "thanks"),
+        bot("Рад помочь!"),
+        user("мне привезли чайник не того цвета, заказывала белый", "return_item", 0.71),
+        bot("Вот как оформить возврат"),
+        user("позовите оператора", "request_human", 0.99),
+        *request_then_form(("customer_name", "Вера", "greet", "Вера")),
+    ]
+    found = problem(events, {"handoff_problem": "не могу войти в личный кабинет"})
+    assert found is not None and not found.from_form
+    assert found.text == "мне привезли чайник не того цвета, заказывала белый"
+    assert (found.turn.intent, found.turn.confidence) == ("return_item", 0.71)
+
+
+def test_the_forms_answer_wins_when_the_form_asked_about_the_problem():
+    events = [
+        user("добрый день", "greet"),
+        user("хочу поговорить с оператором", "request_human"),
+        *request_then_form(
+            ("customer_name", "Анна", "greet", "Анна"),
+            ("handoff_problem", "не приходит код из смс", "account_code_not_received", "x"),
+            ("handoff_tried", "пропустить", "deny", ""),
+        ),
+    ]
+    found = problem(events, {"handoff_problem": "не приходит код из смс"})
+    assert found is not None and found.from_form
+    assert found.text == "не приходит код из смс"
+    assert found.turn.intent == "account_code_not_received"
+
+
+def test_a_rejected_answer_then_a_good_one_takes_the_good_one():
+    events = [
+        user("оператор", "request_human"),
+        *request_then_form(
+            ("handoff_problem", "?", "nlu_fallback", None),
+            ("handoff_problem", "деньги списали два раза", "payment_double_charge", "x"),
+        ),
+    ]
+    found = problem(events, {"handoff_problem": "деньги списали два раза"})
+    assert found is not None and found.turn.intent == "payment_double_charge"
+
+
+def test_messages_that_only_give_facts_greet_or_ask_for_a_person_are_skipped():
+    events = [
+        user("здравствуйте", "greet"),
+        user("где мой заказ? уже неделю жду", "order_status", 0.88),
+        bot("Назовите номер заказа"),
+        user("45873921", "order_status", 0.52),
+        user("Андрей Кузнецов, заказ № 45 873 921, тел. 8 925 111-22-33", "order_status", 0.4),
+        user("мой email andrey.k@mail.ru", "nlu_fallback", 0.3),
+        user("/affirm", "affirm"),
+        user("да", "affirm"),
+        user("бот не помогает, дайте живого человека", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text == "где мой заказ? уже неделю жду"
+    assert found.turn.intent == "order_status"
+
+
+def test_a_request_for_a_person_that_also_says_what_is_wrong_is_the_problem():
+    events = [
+        user("не могу войти в личный кабинет", "account_login"),
+        bot("Вот статья"),
+        user("соедините с оператором, чайник пришёл красный вместо белого", "request_human", 0.8),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None
+    assert found.text == "соедините с оператором, чайник пришёл красный вместо белого"
+    assert found.turn.intent == "request_human"
+
+
+def test_a_complaint_that_triggered_the_handoff_is_its_own_problem():
+    events = [
+        user("где мой заказ", "order_status"),
+        bot("Статья про доставку"),
+        user("курьер нахамил мне и уехал", "complaint", 0.93),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text == "курьер нахамил мне и уехал"
+
+
+def test_the_same_question_asked_again_is_kept_together():
+    events = [
+        user("не могу войти в личный кабинет", "account_login"),
+        bot("Статья про вход"),
+        user("не проходит оплата картой", "payment_failed", 0.9),
+        bot("Статья про оплату"),
+        user("нет", "deny"),
+        user("всё равно не проходит, пишет ошибка банка", "payment_failed", 0.8),
+        user("оператора", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None
+    assert found.text == "не проходит оплата картой\nвсё равно не проходит, пишет ошибка банка"
+    assert found.turn.confidence == 0.8, "the latest message decides the intent"
+
+
+def test_messages_of_an_earlier_case_and_answers_inside_the_form_do_not_count():
+    earlier = [
+        user("не проходит оплата", "payment_failed"),
+        user("оператор", "request_human"),
+        *request_then_form(("handoff_tried", "перезагрузил", "nlu_fallback", "перезагрузил")),
+    ]
+    now = [
+        user("хочу поговорить с человеком", "request_human"),
+        action("action_handoff_start"),
+        asks("customer_name"),
+        user("а как поменять пароль от кабинета?", "account_login"),
+        *form_ends(),
+    ]
+    assert problem([*earlier, *now]) is None
+    turns = handoff_turns(tracker([*earlier, *now]))
+    assert [t.text for t in turns.before] == ["хочу поговорить с человеком"]
+    assert turns.problem_answer is None
+
+
+def test_after_a_restarted_form_the_problem_before_the_first_request_still_counts():
+    events = [
+        user("посылка пришла мятая", "return_item"),
+        user("оператор", "request_human"),
+        action("action_handoff_start"),
+        asks("customer_name"),
+        user("а сколько ждать?", "order_status"),
+        *form_ends(),
+        user("да, зовите", "affirm"),
+        *request_then_form(),
+    ]
+    found = problem(events)
+    assert found is not None and found.text == "посылка пришла мятая"
+
+
+def test_two_messages_the_bot_did_not_understand_are_both_kept():
+    events = [user("фывапр олдж", "nlu_fallback", 0.2), user("ячсмить", "nlu_fallback", 0.1)]
+    found = problem(events)
+    assert found is not None and found.text == "фывапр олдж\nячсмить"
+
+
+def test_english_conversation():
+    events = [
+        user("hi there", "greet"),
+        user("I was charged twice for order 45873921", "payment_double_charge", 0.9),
+        bot("Here is the article"),
+        user("my phone is +44 20 7946 0958", "nlu_fallback", 0.3),
+        user("can I talk to a real person please", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text == "I was charged twice for order 45873921"
+
+
+def test_nothing_said_about_the_problem_gives_none():
+    assert problem([user("оператор", "request_human"), *request_then_form()]) is None
+    assert problem([]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "45873921",
+        "Андрей Кузнецов, заказ 71529304, тел. 8 925 111-22-33",
+        "+7 (903) 555 12 34",
+        "мой номер заказа № 58 213 947",
+        "v5.12",
+        "I'm Tom Baker, email tom.baker@outlook.com",
+        "меня зовут Вера",
+        "4111 1111 1111 1111",
+    ],
+)
+def test_fact_only_messages(text: str):
+    assert fact_only(text)
+    assert not is_substantive(Turn(text, "order_status", 0.9, None, {}), TOPICS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Добрый вечер, я Вера, номер заказа 39182746, посылка так и не пришла",
+        "заказ 45873921 не доставили",
+        "в версии 5.12 приложение вылетает при оплате",
+        "чайник пришёл не того цвета",
+    ],
+)
+def test_messages_with_facts_and_a_problem_are_not_fact_only(text: str):
+    assert not fact_only(text)
+    assert is_substantive(Turn(text, "order_status", 0.9, None, {}), TOPICS)
+
+
+def test_content_words_drop_fillers_and_requests_for_a_person():
+    assert content_words("Здравствуйте! Позовите, пожалуйста, оператора") == []
+    assert content_words("connect me to a human agent please") == []
+    assert content_words("не пришёл заказ 45873921, на a@b.ru") == ["пришел", "заказ"]
