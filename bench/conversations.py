@@ -37,6 +37,7 @@ import yaml
 
 from bench.cases import DeskCases, FiledCase, case_failures, case_from_tracker, write_bench_agent
 from bench.checks import TurnResult, context_for, failures_of
+from bench.progress import progress
 from bench.script import Conversation, ScriptError, load_script
 from bench.stack import running_stack
 from bot.common.build.intent_files import load_content
@@ -208,7 +209,7 @@ async def run(
         if where.desk is not None:
             cases = await stack.enter_async_context(DeskCases(where.gateway, *where.desk))
         for path, script in scripts:
-            results = [await play(session, where, c, cases) for c in script]
+            results = [await play(session, where, c, cases) for c in progress(script, path.name)]
             entry = {"script": str(path), **summary(results)}
             if outcomes:
                 entry["by_outcome"] = by_outcome(script, results)

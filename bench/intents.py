@@ -32,6 +32,7 @@ from bench import metrics
 from bench.cli import emit
 from bench.labelled_csv import DataError, LabelledData, drop_unknown_labels, read_csv
 from bench.nlu_model import FALLBACK_INTENT, Classifier, quiet_rasa, train
+from bench.progress import progress
 from bot.common.settings import PROJECT_ROOT
 
 SINGLE_MESSAGES = 200
@@ -120,7 +121,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
 
 async def time_single(classifier: Classifier, texts: list[str]) -> dict[str, float]:
     timings = []
-    for text in texts:
+    for text in progress(texts, "timing single messages"):
         started = time.perf_counter()
         await classifier.parse_one(text)
         timings.append((time.perf_counter() - started) * 1000)
