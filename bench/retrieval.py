@@ -1,12 +1,16 @@
 """Knowledge-base search quality and speed.
 
-    python -m bench.retrieval own [--json]          the project's articles and query files
-    python -m bench.retrieval beir DIR [--json]    BEIR-style corpus/queries/qrels (XQuAD ru/en)
+    python -m bench.retrieval own [--strip-questions] [--kb K --queries Q --val V] [--json]
+    python -m bench.retrieval beir DIR [--half val|test] [--json]   BEIR-style (XQuAD ru/en)
     python -m bench.retrieval scale [--chunks N]    a synthetic knowledge base of N chunks
 
-`own` reports the eval at the thresholds chosen on the validation file (never on the test file).
+`own` reports the eval on the test file at the index's built-in thresholds and at thresholds
+chosen on the validation file (never on the test file), beside the plain baseline of
+retrieval/baseline.py (0.5 USE cosine + 0.5 character TF-IDF cosine per article) at thresholds
+chosen on the validation file the same way; `--strip-questions` removes every `questions:` list.
 `beir` reports recall@1, recall@5 and MRR for RU→RU, EN→EN and EN→RU (English questions, Russian
-passages). `scale` reports build time, query latency (encode + search + rank), the latency of a
+passages), ours and the baseline's; `--half val` is the half to tune on, `--half test` the other.
+`scale` reports build time, query latency (encode + search + rank), the latency of a
 whole answer with its excerpt (an article seen for the first time: its sentences are encoded),
 and index size.
 """
@@ -24,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.stack import percentile
-from retrieval.articles import Article, load_articles
+from retrieval.articles import Article, load_articles, without_questions
+from retrieval.baseline import BaselineSearch
 from retrieval.chunker import chunk_article
 from retrieval.encoder import load_encoder
 from retrieval.evaluation import choose_thresholds, load_queries, metrics, rank_all
@@ -35,24 +40,68 @@ from retrieval.settings import ROOT, RetrievalSettings
 PAIRS = (("ru", "ru"), ("en", "en"), ("en", "ru"))
 
 
-def own(kb: Path, test: Path, val: Path) -> dict[str, Any]:
+SHOWN = ("recall@1", "recall@5", "mrr", "coverage", "answer_precision", "abstain_recall")
+
+
+def own(kb: Path, test: Path, val: Path, strip_questions: bool = False) -> dict[str, Any]:
+    """Ours at the index's built-in thresholds and at thresholds chosen on `val`; the plain
+    baseline (retrieval/baseline.py) at thresholds chosen on `val` the same way."""
     with tempfile.TemporaryDirectory() as folder:
         settings = RetrievalSettings(path=kb, index_dir=Path(folder))
         encoder = load_encoder(settings.encoder)
-        build_with_settings(load_articles(kb).articles, encoder, settings)
+        articles = load_articles(kb).articles
+        if strip_questions:
+            articles = without_questions(articles)
+        build_with_settings(articles, encoder, settings)
         search = KbSearch.open(encoder, settings)
-        chosen = choose_thresholds(rank_all(search, load_queries(val)), settings)
+        test_queries, val_queries = load_queries(test), load_queries(val)
+        ours = rank_all(search, test_queries)
+        chosen = choose_thresholds(rank_all(search, val_queries), search.settings)
+        baseline = BaselineSearch(articles, encoder)
+        base_chosen = choose_thresholds(rank_all(baseline, val_queries), settings)
+        base = metrics(rank_all(baseline, test_queries), base_chosen)
         return {
-            "at_configured": metrics(rank_all(search, load_queries(test)), settings),
-            "at_chosen_on_val": metrics(rank_all(search, load_queries(test)), chosen),
+            "ours_at_built_in": metrics(ours, search.settings),
+            "ours_at_chosen_on_val": metrics(ours, chosen),
+            "baseline_at_chosen_on_val": base,
+            "built_in_calibration": dict(search.calibration),
+            "warnings": search.warnings,
         }
+
+
+def side_by_side(result: dict[str, Any]) -> list[str]:
+    """The three columns of `own` as one table."""
+    columns = [k for k in result if k.startswith(("ours_", "baseline_"))]
+    lines = [f"{'':<18}" + "".join(f"{c:>28}" for c in columns)]
+    for name in (*SHOWN, "answers", "queries", "null_queries"):
+        lines.append(f"{name:<18}" + "".join(f"{result[c][name]:>28}" for c in columns))
+    return lines
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def beir(folder: Path) -> dict[str, Any]:
+def _recall(ranked_ids: list[list[str]], expected: list[set[str]]) -> dict[str, float]:
+    hits1 = hits5 = 0
+    reciprocal = 0.0
+    for ranked, wanted in zip(ranked_ids, expected, strict=True):
+        hits1 += bool(ranked) and ranked[0] in wanted
+        hits5 += any(r in wanted for r in ranked[:5])
+        rank = next((n for n, r in enumerate(ranked, 1) if r in wanted), None)
+        reciprocal += 1 / rank if rank else 0.0
+    count = len(expected)
+    return {
+        "queries": count,
+        "recall@1": round(hits1 / count, 4),
+        "recall@5": round(hits5 / count, 4),
+        "mrr": round(reciprocal / count, 4),
+    }
+
+
+def beir(folder: Path, half: str = "all") -> dict[str, Any]:
+    """`half`: "val" (every other query by sorted id, from the first: the half to tune on),
+    "test" (the other half) or "all"."""
     encoder = load_encoder()
     results: dict[str, Any] = {}
     for query_lang, corpus_lang in PAIRS:
@@ -70,25 +119,20 @@ def beir(folder: Path) -> dict[str, Any]:
         for line in (folder / f"qrels.{corpus_lang}.tsv").read_text("utf-8").splitlines()[1:]:
             query_id, corpus_id, *_ = line.split("\t")
             qrels.setdefault(query_id, set()).add(corpus_id)
+        chosen = sorted(qrels)
+        if half != "all":
+            chosen = chosen[0 if half == "val" else 1 :: 2]
+        expected = [qrels[q] for q in chosen]
         with tempfile.TemporaryDirectory() as index:
             settings = RetrievalSettings(index_dir=Path(index))
             build_with_settings(corpus, encoder, settings)
             search = KbSearch.open(encoder, settings)
-            hits1 = hits5 = 0
-            reciprocal = 0.0
-            for query_id, expected in qrels.items():
-                ranked = [r.article_id for r in search.rank(queries[query_id]).ranked[:10]]
-                hits1 += bool(ranked) and ranked[0] in expected
-                hits5 += any(r in expected for r in ranked[:5])
-                rank = next((n for n, r in enumerate(ranked, 1) if r in expected), None)
-                reciprocal += 1 / rank if rank else 0.0
-        count = len(qrels)
-        results[f"{query_lang}->{corpus_lang}"] = {
-            "queries": count,
-            "recall@1": round(hits1 / count, 4),
-            "recall@5": round(hits5 / count, 4),
-            "mrr": round(reciprocal / count, 4),
-        }
+            ours = [[r.article_id for r in search.rank(queries[q]).ranked[:10]] for q in chosen]
+        baseline = BaselineSearch(corpus, encoder)
+        plain = [[r.article_id for r in baseline.rank(queries[q]).ranked[:10]] for q in chosen]
+        pair = f"{query_lang}->{corpus_lang}"
+        results[pair] = _recall(ours, expected)
+        results[f"{pair} baseline"] = _recall(plain, expected)
     return results
 
 
@@ -170,8 +214,14 @@ def main(argv: list[str] | None = None) -> int:
     own_parser.add_argument("--kb", type=Path, default=ROOT / "knowledge")
     own_parser.add_argument("--queries", type=Path, default=ROOT / "bench/data/kb_test.jsonl")
     own_parser.add_argument("--val", type=Path, default=ROOT / "bench/data/kb_val.jsonl")
+    own_parser.add_argument(
+        "--strip-questions", action="store_true", help="remove every `questions:` list first"
+    )
     beir_parser = sub.add_parser("beir")
     beir_parser.add_argument("folder", type=Path)
+    beir_parser.add_argument(
+        "--half", choices=("all", "val", "test"), default="all", help="tune on val only"
+    )
     scale_parser = sub.add_parser("scale")
     scale_parser.add_argument("--chunks", type=int, default=100_000)
     scale_parser.add_argument("--queries", type=int, default=300)
@@ -179,9 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         sub_parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.mode == "own":
-        result = own(args.kb, args.queries, args.val)
+        result = own(args.kb, args.queries, args.val, args.strip_questions)
     elif args.mode == "beir":
-        result = beir(args.folder)
+        result = beir(args.folder, args.half)
     else:
         if args.chunks < 10 or args.queries < 1:
             parser.error("--chunks must be at least 10 and --queries at least 1")
@@ -189,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
+    if args.mode == "own":
+        print("\n".join(side_by_side(result)))
+        result = {k: v for k, v in result.items() if not k.startswith(("ours_", "baseline_"))}
     for key, value in result.items():
         if isinstance(value, dict):
             print(f"{key}:")

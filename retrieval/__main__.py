@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from retrieval.articles import load_articles
+from retrieval.articles import load_articles, without_questions
 from retrieval.encoder import load_encoder
 from retrieval.errors import RetrievalError
 from retrieval.evaluation import choose_thresholds, load_queries, metrics, rank_all
@@ -23,6 +23,7 @@ CHOSEN_KEYS = (
     "answer_threshold",
     "clarify_threshold",
     "answer_margin",
+    "answer_agreement",
     "calibration_slope",
     "calibration_midpoint",
 )
@@ -48,6 +49,11 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--val", type=Path, help="choose thresholds on this query file")
     evaluate.add_argument("--index", type=Path, help="default: a temporary folder")
     evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument(
+        "--strip-questions",
+        action="store_true",
+        help="remove every `questions:` list before indexing (a help center without them)",
+    )
     return root
 
 
@@ -66,6 +72,7 @@ def run_build(settings: RetrievalSettings, strict: bool) -> int:
         f"encoded, {report.reused_chunks} reused, {report.index_type} index) in "
         f"{report.seconds:.1f} s → {report.folder}"
     )
+    print(f"Built-in calibration: {json.dumps(report.calibration)}")
     return 0
 
 
@@ -94,25 +101,42 @@ def run_search(settings: RetrievalSettings, text: str, k: int, as_json: bool) ->
     return 0
 
 
-def run_eval(settings: RetrievalSettings, queries: Path, val: Path | None, as_json: bool) -> int:
+def run_eval(
+    settings: RetrievalSettings,
+    queries: Path,
+    val: Path | None,
+    as_json: bool,
+    strip_questions: bool = False,
+) -> int:
     test = load_queries(queries)
     validation = load_queries(val) if val else None
     loaded = load_articles(settings.path)
+    articles = without_questions(loaded.articles) if strip_questions else loaded.articles
     encoder = load_encoder(settings.encoder)
-    build_with_settings(loaded.articles, encoder, settings)
+    build_with_settings(articles, encoder, settings)
     search = KbSearch.open(encoder, settings)
-    report: dict[str, object] = {"configured": metrics(rank_all(search, test), settings)}
+    effective = search.settings
+    report: dict[str, object] = {
+        "built_in_calibration": {
+            **search.calibration,
+            **{key: getattr(effective, key) for key in CHOSEN_KEYS},
+            "set_explicitly": sorted(settings.overrides),
+        },
+        "configured": metrics(rank_all(search, test), effective),
+    }
+    if search.warnings:
+        report["warnings"] = {str(n): w for n, w in enumerate(search.warnings, 1)}
     if validation is not None:
-        chosen = choose_thresholds(rank_all(search, validation), settings)
+        chosen = choose_thresholds(rank_all(search, validation), effective)
         report["chosen_on_val"] = {key: getattr(chosen, key) for key in CHOSEN_KEYS}
         report["at_chosen"] = metrics(rank_all(search, test), chosen)
     if as_json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0
     for name, values in report.items():
         print(f"{name}:")
         for key, value in values.items():  # type: ignore[attr-defined]
-            print(f"  {key:<18} {value}")
+            print(f"  {key:<22} {value}")
     return 0
 
 
@@ -126,7 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "eval" and not args.index:
             with tempfile.TemporaryDirectory() as folder:
                 return run_eval(
-                    settings.replace(index_dir=Path(folder)), args.queries, args.val, args.json
+                    settings.replace(index_dir=Path(folder)),
+                    args.queries,
+                    args.val,
+                    args.json,
+                    args.strip_questions,
                 )
         if getattr(args, "index", None):
             settings = settings.replace(index_dir=args.index)
@@ -134,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_build(settings, args.strict)
         if args.command == "search":
             return run_search(settings, args.text, args.k, args.json)
-        return run_eval(settings, args.queries, args.val, args.json)
+        return run_eval(settings, args.queries, args.val, args.json, args.strip_questions)
     except RetrievalError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

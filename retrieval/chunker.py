@@ -1,7 +1,10 @@
 """Splits articles into chunks by headings and paragraphs, with overlap.
 
-Besides body chunks, an article's title and each of its example questions become chunks of their
-own: matching a customer's wording against example questions is the strongest single signal.
+Besides body chunks (each led by its section's heading), an article's title, each of its optional
+example questions, the whole article (title and body as one text) and each distinct section
+heading become chunks of their own; retrieval/scoring.py combines them per article, and the
+built-in calibration asks the titles, headings and questions as questions
+(retrieval/calibration.py).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Literal
 
 from retrieval.articles import Article
 
-ChunkKind = Literal["title", "question", "body"]
+ChunkKind = Literal["title", "question", "body", "article", "heading"]
 HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 
 
@@ -83,4 +86,7 @@ def chunk_article(article: Article, size: int, overlap: int) -> list[Chunk]:
     for heading, paragraphs in sections(article.body):
         for piece in window(paragraphs, size, overlap):
             chunks.append(Chunk(article.id, "body", heading or article.title, piece))
+    chunks.append(Chunk(article.id, "article", "", f"{article.title}\n{article.body}"))
+    headings = dict.fromkeys(h for h, _ in sections(article.body) if h and h != article.title)
+    chunks += [Chunk(article.id, "heading", "", h) for h in headings]
     return chunks

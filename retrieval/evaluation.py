@@ -76,7 +76,7 @@ def rank_all(search: KbSearch, queries: list[Query]) -> list[Ranked]:
 
 def _rescore(ranked: tuple[ArticleScore, ...], settings: RetrievalSettings) -> list[ArticleScore]:
     return [
-        ArticleScore(r.article_id, calibrate(r.fused, settings), r.fused, r.best_chunk)
+        ArticleScore(r.article_id, calibrate(r.fused, settings), r.fused, r.best_chunk, r.agreement)
         for r in ranked
     ]
 
@@ -146,22 +146,43 @@ def fit_calibration(results: list[Ranked], settings: RetrievalSettings) -> Retri
     )
     if len(set(y.tolist())) < 2:
         return settings
-    slope, intercept = 10.0, -10.0 * float(np.median(x))
-    for _ in range(200):  # Newton's method on the log-likelihood, with a little L2 for stability
-        p = 1 / (1 + np.exp(-(slope * x + intercept)))
-        w = p * (1 - p) + 1e-6
-        gradient = np.array([np.sum((p - y) * x) + 1e-3 * slope, np.sum(p - y)])
-        hessian = np.array([[np.sum(w * x * x) + 1e-3, np.sum(w * x)], [np.sum(w * x), np.sum(w)]])
-        step = np.linalg.solve(hessian, gradient)
-        slope, intercept = slope - step[0], intercept - step[1]
-        if np.abs(step).max() < 1e-8:
-            break
+    slope, intercept = _logistic_fit((x - x.mean()) / (x.std() + 1e-9), y)
+    slope, intercept = slope / (x.std() + 1e-9), intercept - slope * x.mean() / (x.std() + 1e-9)
     if not (math.isfinite(slope) and slope > 0):
         return settings
     return settings.replace(
         calibration_slope=round(float(slope), 3),
         calibration_midpoint=round(float(-intercept / slope), 4),
     )
+
+
+def _logistic_fit(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Newton's method on the log-likelihood of P(y) = sigmoid(slope * x + intercept), with a
+    little L2 and step halving, so it converges on standardised scores of any spread."""
+
+    def loss(w: np.ndarray) -> float:
+        z = w[0] * x + w[1]
+        return float(np.sum(np.logaddexp(0, z) - y * z) + 5e-3 * w[0] ** 2)
+
+    w = np.array([1.0, 0.0])
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-(w[0] * x + w[1])))
+        weight = p * (1 - p) + 1e-9
+        gradient = np.array([np.sum((p - y) * x) + 1e-2 * w[0], np.sum(p - y)])
+        hessian = np.array(
+            [
+                [np.sum(weight * x * x) + 1e-2, np.sum(weight * x)],
+                [np.sum(weight * x), np.sum(weight)],
+            ]
+        )
+        step = np.linalg.solve(hessian, gradient)
+        size = 1.0
+        while size > 1e-4 and loss(w - size * step) > loss(w):
+            size /= 2
+        w = w - size * step
+        if np.abs(size * step).max() < 1e-8:
+            break
+    return float(w[0]), float(w[1])
 
 
 def choose_thresholds(results: list[Ranked], settings: RetrievalSettings) -> RetrievalSettings:
@@ -171,7 +192,7 @@ def choose_thresholds(results: list[Ranked], settings: RetrievalSettings) -> Ret
     calibrated = fit_calibration(results, settings)
     grid = np.round(np.arange(0.05, 0.96, 0.05), 2)
     best: tuple[tuple[float, ...], RetrievalSettings] | None = None
-    for answer, clarify, margin in product(grid, grid, (0.0, 0.04, 0.08, 0.12)):
+    for answer, clarify, margin in product(grid, grid, (0.0, 0.05, 0.1, 0.2)):
         if clarify > answer:
             continue
         candidate = calibrated.replace(
@@ -180,13 +201,13 @@ def choose_thresholds(results: list[Ranked], settings: RetrievalSettings) -> Ret
             answer_margin=float(margin),
         )
         m = metrics(results, candidate)
-        feasible = (
-            wilson_lower(m["correct_answers"], m["answers"]) >= MIN_ANSWER_PRECISION
-            and wilson_lower(m["abstained_null"], m["null_queries"]) >= MIN_ABSTAIN_RECALL
-        )
+        precision = wilson_lower(m["correct_answers"], m["answers"]) / MIN_ANSWER_PRECISION
+        abstention = wilson_lower(m["abstained_null"], m["null_queries"]) / MIN_ABSTAIN_RECALL
+        feasible = precision >= 1 and abstention >= 1
         key = (
             float(feasible),
-            m["coverage"],
+            # When no choice reaches both targets, the one that comes closest to the weaker.
+            m["coverage"] if feasible else min(precision, abstention),
             m["clarified_with_right_article"] + m["abstain_recall"],
             m["answer_precision"],
         )

@@ -3,11 +3,14 @@
 Layout: `<index_dir>/builds/<build-id>/` holds one complete build; `<index_dir>/current` is a
 symlink to the build in use, replaced with an atomic rename, so a reader sees the old build or
 the new one, never half of one. The manifest records the encoder, the dimension and a checksum per
-article: an index built with another encoder or from other content is never used silently.
+article: an index built with another encoder or from other content is never used silently. It also
+holds the help center's built-in calibration and what the build warns about
+(retrieval/calibration.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -15,7 +18,7 @@ import shutil
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +26,15 @@ import faiss
 import numpy as np
 
 from retrieval.articles import Article
+from retrieval.calibration import measure
 from retrieval.chunker import Chunk, chunk_article
 from retrieval.encoder import Encoder
 from retrieval.errors import RetrievalError
+from retrieval.searchable import Searchable
 from retrieval.settings import RetrievalSettings
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 KEEP_BUILDS = 2
 HNSW_NEIGHBOURS = 32
 
@@ -47,6 +52,8 @@ class Manifest:
     built_at: float
     chunk_count: int
     articles: dict[str, str]
+    calibration: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def read(cls, folder: Path) -> Manifest:
@@ -78,6 +85,8 @@ class BuildReport:
     reused_chunks: int
     index_type: str
     seconds: float
+    calibration: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def make_faiss_index(vectors: np.ndarray, approximate_above: int) -> tuple[Any, str]:
@@ -172,8 +181,10 @@ def build_index(
     chunk_overlap: int,
     approximate_above: int,
     progress: Callable[[str], None] | None = None,
+    settings: RetrievalSettings | None = None,
 ) -> BuildReport:
-    """Build (re-encoding only changed articles) into a new folder and switch `current` to it."""
+    """Build (re-encoding only changed articles) into a new folder and switch `current` to it.
+    `settings` give the scoring weights the calibration measures with (defaults otherwise)."""
     started = time.monotonic()
     if not articles:
         raise RetrievalError("No valid articles to index.")
@@ -195,6 +206,14 @@ def build_index(
     manifest = Manifest(
         FORMAT_VERSION, encoder.name, encoder.dimension, kind, time.time(), len(chunks), checksums
     )
+    by_id = {a.id: a for a in articles}
+    loaded = LoadedIndex(index_dir, manifest, by_id, chunks, vectors, faiss_index)
+    calibration = measure(Searchable(loaded), settings or RetrievalSettings())
+    for warning in calibration.warnings:
+        log.warning("retrieval.build.warning %s", warning)
+    manifest = dataclasses.replace(
+        manifest, calibration=calibration.as_manifest(), warnings=list(calibration.warnings)
+    )
     folder = _write_build(index_dir, manifest, articles, chunks, vectors, faiss_index)
     _switch_current(index_dir, folder)
     return BuildReport(
@@ -205,6 +224,8 @@ def build_index(
         len(chunks) - len(missing),
         kind,
         time.monotonic() - started,
+        manifest.calibration,
+        manifest.warnings,
     )
 
 
@@ -223,6 +244,7 @@ def build_with_settings(
         settings.chunk_overlap,
         settings.approximate_above,
         progress,
+        settings,
     )
 
 

@@ -76,6 +76,9 @@ class Bm25Index:
             for term, pairs in postings.items()
         }
 
+    def knows(self, term: str) -> bool:
+        return term in self._postings
+
     def idf(self, term: str) -> float:
         frequency = len(self._postings.get(term, ((),))[0])
         return math.log(1 + (self.size - frequency + 0.5) / (frequency + 0.5))

@@ -1,13 +1,11 @@
-"""Hybrid ranking: dense and lexical scores per chunk, aggregated per article, calibrated, then
-turned into one of three outcomes. Pure functions over arrays, so they are easy to test."""
+"""Calibrated article scores turned into one of three outcomes, and translations folded together.
+Pure functions, so they are easy to test; the scores themselves come from retrieval/scoring.py."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from typing import Literal
-
-import numpy as np
 
 from retrieval.settings import RetrievalSettings
 
@@ -20,44 +18,13 @@ class ArticleScore:
     score: float
     fused: float
     best_chunk: int
-
-
-def fuse(
-    dense: np.ndarray, lexical: np.ndarray, is_title: np.ndarray, settings: RetrievalSettings
-) -> np.ndarray:
-    """Cosine plus a saturating BM25 term: lexical evidence helps but never swamps meaning."""
-    saturated = lexical / (lexical + settings.lexical_saturation)
-    weight = np.where(is_title, settings.title_weight, 1.0)
-    return settings.dense_weight * dense * weight + settings.lexical_weight * saturated
+    # How many separate signals rank this article first (retrieval/scoring.py); None: not measured.
+    agreement: int | None = None
 
 
 def calibrate(fused: float, settings: RetrievalSettings) -> float:
-    return 1.0 / (
-        1.0 + math.exp(-settings.calibration_slope * (fused - settings.calibration_midpoint))
-    )
-
-
-def aggregate(
-    chunk_ids: np.ndarray,
-    fused: np.ndarray,
-    chunk_articles: list[str],
-    article_langs: dict[str, str],
-    query_lang: str,
-    settings: RetrievalSettings,
-) -> list[ArticleScore]:
-    """Best chunk plus a share of the second best per article; optional same-language bonus."""
-    per_article: dict[str, list[tuple[float, int]]] = {}
-    for chunk_id, score in zip(chunk_ids.tolist(), fused.tolist(), strict=True):
-        per_article.setdefault(chunk_articles[chunk_id], []).append((score, chunk_id))
-    scored = []
-    for article_id, hits in per_article.items():
-        hits.sort(reverse=True)
-        score = hits[0][0] + (settings.second_chunk_weight * hits[1][0] if len(hits) > 1 else 0)
-        if article_langs.get(article_id) == query_lang:
-            score += settings.same_language_bonus
-        scored.append((score, article_id, hits[0][1]))
-    scored.sort(reverse=True)
-    return [ArticleScore(a, calibrate(s, settings), s, c) for s, a, c in scored]
+    exponent = -settings.calibration_slope * (fused - settings.calibration_midpoint)
+    return 1.0 / (1.0 + math.exp(min(max(exponent, -50.0), 50.0)))
 
 
 def drop_translations(
@@ -80,18 +47,23 @@ def drop_translations(
 def decide(
     ranked: list[ArticleScore], settings: RetrievalSettings
 ) -> tuple[Outcome, list[ArticleScore]]:
-    """answer: one clear winner; clarify: up to three close candidates; abstain: nothing good."""
+    """answer: one clear winner, which enough signals agree on; clarify: up to three close
+    candidates; abstain: nothing good. The margin is on the fused scale, which the calibrated
+    scores squeeze near 1."""
     if not ranked or ranked[0].score < settings.clarify_threshold:
         return "abstain", []
     top = ranked[0]
-    second = ranked[1].score if len(ranked) > 1 else 0.0
-    if top.score >= settings.answer_threshold and top.score - second >= settings.answer_margin:
+    second = ranked[1].fused if len(ranked) > 1 else -math.inf
+    confident = top.score >= settings.answer_threshold and (
+        top.agreement is None or top.agreement >= settings.answer_agreement
+    )
+    if confident and top.fused - second >= settings.answer_margin:
         return "answer", [top]
     close = [
         r
         for r in ranked[:3]
         if r.score >= settings.clarify_threshold and top.score - r.score <= settings.clarify_window
     ]
-    if len(close) == 1 and top.score >= settings.answer_threshold:
+    if len(close) == 1 and confident:
         return "answer", [top]
     return "clarify", close

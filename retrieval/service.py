@@ -27,9 +27,10 @@ from retrieval.index import (
     serve_single_queries,
 )
 from retrieval.known_vector import KnownVector
-from retrieval.lexical import Bm25Index, tokens
-from retrieval.ranking import ArticleScore, Outcome, aggregate, decide, drop_translations, fuse
+from retrieval.ranking import ArticleScore, Outcome, decide
+from retrieval.searchable import Searchable
 from retrieval.settings import RetrievalSettings
+from retrieval.translit import cyrillic_reading
 
 log = logging.getLogger(__name__)
 
@@ -53,34 +54,25 @@ class SearchResult:
     query_lang: str
 
 
-class _Searchable:
-    """A loaded build plus the lexical index over its chunks (built in memory at load)."""
-
-    def __init__(self, loaded: LoadedIndex) -> None:
-        self.loaded = loaded
-        self.chunk_articles = [c.article_id for c in loaded.chunks]
-        self.is_title = np.array([c.kind == "title" for c in loaded.chunks])
-        self.langs = {a.id: a.lang for a in loaded.articles.values()}
-        self.translations = {a.id: a.translation for a in loaded.articles.values() if a.translation}
-        self.lexical = Bm25Index([tokens(c.encoded_text) for c in loaded.chunks])
-
-
 @dataclass(frozen=True)
 class RankedQuery:
     """A ranked question plus what turning it into an answer needs (its vector, its build)."""
 
-    searchable: _Searchable
+    searchable: Searchable
     query_vector: np.ndarray
     query_lang: str
     ranked: tuple[ArticleScore, ...]
+    settings: RetrievalSettings
+    text: str = ""
 
 
 class KbSearch:
     def __init__(self, encoder: Encoder, index: LoadedIndex, settings: RetrievalSettings) -> None:
         serve_single_queries()
         self._encoder = encoder
-        self._settings = settings
-        self._searchable = _Searchable(index)
+        self._base_settings = settings
+        self._settings = settings.calibrated(index.manifest.calibration)
+        self._searchable = Searchable(index)
         self._excerpts = ExcerptPicker(encoder)
         self._lock = threading.Lock()
         self._checked_at = time.monotonic()
@@ -96,12 +88,27 @@ class KbSearch:
         return self._searchable.loaded.folder
 
     @property
+    def settings(self) -> RetrievalSettings:
+        """The settings in force: the index's built-in calibration unless set explicitly."""
+        return self._settings
+
+    @property
+    def calibration(self) -> dict[str, float]:
+        """What the index's built-in calibration measured (retrieval/calibration.py)."""
+        return dict(self._searchable.loaded.manifest.calibration)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the build found wrong with the help center (retrieval/calibration.py)."""
+        return list(self._searchable.loaded.manifest.warnings)
+
+    @property
     def articles(self) -> dict[str, Article]:
         return self._searchable.loaded.articles
 
     def warm_excerpts(self, limit: int) -> int:
         """Encode up to `limit` articles' sentences now rather than on their first question."""
-        return self._excerpts.warm([a.body for a in self.articles.values()][:limit])
+        return self._excerpts.warm([(a.body, a.title) for a in self.articles.values()][:limit])
 
     def reload_if_changed(self, force: bool = False) -> bool:
         """Swap to a newer complete build; keep serving the current one if it is broken."""
@@ -113,12 +120,13 @@ class KbSearch:
         if folder is None or folder == self._searchable.loaded.folder:
             return False
         try:
-            searchable = _Searchable(load_build(folder))
+            searchable = Searchable(load_build(folder))
         except RetrievalError as error:
             log.warning("retrieval.reload.failed build=%s reason=%s", folder.name, error)
             return False
         with self._lock:
             self._searchable = searchable
+            self._settings = self._base_settings.calibrated(searchable.loaded.manifest.calibration)
         log.info("retrieval.reload.done build=%s", folder.name)
         return True
 
@@ -133,14 +141,18 @@ class KbSearch:
         if not text:
             raise RetrievalError("The question is empty.")
         self.reload_if_changed()
-        searchable = self._searchable
+        with self._lock:
+            searchable, settings = self._searchable, self._settings
+        reading = cyrillic_reading(text, searchable.table.coverage)
+        if reading is not None:
+            text, language = reading, "ru"
         query_lang = language or detect_language(text)
         if known is not None and known.matches(self._encoder.name, text, self._encoder.dimension):
             query_vector = known.vector[np.newaxis, :]
         else:
             query_vector = self._encoder.encode([text])
-        ranked = self._rank(searchable, text, query_vector, query_lang)
-        return RankedQuery(searchable, query_vector[0], query_lang, tuple(ranked))
+        ranked = searchable.rank(text, query_vector, query_lang, settings)
+        return RankedQuery(searchable, query_vector[0], query_lang, tuple(ranked), settings, text)
 
     def search(
         self,
@@ -150,10 +162,11 @@ class KbSearch:
         known: KnownVector | None = None,
     ) -> SearchResult:
         ranked = self.rank(query, language, known)
-        outcome, chosen = decide(list(ranked.ranked), self._settings)
+        outcome, chosen = decide(list(ranked.ranked), ranked.settings)
         shown = chosen if outcome != "abstain" else []
         candidates = tuple(
-            self._candidate(ranked.searchable, item, ranked.query_vector) for item in shown
+            self._candidate(ranked.searchable, item, ranked.query_vector, ranked.text)
+            for item in shown
         )
         return SearchResult(outcome, candidates, ranked.ranked[:k], ranked.query_lang)
 
@@ -162,36 +175,18 @@ class KbSearch:
         searchable = self._searchable
         if article_id not in searchable.loaded.articles:
             return None
-        chunk = searchable.chunk_articles.index(article_id)
+        chunk = int(searchable.table.article_chunks[searchable.table.ids.index(article_id)][0])
         question_vector = self._encoder.encode([question])[0]
         return self._candidate(
-            searchable, ArticleScore(article_id, 1.0, 1.0, chunk), question_vector
+            searchable, ArticleScore(article_id, 1.0, 1.0, chunk), question_vector, question
         )
-
-    def _rank(
-        self, searchable: _Searchable, text: str, query_vector: np.ndarray, query_lang: str
-    ) -> list[ArticleScore]:
-        loaded = searchable.loaded
-        count = min(self._settings.candidate_chunks, len(loaded.chunks))
-        _, dense_ids = loaded.faiss_index.search(query_vector, count)
-        lexical_all = searchable.lexical.scores(tokens(text))
-        # argpartition: only the top `count` are needed, a full sort of every chunk is not.
-        lexical_ids = np.argpartition(-lexical_all, count - 1)[:count]
-        chunk_ids = np.unique(np.concatenate([dense_ids[0][dense_ids[0] >= 0], lexical_ids]))
-        dense = loaded.vectors[chunk_ids] @ query_vector[0]
-        fused = fuse(dense, lexical_all[chunk_ids], searchable.is_title[chunk_ids], self._settings)
-        ranked = aggregate(
-            chunk_ids,
-            fused,
-            searchable.chunk_articles,
-            searchable.langs,
-            query_lang,
-            self._settings,
-        )
-        return drop_translations(ranked, searchable.translations, searchable.langs, query_lang)
 
     def _candidate(
-        self, searchable: _Searchable, item: ArticleScore, question_vector: np.ndarray
+        self,
+        searchable: Searchable,
+        item: ArticleScore,
+        question_vector: np.ndarray,
+        question: str = "",
     ) -> Candidate:
         article = searchable.loaded.articles[item.article_id]
         return Candidate(
@@ -201,5 +196,5 @@ class KbSearch:
             lang=article.lang,
             score=round(item.score, 4),
             chunk_text=searchable.loaded.chunks[item.best_chunk].text,
-            excerpt=self._excerpts.pick(question_vector, article.body),
+            excerpt=self._excerpts.pick(question_vector, article.body, question, article.title),
         )

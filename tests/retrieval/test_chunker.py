@@ -31,6 +31,8 @@ def test_chunks_keep_article_and_heading():
         ("title", "", "Title"),
         ("question", "", "how to do it"),
         ("body", "Steps", "Do this."),
+        ("article", "", "Title\n## Steps\nDo this."),
+        ("heading", "", "Steps"),
     ]
     assert chunks[2].encoded_text == "Steps. Do this."
     assert {c.article_id for c in chunks} == {"a"}

@@ -53,3 +53,30 @@ def test_bad_input_gives_a_message_not_a_traceback(tmp_path: Path):
     kb.write_text('{"id": "a", "title": "t", "text": "x"}\n', encoding="utf-8")
     failed = run("eval", "--kb", str(kb), "--queries", str(bad), env_index=tmp_path / "i")
     assert failed.returncode == 1 and "bad.jsonl:1" in failed.stderr
+
+
+def test_eval_strips_questions_and_reports_the_built_in_calibration(
+    kb_folder: Path, tmp_path: Path, hashing_encoder, monkeypatch, capsys
+):
+    import retrieval.__main__ as cli
+
+    built: list[list] = []
+    real_build = cli.build_with_settings
+
+    def recording_build(articles, encoder, settings, progress=None):
+        built.append(articles)
+        return real_build(articles, encoder, settings, progress)
+
+    monkeypatch.setattr(cli, "load_encoder", lambda name: hashing_encoder)
+    monkeypatch.setattr(cli, "build_with_settings", recording_build)
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"query": "когда вернут деньги", "expected": "refund-ru"}\n', "utf-8")
+    args = ["eval", "--kb", str(kb_folder), "--queries", str(queries), "--json"]
+    assert cli.main([*args, "--strip-questions"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert all(not a.questions for a in built[-1])
+    assert report["built_in_calibration"]["pseudo_queries"] > 0
+    assert report["built_in_calibration"]["answer_threshold"] == 0.85
+    assert cli.main(args) == 0
+    capsys.readouterr()
+    assert any(a.questions for a in built[-1])

@@ -10,6 +10,7 @@ from retrieval.evaluation import (
     Query,
     Ranked,
     choose_thresholds,
+    fit_calibration,
     metrics,
     wilson_lower,
 )
@@ -41,3 +42,12 @@ def test_chosen_thresholds_meet_the_targets_on_the_validation_queries():
     assert m["answer_precision"] >= MIN_ANSWER_PRECISION
     assert m["abstain_recall"] >= MIN_ABSTAIN_RECALL
     assert m["coverage"] >= 0.8
+
+
+def test_calibration_fit_converges_on_scores_of_any_spread():
+    # Fused scores between 1 and 4 once made the unguarded Newton fit run off to a slope of 35 700.
+    results = [_ranked(f"good {n}", "a", "a", 2.0 + n / 20) for n in range(40)]
+    results += [_ranked(f"wrong {n}", "a", "b", 1.0 + n / 10) for n in range(15)]
+    fitted = fit_calibration(results, RetrievalSettings())
+    assert 0 < fitted.calibration_slope < 50
+    assert 1.0 < fitted.calibration_midpoint < 4.0

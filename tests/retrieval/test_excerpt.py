@@ -67,3 +67,57 @@ def test_warming_stops_at_the_cache_size(hashing_encoder):
     calls = len(hashing_encoder.encoded)
     picker.pick(hashing_encoder.encode(["деньги"])[0], BODY)
     assert len(hashing_encoder.encoded) == calls + 1  # only the question above
+
+
+CONTACTS = """Написать нам можно в чат на сайте и в приложении круглосуточно: бот отвечает 24/7,
+специалисты — с 08:00 до 22:00 по Москве каждый день. Телефон 8 800 555-35-35 работает с 09:00
+до 21:00 по Москве.
+
+## Как получить ответ быстрее
+- Напишите номер заказа — 8 цифр, например 45873921.
+- Чтобы позвать специалиста в чате, напишите «оператор». Ночью сообщение останется в чате, и
+  специалист ответит после 08:00.
+
+Ответы на частые вопросы круглосуточно доступны в справочном центре.
+"""
+
+DELIVERY = """Доставка бесплатная для заказов от 3 000 ₽, для заказов дешевле — 299 ₽.
+
+## Способы и сроки
+| Способ | Сроки | Стоимость |
+|---|---|---|
+| Курьер, Москва и Санкт-Петербург | 1–3 дня | 299 ₽ |
+| Курьер, другие города России | 2–7 дней | 299 ₽ |
+
+## Как считается бесплатная доставка
+- Учитывается сумма товаров после скидок и промокодов.
+- Если заказ приходит несколькими посылками, за доставку платите один раз.
+
+## Интервалы курьерской доставки
+При оформлении выберите дату и интервал: 09:00–14:00, 14:00–18:00 или 18:00–22:00. Курьер
+позвонит примерно за час до приезда.
+"""
+
+
+def test_list_items_and_table_rows_are_sentences_of_their_own():
+    found = sentences(DELIVERY)
+    assert "Учитывается сумма товаров после скидок и промокодов." in found
+    assert any(s.startswith("Курьер, другие города России") and "2–7 дней" in s for s in found)
+    assert not any("|" in s or "---" in s for s in found)
+
+
+def test_excerpts_answer_the_question_not_a_neighbouring_topic(real_encoder):
+    # Written before the sentence scoring was changed; the hours question once got the sentence
+    # about night-time messages.
+    picker = ExcerptPicker(real_encoder)
+    contacts, delivery = "Контакты и часы работы поддержки", "Сроки и стоимость доставки"
+    cases = [
+        ("во сколько работает поддержка", CONTACTS, contacts, "08:00 до 22:00"),
+        ("до скольки работает горячая линия", CONTACTS, contacts, "до 21:00"),
+        ("сколько стоит доставка", DELIVERY, delivery, "299 ₽"),
+        ("какие интервалы у курьера", DELIVERY, delivery, "09:00–14:00"),
+        ("за сколько дней доставят в казань", DELIVERY, delivery, "2–7 дней"),
+    ]
+    for question, body, title, expected in cases:
+        vector = real_encoder.encode([question])[0]
+        assert expected in picker.pick(vector, body, question, title), question

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import numpy as np
-
-from retrieval.ranking import ArticleScore, aggregate, decide, drop_translations
+from retrieval.ranking import ArticleScore, calibrate, decide, drop_translations
 from retrieval.settings import RetrievalSettings
 
 SETTINGS = RetrievalSettings(
@@ -29,19 +27,6 @@ def test_weak_candidates_abstain():
     assert decide([], SETTINGS) == ("abstain", [])
 
 
-def test_aggregate_adds_part_of_the_second_chunk():
-    ranked = aggregate(
-        np.array([0, 1, 2]),
-        np.array([0.5, 0.5, 0.6]),
-        ["x", "x", "y"],
-        {"x": "ru", "y": "ru"},
-        "ru",
-        SETTINGS.replace(second_chunk_weight=0.3),
-    )
-    assert [r.article_id for r in ranked] == ["x", "y"]
-    assert ranked[0].fused == 0.5 + 0.3 * 0.5
-
-
 def test_translation_in_the_other_language_is_dropped():
     ranked = [ArticleScore("login-en", 0.9, 0.9, 0), ArticleScore("login-ru", 0.8, 0.8, 1)]
     kept = drop_translations(
@@ -51,3 +36,24 @@ def test_translation_in_the_other_language_is_dropped():
         "ru",
     )
     assert [k.article_id for k in kept] == ["login-ru"]
+
+
+def test_calibration_never_overflows():
+    settings = SETTINGS.replace(calibration_slope=1000.0, calibration_midpoint=2.0)
+    assert calibrate(-1e6, settings) < 1e-20
+    assert calibrate(1e6, settings) == 1.0
+
+
+def test_an_answer_needs_enough_agreeing_signals():
+    settings = SETTINGS.replace(answer_agreement=3)
+    agreed = [ArticleScore("a", 0.9, 3.0, 0, 4), ArticleScore("b", 0.5, 2.0, 1, 0)]
+    assert decide(agreed, settings)[0] == "answer"
+    disputed = [ArticleScore("a", 0.9, 3.0, 0, 2), ArticleScore("b", 0.5, 2.0, 1, 1)]
+    assert decide(disputed, settings)[0] == "clarify"
+
+
+def test_the_answer_margin_is_on_the_fused_scale():
+    # Calibrated scores 0.99 and 0.98 look close; their fused scores are far apart.
+    ranked = [ArticleScore("a", 0.99, 3.5, 0), ArticleScore("b", 0.98, 2.9, 1)]
+    assert decide(ranked, SETTINGS.replace(answer_margin=0.3))[0] == "answer"
+    assert decide(ranked, SETTINGS.replace(answer_margin=0.7))[0] == "clarify"

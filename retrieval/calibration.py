@@ -1,0 +1,116 @@
+"""Built-in calibration: the answer and clarify points measured on the help center itself.
+
+When an index is built, each article's title, section headings and example questions (where it
+has them) are asked as questions with that article (and its translation) left out, as if the
+help center had no answer: the scores of the best remaining articles show how high an unanswered
+question scores in this help center. The clarify point is a low quantile of those scores and the
+answer point a higher one; the calibrated score maps them to 0.55 and 0.85, the default clarify
+and answer thresholds. The quantiles were chosen on validation queries of two help centers (the
+demo one without `questions:` and the provider one), never on their test queries.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from retrieval.searchable import Searchable
+from retrieval.settings import DEFAULTS, RetrievalSettings
+
+CLARIFY_QUANTILE = 0.30
+ANSWER_QUANTILE = 0.40
+MAX_PSEUDO_QUERIES = 600
+MIN_PSEUDO_QUERIES = 8
+MIN_SPREAD = 0.05
+# Floors on the fused scale (default weights): in a small help center on unrelated topics the
+# leave-one-out scores are low, and a question on a topic it lacks would clear them. The demo
+# and provider help centers measure points above these (about 2.1 and 2.4).
+MIN_CLARIFY_POINT = 1.5
+MIN_ANSWER_POINT = 2.0
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """What the build measured; `values` are settings (retrieval/settings.py CALIBRATED)."""
+
+    values: dict[str, float] = field(default_factory=dict)
+    answer_point: float | None = None
+    clarify_point: float | None = None
+    pseudo_queries: int = 0
+    warnings: tuple[str, ...] = ()
+
+    def as_manifest(self) -> dict[str, float]:
+        measured = {"pseudo_queries": float(self.pseudo_queries)}
+        if self.answer_point is not None and self.clarify_point is not None:
+            measured["answer_point_fused"] = round(self.answer_point, 4)
+            measured["clarify_point_fused"] = round(self.clarify_point, 4)
+        return {**self.values, **measured}
+
+
+def pseudo_queries(searchable: Searchable) -> list[tuple[str, str, str, int]]:
+    """(article id, language, text, its chunk) for each title, heading and example question."""
+    loaded = searchable.loaded
+    result = [
+        (article.id, article.lang, loaded.chunks[row].text, row)
+        for position, article in enumerate(loaded.articles.values())
+        for row in searchable.table.article_chunks[position].tolist()
+        if loaded.chunks[row].kind in ("title", "heading", "question")
+    ]
+    if len(result) > MAX_PSEUDO_QUERIES:
+        keep = np.linspace(0, len(result) - 1, MAX_PSEUDO_QUERIES).round().astype(int)
+        result = [result[i] for i in sorted(set(keep.tolist()))]
+    return result
+
+
+def unanswered_scores(searchable: Searchable, settings: RetrievalSettings) -> np.ndarray:
+    """Fused score of the best other article for each pseudo-query (vectors from the index)."""
+    scores = []
+    for article_id, lang, text, row in pseudo_queries(searchable):
+        left_out = {article_id, searchable.translations.get(article_id, "")}
+        vector = searchable.loaded.vectors[row : row + 1]
+        ranked = searchable.rank(text, vector, lang, settings, exclude=left_out)
+        if ranked:
+            scores.append(ranked[0].fused)
+    return np.array(scores, dtype=np.float64)
+
+
+def language_warnings(searchable: Searchable) -> list[str]:
+    langs = set(searchable.langs.values())
+    if len(langs) != 1:
+        return []
+    only = next(iter(langs))
+    other = {"ru": "English", "en": "Russian"}.get(only, "another language")
+    return [
+        f"Every article is in {'Russian' if only == 'ru' else 'English'}: questions in {other} "
+        "are matched by meaning only, with no word matching, so the search answers them less "
+        "often and passes more of them to a person. Add translated articles to answer them."
+    ]
+
+
+def measure(searchable: Searchable, settings: RetrievalSettings) -> Calibration:
+    warnings = language_warnings(searchable)
+    count = len(searchable.loaded.articles)
+    scores = unanswered_scores(searchable, settings) if count > 1 else np.zeros(0)
+    if len(scores) < MIN_PSEUDO_QUERIES:
+        warnings.append(
+            f"Only {count} article{'s' if count != 1 else ''} with {len(scores)} titles and "
+            "headings to measure on: the built-in calibration needs more, so cautious fixed "
+            "thresholds are used and the search answers only close matches. Add articles, or "
+            "set ASSISTANT_KB_ANSWER_THRESHOLD and ASSISTANT_KB_CLARIFY_THRESHOLD."
+        )
+        return Calibration(pseudo_queries=len(scores), warnings=tuple(warnings))
+    clarify_point = max(float(np.quantile(scores, CLARIFY_QUANTILE)), MIN_CLARIFY_POINT)
+    answer_point = max(
+        float(np.quantile(scores, ANSWER_QUANTILE)), clarify_point + MIN_SPREAD, MIN_ANSWER_POINT
+    )
+    answer_target, clarify_target = DEFAULTS["answer_threshold"], DEFAULTS["clarify_threshold"]
+    slope = (_logit(answer_target) - _logit(clarify_target)) / (answer_point - clarify_point)
+    midpoint = clarify_point - _logit(clarify_target) / slope
+    values = {"calibration_slope": round(slope, 4), "calibration_midpoint": round(midpoint, 4)}
+    return Calibration(values, answer_point, clarify_point, len(scores), tuple(warnings))
