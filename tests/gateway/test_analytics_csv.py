@@ -1,4 +1,5 @@
-"""The CSV export: every number on a row, and customer text that cannot become a formula."""
+"""The CSV export: one row per conversation with the counts the page's figures are summed from,
+and customer-controlled cells that cannot become a formula."""
 
 from __future__ import annotations
 
@@ -6,11 +7,16 @@ import csv
 import io
 from datetime import date
 
-from bot.gateway.analytics.clusters import Cluster
+from bot.common.masking import conversation_ref
+from bot.common.settings import PROJECT_ROOT
 from bot.gateway.analytics.csv_export import COLUMNS, analytics_csv, safe_cell
+from bot.gateway.analytics.names import content_names
 from bot.gateway.analytics.period import Period
-from bot.gateway.analytics.queries import AnalyticsQueries
+from bot.gateway.analytics.records import load_conversations
+from bot.gateway.analytics.summary import judge_all, rules_of
 from tests.gateway.analytics_seed import seeded_engine
+
+NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 
 
 def test_formula_cells_are_quoted():
@@ -19,18 +25,37 @@ def test_formula_cells_are_quoted():
     assert safe_cell("где мой заказ") == "где мой заказ" and safe_cell(None) == ""
 
 
-def test_export_has_every_section(tmp_path):
-    summary = AnalyticsQueries(seeded_engine(tmp_path)).summary(
-        Period(date(2026, 11, 1), date(2026, 11, 30))
+def test_one_row_per_conversation_with_its_outcome(tmp_path):
+    judged = judge_all(
+        load_conversations(seeded_engine(tmp_path), NOVEMBER).values(),
+        rules_of(content_names(PROJECT_ROOT).get()),
     )
-    clusters = [Cluster(2, ("=cmd|' /C calc'!A0", "где купить слона"))]
-    rows = list(csv.reader(io.StringIO(analytics_csv(summary, clusters))))
+    rows = list(csv.reader(io.StringIO(analytics_csv(judged, NOVEMBER))))
     assert tuple(rows[0]) == COLUMNS
-    by_key = {(r[0], r[1]): r for r in rows[1:]}
-    assert by_key[("overview", "conversations")][2] == "4"
-    assert by_key[("overview", "containment_rate")][2] == "0.5"
-    assert by_key[("handoffs_by_reason", "not_helpful")][2] == "1"
-    assert by_key[("articles", "pay-ru")][2:5] == ["1", "1", "0"]
-    assert by_key[("ratings", "mean")][2] == "3.5"
-    unanswered = [r for r in rows if r[0] == "unanswered"]
-    assert unanswered[0][1].startswith("'=") and unanswered[0][2] == "2"
+    by_ref = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in rows[1:]}
+    assert len(by_ref) == 4  # w-e started in October
+    a, b = by_ref[conversation_ref("w-a")], by_ref[conversation_ref("w-b")]
+    assert (a["outcome"], a["confirmed_by"], a["articles_helpful"]) == (
+        "resolved_confirmed",
+        "said_helped",
+        "pay-ru",
+    )
+    assert (a["started_at"], a["step"], a["intents"]) == (
+        "2026-11-10T12:00:00.000Z",
+        "2026-11-10",
+        "payment_failed;affirm",
+    )
+    assert (b["outcome"], b["not_answered_reasons"], b["handoff_reason"]) == (
+        "handed_off",
+        "rated_no",
+        "not_helpful",
+    )
+    assert (b["handoff_cases"], b["claimed_at"], b["first_response_seconds"]) == ("1", "", "")
+    c = by_ref[conversation_ref("w-c")]
+    assert (c["outcome"], c["rating"], c["questions"], c["not_answered"]) == (
+        "unresolved",
+        "2",
+        "1",
+        "1",
+    )
+    assert "w-a" not in analytics_csv(judged, NOVEMBER)  # conversations by reference only

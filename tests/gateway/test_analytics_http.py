@@ -51,8 +51,9 @@ async def test_turns_are_counted_and_unanswered_questions_grouped(
 ):
     client = await make_gateway()
     fake_rasa.intent = {"name": "payment_failed", "confidence": 0.93}
+    fake_rasa.replies = [{"text": "Ответ про оплату", "response": "utter_payment_failed"}]
     await chat(client, "w-1", "не проходит оплата")
-    fake_rasa.intent = {"name": "nlu_fallback", "confidence": 0.2}
+    fake_rasa.intent = {"name": "nlu_fallback", "confidence": 0.3}
     fake_rasa.replies = [NO_ANSWER]
     await chat(client, "w-1", "где купить слона? anna@example.com")
     await chat(client, "w-2", "а слона где купить")
@@ -60,23 +61,27 @@ async def test_turns_are_counted_and_unanswered_questions_grouped(
 
     summary = await (await client.get("/desk/api/analytics")).json()
     assert summary["conversations"] == 2
-    assert (summary["customer_turns"], summary["fallback_turns"]) == (3, 2)
+    assert summary["outcomes"]["unresolved"] == 2
+    assert (summary["questions"]["total"], summary["questions"]["not_answered"]) == (3, 2)
     assert {i["intent"]: i["count"] for i in summary["top_intents"]} == {
         "nlu_fallback": 2,
         "payment_failed": 1,
     }
 
-    groups = (await (await client.get("/desk/api/analytics/unanswered")).json())["clusters"]
+    unanswered = await (await client.get("/desk/api/analytics/unanswered")).json()
+    assert unanswered["status"] == "ready" and unanswered["computed_at"]
+    groups = unanswered["clusters"]
     assert [g["count"] for g in groups] == [2]
     assert "anna@example.com" not in " ".join(groups[0]["examples"])
     assert "questions:" in groups[0]["article_draft"] and "examples:" in groups[0]["examples_draft"]
+    assert len(groups[0]["conversations"]) == 2
+    assert not {"w-1", "w-2"} & set(groups[0]["conversations"])  # references, not ids
 
     export = await client.get("/desk/api/analytics/export.csv")
     assert export.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in export.headers["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(await export.text())))
-    assert ["overview", "fallback_turns", "2", "", "", ""] in rows
-    assert any(r[0] == "unanswered" and r[2] == "2" for r in rows)
+    rows = list(csv.DictReader(io.StringIO(await export.text())))
+    assert sorted(int(r["not_answered"]) for r in rows) == [1, 1]
 
 
 @pytest.mark.parametrize(
@@ -95,6 +100,7 @@ async def test_bad_dates_are_a_clear_400(make_gateway, query: str, field: str):
         assert response.status == 400, path
         error = (await response.json())["error"]
         assert error["code"] == "invalid_date" and error["field"] == field and error["message"]
+        assert error["problem"] in ("not_a_date", "end_before_start", "too_long")
 
 
 async def test_no_unanswered_questions_loads_no_encoder(make_gateway, tiny_encoder):
@@ -117,6 +123,15 @@ async def test_an_article_and_the_yes_after_it_are_counted(make_gateway, fake_ra
     await log_in(client)
     summary = await (await client.get("/desk/api/analytics")).json()
     assert summary["articles"] == [
-        {"article": "pay-ru", "shown": 1, "helpful": 1, "not_helpful": 0}
+        {
+            "article": "pay-ru",
+            "title": None,
+            "url": None,
+            "lang": None,
+            "shown": 1,
+            "helpful": 1,
+            "not_helpful": 0,
+        }
     ]
-    assert summary["fallback_turns"] == 0
+    assert summary["questions"]["not_answered"] == 0
+    assert summary["outcomes"]["resolved_confirmed"] == 1

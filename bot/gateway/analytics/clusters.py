@@ -18,14 +18,17 @@ from retrieval.encoder import Encoder
 
 DEFAULT_THRESHOLD = 0.65
 MAX_EXAMPLES = 5
+MAX_CONVERSATIONS = 3
 
 
 @dataclass(frozen=True)
 class Cluster:
-    """`count` questions asked about one thing; `examples` are the most frequent wordings."""
+    """`count` questions asked about one thing; `examples` are the most frequent wordings and
+    `conversations` some of the conversations they were asked in."""
 
     count: int
     examples: tuple[str, ...]
+    conversations: tuple[str, ...] = ()
 
 
 def _key(text: str) -> str:
@@ -37,15 +40,20 @@ def cluster_questions(
     encoder: Encoder,
     threshold: float = DEFAULT_THRESHOLD,
     limit: int = 20,
+    sources: Sequence[str] | None = None,
 ) -> list[Cluster]:
-    """The `limit` largest groups, largest first. The same wording asked twice is encoded once."""
+    """The `limit` largest groups, largest first. The same wording asked twice is encoded once.
+    `sources` names the conversation of each question (same order), newest first."""
     wordings: Counter[str] = Counter()
     first_seen: dict[str, str] = {}
-    for question in questions:
+    asked_in: dict[str, list[str]] = {}
+    for index, question in enumerate(questions):
         key = _key(question)
         if key:
             wordings[key] += 1
             first_seen.setdefault(key, question.strip())
+            if sources is not None and sources[index] not in asked_in.setdefault(key, []):
+                asked_in[key].append(sources[index])
     keys = [key for key, _ in wordings.most_common()]
     if not keys:
         return []
@@ -55,7 +63,12 @@ def cluster_questions(
     for members in groups:
         counts = sorted(((wordings[keys[i]], i) for i in members), key=lambda c: (-c[0], c[1]))
         examples = tuple(first_seen[keys[i]] for _, i in counts[:MAX_EXAMPLES])
-        clusters.append(Cluster(sum(c for c, _ in counts), examples))
+        conversations: list[str] = []
+        for _, i in counts:
+            for conversation in asked_in.get(keys[i], []):
+                if conversation not in conversations and len(conversations) < MAX_CONVERSATIONS:
+                    conversations.append(conversation)
+        clusters.append(Cluster(sum(c for c, _ in counts), examples, tuple(conversations)))
     clusters.sort(key=lambda c: -c.count)
     return clusters[:limit]
 

@@ -75,7 +75,7 @@ function applyTexts() {
   $("connection").textContent = state.socket && state.socket.readyState === 1 ? t("online") : t("offline");
   $("nav").textContent = t(state.view === "queue" ? "analytics" : "queue_view");
   if (state.me) { renderQueue(); fillCanned(); }
-  if (state.view === "analytics") loadAnalytics();
+  if (state.view === "analytics") showAnalytics();
 }
 
 async function api(path, body) {
@@ -421,7 +421,7 @@ const ANALYTICS_TEXTS = {
     help_resolved: "Без передачи оператору, и клиент подтвердил (ответил «да, помогло» на статью, поблагодарил после ответа или поставил 4–5) — «подтверждено»; или получил ответ по теме поддержки и ушёл: без «нет», без вопроса без ответа и без новой просьбы после ответа — «предположительно». Оценка 1–2 решением не считается никогда.",
     help_unresolved: "Всё остальное без передачи оператору: последний вопрос остался без ответа, клиент сказал «нет», ушёл после уточняющего вопроса или ушёл, не получив ответа по теме поддержки.",
     help_handoff: "Разговоры, в которых открыто обращение к оператору; причина — у первого обращения. Разговор с двумя обращениями считается один раз.",
-    help_not_answered: "Доля вопросов клиентов, оставшихся без ответа. Вопрос — любое сообщение, кроме ответа на вопрос бота (да/нет после статьи, выбор варианта, оценка, ответы в форме передачи). Без ответа: бот сказал, что ответа нет; бот потерял нить; статью оценили «нет»; после уточняющего вопроса статью не выбрали; бот ответил наугад — намерение nlu_fallback или уверенность ниже {g} (порог запасного ответа плюс 0,2). Ответы из справки оцениваются порогами поиска статей, а не уверенностью намерения.",
+    help_not_answered: "Доля вопросов клиентов, оставшихся без ответа. Вопрос — любое сообщение, кроме ответа на вопрос бота (да/нет после статьи, выбор варианта, оценка, ответы в форме передачи). Без ответа: бот сказал, что ответа нет (или не смог прочитать сообщение); бот потерял нить; статью оценили «нет»; после уточняющего вопроса статью не выбрали; бот ответил наугад — намерение nlu_fallback или уверенность ниже {g} (порог запасного ответа плюс 0,2). Ответы из справки оцениваются порогами поиска статей, а не уверенностью намерения.",
     help_csat: "Доля оценок 4 и 5 среди оценок разговоров периода (у разговора учитывается последняя оценка) и средняя оценка.",
     help_first_response: "От передачи до момента, когда оператор взял обращение (клиент видит, что оператор подключился). Медиана и 90-й процентиль по первым обращениям разговоров.",
     help_resolution: "От передачи до закрытия обращения оператором. Медиана и 90-й процентиль; открытые обращения не входят.",
@@ -468,7 +468,7 @@ const ANALYTICS_TEXTS = {
     help_resolved: "No handoff, and the customer confirmed it (said yes to “Did this help?”, thanked the bot after an answer, or rated 4-5): confirmed; or got an answer on a support topic and left, with no “no”, no unanswered question and no new request after it: assumed. A rating of 1-2 never counts as resolved.",
     help_unresolved: "Everything else without a handoff: the last question went unanswered, the customer said no, left at a clarifying question, or left without an answer on a support topic.",
     help_handoff: "Conversations in which a case for a person was opened, under the reason of the first case. A conversation with two cases counts once.",
-    help_not_answered: "The share of the customers' questions that got no answer. A question is any message except a reply to the bot's own question (yes/no after an article, a choice, a rating, answers in the handoff form). Not answered: the bot said it had no answer; it lost the thread; the article was rated “no”; no article was chosen after a clarifying question; or the bot guessed: the intent was nlu_fallback or its confidence was under {g} (the fallback threshold plus 0.2). Answers from the help articles are judged by the article search's own thresholds, not by the intent's confidence.",
+    help_not_answered: "The share of the customers' questions that got no answer. A question is any message except a reply to the bot's own question (yes/no after an article, a choice, a rating, answers in the handoff form). Not answered: the bot said it had no answer (or could not read the message); it lost the thread; the article was rated “no”; no article was chosen after a clarifying question; or the bot guessed: the intent was nlu_fallback or its confidence was under {g} (the fallback threshold plus 0.2). Answers from the help articles are judged by the article search's own thresholds, not by the intent's confidence.",
     help_csat: "The share of 4 and 5 among the ratings of the period's conversations (a conversation's latest rating counts), and the average rating.",
     help_first_response: "From the handoff to the moment an agent claimed the case (the customer sees the agent join). Median and 90th percentile over the conversations' first cases.",
     help_resolution: "From the handoff to the agent closing the case. Median and 90th percentile; cases still open are not included.",
@@ -542,7 +542,7 @@ function svg(tag, attributes, parent) {
 function dayLabel(iso, step, long) {
   const date = new Date(iso + "T00:00:00Z");
   const locale = state.lang === "ru" ? "ru-RU" : "en-GB";
-  const options = step === "month" ? { month: "short", year: "numeric" } : { day: "numeric", month: "short" };
+  const options = step === "month" ? { month: "short", year: long ? "numeric" : "2-digit" } : { day: "numeric", month: "short" };
   if (long && step !== "month") options.year = "numeric";
   return date.toLocaleDateString(locale, { ...options, timeZone: "UTC" });
 }
@@ -622,7 +622,7 @@ function axes(root, top, max, suffix) {
 }
 
 function xLabels(root, buckets, step, frame, slot) {
-  const every = Math.max(1, Math.ceil(buckets.length / 12));
+  const every = Math.max(1, Math.ceil(buckets.length / 10));
   buckets.forEach((bucket, index) => {
     if (index % every) return;
     const x = frame.left + slot * (index + 0.5);
@@ -811,31 +811,53 @@ function dateProblem(result) {
   return error.code === "invalid_date" ? t("date_" + (error.problem || "not_a_date")) : errorText(result);
 }
 
+// applyTexts calls this (the language changed, the desk's socket reconnected): the figures already
+// loaded are drawn again in the current language; the gateway is asked only for a new period.
+function showAnalytics() {
+  defaultDates();
+  const current = state.analytics;
+  if (!current || current.query !== periodQuery()) return loadAnalytics();
+  if (current.data) renderAnalytics(current.data);
+  if (current.groups) renderGroups(current, current.groups, true);
+}
+
 async function loadAnalytics() {
   defaultDates();
   const from = $("analytics-from").value, to = $("analytics-to").value;
   delete $("analytics-view").dataset.ready;
   if (from && to && to < from) { $("analytics-error").textContent = t("date_end_before_start"); return; }
   const query = periodQuery();
+  const current = { query, data: null, groups: null, clustersAt: undefined };
+  state.analytics = current;
+  performance.mark("desk:analytics-asked");
   const result = await api("/desk/api/analytics" + query);
+  if (state.analytics !== current) return;  // another period was asked for meanwhile
   if (result.status === 401) return showLogin();
   if (!result.ok) { $("analytics-error").textContent = dateProblem(result); return; }
   $("analytics-error").textContent = "";
   $("analytics-csv").href = "/desk/api/analytics/export.csv" + query;
-  state.analytics = { query, clustersAt: undefined };
+  current.data = result.data;
   renderAnalytics(result.data);
-  loadUnanswered(query);
+  loadUnanswered(current);
 }
 
-async function loadUnanswered(query) {
-  const result = await api("/desk/api/analytics/unanswered" + query);
-  const current = state.analytics;
-  if (!current || current.query !== query || state.view !== "analytics") return;
-  const status = $("a-unanswered-status");
+async function loadUnanswered(current) {
+  const result = await api("/desk/api/analytics/unanswered" + current.query);
+  if (state.analytics !== current || state.view !== "analytics") return;
   if (result.status === 401) return showLogin();
-  if (!result.ok) { status.textContent = errorText(result); return; }
-  const data = result.data;
-  const busy = data.status === "computing" || data.updating;
+  if (!result.ok) { $("a-unanswered-status").textContent = errorText(result); return; }
+  current.groups = result.data;
+  renderGroups(current, result.data, false);
+  if (result.data.status === "computing" || result.data.updating) setTimeout(() => loadUnanswered(current), 1000);
+  else {
+    // Everything shown: figures, charts and groups (bench/analytics.py reads the measure).
+    performance.measure("desk:analytics-shown", "desk:analytics-asked");
+    $("analytics-view").dataset.ready = current.query;
+  }
+}
+
+function renderGroups(current, data, again) {
+  const status = $("a-unanswered-status");
   if (data.status === "computing") {
     status.textContent = t("computing");
     $("a-unanswered").replaceChildren();
@@ -844,13 +866,11 @@ async function loadUnanswered(query) {
   } else {
     const at = new Date(data.computed_at).toLocaleString(state.lang === "ru" ? "ru-RU" : "en-GB");
     status.textContent = (data.clusters.length ? "" : t("nothing_unanswered") + " ") + t("computed_at", { t: at }) + (data.updating ? " " + t("updating") : "");
-    if (current.clustersAt !== data.computed_at) {
+    if (again || current.clustersAt !== data.computed_at) {
       current.clustersAt = data.computed_at;
-      $("a-unanswered").replaceChildren(...data.clusters.map((cluster) => clusterItem(cluster, query)));
+      $("a-unanswered").replaceChildren(...data.clusters.map((cluster) => clusterItem(cluster, current.query)));
     }
   }
-  if (busy) setTimeout(() => loadUnanswered(query), 1000);
-  else $("analytics-view").dataset.ready = query;
 }
 
 function clusterItem(cluster, query) {

@@ -20,6 +20,7 @@ from sqlalchemy.pool import QueuePool
 
 from bot.common.settings import ConfigError
 from bot.common.sql import call_with_retry, set_sqlite_pragmas
+from bot.gateway.store.migrations import upgrade
 from bot.gateway.store.schema import metadata
 
 log = logging.getLogger("gateway")
@@ -53,6 +54,7 @@ def make_engine(url: str, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> E
             },
         )
         metadata.create_all(engine)
+        upgrade(engine)
         return engine
     if parsed.database:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +69,7 @@ def make_engine(url: str, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> E
 
     event.listen(engine, "connect", set_sqlite_pragmas)
     metadata.create_all(engine)
+    upgrade(engine)
     return engine
 
 

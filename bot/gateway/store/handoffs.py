@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, insert, select, update
+from sqlalchemy import and_, bindparam, case, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 
 from bot.gateway.store.conversations import ensure_conversation
@@ -151,12 +151,17 @@ class HandoffStore:
         return [self._case(row) for row in rows]
 
     def claim(self, handoff_id: int, login: str, name: str) -> dict[str, Any]:
+        now = time.time()
         with self._engine.begin() as connection:
             won = connection.execute(
                 update(handoffs)
                 .where(and_(handoffs.c.id == handoff_id, handoffs.c.state.in_(CLAIMABLE)))
                 .values(
-                    state="assigned", agent_login=login, agent_name=name, updated_at=time.time()
+                    state="assigned",
+                    agent_login=login,
+                    agent_name=name,
+                    updated_at=now,
+                    claimed_at=func.coalesce(handoffs.c.claimed_at, now),  # the first claim
                 )
             ).rowcount
             row = self._row(connection, handoff_id)

@@ -25,6 +25,7 @@ conversations = Table(
     Column("language", String(8)),
     Column("metadata_json", Text, nullable=False, default="{}"),
     Column("created_at", Float, nullable=False),
+    Index("ix_conversations_created_at", "created_at"),  # analytics reads a period of them
 )
 
 # sqlite_autoincrement: ids are never reused, so "everything after id N" stays true.
@@ -62,6 +63,7 @@ handoffs = Table(
     Column("created_at", Float, nullable=False),
     Column("updated_at", Float, nullable=False),
     Column("closed_at", Float),
+    Column("claimed_at", Float),  # the first claim by an agent (analytics: first response)
     Index("ix_handoffs_conversation", "conversation"),
     Index("ix_handoffs_state", "state"),
     sqlite_autoincrement=True,
@@ -117,6 +119,9 @@ turns = Table(
     Column("confidence", Float),
     Column("fallback", Boolean, nullable=False),
     Column("article_id", String(200)),
+    # The response names of the bot's replies, space-separated ("utter_kb_clarify"); NULL on
+    # turns stored before the column was added (bot/gateway/store/migrations.py).
+    Column("replies", Text),
     Column("ts", Float, nullable=False),
     Index("ix_turns_ts", "ts"),
     Index("ix_turns_conversation", "conversation", "message_id"),

@@ -28,6 +28,9 @@ class Turn:
     confidence: float | None
     fallback: bool
     article_id: str | None
+    # The response names of the bot's replies in order ("utter_kb_answer utter_kb_ask_helpful"):
+    # analytics tells a clarifying question or a handoff-form question by them.
+    replies: tuple[str, ...] = ()
 
 
 def insert_turn(connection: Connection, turn: Turn) -> None:
@@ -41,6 +44,7 @@ def insert_turn(connection: Connection, turn: Turn) -> None:
             "confidence": turn.confidence,
             "fallback": turn.fallback,
             "article_id": turn.article_id,
+            "replies": " ".join(turn.replies),
             "ts": time.time(),
         },
     )
