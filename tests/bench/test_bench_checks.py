@@ -558,3 +558,17 @@ async def test_the_case_is_checked_from_the_desk_or_else_the_tracker() -> None:
         "line 12: case name: expected 'Вера', got None",
         "line 12: case problem: contains none of ['не пришла'], got None",
     ]
+
+
+def test_an_article_list_binds_only_an_answer_when_another_outcome_is_accepted() -> None:
+    import dataclasses
+
+    clarified = dataclasses.replace(
+        TurnResult.of(200, REPLY, TRACKER), articles=(), outcomes=("clarify",)
+    )
+    either = turn(articles=("delivery-times-cost-ru",), outcomes=("answer", "clarify"))
+    assert failures_of(either, clarified) == []
+    answer_only = turn(articles=("delivery-times-cost-ru",), outcomes=("answer",))
+    assert [f.split(":")[0] for f in failures_of(answer_only, clarified)] == ["article", "outcome"]
+    answered = dataclasses.replace(clarified, articles=("order-status-ru",), outcomes=("answer",))
+    assert failures_of(either, answered)[0].startswith("article: expected delivery-times-cost-ru")
