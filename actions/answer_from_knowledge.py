@@ -1,88 +1,79 @@
-"""Answers a question from the help articles: an answer with its source, a clarifying question when
-two or three articles compete, or an honest "I don't know" with a way to a person.
+"""Answers a question from the help articles, answer first: the article that is clearly best with
+"did this help?" and the other close ones a button away; a choice only between articles that are
+genuinely close (actions/answer_choice.py); an honest "no ready answer" otherwise.
 
-When the knowledge base abstains on a known topic, the topic's own reply (utter_<intent>) is used:
-it is short and always true. Every article offered is remembered in `kb_offered` so that a handoff
-can tell the agent what the customer has already read and what they thought of it.
+Before the search, the message is read as the NLU read it (retrieval/normalise.py: Latin-typed
+Russian in Cyrillic, a long story cut to its question), and what is not a question is answered as
+what it is (actions/message_kinds.py): nothing to read ("???", emoji, a third language) gets a
+short question about what is needed, a vague opener ("у меня проблема") a question about what
+happened with the common topics as buttons, a thanks or goodbye a polite close. A complaint gets
+one line of empathy before its answer.
 
-A person is brought in instead (actions/handoff_trigger.py) when the message is strongly negative,
-or when the bot could not place the customer's message twice in a row: the first time it says so
-and asks them to rephrase, the second time it stops guessing.
+A question the help center has no article for gets an honest "no ready answer" with a person a
+button away, never a stock reply that does not answer it; the topic's own reply (utter_<intent>)
+stands in only when the search itself cannot run. Every article offered is remembered in
+`kb_offered` so that a handoff can tell the agent what the customer has already read and what
+they thought of it (a "👍" counts as "it helped").
+Questions left without an answer twice in a row bring in a person (actions/unanswered.py); a
+strongly negative message, or one that asks for a person in so many words, does at once
+(actions/handoff_trigger.py).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_choice import Placement, choose
 from actions.client_action import ClientAction
-from actions.conversation import recent_turns
-from actions.handoff_trigger import LOW_CONFIDENCE_LIMIT, hand_over
-from actions.knowledge_answer import Article, KnowledgeBase
+from actions.handoff_trigger import hand_over, wants_person
+from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
-from actions.negativity import is_strongly_negative
+from actions.knowledge_replies import (
+    BUTTON_TEXTS,
+    article_buttons,
+    closing_events,
+    human_button,
+    language_of,
+    utter_article,
+)
+from actions.message_kinds import (
+    TOPIC_QUERIES,
+    approving,
+    chosen_index,
+    closing,
+    vague_opener,
+)
+from actions.negativity import is_complaint, is_strongly_negative
+from actions.unanswered import Miss, hand_over_now, previous_miss
+from actions.verdicts import with_verdict
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
+from retrieval.normalise import read_message
+
+__all__ = ["BUTTON_TEXTS", "ActionAnswerFromKnowledge", "chosen_index", "language_of"]
 
 log = logging.getLogger(__name__)
 CHOOSE_INTENT = "kb_choose"
+OTHER_ARTICLES_INTENT = "kb_other_articles"
+VAGUE_INTENT = "vague_problem"
 RATE_INTENT = "rate"  # a bare number after a clarifying question is a choice, not a rating
 FALLBACK_INTENT = "nlu_fallback"
-ORDINALS = {
-    "1": 0,
-    "перв": 0,
-    "first": 0,
-    "one": 0,
-    "2": 1,
-    "втор": 1,
-    "second": 1,
-    "two": 1,
-    "3": 2,
-    "трет": 2,
-    "third": 2,
-    "three": 2,
-}
-BUTTON_TEXTS = {
-    "ru": {
-        "yes": "Да, помогло",
-        "no": "Нет",
-        "none": "Ничего из этого",
-        "human": "Позвать специалиста",
-    },
-    "en": {
-        "yes": "Yes, it helped",
-        "no": "No",
-        "none": "None of these",
-        "human": "Talk to a person",
-    },
-}
+OFF_TOPIC_INTENT = "out_of_scope"
+# Intents whose messages are not about a support topic, even when they reach this action.
+NOT_ON_TOPIC = frozenset({FALLBACK_INTENT, OFF_TOPIC_INTENT, VAGUE_INTENT, CHOOSE_INTENT})
+# An out_of_scope below this confidence may still be a store question ("а в минск доставляете?").
+OFF_TOPIC_SURE = 0.7
+KEEP_QUESTION_CHARS = 500
 
 
-def language_of(tracker: Tracker) -> str:
-    language = tracker.get_slot("language")
-    return language if language in BUTTON_TEXTS else "ru"
-
-
-def chosen_index(text: str) -> int | None:
-    """'второй вариант' / 'the first one' / '2' → position in the offered list."""
-    for word in re.findall(r"\w+", text.lower()):
-        for stem, index in ORDINALS.items():
-            if word.startswith(stem):
-                return index
-    return None
-
-
-def low_confidence_streak(tracker: Tracker, intent: str) -> int:
-    """How many messages in a row before this one the bot could not place (0 when this message
-    had a confident intent: a known topic with no article is not a miss)."""
-    turns = recent_turns(tracker)
-    if intent != FALLBACK_INTENT or len(turns) < 2 or turns[-2].intent != FALLBACK_INTENT:
-        return 0
-    return int(tracker.get_slot("low_confidence_count") or 0)
+def placement(intent: str, confidence: float) -> Placement:
+    if intent == OFF_TOPIC_INTENT and confidence >= OFF_TOPIC_SURE:
+        return "off_topic"
+    return "unplaced" if intent in NOT_ON_TOPIC else "topic"
 
 
 def offered_entry(article: Article) -> dict[str, Any]:
@@ -102,6 +93,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         language = language_of(tracker)
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name") or ""
+        confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
         text = message.get("text") or ""
         choosing = intent == RATE_INTENT and tracker.get_slot("kb_candidates")
         if intent == CHOOSE_INTENT or choosing:
@@ -110,24 +102,93 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
                 return self._answer(dispatcher, tracker, chosen, language)
             dispatcher.utter_message(response="utter_kb_nothing_to_choose")
             return []
+        if intent == OTHER_ARTICLES_INTENT:
+            return self._other_articles(dispatcher, tracker, language)
+        reading = read_message(text)
+        if approving(text):
+            return self._approved(dispatcher, tracker)
+        if reading.unreadable is not None:
+            foreign = reading.unreadable == "foreign"
+            dispatcher.utter_message(
+                response="utter_kb_foreign_language" if foreign else "utter_kb_unreadable"
+            )
+            return [SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
         if is_strongly_negative(text):
             return hand_over("negative")
+        if wants_person(text):
+            return hand_over("requested")
+        said_goodbye = closing(reading.text)
+        if said_goodbye is not None:
+            return closing_events(dispatcher, tracker, said_goodbye)
+        vague = vague_opener(reading.text, said_vague=intent == VAGUE_INTENT)
+        if vague is not None and vague.topic is None:  # the common topics are its buttons
+            dispatcher.utter_message(response="utter_kb_what_happened")
+            return [SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
+        events: list[EventType] = [SlotSet("kb_question", text[:KEEP_QUESTION_CHARS])]
+        if vague is not None and vague.topic is not None:
+            # "something is wrong with my order": the order topic's common articles as buttons.
+            query = TOPIC_QUERIES[vague.topic][language]
+            common = self.client.ask(query, language)
+            ids = tuple(r.id for r in common.ranked[:3]) or tuple(a.id for a in common.articles)
+            articles = self._articles(ids, common, query)
+            return events + self._clarify(
+                dispatcher, articles, language, "utter_kb_what_happened_topic"
+            )
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
-        answer = self.client.ask(text, language, known)
+        placed = placement(intent, confidence)
+        topic_intent = intent if placed == "topic" else None
+        answer = self.client.ask(reading.text, language, known, topic_intent)
+        choice = choose(answer, placed)
         log.info(
-            "kb.search outcome=%s candidates=%d nlu_vector=%s",
+            "kb.search outcome=%s decision=%s candidates=%d respelled=%s shortened=%s",
             answer.outcome,
-            len(answer.articles),
-            known is not None,
+            choice.decision,
+            len(answer.ranked),
+            reading.respelled,
+            reading.shortened,
         )
-        events: list[EventType] = [SlotSet("kb_question", text[:500])]
-        if answer.outcome != "abstain":
-            events.append(SlotSet("low_confidence_count", 0.0))
-        if answer.outcome == "answer":
-            return events + self._answer(dispatcher, tracker, answer.articles[0], language)
-        if answer.outcome == "clarify":
-            return events + self._clarify(dispatcher, answer.articles, language)
-        return events + self._abstain(dispatcher, tracker, intent, domain, language)
+        if choice.decision == "abstain":
+            # The topic's stock reply only stands in for a search that could not run at all.
+            topic = intent if placed == "topic" and not answer.ranked else None
+            placed_outside = placed == "off_topic" or intent == OFF_TOPIC_INTENT
+            miss: Miss = "off_topic" if placed_outside or choice.no_article else "unknown"
+            return events + self._abstain(
+                dispatcher, tracker, miss, placed, topic, domain, language
+            )
+        if is_complaint(text):
+            dispatcher.utter_message(response="utter_kb_empathy")
+        events.append(SlotSet("low_confidence_count", 0.0))
+        articles = self._articles(choice.articles, answer, reading.text)
+        if choice.decision == "clarify":
+            return events + self._clarify(dispatcher, articles, language)
+        if not articles:
+            topic = intent if placed == "topic" else None
+            return events + self._abstain(
+                dispatcher, tracker, "unknown", placed, topic, domain, language
+            )
+        others = list(choice.others)
+        return events + self._answer(dispatcher, tracker, articles[0], language, others)
+
+    def _approved(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """A thumbs-up: the verdict on the article just given, else a plain "you're welcome"."""
+        article_id = tracker.get_slot("kb_last_article")
+        if not (tracker.get_slot("kb_awaiting_verdict") and article_id):
+            return closing_events(dispatcher, tracker, "thanks")
+        dispatcher.utter_message(response="utter_kb_glad_helped")
+        offered = with_verdict(tracker.get_slot("kb_offered") or [], article_id, True)
+        return [
+            SlotSet("kb_offered", offered),
+            SlotSet("kb_awaiting_verdict", False),
+            SlotSet("kb_candidates", None),
+        ]
+
+    def _articles(
+        self, ids: tuple[str, ...], answer: KnowledgeAnswer, question: str
+    ) -> tuple[Article, ...]:
+        """The articles with their excerpts: those the search made, else made now."""
+        made = {a.id: a for a in answer.articles}
+        found = [made.get(i) or self.client.article(i, question) for i in ids]
+        return tuple(a for a in found if a is not None)
 
     def _chosen_article(self, tracker: Tracker, text: str) -> Article | None:
         candidates = tracker.get_slot("kb_candidates") or []
@@ -140,53 +201,56 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             return None
         return self.client.article(wanted, tracker.get_slot("kb_question") or text)
 
-    def _answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, article: Article, language: str
+    def _other_articles(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, language: str
     ) -> list[EventType]:
-        response = (
-            "utter_kb_answer" if article.lang == language else "utter_kb_answer_other_language"
-        )
-        dispatcher.utter_message(
-            response=response,
-            title=article.title,
-            excerpt=article.excerpt,
-            url=article.url,
-            json_message={
-                "type": "article",
-                "id": article.id,
-                "title": article.title,
-                "excerpt": article.excerpt,
-                "url": article.url,
-                "lang": article.lang,
-            },
-        )
+        question = tracker.get_slot("kb_question") or ""
+        ids = [i for i in tracker.get_slot("kb_candidates") or [] if isinstance(i, str)]
+        articles = tuple(a for i in ids if (a := self.client.article(i, question)) is not None)
+        if not articles:
+            dispatcher.utter_message(
+                response="utter_kb_no_other_articles", buttons=[human_button(language)]
+            )
+            return [SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
+        return self._clarify(dispatcher, articles, language)
+
+    def _answer(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        article: Article,
+        language: str,
+        others: list[str] | None = None,
+    ) -> list[EventType]:
+        utter_article(dispatcher, article, language)
         texts = BUTTON_TEXTS[language]
-        dispatcher.utter_message(
-            response="utter_kb_ask_helpful",
-            buttons=[
-                {"title": texts["yes"], "payload": "/affirm"},
-                {"title": texts["no"], "payload": "/deny"},
-            ],
-        )
+        buttons = [
+            {"title": texts["yes"], "payload": "/affirm"},
+            {"title": texts["no"], "payload": "/deny"},
+        ]
+        if others:
+            buttons.append({"title": texts["other"], "payload": f"/{OTHER_ARTICLES_INTENT}"})
+        dispatcher.utter_message(response="utter_kb_ask_helpful", buttons=buttons)
         offered = [e for e in tracker.get_slot("kb_offered") or [] if e.get("id") != article.id]
         return [
             SlotSet("kb_last_article", article.id),
             SlotSet("kb_awaiting_verdict", True),
-            SlotSet("kb_candidates", None),
+            SlotSet("kb_candidates", others or None),
             SlotSet("kb_offered", [*offered, offered_entry(article)]),
         ]
 
     def _clarify(
-        self, dispatcher: CollectingDispatcher, articles: tuple[Article, ...], language: str
+        self,
+        dispatcher: CollectingDispatcher,
+        articles: tuple[Article, ...],
+        language: str,
+        response: str = "utter_kb_clarify",
     ) -> list[EventType]:
-        buttons = [
-            {"title": a.title, "payload": f'/{CHOOSE_INTENT}{{"kb_article": "{a.id}"}}'}
-            for a in articles[:3]
-        ]
-        buttons.append({"title": BUTTON_TEXTS[language]["none"], "payload": "/deny"})
-        dispatcher.utter_message(response="utter_kb_clarify", buttons=buttons)
+        shown = articles[:3]
+        buttons = article_buttons(shown, language)
+        dispatcher.utter_message(response=response, buttons=buttons)
         return [
-            SlotSet("kb_candidates", [a.id for a in articles[:3]]),
+            SlotSet("kb_candidates", [a.id for a in shown]),
             SlotSet("kb_awaiting_verdict", False),
         ]
 
@@ -194,27 +258,31 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        intent: str,
+        current: Miss,
+        placed: Placement,
+        topic: str | None,
         domain: dict[str, Any],
         language: str,
     ) -> list[EventType]:
-        topic_reply = f"utter_{intent}"
-        if intent and topic_reply in domain.get("responses", {}):
+        """No article: the topic's own reply when there is one (`topic`), else an honest "no
+        ready answer", and a person after two in a row (actions/unanswered.py)."""
+        topic_reply = f"utter_{topic}"
+        cleared = [SlotSet("kb_awaiting_verdict", False), SlotSet("kb_candidates", None)]
+        if topic and topic_reply in domain.get("responses", {}):
             dispatcher.utter_message(response=topic_reply)
-            return [
-                SlotSet("kb_awaiting_verdict", False),
-                SlotSet("kb_candidates", None),
-                SlotSet("low_confidence_count", 0.0),
-            ]
-        misses = low_confidence_streak(tracker, intent) + 1
-        if misses >= LOW_CONFIDENCE_LIMIT:
-            return [SlotSet("low_confidence_count", 0.0), *hand_over("low_confidence")]
-        dispatcher.utter_message(
-            response="utter_kb_no_answer",
-            buttons=[{"title": BUTTON_TEXTS[language]["human"], "payload": "/request_human"}],
-        )
-        return [
-            SlotSet("kb_awaiting_verdict", False),
-            SlotSet("kb_candidates", None),
-            SlotSet("low_confidence_count", float(misses)),
-        ]
+            return [*cleared, SlotSet("low_confidence_count", 0.0)]
+        previous = previous_miss(tracker)
+        if hand_over_now(current, previous):
+            return [*cleared, SlotSet("low_confidence_count", 0.0), *hand_over("low_confidence")]
+        misses = 1.0 if current == "unknown" else 0.0
+        if placed == "off_topic":
+            dispatcher.utter_message(response="utter_out_of_scope")
+            if previous is not None:
+                dispatcher.utter_message(
+                    response="utter_kb_offer_human", buttons=[human_button(language)]
+                )
+        else:
+            dispatcher.utter_message(
+                response="utter_kb_no_answer", buttons=[human_button(language)]
+            )
+        return [*cleared, SlotSet("low_confidence_count", misses)]

@@ -1,6 +1,9 @@
-"""What the website told us about the customer, cleaned before it reaches a slot or a reply.
+"""What the customer told us about themselves, cleaned before it reaches a slot or a reply.
 
-Emails and phones are read by bot/common/contacts.py.
+The facts of a message (name, email, phone, order number, app version) are read once, by the
+Rasa server's NLU (bot/rasa_server/nlu/fact_extractor.py), and arrive here as the entities of the
+latest message, already normalised. Emails and phones the website passes are read by
+bot/common/contacts.py.
 """
 
 from __future__ import annotations
@@ -8,9 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rasa_sdk import Tracker
+
 MAX_NAME_LENGTH = 60
+# Entities of the fact extractor, named as the slots they fill.
+FACT_ENTITIES = ("customer_name", "email", "phone", "order_number", "app_version")
 # Names are shown to the customer and to agents: letters, spaces, hyphens and apostrophes only.
 _NAME_CHARACTERS = re.compile(r"[^\w\s'’-]|[\d_]", re.UNICODE)
+_APP_VERSION = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?![\d.])")
 
 
 def clean_name(raw: Any) -> str | None:
@@ -21,18 +29,18 @@ def clean_name(raw: Any) -> str | None:
     return name or None
 
 
-_ORDER_NUMBER = re.compile(r"(?<!\d)\d{8}(?!\d)")
-_APP_VERSION = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?![\d.])")
-
-
-def order_number_in(raw: Any) -> str | None:
-    """An 8-digit order number, also when written as 4587 3921 or №45873921."""
-    if not isinstance(raw, str):
-        return None
-    match = _ORDER_NUMBER.search(raw) or _ORDER_NUMBER.search(re.sub(r"[\s-]", "", raw))
-    return match.group(0) if match else None
+def stated_facts(tracker: Tracker) -> dict[str, str]:
+    """Fact entity → value, as the NLU read the latest message (the first of each kind)."""
+    facts: dict[str, str] = {}
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        name, value = entity.get("entity"), entity.get("value")
+        if name in FACT_ENTITIES and isinstance(value, str) and value and name not in facts:
+            facts[name] = value
+    return facts
 
 
 def app_version_in(raw: Any) -> str | None:
+    """A bare version number ("5.4", "5.4.2"): what an answer to "which version?" gives, and
+    what elsewhere could be any number, so the NLU does not take it for a version by itself."""
     match = _APP_VERSION.search(raw) if isinstance(raw, str) else None
     return match.group(0) if match else None

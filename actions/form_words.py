@@ -1,8 +1,17 @@
-"""Short answers that mean "skip this question" or "stop, I changed my mind" inside a form.
+"""What a form answer says besides facts: "skip this question" or "stop, I changed my mind".
 
-Checked on the whole answer, not by the intent classifier: inside a form every message is an
-answer, and "отмена заказа не проходит" must stay a problem description while "отмена" alone
-cancels. A phrase counts only when the answer is nothing but that phrase (punctuation aside).
+Checked on the answer's words, not by the intent classifier: inside a form every message is an
+answer. Two strengths:
+
+- whole answers ("отмена", "не знаю", "skip"): the answer is nothing but the phrase;
+- phrases inside a sentence ("ой, уже не надо, передумала", "nevermind, found it myself",
+  "номера заказа у меня нет под рукой", "понятия не имею, какая там версия"). A phrase is chosen
+  so that it cannot be part of a problem description: "отмена заказа не проходит" and "передумала
+  покупать, как вернуть?" are problems, not a change of mind, and never match.
+
+The form decides where the in-sentence phrases count (actions/handoff_form.py): a sentence that
+cancels is taken at a question about a fact (a name, a contact, a number), where nobody writes a
+sentence for any other reason, and only when short where a description is expected.
 """
 
 from __future__ import annotations
@@ -49,39 +58,84 @@ CANCEL_PHRASES = frozenset(
         "отмени",
         "отбой",
         "стоп",
+        "не надо",
+        "не нужно",
+        "нет не надо",
+        "не надо спасибо",
         "передумал",
         "передумала",
         "я передумал",
         "я передумала",
-        "не надо оператора",
-        "не нужен оператор",
-        "не нужно специалиста",
-        "уже не надо",
-        "больше не надо",
-        "не надо никого звать",
         "cancel",
         "cancel it",
         "stop",
+        "no thanks",
+        "no thank you",
         "never mind",
         "nevermind",
         "forget it",
         "i changed my mind",
         "changed my mind",
-        "no need anymore",
-        "i don't need a person",
     }
+)
+# "I don't know" / "not to hand" inside a sentence, for the optional questions (order number, app
+# version): "номера заказа у меня нет под рукой", "понятия не имею, какая там версия".
+SKIP_IN_SENTENCE = re.compile(
+    r"\b(?:не знаю|незнаю|не помню|не могу найти|не нашл[аи]?|не нашел|понятия не имею"
+    r"|без понятия|не в курсе|не уверен[аы]?|нет под рукой|под рукой нет|нет с собой"
+    r"|(?:номера|версии) (?:у меня )?нет|нет (?:у меня )?(?:номера|версии)|не вижу|не знаю какая"
+    r"|пропусти(?:ть|м)?|давайте без (?:него|нее|номера|версии))\b"
+    r"|\b(?:i )?(?:don't|dont|do not) (?:know|remember|have (?:it|one|the number))\b"
+    r"|\b(?:no idea|not sure|no clue|dunno|idk|can't find|cannot find|can't remember|skip(?: it)?"
+    r"|not (?:to|at) hand|haven't got (?:it|one))\b"
+)
+# A change of mind inside a sentence. "передумал(а)" followed by a verb ("передумала покупать")
+# is about the purchase, not about the person.
+CANCEL_IN_SENTENCE = re.compile(
+    r"\bпередумал[аи]?\b(?!\s+[а-я]+(?:ть|ться|тись)\b)"
+    r"|\b(?:уже|больше|теперь) не (?:надо|нужно|требуется|актуально)\b"
+    r"|\bне (?:надо|нужно|нужен|нужна) (?:уже|больше)\b"
+    r"|\bне (?:надо|нужно|нужен|нужна) (?:никого|оператор\w*|специалист\w*|человек\w*"
+    r"|сотрудник\w*|менеджер\w*)"
+    r"|\b(?:не надо|не нужно) (?:никого )?(?:звать|передавать|подключать|соединять|переключать)\b"
+    r"|\b(?:отмените|отменяю|отмени|отменить|отмена) (?:обращени\w+|заявк\w+|передач\w+"
+    r"|запрос\w*|вызов\w*)"
+    r"|\bсам[аи]? (?:разобрал(?:ся|ась|ись)|разберусь|нашл[аи]|нашел|справил(?:ся|ась|ись))\b"
+    r"|\bуже (?:разобрал(?:ся|ась|ись)|нашл[аи]|нашел|справил(?:ся|ась|ись))\b"
+    r"|\b(?:вопрос|проблема) (?:уже )?(?:решен[аы]?|решился|решилась|снят)\b"
+    r"|\bвсе (?:уже )?(?:решилось|получилось|заработало|нашлось)\b"
+    r"|\bnever ?mind\b|\bforget (?:it|about it)\b|\bchanged my mind\b"
+    r"|\b(?:don't|dont|do not) need (?:a |an |the |any )?(?:person|agent|human|specialist"
+    r"|operator|anyone|anybody|help|it)(?: anymore| any more| now)?\b"
+    r"|\bno (?:longer )?need(?:ed)? (?:anymore|any more|for (?:a |an )?(?:person|agent|human"
+    r"|specialist|operator))\b"
+    r"|\b(?:found|figured|sorted|worked) (?:it )?(?:out )?(?:myself|on my own)\b"
+    r"|\bfigured it out\b|\b(?:it's|its|all) (?:fine|sorted|solved|resolved) now\b"
+    r"|\bcancel (?:the |this |my )?(?:request|handoff|transfer|chat|it)\b"
 )
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lowercase, ё as е, punctuation around words dropped ("Отмена!" → "отмена")."""
     text = text.lower().replace("ё", "е").replace("’", "'")
     return " ".join(re.sub(r"[^\w\s'/-]", " ", text).split()).strip(" -") or text.strip()
 
 
 def means_skip(text: str) -> bool:
-    return _plain(text) in SKIP_PHRASES
+    """The whole answer is "skip" / "не знаю"."""
+    return plain(text) in SKIP_PHRASES
+
+
+def skips_in_sentence(text: str) -> bool:
+    """The answer says it has no answer: a whole skip phrase, or one inside a sentence."""
+    return means_skip(text) or bool(SKIP_IN_SENTENCE.search(plain(text)))
 
 
 def means_cancel(text: str) -> bool:
-    return _plain(text) in CANCEL_PHRASES
+    """The whole answer is "отмена" / "cancel"."""
+    return plain(text) in CANCEL_PHRASES
+
+
+def cancels_in_sentence(text: str) -> bool:
+    """The answer calls the handoff off: a whole cancel phrase, or one inside a sentence."""
+    return means_cancel(text) or bool(CANCEL_IN_SENTENCE.search(plain(text)))

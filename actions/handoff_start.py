@@ -1,6 +1,11 @@
 """Starts a handoff: says why a person is coming in, works out the case's reason, priority and
 topic, fills in what the conversation already told us, then runs handoff_form for the rest.
 
+What the customer already said is not asked again: their name, contact, order number and app
+version fill their slots from any message (bot/rasa_server/nlu/fact_extractor.py), and the problem
+is the message the handoff is about when one describes it (conversation.problem_of, the same
+reading the filed case uses).
+
 Intents whose file says `reply: action_handoff_start` come here directly: request_human,
 complaint and the always-human topics (legal_threat, delete_personal_data — add another topic by
 writing that line in its intent file). Other actions come here through `hand_over(reason)`.
@@ -17,10 +22,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
     MAX_TEXT,
+    NO_TOPIC,
     Turn,
-    first_problem,
     intent_topics,
+    is_substantive,
     latest_metadata,
+    problem_of,
     recent_turns,
     topical_turn,
 )
@@ -42,6 +49,8 @@ INTRO_BY_REASON = {
     "negative": "utter_handoff_intro_negative",
 }
 DEFAULT_INTRO = "utter_request_human"
+# The least weight a ranked intent needs to tell what a request for a person is about.
+MIN_RANKED_CONFIDENCE = 0.05
 
 
 def reason_for(tracker: Tracker, intent: str) -> str:
@@ -54,18 +63,49 @@ def priority_for(reason: str, intent: str, turns: list[Turn]) -> str:
     return "high" if high else "normal"
 
 
+def topic_in_ranking(message: dict[str, Any], topics: dict[str, str]) -> str | None:
+    """The support topic a request for a person or a complaint is about, when it says so
+    ("Курьер не приехал, весь день прождала. Хочу связаться с живым человеком"): the first intent
+    of the NLU's ranking with a support topic, if the NLU gave it some weight. It decides which
+    questions the form asks (the order number for orders), not the case's routing."""
+    for ranked in message.get("intent_ranking") or []:
+        topic = topics.get(str(ranked.get("name") or ""))
+        confidence = ranked.get("confidence")
+        if not isinstance(confidence, (int, float)) or confidence < MIN_RANKED_CONFIDENCE:
+            return None
+        if topic is not None and topic not in NO_TOPIC:
+            return topic
+    return None
+
+
 def subject(tracker: Tracker, turns: list[Turn], topics: dict[str, str]) -> tuple[str | None, dict]:
-    """Topic and intent of the case: the latest message on a support topic, else the trigger."""
+    """Topic and intent of the case: the latest message on a support topic, else the trigger
+    (with the topic it is about, when it describes the problem as well as asking for a person)."""
     turn = topical_turn(turns, topics)
     if turn is not None:
         return topics[turn.intent], {"name": turn.intent, "confidence": turn.confidence}
     intent = tracker.latest_message.get("intent") or {}
     name = intent.get("name")
     confidence = intent.get("confidence")
-    return topics.get(name or ""), {
+    topic = topics.get(name or "")
+    if (topic is None or topic in NO_TOPIC) and turns and is_substantive(turns[-1], topics):
+        topic = topic_in_ranking(tracker.latest_message, topics) or topic
+    return topic, {
         "name": name,
         "confidence": float(confidence) if isinstance(confidence, (int, float)) else None,
     }
+
+
+def intro_for(tracker: Tracker, reason: str, intent: str, domain: dict[str, Any]) -> str:
+    """An intent that comes here directly (request_human, complaint, legal_threat) introduces the
+    person with its own response. A handoff another action asked for (the slot
+    `handoff_reason` is set) is introduced by its reason: the intent's own response there is the
+    answer to its topic ("хочу вернуть наушники... позовите сотрудника" is return_item)."""
+    own_intro = f"utter_{intent}"
+    direct = not tracker.get_slot("handoff_reason")
+    if direct and reason not in INTRO_BY_REASON and own_intro in domain.get("responses", {}):
+        return own_intro
+    return INTRO_BY_REASON.get(reason, DEFAULT_INTRO)
 
 
 def known_from_website(tracker: Tracker) -> list[EventType]:
@@ -115,11 +155,10 @@ class ActionHandoffStart(SafeAction):
             priority,
             topic,
         )
-        own_intro = f"utter_{intent}"
-        if reason not in INTRO_BY_REASON and own_intro in domain.get("responses", {}):
-            dispatcher.utter_message(response=own_intro)
-        else:
-            dispatcher.utter_message(response=INTRO_BY_REASON.get(reason, DEFAULT_INTRO))
+        # The introduction opens the handoff: it addresses the customer by name when it is known
+        # (bot/rasa_server/addressing.py), the questions that follow do not.
+        intro = intro_for(tracker, reason, intent, domain)
+        dispatcher.utter_message(response=intro, address_by_name=True)
         events: list[EventType] = [
             SlotSet("handoff_reason", reason),
             SlotSet("handoff_priority", priority),
@@ -128,7 +167,7 @@ class ActionHandoffStart(SafeAction):
             SlotSet("handoff_cancelled", None),
             *known_from_website(tracker),
         ]
-        problem = first_problem(turns, self.topics)
+        problem = problem_of(tracker, self.topics)
         if problem is not None and not tracker.get_slot("handoff_problem"):
             events.append(SlotSet("handoff_problem", problem.text[:MAX_TEXT]))
         return [*events, FollowupAction(FORM)]

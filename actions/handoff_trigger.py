@@ -1,10 +1,12 @@
 """How any action hands the conversation to a person: remember why, then run action_handoff_start.
 
-Kept apart so the knowledge and yes/no actions can trigger a handoff without knowing the form.
+Kept apart so the knowledge and yes/no actions can trigger a handoff without knowing the form; a
+question that also asks for a person in so many words is handed over (`wants_person`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -20,3 +22,39 @@ NOT_HELPFUL_LIMIT = 2
 
 def hand_over(reason: Reason) -> list[EventType]:
     return [SlotSet("handoff_reason", reason), FollowupAction(START_ACTION)]
+
+
+# A message that asks for a person in so many words, whatever else it is about: "хочу вернуть
+# наушники... позовите сотрудника", "can I speak to an agent? my promo code isn't working". A word
+# for a person and a word asking for one, at most NEAR words apart.
+PERSON_WORD = re.compile(
+    r"сотрудник|специалист|оператор|человек(?:а|у|ом)$|жив(?:ой|ого|ым)$|менеджер|консультант"
+    r"|поддержк|agents?$|operators?$|persons?$|humans?$|someone$|somebody$|representative"
+    r"|specialist"
+)
+ASKING_WORD = re.compile(
+    r"позов|позвать|подключ|соедин|свяж|связать|переключ|дайте$|дай$|нуж[ен]|хочу$|хотел"
+    r"|поговор|передай|перевед|можно$|мне$"
+    r"|talk|speak|chat$|connect|get$|want|need$|transfer|pass$|help$|rather$|sort$|contact"
+)
+NOT_A_PERSON = re.compile(
+    r"оператор\w* (?:сотовой |мобильной )?связи|in person|person(?:al)? data|я (?:\w+ )?менеджер"
+    r"|как (?:\w+ )?связаться|how (?:do i |can i |to )(?:get in touch|contact)"
+)
+NEAR = 5
+# "a person", "a real person" ask for one; "the person receiving the order" does not.
+A_PERSON = frozenset({"a", "real", "live", "actual", "human"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def wants_person(text: str) -> bool:
+    """The message asks to be put through to a person."""
+    lowered = NOT_A_PERSON.sub(" ", (text or "").lower().replace("ё", "е"))
+    words = _WORD.findall(lowered)
+    people = [
+        i
+        for i, w in enumerate(words)
+        if PERSON_WORD.match(w) and (w != "person" or (i and words[i - 1] in A_PERSON))
+    ]
+    asking = [i for i, w in enumerate(words) if ASKING_WORD.match(w)]
+    return any(abs(p - a) <= NEAR for p in people for a in asking)

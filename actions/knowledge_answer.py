@@ -21,16 +21,38 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Ranked:
+    """One article as the search ranked it: calibrated score, the fused score it came from, and
+    how many of the search's signals put it first (None: not measured)."""
+
+    id: str
+    score: float
+    fused: float
+    agreement: int | None = None
+
+
+@dataclass(frozen=True)
 class KnowledgeAnswer:
+    """The search's own verdict and the articles it shows for it (with excerpts), plus its whole
+    ranking, from which actions/answer_choice.py makes the bot's decision."""
+
     outcome: Outcome
     articles: tuple[Article, ...]
+    ranked: tuple[Ranked, ...] = ()
+    # What the intent's training examples most like the question are answered with
+    # (actions/example_articles.py): article ids, empty for "no article", None: no opinion.
+    examples: frozenset[str] | None = None
 
 
 class KnowledgeBase(Protocol):
     """Implemented over retrieval.KbSearch in actions/knowledge_provider.py; tests pass a fake."""
 
     def ask(
-        self, question: str, language: str, known: KnownVector | None = None
+        self,
+        question: str,
+        language: str,
+        known: KnownVector | None = None,
+        intent: str | None = None,
     ) -> KnowledgeAnswer: ...
 
     def article(self, article_id: str, question: str) -> Article | None: ...

@@ -1,10 +1,14 @@
 """A deliberately simple check for strongly negative messages: swearing or anger, in ru and en.
 
-It matches word beginnings from two short lists and shouting, nothing more. It does not read
-sarcasm, negation ("не ужасно") or politely worded fury, and it can fire on a quoted swear word;
-that is acceptable because its only effect is to bring a person in sooner and mark the case high
-priority, never to refuse an answer. Profanity alone is enough; anger words need two signals
-(two words, or one word and shouting), so a single "ужасно долго" is not an escalation.
+It matches word beginnings from two short lists and shouting ("!!", "?!", capitals), nothing
+more. It does not read sarcasm, negation ("не ужасно") or politely worded fury, and it can fire
+on a quoted swear word; that is acceptable because its only effect is to bring a person in
+sooner and mark the case high priority, never to refuse an answer. Profanity alone is enough;
+anger words need two signals (two words, or one word and shouting), so a single "ужасно долго" is
+not an escalation.
+
+A milder complaint (one anger word, or "до сих пор", "третий раз", "still no refund") is not an
+escalation either: its answer just begins with a line of empathy (`is_complaint`).
 """
 
 from __future__ import annotations
@@ -60,6 +64,8 @@ ANGER = (
     "урод",
     "сволоч",
     "хамств",
+    "черт",
+    "хрен",
     "furious",
     "angry",
     "ridiculous",
@@ -76,6 +82,12 @@ ANGER = (
     "worst",
     "unacceptable",
 )
+# Phrases of a customer who has waited or tried too long (matched in the lower-cased text).
+FED_UP = re.compile(
+    r"издева|сколько можно|до сих пор|(?:третий|второй|который|пятый) раз|опять|снова"
+    r"|уже (?:неделю|месяц|две|три|\d)|still (?:no|not|hasn|haven|waiting)|third time|"
+    r"(?:once|yet) again|how long do i|for weeks|\bfor ages\b"
+)
 SHOUT_MIN_LETTERS = 8
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -87,7 +99,8 @@ def _hits(words: list[str], stems: tuple[str, ...]) -> int:
 def _shouting(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
-    return "!!" in text or (len(letters) >= SHOUT_MIN_LETTERS and capitals > 0.7 * len(letters))
+    loud = "!!" in text or "?!" in text or "!?" in text
+    return loud or (len(letters) >= SHOUT_MIN_LETTERS and capitals > 0.7 * len(letters))
 
 
 def is_strongly_negative(text: str) -> bool:
@@ -95,3 +108,10 @@ def is_strongly_negative(text: str) -> bool:
     if _hits(words, PROFANITY):
         return True
     return _hits(words, ANGER) + (1 if _shouting(text or "") else 0) >= 2
+
+
+def is_complaint(text: str) -> bool:
+    """Displeasure worth a line of empathy: an anger word, a fed-up phrase, or worse."""
+    lowered = (text or "").lower().replace("ё", "е")
+    words = _WORD.findall(lowered)
+    return bool(_hits(words, ANGER) or FED_UP.search(lowered)) or is_strongly_negative(text)

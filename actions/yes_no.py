@@ -1,8 +1,9 @@
 """Yes and no mean different things depending on what the bot just asked.
 
-After an article ("Did this help?") they are the customer's verdict, stored with the article; after
-a clarifying question "no" means none of the offered articles fits; otherwise they get the plain
-replies of the affirm and deny intents.
+After an article ("Did this help?") they are the customer's verdict, stored with the article; a
+"no" then shows the other close articles, when the search had any, as buttons. After a clarifying
+question "no" means none of the offered articles fits; otherwise they get the plain replies of the
+affirm and deny intents.
 
 The second "not helpful" in a conversation, or an angry "no", brings in a person
 (actions/handoff_trigger.py).
@@ -17,26 +18,23 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_from_knowledge import BUTTON_TEXTS, language_of
+from actions.client_action import ClientAction
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over
+from actions.knowledge_answer import Article, KnowledgeBase
+from actions.knowledge_provider import knowledge_base
+from actions.knowledge_replies import article_buttons, human_button, language_of
 from actions.negativity import is_strongly_negative
-from actions.safe import SafeAction
+from actions.verdicts import with_verdict
 
 log = logging.getLogger(__name__)
 
 
-def with_verdict(offered: list[dict[str, Any]], article_id: str, helpful: bool) -> list[dict]:
-    return [
-        {**entry, "verdict": "helpful" if helpful else "not_helpful"}
-        if entry.get("id") == article_id
-        else entry
-        for entry in offered
-    ]
-
-
-class ActionReplyYesNo(SafeAction):
+class ActionReplyYesNo(ClientAction[KnowledgeBase]):
     def name(self) -> str:
         return "action_reply_yes_no"
+
+    def shared_client(self) -> KnowledgeBase:
+        return knowledge_base()
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -57,20 +55,23 @@ class ActionReplyYesNo(SafeAction):
             ]
             if unhelpful >= NOT_HELPFUL_LIMIT and not yes:
                 return [*events, *hand_over("not_helpful")]
-            dispatcher.utter_message(
-                response="utter_kb_glad_helped" if yes else "utter_kb_sorry_not_helped"
-            )
-            return events
+            if yes:
+                dispatcher.utter_message(response="utter_kb_glad_helped")
+                return [*events, SlotSet("kb_candidates", None)]
+            others = self._others(tracker)
+            buttons = article_buttons(others, language_of(tracker)) if others else []
+            dispatcher.utter_message(response="utter_kb_sorry_not_helped", buttons=buttons)
+            return [*events, SlotSet("kb_candidates", [a.id for a in others] or None)]
         if tracker.get_slot("kb_candidates") and not yes:
             dispatcher.utter_message(
-                response="utter_kb_no_answer",
-                buttons=[
-                    {
-                        "title": BUTTON_TEXTS[language_of(tracker)]["human"],
-                        "payload": "/request_human",
-                    }
-                ],
+                response="utter_kb_no_answer", buttons=[human_button(language_of(tracker))]
             )
             return [SlotSet("kb_candidates", None)]
         dispatcher.utter_message(response="utter_affirm" if yes else "utter_deny")
         return []
+
+    def _others(self, tracker: Tracker) -> list[Article]:
+        """The other close articles kept with the answer, with their titles."""
+        question = tracker.get_slot("kb_question") or ""
+        ids = [i for i in tracker.get_slot("kb_candidates") or [] if isinstance(i, str)]
+        return [a for i in ids if (a := self.client.article(i, question)) is not None]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from bot.common.masking import conversation_ref
+from bot.common.masking import conversation_ref, mask_cards
 from bot.gateway.announcements.board import AnnouncementBoard
 from bot.gateway.hub import Hub
 from bot.gateway.messages import Language, text
@@ -166,7 +166,9 @@ class ChatService:
         await self.hub.to_customers(conversation, {"type": "message", "message": message}, skip)
         if case:
             owner = case["agent"]["login"] if case["agent"] else None
-            frame = {"type": "message", "case": case["id"], "message": message}
+            text = message.get("text")  # card numbers never reach an agent's screen
+            masked = {**message, "text": mask_cards(text) if isinstance(text, str) else text}
+            frame = {"type": "message", "case": case["id"], "message": masked}
             await self.hub.to_desks(frame, case["group"], owner)
 
     async def store(

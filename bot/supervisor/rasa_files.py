@@ -12,6 +12,8 @@ from bot.common.settings import ConfigError, Settings
 
 GATEWAY_CHANNEL = "bot.rasa_server.channel.GatewayInput"
 SQLITE_TRACKER_STORE = "bot.rasa_server.tracker_store.SQLiteTrackerStore"
+# Rasa's templated responses, addressing the customer by name once it becomes known.
+RESPONSE_GENERATOR = "bot.rasa_server.addressing.NameAddressing"
 
 
 def tracker_store(settings: Settings) -> dict[str, Any]:
@@ -61,6 +63,7 @@ def write_rasa_files(settings: Settings, folder: Path) -> tuple[Path, Path]:
     endpoints: dict[str, Any] = {
         "action_endpoint": {"url": f"{settings.actions_url}/webhook"},
         "tracker_store": tracker_store(settings),
+        "nlg": {"type": RESPONSE_GENERATOR},
     }
     if locks := lock_store(settings):
         endpoints["lock_store"] = locks

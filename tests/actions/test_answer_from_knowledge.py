@@ -1,4 +1,6 @@
 """The knowledge-base actions with a stand-in knowledge base (the real one runs in tests/e2e)."""
+# The decision itself (answer / clarify / abstain from the ranking) is tested in
+# tests/actions/test_answer_choice.py; here: what the action says and remembers for each.
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge, chosen_index
-from actions.knowledge_answer import Article, KnowledgeAnswer
+from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from actions.yes_no import ActionReplyYesNo
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
@@ -19,15 +21,23 @@ GIFT = Article("gift-en", "Gift cards", "https://h/gift", "en", "From 1 000 ₽.
 DOMAIN = {"responses": {"utter_order_status": [{"text": "x"}]}}
 
 
+def ranked(*items: tuple[str, float, int]) -> tuple[Ranked, ...]:
+    return tuple(Ranked(i, 0.5, fused, agreement) for i, fused, agreement in items)
+
+
 class FakeKb:
     def __init__(self, answer: KnowledgeAnswer) -> None:
         self.answer = answer
         self.questions: list[str] = []
         self.known: list[object] = []
+        self.intents: list[str | None] = []
 
-    def ask(self, question: str, language: str, known: object = None) -> KnowledgeAnswer:
+    def ask(
+        self, question: str, language: str, known: object = None, intent: str | None = None
+    ) -> KnowledgeAnswer:
         self.questions.append(question)
         self.known.append(known)
+        self.intents.append(intent)
         return self.answer
 
     def article(self, article_id: str, question: str) -> Article | None:
@@ -70,6 +80,7 @@ async def test_confident_answer_has_source_excerpt_and_helpful_buttons():
     assert messages[0]["title"] == LOGIN.title and messages[0]["url"] == LOGIN.url
     assert messages[0]["custom"]["type"] == "article"
     assert [b["payload"] for b in messages[1]["buttons"]] == ["/affirm", "/deny"]
+    assert slot(events, "kb_candidates") is None  # nothing else came close
     assert slot(events, "kb_offered") == [
         {"id": "login-ru", "title": LOGIN.title, "url": LOGIN.url, "verdict": None}
     ]
@@ -97,7 +108,8 @@ async def test_article_in_the_other_language_says_so():
 
 
 async def test_close_candidates_become_buttons_and_a_choice_is_answered():
-    kb = FakeKb(KnowledgeAnswer("clarify", (LOGIN, RESET)))
+    close = ranked(("login-ru", 3.0, 2), ("reset-ru", 2.99, 2))
+    kb = FakeKb(KnowledgeAnswer("clarify", (LOGIN, RESET), close))
     action = ActionAnswerFromKnowledge(kb)
     messages, events = await run(action, "проблема с паролем", "account_login")
     assert messages[0]["response"] == "utter_kb_clarify"
@@ -118,6 +130,39 @@ async def test_close_candidates_become_buttons_and_a_choice_is_answered():
     assert kb.questions == ["проблема с паролем"]
 
 
+async def test_a_clear_best_is_answered_with_the_others_a_button_away():
+    lead = ranked(("login-ru", 3.4, 2), ("reset-ru", 3.1, 1))
+    kb = FakeKb(KnowledgeAnswer("clarify", (LOGIN, RESET), lead))
+    action = ActionAnswerFromKnowledge(kb)
+    messages, events = await run(action, "не пускает в кабинет", "account_login")
+    assert messages[0]["response"] == "utter_kb_answer" and messages[0]["title"] == LOGIN.title
+    payloads = [b["payload"] for b in messages[1]["buttons"]]
+    assert payloads == ["/affirm", "/deny", "/kb_other_articles"]
+    assert slot(events, "kb_candidates") == ["reset-ru"]
+    slots = {"kb_candidates": ["reset-ru"], "kb_question": "не пускает в кабинет"}
+    messages, events = await run(action, "другие статьи", "kb_other_articles", slots=slots)
+    assert messages[0]["response"] == "utter_kb_clarify"
+    assert [b["title"] for b in messages[0]["buttons"]] == [RESET.title, "Ничего из этого"]
+    messages, _ = await run(action, "другие статьи", "kb_other_articles")
+    assert messages[0]["response"] == "utter_kb_no_other_articles"
+
+
+async def test_complaint_gets_one_line_of_empathy_before_the_answer():
+    action = ActionAnswerFromKnowledge(FakeKb(KnowledgeAnswer("answer", (LOGIN,))))
+    messages, _ = await run(action, "опять не могу войти, сколько можно", "account_login")
+    assert [m["response"] for m in messages[:2]] == ["utter_kb_empathy", "utter_kb_answer"]
+
+
+async def test_latin_typed_russian_and_long_stories_are_searched_as_the_nlu_read_them():
+    kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,)))
+    action = ActionAnswerFromKnowledge(kb)
+    await run(action, "ne mogu voyti v akkaunt", "account_login")
+    story = "Вчера купил новый телефон. " * 20 + "Как войти в аккаунт на новом телефоне?"
+    await run(action, story, "account_login")
+    assert kb.questions == ["не могу войти в аккаунт", "Как войти в аккаунт на новом телефоне?"]
+    assert kb.intents == ["account_login", "account_login"]
+
+
 async def test_choosing_when_nothing_was_offered_asks_for_the_question():
     kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,)))
     messages, events = await run(ActionAnswerFromKnowledge(kb), "давай второй", "kb_choose")
@@ -134,6 +179,54 @@ async def test_abstain_uses_the_topic_reply_or_says_so_honestly():
     assert messages[0]["buttons"][0]["payload"] == "/request_human"
 
 
+async def test_a_kind_of_question_with_no_article_gets_no_stock_reply():
+    answer = KnowledgeAnswer(
+        "abstain", (), ranked(("order-ru", 1.5, 3), ("x", 1.0, 0)), frozenset()
+    )
+    messages, _ = await run(ActionAnswerFromKnowledge(FakeKb(answer)), "где заказ", "order_status")
+    assert messages[0]["response"] == "utter_kb_no_answer"
+
+
+async def test_what_is_not_a_question_is_not_searched():
+    kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,)))
+    action = ActionAnswerFromKnowledge(kb)
+    replies = {}
+    for text, intent in [
+        ("???", "nlu_fallback"),
+        ("😡😡😡", "nlu_fallback"),
+        ("Hallo, wo ist meine Bestellung?", "nlu_fallback"),
+        ("здравствуйте, у меня проблема", "vague_problem"),
+        ("ясно, спс", "nlu_fallback"),
+        ("хорошего дня", "order_status"),
+    ]:
+        messages, _ = await run(action, text, intent)
+        replies[text] = messages[0]["response"]
+    assert replies == {
+        "???": "utter_kb_unreadable",
+        "😡😡😡": "utter_kb_unreadable",
+        "Hallo, wo ist meine Bestellung?": "utter_kb_foreign_language",
+        "здравствуйте, у меня проблема": "utter_kb_what_happened",
+        "ясно, спс": "utter_thanks",
+        "хорошего дня": "utter_goodbye",
+    }
+    assert kb.questions == []
+    messages, _ = await run(action, "спасибо", "nlu_fallback", slots={"customer_name": "Анна"})
+    assert messages[0] == {**messages[0], "response": "utter_thanks_named", "name": "Анна"}
+
+
+async def test_a_vague_opener_with_a_topic_offers_that_topics_articles():
+    answer = KnowledgeAnswer(
+        "clarify", (LOGIN, RESET), ranked(("login-ru", 3, 2), ("reset-ru", 2, 1))
+    )
+    kb = FakeKb(answer)
+    messages, events = await run(
+        ActionAnswerFromKnowledge(kb), "hi, something is wrong with my account", "vague_problem"
+    )
+    assert messages[0]["response"] == "utter_kb_what_happened_topic"
+    assert [b["title"] for b in messages[0]["buttons"]][:2] == [LOGIN.title, RESET.title]
+    assert slot(events, "kb_candidates") == ["login-ru", "reset-ru"]
+
+
 async def test_verdict_is_stored_and_counted():
     offered = [{"id": "login-ru", "title": "t", "url": "u", "verdict": None}]
     slots = {"kb_awaiting_verdict": True, "kb_last_article": "login-ru", "kb_offered": offered}
@@ -143,6 +236,25 @@ async def test_verdict_is_stored_and_counted():
     assert slot(events, "kb_unhelpful_count") == 1.0
     messages, _ = await run(ActionReplyYesNo(), "да", "affirm")
     assert messages[0]["response"] == "utter_affirm"
+
+
+async def test_not_helpful_shows_the_other_close_articles():
+    offered = [{"id": "login-ru", "title": "t", "url": "u", "verdict": None}]
+    slots = {
+        "kb_awaiting_verdict": True,
+        "kb_last_article": "login-ru",
+        "kb_offered": offered,
+        "kb_candidates": ["reset-ru"],
+        "kb_question": "не могу войти",
+    }
+    action = ActionReplyYesNo(FakeKb(KnowledgeAnswer("abstain", ())))
+    messages, events = await run(action, "нет", "deny", slots=slots)
+    assert messages[0]["response"] == "utter_kb_sorry_not_helped"
+    assert messages[0]["buttons"][0]["payload"] == '/kb_choose{"kb_article": "reset-ru"}'
+    assert slot(events, "kb_candidates") == ["reset-ru"]
+    messages, events = await run(action, "да", "affirm", slots=slots)
+    assert messages[0]["response"] == "utter_kb_glad_helped"
+    assert slot(events, "kb_candidates") is None
 
 
 def test_ordinals_in_both_languages():

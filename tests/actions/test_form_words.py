@@ -1,26 +1,75 @@
-"""Skip and cancel are whole answers, never words inside a longer answer."""
+"""Skip and cancel: whole answers, and phrases inside a sentence that cannot be part of a problem
+description."""
 
 from __future__ import annotations
 
 import pytest
 
-from actions.form_words import means_cancel, means_skip
+from actions.form_words import cancels_in_sentence, means_cancel, means_skip, skips_in_sentence
 
 
 @pytest.mark.parametrize("text", ["Отмена", "отмена!", "cancel", "Передумал.", "never mind"])
 def test_cancel(text: str):
     assert means_cancel(text)
+    assert cancels_in_sentence(text)
 
 
-@pytest.mark.parametrize("text", ["отмена заказа не проходит", "cancel my order", "оператор"])
-def test_not_cancel(text: str):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ой, уже не надо, передумала",
+        "Спасибо, не нужно больше, сама разобралась",
+        "не надо никого звать",
+        "отмените обращение, пожалуйста",
+        "вопрос уже решён",
+        "nevermind, found it myself — the code only works on orders over 5,000",
+        "forget it, thanks",
+        "I don't need a person anymore",
+        "ok I figured it out",
+    ],
+)
+def test_a_change_of_mind_inside_a_sentence(text: str):
+    assert cancels_in_sentence(text)
     assert not means_cancel(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "отмена заказа не проходит",
+        "cancel my order",
+        "оператор",
+        "передумала покупать, как вернуть деньги?",
+        "хочу отменить заказ 45873921",
+        "I changed the delivery address and now nothing works",
+        "не могу найти кнопку отмены",
+    ],
+)
+def test_not_cancel(text: str):
+    assert not cancels_in_sentence(text)
 
 
 @pytest.mark.parametrize("text", ["не знаю", "Не знаю.", "skip", "пропустить", "I don't know", "-"])
 def test_skip(text: str):
     assert means_skip(text)
+    assert skips_in_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "номера заказа у меня нет под рукой",
+        "понятия не имею, какая там версия",
+        "не помню, письмо удалила",
+        "sorry, I don't have it to hand",
+        "no idea which version",
+    ],
+)
+def test_no_answer_inside_a_sentence(text: str):
+    assert skips_in_sentence(text)
+    assert not means_skip(text)
 
 
 def test_an_answer_is_not_a_skip():
     assert not means_skip("не знаю, что делать с заказом 45873921")
+    assert not skips_in_sentence("версия 5.4.2, последняя")

@@ -1,5 +1,10 @@
-"""handoff_form asks only for what is missing, validates and normalises answers, and lets the
-customer skip optional questions or cancel at any point."""
+"""handoff_form asks only for what is missing and reads answers the way customers write them:
+several facts at once, a fact typed for the wrong question, skip and cancel in free words, a real
+question in the middle, things that are not names, invalid contacts.
+
+Each turn is played as Rasa plays it: the facts the Rasa server's fact extractor reads, the slots
+domain.yml's mappings fill from them and from the text, then the form's validation action on that
+tracker."""
 
 from __future__ import annotations
 
@@ -9,19 +14,84 @@ import pytest
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff_form import QUESTIONS, SKIPPED, ValidateHandoffForm, name_from
+from actions.handoff_form import (
+    PAUSED_SLOT,
+    QUESTIONS,
+    SKIPPED,
+    ValidateHandoffForm,
+    describes_problem,
+    is_question,
+    name_from,
+)
+from bot.common.facts import extract_facts
 from bot.common.settings import PROJECT_ROOT
-from tests.actions.conftest import slot, tracker, user
+from bot.rasa_server.nlu.fact_extractor import fact_values
+from tests.actions.conftest import TOPICS, slot, tracker, user
 
-FORM_SLOTS = [
-    "customer_name",
-    "handoff_contact",
-    "handoff_order_number",
-    "handoff_app_version",
-    "handoff_problem",
-    "handoff_tried",
-]
+DOMAIN_FILE = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+FORM_SLOTS = DOMAIN_FILE["forms"]["handoff_form"]["required_slots"]
 DOMAIN = {"forms": {"handoff_form": {"required_slots": FORM_SLOTS}}, "slots": {}}
+
+
+@pytest.fixture(autouse=True)
+def topics(monkeypatch):
+    """The intent files' topics, as the running server reads them."""
+    monkeypatch.setattr("actions.handoff_form.intent_topics", lambda: TOPICS)
+
+
+def fact_entities(text: str) -> list[dict[str, Any]]:
+    found = fact_values(extract_facts(text), text)
+    return [{"entity": entity, "value": value} for entity, value in found.items()]
+
+
+def extracted_slots(text: str, entities: list[dict[str, Any]], asking: str) -> dict[str, Any]:
+    """What Rasa's action_extract_slots sets, by domain.yml's mappings (the first that gives a
+    value wins), while the form asks for `asking`."""
+    found: dict[str, Any] = {}
+    for name, spec in DOMAIN_FILE["slots"].items():
+        for mapping in spec.get("mappings") or []:
+            conditions = mapping.get("conditions") or []
+            if conditions and not any(
+                c.get("active_loop") == "handoff_form" and c.get("requested_slot") in (None, asking)
+                for c in conditions
+            ):
+                continue
+            value = None
+            if mapping["type"] == "from_entity":
+                value = next(
+                    (e["value"] for e in entities if e["entity"] == mapping["entity"]), None
+                )
+            elif mapping["type"] == "from_text":
+                value = text
+            if value is not None:
+                found[name] = value
+                break
+    return found
+
+
+async def answer(
+    asking: str,
+    text: str,
+    slots: dict[str, Any] | None = None,
+    intent: str = "nlu_fallback",
+    confidence: float = 0.9,
+):
+    """The customer answers the question `asking`: what the form says and the events it returns."""
+    entities = fact_entities(text)
+    filled = extracted_slots(text, entities, asking)
+    event = user(text, intent, confidence)
+    event["parse_data"]["entities"] = entities
+    events = [event] + [{"event": "slot", "name": k, "value": v} for k, v in filled.items()]
+    state = tracker(
+        events, {"requested_slot": asking, **(slots or {}), **filled}, entities=entities
+    )
+    dispatcher = CollectingDispatcher()
+    result = await ValidateHandoffForm().run(dispatcher, state, DOMAIN)
+    return [m.get("response") for m in dispatcher.messages], result
+
+
+def slots_of(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 async def required(slots: dict[str, Any]) -> list[str]:
@@ -29,14 +99,7 @@ async def required(slots: dict[str, Any]) -> list[str]:
     return await form.required_slots(FORM_SLOTS, CollectingDispatcher(), tracker([], slots), {})
 
 
-async def answer(slot_name: str, text: str, slots: dict[str, Any] | None = None):
-    """Run the validation action the way Rasa does after the customer answered `slot_name`."""
-    slots = {"requested_slot": slot_name, **(slots or {})}
-    events = [user(text, "nlu_fallback"), {"event": "slot", "name": slot_name, "value": text}]
-    dispatcher = CollectingDispatcher()
-    state = tracker(events, {**slots, slot_name: text})
-    result = await ValidateHandoffForm().run(dispatcher, state, DOMAIN)
-    return [m.get("response") for m in dispatcher.messages], result
+ANNA = {"customer_name": "Анна", "handoff_topic": "orders"}
 
 
 async def test_everything_is_asked_for_a_stranger_on_a_payment_topic():
@@ -67,42 +130,189 @@ async def test_technical_topics_ask_for_the_app_version_not_the_order():
     assert "handoff_contact" not in await required(slots)
 
 
+async def test_several_facts_in_answer_to_the_name_question_answer_their_questions():
+    slots = {"handoff_topic": "orders", "handoff_problem": "заказ не привезли"}
+    replies, events = await answer(
+        "customer_name", "Андрей Кузнецов, заказ 71529304, тел. 8 925 111-22-33", slots
+    )
+    assert replies == []
+    filled = slots_of(events)
+    assert filled["customer_name"] == "Андрей Кузнецов"
+    assert filled["requested_slot"] == "handoff_tried"  # contact, order, problem: all known
+
+
+async def test_name_and_email_in_english():
+    replies, events = await answer(
+        "customer_name", "I'm Tom Baker, email tom.baker@outlook.com", {"language": "en"}
+    )
+    assert replies == []
+    assert slots_of(events)["customer_name"] == "Tom Baker"
+    assert slots_of(events)["requested_slot"] == "handoff_problem"
+
+
 async def test_phone_is_normalised_and_the_next_question_follows():
     replies, events = await answer("handoff_contact", "8 912 345-67-89", {"customer_name": "Анна"})
     assert replies == []
-    assert slot(events, "phone") == "+79123456789"
     assert slot(events, "handoff_contact") == "+79123456789"
     assert slot(events, "requested_slot") == "handoff_problem"
 
 
-async def test_email_is_lowercased():
-    _, events = await answer("handoff_contact", "Anna@Example.com", {"customer_name": "Анна"})
-    assert slot(events, "email") == "anna@example.com"
+async def test_an_email_typed_for_the_order_number_is_kept_and_the_number_asked_again():
+    slots = {**ANNA, "phone": "+79163004050", "handoff_problem": "треск в наушниках"}
+    replies, events = await answer("handoff_order_number", "igor.volkov@gmail.com", slots)
+    assert replies == ["utter_handoff_noted"]
+    assert slot(events, "handoff_order_number") is None
+    assert slot(events, "requested_slot") == "handoff_order_number"
 
 
-async def test_invalid_contact_is_asked_again_with_an_example():
-    replies, events = await answer("handoff_contact", "позвоните мне", {"customer_name": "Анна"})
-    assert replies == ["utter_handoff_invalid_contact"]
+async def test_an_order_number_typed_for_the_contact_is_kept_and_the_contact_asked_again():
+    replies, events = await answer("handoff_contact", "заказ 60418273", ANNA)
+    assert replies == ["utter_handoff_noted"]
+    assert slot(events, "requested_slot") == "handoff_contact"
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("позвоните мне", "utter_handoff_invalid_contact"),
+        ("oleg.smirnov@mail", "utter_handoff_invalid_contact"),
+        ("+7 916 12", "utter_handoff_invalid_contact"),
+        ("карта 2202 2046 1234 1230, списаний не было", "utter_handoff_invalid_contact"),
+    ],
+)
+async def test_an_invalid_contact_is_asked_again_with_an_example(text: str, reply: str):
+    replies, events = await answer("handoff_contact", text, ANNA)
+    assert replies == [reply]
     assert slot(events, "handoff_contact") is None
     assert slot(events, "requested_slot") == "handoff_contact"
 
 
-async def test_optional_order_number_accepts_i_dont_know():
-    slots = {"customer_name": "Анна", "email": "a@b.ru", "handoff_topic": "orders"}
-    _, events = await answer("handoff_order_number", "не знаю", slots)
-    assert slot(events, "handoff_order_number") == SKIPPED
-    assert slot(events, "requested_slot") == "handoff_problem"
+@pytest.mark.parametrize(
+    "text",
+    ["не скажу", "???", "https://facebook.com/jake.morrison", "4276 3800 1234 5678", "оператора"],
+)
+async def test_what_is_not_a_name_is_not_stored_and_asked_again(text: str):
+    replies, events = await answer("customer_name", text)
+    assert replies == ["utter_handoff_invalid_name"]
+    assert slot(events, "customer_name") is None
+    assert slot(events, "requested_slot") == "customer_name"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ну хорошо, Тимур", "Тимур"),
+        ("Светлана Игоревна", "Светлана Игоревна"),
+        ("меня зовут анна", "Анна"),
+        ("Priya", "Priya"),
+        ("Kwame Mensah", "Kwame Mensah"),
+    ],
+)
+async def test_names_as_people_write_them(text: str, name: str):
+    replies, events = await answer("customer_name", text)
+    assert replies == []
+    assert slot(events, "customer_name") == name
+
+
+async def test_optional_order_number_accepts_i_dont_know_also_in_a_sentence():
+    slots = {**ANNA, "email": "a@b.ru"}
+    for text in ("не знаю", "номера заказа у меня нет под рукой"):
+        _, events = await answer("handoff_order_number", text, slots)
+        assert slot(events, "handoff_order_number") == SKIPPED
+        assert slot(events, "requested_slot") == "handoff_problem"
     replies, events = await answer("handoff_order_number", "12345", slots)
     assert replies == ["utter_handoff_invalid_order_number"]
     _, events = await answer("handoff_order_number", "№ 4587 3921", slots)
-    assert slot(events, "order_number") == "45873921"
+    assert slot(events, "handoff_order_number") == "45873921"
+    _, events = await answer("handoff_order_number", "не помню точно, кажется 45873921", slots)
+    assert slot(events, "handoff_order_number") == "45873921"
 
 
-async def test_cancel_ends_the_form_at_any_question():
-    for slot_name in ("customer_name", "handoff_contact", "handoff_problem", "handoff_tried"):
-        _, events = await answer(slot_name, "Отмена", {"handoff_topic": "orders"})
-        assert slot(events, "handoff_cancelled") is True
-        assert slot(events, "requested_slot") is None
+async def test_app_version_read_in_the_question_context():
+    slots = {"customer_name": "Зоя", "email": "z@b.ru", "handoff_topic": "technical"}
+    _, events = await answer("handoff_app_version", "5.4", slots)
+    assert slot(events, "app_version") == "5.4"
+    _, events = await answer("handoff_app_version", "v5.4.1 on an iPhone 12", slots)
+    assert slot(events, "handoff_app_version") == "5.4.1"
+    _, events = await answer("handoff_app_version", "понятия не имею, какая там версия", slots)
+    assert slot(events, "handoff_app_version") == SKIPPED
+    _, events = await answer("handoff_app_version", "последняя", slots)
+    assert slot(events, "handoff_app_version") == "последняя"
+
+
+@pytest.mark.parametrize(
+    ("asking", "text"),
+    [
+        ("customer_name", "Отмена"),
+        ("handoff_contact", "ой, уже не надо, передумала"),
+        (
+            "handoff_contact",
+            "nevermind, found it myself — the code only works on orders over 5,000",
+        ),
+        ("handoff_problem", "передумал"),
+        ("handoff_tried", "всё, не надо уже"),
+    ],
+)
+async def test_cancel_ends_the_form_at_any_question(asking: str, text: str):
+    """The form's turn is rejected: the turn that calls the handoff off does not run it."""
+    _, events = await answer(asking, text, {"handoff_topic": "orders"})
+    assert slot(events, "handoff_cancelled") is True
+    assert slot(events, "requested_slot") is None
+    assert events[-2]["event"] == "action_execution_rejected"
+    assert events[-2]["name"] == "handoff_form"
+    assert events[-1]["name"] == "action_handoff_cancel"
+
+
+async def test_a_problem_that_mentions_cancelling_is_a_problem():
+    slots = {**ANNA, "email": "a@b.ru", "order_number": "45873921"}
+    text = "отмена заказа не проходит, передумала покупать, а кнопка не работает"
+    _, events = await answer("handoff_problem", text, slots)
+    assert "handoff_cancelled" not in slots_of(events)
+    assert slot(events, "handoff_problem") == text
+
+
+async def test_a_real_question_inside_the_form_pauses_it_and_is_answered_next():
+    replies, events = await answer(
+        "handoff_contact", "а пароль как сменить?", {"customer_name": "Кристина"}, "account_login"
+    )
+    assert replies == []
+    assert slot(events, PAUSED_SLOT) is True
+    assert slot(events, "requested_slot") is None
+    assert events[-2]["event"] == "action_execution_rejected"
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_handoff_question"}
+
+
+async def test_not_every_question_mark_pauses_the_form():
+    # small talk, a weak guess, or the problem question itself: read as answers
+    _, events = await answer("customer_name", "зачем вам моё имя?", {}, "greet")
+    assert PAUSED_SLOT not in slots_of(events)
+    _, events = await answer(
+        "handoff_contact", "почему так?", {"customer_name": "Анна"}, "account_login", 0.3
+    )
+    assert PAUSED_SLOT not in slots_of(events)
+    slots = {"customer_name": "Анна", "email": "a@b.ru"}
+    _, events = await answer("handoff_problem", "почему не приходит код?", slots, "account_login")
+    assert slot(events, "handoff_problem") == "почему не приходит код?"
+
+
+async def test_an_answer_that_describes_the_problem_fills_it_when_unknown():
+    _, events = await answer(
+        "handoff_order_number",
+        "Order 56019283 — it says delivered but I never got it",
+        {**ANNA, "email": "tom@b.com"},
+    )
+    assert slot(events, "handoff_order_number") == "56019283"
+    assert slot(events, "handoff_problem").startswith("Order 56019283")
+    assert slot(events, "requested_slot") == "handoff_tried"
+    _, events = await answer("handoff_contact", "WhatsApp +7 916 222-33-44, так удобнее", ANNA)
+    assert "handoff_problem" not in slots_of(events)
+
+
+async def test_a_slot_filled_otherwise_is_kept_as_it_is():
+    """A name the NLU read while the contact was asked, a problem the handoff began with."""
+    _, events = await answer("handoff_contact", "Вера, vera@mail.ru", {"handoff_topic": "orders"})
+    assert slot(events, "customer_name") == "Вера"
+    assert slot(events, "handoff_contact") == "vera@mail.ru"
 
 
 async def test_last_answer_completes_the_form():
@@ -112,55 +322,30 @@ async def test_last_answer_completes_the_form():
     assert slot(events, "requested_slot") is None
 
 
-def test_names_as_people_write_them():
-    assert name_from("меня зовут анна") == "Анна"
-    assert name_from("My name is John Smith") == "John Smith"
+def test_the_name_question_reads_names_the_nlu_left():
+    assert name_from("Priya") == "Priya"
     assert name_from("Мария-Луиза") == "Мария-Луиза"
     assert name_from("не знаю") is None
     assert name_from("anna@example.com") is None
     assert name_from("у меня не проходит оплата по карте") is None
-    assert name_from("позовите оператора") is None
+    assert name_from("Здравствуйте") is None
     assert name_from("/affirm") is None
 
 
+def test_questions_and_problem_descriptions():
+    assert is_question("а как сменить пароль")
+    assert is_question("пароль как сменить?")
+    assert is_question("how do I reset my password btw?")
+    assert not is_question("пароль сменила, не помогло")
+    assert describes_problem("Order 56019283 — it says delivered but I never got it", {})
+    assert not describes_problem(
+        "Андрей Кузнецов, заказ 71529304", {"customer_name": "Андрей Кузнецов"}
+    )
+    assert not describes_problem("тогда телефон: 89161234567", {})
+
+
 def test_every_question_of_the_form_has_a_row_in_the_table():
-    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-    assert list(QUESTIONS) == domain["forms"]["handoff_form"]["required_slots"] == FORM_SLOTS
+    assert list(QUESTIONS) == FORM_SLOTS
     form = ValidateHandoffForm()
     assert all(callable(getattr(form, f"validate_{slot}")) for slot in FORM_SLOTS)
     assert not hasattr(form, "validate_email")
-
-
-@pytest.mark.parametrize(
-    ("slot_name", "text", "expected", "reply"),
-    [
-        ("customer_name", "  меня зовут анна ", "Анна", None),
-        ("customer_name", "оператора", None, "utter_handoff_invalid_name"),
-        ("handoff_app_version", "версия 5.4.2", "5.4.2", None),
-        ("handoff_app_version", "последняя", "последняя", None),
-        ("handoff_app_version", "не знаю", SKIPPED, None),
-        ("handoff_problem", "не знаю", None, "utter_handoff_need_problem"),
-        ("handoff_problem", "/affirm", None, "utter_handoff_need_problem"),
-        ("handoff_problem", "  не приходит код  ", "не приходит код", None),
-        ("handoff_tried", "/affirm", SKIPPED, None),
-        ("handoff_tried", "перезагрузила телефон", "перезагрузила телефон", None),
-    ],
-)
-async def test_each_question_parses_skips_and_rejects_by_its_row(
-    slot_name: str, text: str, expected: Any, reply: str | None
-):
-    slots = {"customer_name": "Анна", "email": "a@b.ru", "handoff_topic": "technical"}
-    replies, events = await answer(slot_name, text, slots)
-    assert slot(events, slot_name) == expected
-    assert replies == ([reply] if reply else [])
-
-
-async def test_an_app_version_is_remembered_for_the_case_too():
-    slots = {"customer_name": "Анна", "email": "a@b.ru", "handoff_topic": "technical"}
-    _, events = await answer("handoff_app_version", "5.4", slots)
-    assert slot(events, "app_version") == "5.4"
-
-
-async def test_an_invalid_contact_forgets_a_half_understood_one():
-    _, events = await answer("handoff_contact", "мой номер 123", {"customer_name": "Анна"})
-    assert slot(events, "email") is None and slot(events, "phone") is None

@@ -69,7 +69,26 @@ async def test_a_reason_set_by_another_action_keeps_its_own_intro():
     )
     assert replies == ["utter_handoff_intro_low_confidence"]
     assert slot(result, "handoff_reason") == "low_confidence"
-    assert slot(result, "handoff_problem") == "фывапр"
+    assert slot(result, "handoff_problem") == "фывапр\nолдж"  # both tries, in their words
+
+
+async def test_the_problem_is_the_message_the_handoff_is_about_not_the_first_one():
+    events = [
+        user("как войти в аккаунт, если забыла пароль?", "account_login"),
+        bot("Статья про вход"),
+        user("/affirm", "affirm"),
+        user(
+            "И ещё: привезли чайник не того цвета. Позовите, пожалуйста, человека",
+            "request_human",
+        ),
+    ]
+    _, result = await start(events)
+    assert slot(result, "handoff_problem").startswith("И ещё: привезли чайник не того цвета")
+
+
+async def test_a_greeting_with_a_request_leaves_the_problem_to_the_form():
+    _, result = await start([user("Добрый день", "greet"), user("оператора мне", "request_human")])
+    assert "handoff_problem" not in [e.get("name") for e in result]
 
 
 async def test_name_and_email_from_the_website_are_used():
@@ -99,3 +118,31 @@ async def test_a_case_the_gateway_did_not_take_is_sent_again():
     )
     assert replies == []
     assert followup(result) == "action_handoff_submit"
+
+
+async def test_a_request_that_says_what_it_is_about_takes_that_topic_for_its_questions():
+    """The courier did not come: the form asks for the order number, as for any order."""
+    event = user(
+        "Курьер не приехал, весь день прождала. Хочу связаться с человеком", "request_human"
+    )
+    event["parse_data"]["intent_ranking"] = [
+        {"name": "request_human", "confidence": 0.49},
+        {"name": "greet", "confidence": 0.2},
+        {"name": "order_status", "confidence": 0.16},
+    ]
+    _, result = await start([event])
+    assert slot(result, "handoff_topic") == "orders"
+    assert slot(result, "handoff_intent") == {"name": "request_human", "confidence": 0.9}
+    event["parse_data"]["intent_ranking"][2]["confidence"] = 0.01  # too weak to tell
+    _, result = await start([event])
+    assert slot(result, "handoff_topic") == "process"
+
+
+async def test_a_handoff_another_action_asked_for_is_introduced_by_its_reason():
+    """ "хочу вернуть наушники... позовите сотрудника": return_item's own reply is its answer."""
+    domain = {"responses": {**DOMAIN["responses"], "utter_return_item": []}}
+    events = [user("хочу вернуть наушники, позовите сотрудника", "return_item")]
+    dispatcher = CollectingDispatcher()
+    state = tracker(events, {"handoff_reason": "requested"})
+    await ActionHandoffStart(TOPICS).run(dispatcher, state, domain)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_request_human"]

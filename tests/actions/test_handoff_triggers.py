@@ -1,12 +1,15 @@
 """The triggers that bring in a person from other actions: two messages in a row the bot could
-not place, two articles that did not help, and strongly negative messages."""
+not place (or a person offered when either was off-topic), two articles that did not help, and
+strongly negative messages."""
 
 from __future__ import annotations
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge
-from actions.knowledge_answer import Article, KnowledgeAnswer
+from actions.handoff_trigger import wants_person
+from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from actions.yes_no import ActionReplyYesNo
 from tests.actions.conftest import followup, slot, tracker, user
 
@@ -17,7 +20,9 @@ class FakeKb:
     def __init__(self, outcome: str) -> None:
         self.outcome = outcome
 
-    def ask(self, question: str, language: str, known: object = None) -> KnowledgeAnswer:
+    def ask(
+        self, question: str, language: str, known: object = None, intent: object = None
+    ) -> KnowledgeAnswer:
         return KnowledgeAnswer(self.outcome, (ARTICLE,) if self.outcome != "abstain" else ())
 
     def article(self, article_id: str, question: str) -> Article | None:
@@ -30,13 +35,20 @@ async def run(action, events, slots=None):
     return [m.get("response") for m in dispatcher.messages], result
 
 
+def missed(reply: str = "utter_kb_no_answer", unplaced: bool = True) -> list[dict]:
+    """What the knowledge action left after a message it had no answer for: its reply, and the
+    count when it could not place the message at all."""
+    said = {"event": "bot", "text": "…", "metadata": {"utter_action": reply}}
+    return [said, {"event": "slot", "name": "low_confidence_count", "value": float(unplaced)}]
+
+
 async def test_second_unplaced_message_in_a_row_hands_over():
     action = ActionAnswerFromKnowledge(FakeKb("abstain"))
     first = [user("фывапр олдж", "nlu_fallback", 0.2)]
     replies, events = await run(action, first)
     assert replies == ["utter_kb_no_answer"] and followup(events) is None
     assert slot(events, "low_confidence_count") == 1.0
-    second = [*first, user("ячсмить", "nlu_fallback", 0.1)]
+    second = [*first, *missed(), user("ячсмить", "nlu_fallback", 0.1)]
     replies, events = await run(action, second, {"low_confidence_count": 1.0})
     assert replies == []
     assert slot(events, "handoff_reason") == "low_confidence"
@@ -47,11 +59,55 @@ async def test_a_confident_message_in_between_breaks_the_streak():
     action = ActionAnswerFromKnowledge(FakeKb("abstain"))
     events = [
         user("фывапр олдж", "nlu_fallback", 0.2),
+        *missed(),
         user("привет", "greet"),
         user("ячсмить", "nlu_fallback", 0.1),
     ]
     replies, result = await run(action, events, {"low_confidence_count": 1.0})
     assert replies == ["utter_kb_no_answer"] and followup(result) is None
+
+
+async def test_off_topic_twice_offers_a_person_with_a_button_and_starts_nothing():
+    action = ActionAnswerFromKnowledge(FakeKb("abstain"))
+    first = [user("у вас есть вакансии?", "out_of_scope", 0.95)]
+    replies, events = await run(action, first)
+    assert replies == ["utter_out_of_scope"] and slot(events, "low_confidence_count") == 0.0
+    second = [*first, *missed("utter_out_of_scope", False), user("а пиццу?", "out_of_scope", 0.9)]
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker(second), {"responses": {}})
+    responses = [m.get("response") for m in dispatcher.messages]
+    assert responses == ["utter_out_of_scope", "utter_kb_offer_human"]
+    assert dispatcher.messages[1]["buttons"][0]["payload"] == "/request_human"
+    assert followup(events) is None
+
+
+async def test_a_store_question_after_an_off_topic_one_is_not_handed_over():
+    action = ActionAnswerFromKnowledge(FakeKb("abstain"))
+    events = [
+        user("кто выиграл матч", "out_of_scope", 0.95),
+        *missed("utter_out_of_scope", False),
+        user("подъём на этаж платный?", "nlu_fallback", 0.3),
+    ]
+    replies, result = await run(action, events)
+    assert replies == ["utter_kb_no_answer"] and followup(result) is None
+
+
+class NoArticleKb(FakeKb):
+    """A kind of question the help center has no article for ("which laptop should I buy")."""
+
+    def ask(self, *args: object, **kwargs: object) -> KnowledgeAnswer:
+        ranking = (Ranked("faulty-ru", 0.1, 1.7, 2), Ranked("gift-ru", 0.1, 1.4, 0))
+        return KnowledgeAnswer("abstain", (), ranking, frozenset())
+
+
+async def test_questions_without_an_article_twice_offer_a_person_and_start_nothing():
+    action = ActionAnswerFromKnowledge(NoArticleKb("abstain"))
+    first = [user("какой ноутбук купить", "product_info", 0.99)]
+    replies, events = await run(action, first)
+    assert replies == ["utter_kb_no_answer"] and slot(events, "low_confidence_count") == 0.0
+    second = [*first, *missed(unplaced=False), user("а телевизор какой?", "product_info")]
+    replies, events = await run(action, second)
+    assert replies == ["utter_kb_no_answer"] and followup(events) is None
 
 
 async def test_an_answer_resets_the_streak():
@@ -85,4 +141,46 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
     )
     assert replies == []
     assert slot(events, "handoff_reason") == "negative"
+    assert followup(events) == "action_handoff_start"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "хочу вернуть наушники, у них треск. позовите сотрудника",
+        "мне нужен живой оператор, а не автоответчик",
+        "Хочу связаться с живым человеком",
+        "дайте, пожалуйста, человека",
+        "can I speak to an agent? my promo code isn't working",
+        "Thanks, but I'd rather sort this out with a person",
+        "can someone from your team help me? the code never arrives",
+    ],
+)
+def test_a_request_for_a_person_inside_a_question(text: str):
+    assert wants_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "как связаться с поддержкой",
+        "whats your support email and are agents available on sundays",
+        "у нас человек двадцать, мне нужен счет",
+        "я офис менеджер, нужен счёт на компанию",
+        "не приходит смс, у меня оператор связи мтс",
+        "can i pick it up in person",
+        "the courier was rude to me",
+    ],
+)
+def test_no_request_for_a_person(text: str):
+    assert not wants_person(text)
+
+
+async def test_a_question_asking_for_a_person_is_handed_over():
+    action = ActionAnswerFromKnowledge(FakeKb("answer"))
+    replies, events = await run(
+        action, [user("не проходит оплата, нужен кто-то из сотрудников", "payment_failed")]
+    )
+    assert replies == []
+    assert slot(events, "handoff_reason") == "requested"
     assert followup(events) == "action_handoff_start"

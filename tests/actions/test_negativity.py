@@ -1,10 +1,11 @@
-"""The negativity check: swearing alone, or two signs of anger, and nothing milder."""
+"""The negativity check: swearing alone, or two signs of anger, and nothing milder; a milder
+complaint is told apart for a line of empathy."""
 
 from __future__ import annotations
 
 import pytest
 
-from actions.negativity import is_strongly_negative
+from actions.negativity import is_complaint, is_strongly_negative
 
 
 @pytest.mark.parametrize(
@@ -28,3 +29,25 @@ def test_strongly_negative(text: str):
 )
 def test_not_strongly_negative(text: str):
     assert not is_strongly_negative(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is ridiculous, i returned the blender 3 weeks ago and still no refund",
+        "заказ оплатила в пн а он до сих пор собирается",
+        "вы издеваетесь? третий раз переносите доставку",
+        "опять не приходит код",
+        "the app is terrible",
+        "бля, опять не работает",
+    ],
+)
+def test_complaints_worth_a_line_of_empathy(text: str):
+    assert is_complaint(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["где мой заказ", "how do i return an item", "what are the messages in my account", ""]
+)
+def test_plain_questions_are_no_complaint(text: str):
+    assert not is_complaint(text)

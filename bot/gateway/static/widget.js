@@ -122,6 +122,9 @@
       lang,
       title: data.title || TEXTS[lang].title,
       subtitle: data.subtitle || TEXTS[lang].subtitle,
+      // What the page set itself stays as it is when the labels follow the customer's language.
+      ownTitle: Boolean(data.title),
+      ownSubtitle: Boolean(data.subtitle),
       color: data.color || "",
       greeting: data.greeting === undefined ? TEXTS[lang].greeting : data.greeting,
       name: data.name || "",
@@ -132,7 +135,54 @@
   }
 
   const options = readOptions(script);
-  const T = TEXTS[options.lang];
+  let T = TEXTS[options.lang];
+
+  // ---- the customer's language: the labels follow it once they write ------------------------
+  // The page's language until the customer writes; then the language of what they write, by the
+  // rules of the bot's own guesser (retrieval/language.py) in small: words, not letters; a word
+  // with a Cyrillic letter is Russian; Latin words vote when they are common English words or
+  // common Russian words typed in Latin ("privet, ne prihodit kod" is Russian); words with digits,
+  // "@" or "/" and "ok" say nothing. The bot answers in the same language.
+  const ENGLISH_WORDS = new Set(
+    ("the a an i you my me is are was it to of in on for with and or not no yes do does did can " +
+      "could how what where when why which who this that have has order hi hello hey thanks thank " +
+      "please help want need get got card payment account delivery refund return app code password " +
+      "again still just will would there your from at by be but if so about any some cant dont " +
+      "didnt doesnt isnt im ive its whats wrong working work sign log arrived item money back").split(" "),
+  );
+  const RUSSIAN_LATIN_WORDS = new Set(
+    ("privet zdravstvuyte zdravstvuite zdrasti zdraste dobryi dobriy den spasibo spasib pozhaluysta " +
+      "pozhalujsta pozhalusta zakaz zakaza zakazal zakazala ne net da kak gde chto pochemu kogda mne " +
+      "menya u ya moy moi moya moe eto est uzhe eshe eshche dostavka dostavku oplata oplatit oplatu " +
+      "vozvrat vernut kod prilozhenie hochu mogu nuzhno nado tovar dengi karta kartu parol akkaunt " +
+      "voiti voyti vojti prishel prishlo prihodit rabotaet pomogite podskazhite skolko mozhno nomer " +
+      "zdes tut vy vas vam ili esli kuda kurer ochen tolko sejchas seychas ne rabotaet problema vopros " +
+      "spisali spisalis zabyl zabyla otmenit poluchil poluchila pochta kakoy kakoi kakaya").split(" "),
+  );
+
+  function guessLanguage(text) {
+    let russian = 0;
+    let english = 0;
+    for (const raw of text.toLowerCase().split(/\s+/)) {
+      if (!raw || /[\d@/]/.test(raw)) continue;
+      const word = raw.replace(/[^a-zа-яё']/g, "").replace(/'/g, "");
+      if (!word || word === "ok" || word === "ок" || word === "okay") continue;
+      if (/[а-яё]/.test(word)) russian += 1;
+      else if (RUSSIAN_LATIN_WORDS.has(word)) russian += 1;
+      else if (ENGLISH_WORDS.has(word)) english += 1;
+    }
+    if (!russian && !english) return null;
+    return russian >= english ? "ru" : "en";
+  }
+
+  function useLanguage(lang) {
+    const before = TEXTS[options.lang];
+    options.lang = lang;
+    T = TEXTS[lang];
+    if (!options.ownTitle) options.title = T.title;
+    if (!options.ownSubtitle) options.subtitle = T.subtitle;
+    if (options.greeting === before.greeting) options.greeting = T.greeting;
+  }
   const fill = (template, values) =>
     template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
 
@@ -273,6 +323,7 @@
       conversation: valid ? saved.conversation : newConversationId(),
       seen: valid && Number.isInteger(saved.seen) ? saved.seen : 0,
       open: Boolean(saved.open),
+      lang: saved.lang === "ru" || saved.lang === "en" ? saved.lang : null,
     };
   }
 
@@ -286,6 +337,7 @@
 
   const session = loadSession();
   saveSession();
+  if (session.lang && session.lang !== options.lang) useLanguage(session.lang);
 
   // ---- colours: the customer's brand colour with a text colour that keeps WCAG AA -----------
 
@@ -627,6 +679,36 @@
     note.hidden = !text;
   }
 
+  function labelButton(button, text) {
+    button.title = text;
+    button.setAttribute("aria-label", text);
+  }
+
+  // The customer wrote in another language than the labels': every label of the widget follows.
+  function followCustomer(text) {
+    const lang = guessLanguage(text);
+    if (!lang) return;
+    if (session.lang !== lang) {
+      session.lang = lang;
+      saveSession();
+    }
+    if (lang === options.lang) return;
+    useLanguage(lang);
+    shell.lang = lang;
+    title.textContent = options.title;
+    setMode(mode, agentName ? { name: agentName } : null);
+    labelButton(freshButton, T.newChat);
+    labelButton(eraseButton, T.erase);
+    labelButton(closeButton, T.close);
+    labelButton(bannerClose, T.hideBanner);
+    log.setAttribute("aria-label", T.log);
+    label.textContent = T.inputLabel;
+    input.placeholder = T.placeholder;
+    sendButton.setAttribute("aria-label", T.send);
+    countUnread();
+    loadBanners();
+  }
+
   // ---- sending: every message has a client id; it stays in the outbox until acknowledged ----
 
   function pendingItem(entry) {
@@ -686,6 +768,7 @@
       return false;
     }
     showNote("");
+    if (!payload) followCustomer(body); // a button's title is the bot's words, not the customer's
     const entry = { id: newClientId(), text: body, payload, state: "queued", sentAt: Date.now() };
     entry.item = pendingItem(entry);
     clearGreeting();

@@ -1,0 +1,134 @@
+"""Answer first: the bot's decision between one article, a choice of close articles and "no ready
+answer", made from the search's whole ranking, where the NLU placed the message, and what the
+intent's most similar training examples are answered with (actions/example_articles.py).
+
+The search's own verdict (retrieval/ranking.py) asks for a wide lead before it answers; taken as
+the bot's reply, it clarified on most plain questions, often with a choice of one. Here:
+- the search is sure → its article;
+- the intent's own article is among the close top ones → that article (the NLU and the search
+  agree);
+- a choice only when two or three articles are genuinely close (fused scores within
+  CLOSE_FUSED of the best, or a best no signal ranks first), never a choice of one; otherwise the
+  best article;
+- the search found nothing good: on a support topic, the article the examples point at, or the
+  best one when the search's signals agree on it with a lead; for a message the NLU could not
+  place, only a clear best; for an off-topic one, nothing. When the examples say this kind of
+  question has no article ("посоветуйте ноутбук"), there is no answer, not even the topic's
+  stock reply.
+Pure functions over the ranking, so every rule is testable without a search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from actions.knowledge_answer import KnowledgeAnswer, Ranked
+
+Decision = Literal["answer", "clarify", "abstain"]
+# Where the NLU put the message: a support topic (order_status...), nowhere sure (nlu_fallback,
+# an unsure out_of_scope), or confidently outside the help center (out_of_scope).
+Placement = Literal["topic", "unplaced", "off_topic"]
+# Articles whose fused scores are this close to the best are a genuine choice.
+CLOSE_FUSED = 0.01
+# Articles this close to the best are offered under "other articles".
+OTHER_FUSED = 0.6
+OTHER_ARTICLES = 2
+MAX_CHOICE = 3
+# The intent's article (actions/example_articles.py) is taken over the best when it ranks this
+# high and this close to it; when the search found nothing good, within the wider window.
+EXAMPLES_DEPTH = 3
+EXAMPLES_WINDOW = 0.08
+EXAMPLES_WINDOW_UNSURE = 0.5
+# A best article that none of the search's signals ranks first, with a lead this small, is not
+# clearly best ("доставка": delays, costs, abroad): the close ones are offered.
+UNAGREED_LEAD = 0.2
+# A search that found nothing good still answers a support-topic question when this many signals
+# put the best article first with this lead over the next; an unplaced one needs a clear lead.
+SURE_AGREEMENT = 2
+SURE_LEAD = 0.1
+UNPLACED_LEAD = 0.2
+
+
+@dataclass(frozen=True)
+class Choice:
+    decision: Decision
+    articles: tuple[str, ...] = ()  # answer: the one article; clarify: the close ones
+    others: tuple[str, ...] = ()  # answer: what "other articles" shows
+    no_article: bool = False  # abstain: this kind of question has no article at all
+
+
+def _lead(ranked: tuple[Ranked, ...]) -> float:
+    return ranked[0].fused - ranked[1].fused if len(ranked) > 1 else float("inf")
+
+
+def _agreed(item: Ranked) -> bool:
+    return item.agreement is None or item.agreement >= SURE_AGREEMENT
+
+
+def _answer(ranked: tuple[Ranked, ...], chosen: Ranked) -> Choice:
+    others = tuple(
+        r.id for r in ranked if r.id != chosen.id and chosen.fused - r.fused < OTHER_FUSED
+    )
+    return Choice("answer", (chosen.id,), others[:OTHER_ARTICLES])
+
+
+def choose(answer: KnowledgeAnswer, placed: Placement) -> Choice:
+    ranked = answer.ranked
+    if not ranked:
+        ids = tuple(a.id for a in answer.articles)
+        if answer.outcome == "abstain" or not ids:
+            return Choice("abstain")
+        return Choice("answer", ids[:1], ids[1:MAX_CHOICE])
+    top = ranked[0]
+    if answer.outcome == "answer":
+        return _answer(ranked, top)
+    if answer.outcome == "abstain":
+        pointed = _pointed(ranked, answer.examples, EXAMPLES_WINDOW_UNSURE)
+        return _unsure(ranked, pointed, placed, answer.examples == frozenset())
+    if placed == "off_topic":
+        return Choice("abstain")
+    unagreed = tuple(
+        r.id
+        for r in ranked[1:MAX_CHOICE]
+        if top.agreement == 0 and top.fused - r.fused < UNAGREED_LEAD
+    )
+    if unagreed:
+        return Choice("clarify", (top.id, *unagreed))
+    pointed = _pointed(ranked, answer.examples, EXAMPLES_WINDOW)
+    if pointed is not None:
+        return _answer(ranked, pointed)
+    close = tuple(r.id for r in ranked[1:MAX_CHOICE] if top.fused - r.fused < CLOSE_FUSED)
+    if close:
+        return Choice("clarify", (top.id, *close))
+    return _answer(ranked, top)
+
+
+def _pointed(
+    ranked: tuple[Ranked, ...], examples: frozenset[str] | None, window: float
+) -> Ranked | None:
+    """The best-ranked of the intent's articles, if it is near enough the best."""
+    if not examples:
+        return None
+    best = ranked[0].fused
+    for item in ranked[:EXAMPLES_DEPTH]:
+        if item.id in examples and best - item.fused <= window:
+            return item
+    return None
+
+
+def _unsure(
+    ranked: tuple[Ranked, ...], pointed: Ranked | None, placed: Placement, none_expected: bool
+) -> Choice:
+    """The search found nothing good: answer only with support from elsewhere."""
+    top = ranked[0]
+    if placed == "topic":
+        if none_expected:
+            return Choice("abstain", no_article=True)
+        if pointed is not None:
+            return _answer(ranked, pointed)
+        if _agreed(top) and _lead(ranked) >= SURE_LEAD:
+            return _answer(ranked, top)
+    elif placed == "unplaced" and _agreed(top) and _lead(ranked) >= UNPLACED_LEAD:
+        return _answer(ranked, top)
+    return Choice("abstain")

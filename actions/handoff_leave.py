@@ -1,0 +1,97 @@
+"""The customer leaves the handoff form: calls it off, or asks a real question in the middle.
+
+handoff_form's validation decides (actions/handoff_form.py) and hands the turn over to one of
+these actions, rejecting the form's own turn, so that a turn that ends the handoff does not count
+as one that runs it:
+
+- `action_handoff_cancel`: "отмена", "ой, уже не надо, передумала", "nevermind, found it
+  myself": the form ends without a case, and the customer is told the bot is still there;
+- `action_handoff_question`: "а пароль как сменить?": answered the way the question's intent is
+  answered anywhere else (its own reply, by name, or from the help articles), then a person is
+  offered again with one button that brings the form back.
+
+Either way what the customer said about themselves (name, contact, order number, app version) is
+kept, so a handoff asked for again never asks it twice; the case being written up is dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer_from_knowledge import ActionAnswerFromKnowledge
+from actions.handoff_form import CANCEL_ACTION, PAUSED_SLOT, QUESTION_ACTION
+from actions.handoff_submit import fresh_start
+from actions.respond_by_name import ActionRespondByName
+from actions.safe import SafeAction
+from bot.common.build.intent_files import load_content
+from bot.common.settings import Settings
+
+CANCELLED_RESPONSE = "utter_handoff_cancelled"
+OFFER_RESPONSE = "utter_handoff_offer_again"
+LISTEN = "action_listen"
+
+
+@functools.cache
+def intent_replies() -> dict[str, str]:
+    """Intent name → how it is answered (`reply:` of its file: respond, knowledge, ...)."""
+    root = Settings.from_mapping(os.environ).root
+    return {intent.name: intent.reply for intent in load_content(root / "intents").intents}
+
+
+def form_left() -> list[EventType]:
+    """The form ends; the case being written up is dropped, the customer's facts are kept."""
+    return [
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        *fresh_start(),
+        SlotSet(PAUSED_SLOT, None),
+    ]
+
+
+class ActionHandoffCancel(SafeAction):
+    def name(self) -> str:
+        return CANCEL_ACTION
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response=CANCELLED_RESPONSE)
+        return [*form_left(), FollowupAction(LISTEN)]
+
+
+class ActionHandoffQuestion(SafeAction):
+    def __init__(
+        self,
+        replies: dict[str, str] | None = None,
+        knowledge: ActionAnswerFromKnowledge | None = None,
+    ) -> None:
+        self._replies = replies
+        self._knowledge = knowledge
+
+    def name(self) -> str:
+        return QUESTION_ACTION
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        replies = self._replies if self._replies is not None else intent_replies()
+        reply = replies.get(intent, "knowledge")
+        answered: list[EventType] = []
+        if reply == "knowledge":
+            knowledge = self._knowledge or ActionAnswerFromKnowledge()
+            answered = await knowledge.run(dispatcher, tracker, domain)
+        elif reply == "respond_by_name":
+            answered = await ActionRespondByName().run(dispatcher, tracker, domain)
+        elif f"utter_{intent}" in domain.get("responses", {}):
+            dispatcher.utter_message(response=f"utter_{intent}")
+        if any(event.get("event") == "followup" for event in answered):
+            return [*form_left(), *answered]  # the answer hands over itself (an angry message)
+        dispatcher.utter_message(response=OFFER_RESPONSE)
+        return [*form_left(), *answered, FollowupAction(LISTEN)]

@@ -1,0 +1,196 @@
+"""Kinds of message that must not reach the article search as questions: a closing ("ясно,
+спасибо", "thanks, that's clear, have a good day"), a vague opener ("здравствуйте, у меня
+проблема", "hi, something is wrong with my order"), a thumbs-up ("👍") with no words, and a
+choice among offered articles by its place ("второй вариант").
+
+Both are told by their words: every word of the message is of a small kind (greeting, thanks,
+goodbye, filler, "problem", a topic noun such as "order"), and the message has the telling one.
+A message with any other word has content and is searched as a question; a question mark makes a
+closing a question. The texts are read after retrieval/normalise.py (Latin-typed Russian is
+already Cyrillic).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+
+def _listed(text: str) -> list[str]:
+    """Words of a list written as text, one or more a line."""
+    return text.split()
+
+
+Topic = Literal["order", "delivery", "payment", "account", "app", "return"]
+Closing = Literal["thanks", "goodbye"]
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("ё", "е").replace("’", "'") for w in WORD.findall(text.lower())]
+
+
+def _stems(line: str) -> tuple[str, ...]:
+    return tuple(line.split())
+
+
+THANKS = _stems(
+    "спасиб спс пасиб благодар мерси сенкс thank thanks thx ty tysm cheers appreciat "
+    "grateful спасибки"
+)
+GOODBYE = _stems("пока свидан досвидан прощай бывай удачи доброго хорошего bye cya farewell")
+# Goodbye phrases of ordinary words ("have a good day", "see you").
+GOODBYE_PHRASE = re.compile(
+    r"\bдо (?:связи|встречи)\b|\b(?:have|has) a (?:good|nice|great) (?:day|one|evening|night)\b"
+    r"|\bsee (?:you|ya)\b|\btake care\b|\bgood night\b|\btalk (?:to you )?later\b"
+)
+# Words that go with thanks or a goodbye and ask nothing.
+CLOSING_FILLER = frozenset(
+    _listed(
+        """
+    ясно понятно поняла понял ага ок окей ok okay хорошо ладно отлично супер класс попробую
+    попробуем сейчас вам тебе большое огромное очень все всё это то что нужно разобралась
+    разобрался помогли помог и а да yes that's that is clear got it great perfect will try
+    i'll i much so very a good have you lot makes sense understood ah oh cool awesome до всего
+    дня вечера day evening
+    """
+    )
+)
+GREETINGS = frozenset(
+    _listed(
+        """
+    здравствуйте здрасьте здрасте здравствуй привет приветствую добрый доброе доброго день
+    вечер утро утра дня вечера времени суток hi hello hey hiya good morning afternoon evening
+    there
+    """
+    )
+)
+# Words that say there is a problem or a question, without saying which.
+VAGUE = frozenset(
+    _listed(
+        """
+    проблема проблемы проблемой проблемка вопрос вопросы вопросик беда неприятность помощь
+    помогите помочь помоги случилось пошло неправильно problem problems issue issues
+    question questions trouble help wrong something's wrong assistance
+    """
+    )
+)
+VAGUE_PHRASE = re.compile(r"\bне так\b|\bне то\b|\bnot right\b|\bsomething(?:'s| is)? off\b")
+FILLER = frozenset(
+    _listed(
+        """
+    у меня мне я мой моя моим моей с со по в на вас вам вами есть есть что то что-то какая
+    какой какие тут такое так дело можно задать хочу спросить кое-что кое что не работает
+    получается пожалуйста подскажите скажите пжл плиз возникла возникли есть ли
+    i have has got there is are with my a an the some something it its it's not working
+    can could you me please need want to ask about any quick someone anyone regarding on
+    right off
+    """
+    )
+)
+TOPICS: dict[Topic, tuple[str, ...]] = {
+    "order": _stems("заказ order покупк purchase"),
+    "delivery": _stems("доставк курьер посылк delivery courier parcel package"),
+    "payment": _stems("оплат плат платеж карт payment pay card charge"),
+    "account": _stems("аккаунт акк вход войти личн кабинет профил account login sign profile"),
+    "app": _stems("приложени сайт app site website"),
+    "return": _stems("возврат вернуть обмен return refund exchange"),
+}
+
+
+# What to search for a topic's common articles, when a vague opener names only the topic.
+TOPIC_QUERIES: dict[Topic, dict[str, str]] = {
+    "order": {"ru": "заказ", "en": "order"},
+    "delivery": {"ru": "доставка", "en": "delivery"},
+    "payment": {"ru": "оплата", "en": "payment"},
+    "account": {"ru": "вход в аккаунт", "en": "sign in to account"},
+    "app": {"ru": "приложение", "en": "app"},
+    "return": {"ru": "возврат", "en": "return"},
+}
+
+
+def closing(text: str) -> Closing | None:
+    """ "thanks" or "goodbye" when the message only thanks or says goodbye."""
+    if "?" in text:
+        return None
+    words = _words(text)
+    if not words:
+        return None
+    thanks = any(w.startswith(THANKS) for w in words)
+    phrase = GOODBYE_PHRASE.search(" ".join(words))
+    goodbye = bool(phrase) or any(w.startswith(GOODBYE) for w in words)
+    leftover = GOODBYE_PHRASE.sub(" ", " ".join(words)).split()
+    for word in leftover:
+        if not (word.startswith(THANKS) or word.startswith(GOODBYE) or word in CLOSING_FILLER):
+            return None
+    if thanks:
+        return "thanks"
+    return "goodbye" if goodbye else None
+
+
+@dataclass(frozen=True)
+class Vague:
+    """A message that says there is a problem but not which; `topic` when it names one."""
+
+    topic: Topic | None
+
+
+def topic_of(word: str) -> Topic | None:
+    for topic, stems in TOPICS.items():
+        if word.startswith(stems):
+            return topic
+    return None
+
+
+def vague_opener(text: str, said_vague: bool = False) -> Vague | None:
+    """The message only greets and says there is a problem (or the NLU said so: `said_vague`),
+    naming at most a topic. None when it says anything more."""
+    words = _words(text)
+    marked = said_vague or bool(VAGUE_PHRASE.search(text.lower()))
+    topic: Topic | None = None
+    for word in words:
+        if word in VAGUE:
+            marked = True
+        elif (found := topic_of(word)) is not None:
+            topic = topic or found
+        elif word not in GREETINGS and word not in FILLER:
+            return None
+    return Vague(topic) if marked else None
+
+
+# Emoji that say "good, thanks" on their own.
+APPROVING = frozenset("👍👌🙏❤♥😊🙂😀😃😄👏✅💯🤝🥰😍🔥")
+NOT_EMOJI_TEXT = re.compile(r"[\s\ufe0f\u200d\U0001f3fb-\U0001f3ff!.)]")
+
+
+def approving(text: str) -> bool:
+    """Only emoji, all of them approving ("👍", "🙏🙏")."""
+    symbols = NOT_EMOJI_TEXT.sub("", text)
+    return bool(symbols) and all(c in APPROVING for c in symbols)
+
+
+# Words that pick an offered article by its place: 'второй вариант', 'the first one', '2'.
+ORDINALS = {
+    "1": 0,
+    "перв": 0,
+    "first": 0,
+    "one": 0,
+    "2": 1,
+    "втор": 1,
+    "second": 1,
+    "two": 1,
+    "3": 2,
+    "трет": 2,
+    "third": 2,
+    "three": 2,
+}
+
+
+def chosen_index(text: str) -> int | None:
+    """'второй вариант' / 'the first one' / '2' → position in the offered list."""
+    for word in re.findall(r"\w+", text.lower()):
+        for stem, index in ORDINALS.items():
+            if word.startswith(stem):
+                return index
+    return None

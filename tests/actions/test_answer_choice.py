@@ -1,0 +1,87 @@
+"""Answer first (actions/answer_choice.py): one article when one is clearly best, a choice only
+between genuinely close ones, never a choice of one, and no answer without support."""
+
+from __future__ import annotations
+
+from actions.answer_choice import choose
+from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
+
+
+def ranked(*items: tuple[str, float, int | None]) -> tuple[Ranked, ...]:
+    return tuple(Ranked(i, 0.9, fused, agreement) for i, fused, agreement in items)
+
+
+def answer(outcome: str, ranking, examples=None) -> KnowledgeAnswer:
+    return KnowledgeAnswer(outcome, (), ranking, examples)  # type: ignore[arg-type]
+
+
+def test_the_searchs_sure_answer_stands():
+    choice = choose(answer("answer", ranked(("a", 4.0, 4), ("b", 3.0, 0))), "topic")
+    assert (choice.decision, choice.articles) == ("answer", ("a",))
+
+
+def test_a_clear_best_is_answered_where_the_search_would_have_asked():
+    choice = choose(answer("clarify", ranked(("a", 3.4, 2), ("b", 3.3, 2), ("c", 2.0, 0))), "topic")
+    assert (choice.decision, choice.articles, choice.others) == ("answer", ("a",), ("b",))
+
+
+def test_genuinely_close_articles_are_a_choice_and_never_a_choice_of_one():
+    choice = choose(
+        answer("clarify", ranked(("a", 3.40, 2), ("b", 3.39, 2), ("c", 2.0, 0))), "topic"
+    )
+    assert (choice.decision, choice.articles) == ("clarify", ("a", "b"))
+    alone = choose(
+        answer(
+            "clarify",
+            ranked(
+                ("a", 3.4, 2),
+            ),
+        ),
+        "topic",
+    )
+    assert alone.decision == "answer"
+
+
+def test_a_best_no_signal_ranks_first_is_not_clearly_best():
+    ranking = ranked(("a", 3.41, 0), ("b", 3.28, 1), ("c", 3.25, 1), ("d", 2.0, 0))
+    assert choose(answer("clarify", ranking), "topic").articles == ("a", "b", "c")
+
+
+def test_the_intents_article_wins_a_close_call():
+    ranking = ranked(("return-conditions", 4.29, 2), ("refund-times", 4.24, 3))
+    choice = choose(answer("clarify", ranking, frozenset({"refund-times"})), "topic")
+    assert choice.articles == ("refund-times",)
+    far = ranked(("change-email", 3.45, 2), ("password-reset", 3.30, 3))
+    choice = choose(answer("clarify", far, frozenset({"password-reset"})), "topic")
+    assert choice.articles == ("change-email",)  # too far behind to overrule the search
+
+
+def test_an_unsure_search_answers_a_support_question_only_with_support():
+    ranking = ranked(("partial", 1.62, 1), ("exchange", 1.33, 1), ("wrong-item", 1.28, 1))
+    pointed = choose(answer("abstain", ranking, frozenset({"exchange", "wrong-item"})), "topic")
+    assert pointed.articles == ("exchange",)
+    agreed = ranked(("damaged", 2.20, 5), ("partial", 1.68, 0))
+    assert choose(answer("abstain", agreed), "topic").articles == ("damaged",)
+    assert choose(answer("abstain", ranking), "topic").decision == "abstain"
+
+
+def test_a_kind_of_question_without_an_article_is_not_answered():
+    ranking = ranked(("faulty-goods", 1.68, 2), ("gift-cards", 1.45, 0))
+    choice = choose(answer("abstain", ranking, frozenset()), "topic")
+    assert choice.decision == "abstain" and choice.no_article
+
+
+def test_unplaced_and_off_topic_messages_need_more():
+    clear = ranked(("registration", 2.24, 3), ("delete-account", 1.78, 0))
+    assert choose(answer("abstain", clear), "unplaced").articles == ("registration",)
+    slim = ranked(("delivery", 1.11, 3), ("abroad", 1.06, 2))
+    assert choose(answer("abstain", slim), "unplaced").decision == "abstain"
+    assert choose(answer("abstain", clear), "off_topic").decision == "abstain"
+    assert choose(answer("clarify", clear), "off_topic").decision == "abstain"
+    assert choose(answer("answer", clear), "off_topic").decision == "answer"
+
+
+def test_without_a_ranking_the_searchs_own_articles_are_used():
+    article = Article("a", "A", "u", "ru", "x", 0.9)
+    assert choose(KnowledgeAnswer("answer", (article,)), "topic").articles == ("a",)
+    assert choose(KnowledgeAnswer("abstain", ()), "topic").decision == "abstain"

@@ -1,0 +1,62 @@
+"""Closings, vague openers and thumbs-up (actions/message_kinds.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.message_kinds import Vague, approving, closing, vague_opener
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ясно спс", "thanks"),
+        ("ага поняла, спасибо", "thanks"),
+        ("ок спасибо", "thanks"),
+        ("спасибо 🙏", "thanks"),
+        ("thanks, that's clear. have a good day", "thanks"),
+        ("cheers", "thanks"),
+        ("до свидания", "goodbye"),
+        ("хорошего дня", "goodbye"),
+        ("have a nice day", "goodbye"),
+        ("see you", "goodbye"),
+        ("спасибо, а где мой заказ?", None),
+        ("спасибо, но не помогло", None),
+        ("доставка", None),
+        ("доставка до дома", None),
+        ("ok", None),
+    ],
+)
+def test_closings(text: str, kind: str | None):
+    assert closing(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("здравствуйте у меня проблема", Vague(None)),
+        ("здравствуйте у меня вопрос", Vague(None)),
+        ("помогите пожалуйста", Vague(None)),
+        ("hi, something is wrong with my order", Vague("order")),
+        ("проблема с доставкой", Vague("delivery")),
+        ("с заказом что-то не так", Vague("order")),
+        ("i have a question about my order", Vague("order")),
+        ("у меня проблема с оплатой, карта не проходит", None),
+        ("доставка", None),
+        ("где мой заказ", None),
+        ("приложение не работает", None),
+    ],
+)
+def test_vague_openers(text: str, vague: Vague | None):
+    assert vague_opener(text) == vague
+
+
+def test_the_nlus_word_makes_a_contentless_message_vague():
+    assert vague_opener("у меня что-то не работает") is None
+    assert vague_opener("у меня что-то не работает", said_vague=True) == Vague(None)
+    assert vague_opener("не проходит оплата, пишет отказ банка", said_vague=True) is None
+
+
+def test_thumbs_up():
+    assert approving("👍") and approving("🙏🙏") and approving("👍🏻") and approving("❤️")
+    assert not approving("👍 спасибо") and not approving("😡") and not approving("???")
