@@ -40,6 +40,9 @@ ASKING_WORD = re.compile(
 NOT_A_PERSON = re.compile(
     r"оператор\w* (?:сотовой |мобильной )?связи|in person|person(?:al)? data|я (?:\w+ )?менеджер"
     r"|как (?:\w+ )?связаться|how (?:do i |can i |to )(?:get in touch|contact)"
+    # When or where to reach support is a question about its hours, not a request to be put through.
+    r"|(?:когда|где|во сколько|до скольки) (?:\w+ ){0,2}(?:связаться|позвонить|написать)"
+    r"|(?:when|what time|what hours) (?:\w+ ){0,3}(?:contact|reach|talk|speak|call)"
 )
 NEAR = 5
 # "a person", "a real person" ask for one; "the person receiving the order" does not.

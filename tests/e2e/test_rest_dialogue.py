@@ -60,7 +60,14 @@ def is_fitting_reply(intent: IntentSpec, language: str, replies: list[dict]) -> 
     if intent.reply == "knowledge" and cards:
         return cards[0].get("type") == "article" and bool(cards[0].get("url"))
     clarify = shared_texts("utter_kb_clarify", language)
-    return intent.reply == "knowledge" and bool(texts) and texts[0] in clarify
+    if intent.reply == "knowledge" and bool(texts) and texts[0] in clarify:
+        return True
+    # Product advice ("посоветуйте ноутбук") has no article: the bot says so and offers a person.
+    offers_person = any(
+        b.get("payload") == "/request_human" for r in replies for b in r.get("buttons", [])
+    )
+    no_answer = shared_texts("utter_kb_no_answer", language)
+    return intent.name == "product_info" and offers_person and any(t in no_answer for t in texts)
 
 
 @pytest.mark.parametrize(("intent", "language"), CASES)
