@@ -4,8 +4,12 @@
     python -m bench.retrieval beir DIR [--half val|test] [--json]   BEIR-style (XQuAD ru/en)
     python -m bench.retrieval scale [--chunks N]    a synthetic knowledge base of N chunks
 
+`--no-companion` (own, beir) scores without the second encoder (retrieval/companion.py), as a
+help center above its size limit or a machine without it is scored.
+
 `own` reports the eval on the test file at the index's built-in thresholds and at thresholds
-chosen on the validation file (never on the test file), beside the plain baseline of
+chosen on the validation file (never on the test file), the time a question takes (encode, search
+and rank; p50 and p95 over the test file), beside the plain baseline of
 retrieval/baseline.py (0.5 USE cosine + 0.5 character TF-IDF cosine per article) at thresholds
 chosen on the validation file the same way; `--strip-questions` removes every `questions:` list.
 `beir` reports recall@1, recall@5 and MRR for RU→RU, EN→EN and EN→RU (English questions, Russian
@@ -43,19 +47,27 @@ PAIRS = (("ru", "ru"), ("en", "en"), ("en", "ru"))
 SHOWN = ("recall@1", "recall@5", "mrr", "coverage", "answer_precision", "abstain_recall")
 
 
-def own(kb: Path, test: Path, val: Path, strip_questions: bool = False) -> dict[str, Any]:
+def _settings(index: Path, companion: bool, **values: Any) -> RetrievalSettings:
+    settings = RetrievalSettings(index_dir=index, **values)
+    return settings if companion else settings.replace(companion_encoder="none")
+
+
+def own(
+    kb: Path, test: Path, val: Path, strip_questions: bool = False, companion: bool = True
+) -> dict[str, Any]:
     """Ours at the index's built-in thresholds and at thresholds chosen on `val`; the plain
     baseline (retrieval/baseline.py) at thresholds chosen on `val` the same way."""
     with tempfile.TemporaryDirectory() as folder:
-        settings = RetrievalSettings(path=kb, index_dir=Path(folder))
+        settings = _settings(Path(folder), companion, path=kb)
         encoder = load_encoder(settings.encoder)
         articles = load_articles(kb).articles
         if strip_questions:
             articles = without_questions(articles)
-        build_with_settings(articles, encoder, settings)
+        report = build_with_settings(articles, encoder, settings)
         search = KbSearch.open(encoder, settings)
         test_queries, val_queries = load_queries(test), load_queries(val)
         ours = rank_all(search, test_queries)
+        timings = _question_ms(search, [q.text for q in test_queries])
         chosen = choose_thresholds(rank_all(search, val_queries), search.settings)
         baseline = BaselineSearch(articles, encoder)
         base_chosen = choose_thresholds(rank_all(baseline, val_queries), settings)
@@ -64,9 +76,25 @@ def own(kb: Path, test: Path, val: Path, strip_questions: bool = False) -> dict[
             "ours_at_built_in": metrics(ours, search.settings),
             "ours_at_chosen_on_val": metrics(ours, chosen),
             "baseline_at_chosen_on_val": base,
+            "scoring": {
+                "second_encoder": search.companion or "none",
+                "build_seconds": round(report.seconds, 1),
+                "question_ms_p50": round(percentile(timings, 0.5), 1),
+                "question_ms_p95": round(percentile(timings, 0.95), 1),
+            },
             "built_in_calibration": dict(search.calibration),
             "warnings": search.warnings,
         }
+
+
+def _question_ms(search: KbSearch, texts: list[str]) -> list[float]:
+    """Milliseconds per question (encode with both encoders, search, rank), one at a time."""
+    result = []
+    for text in texts:
+        started = time.perf_counter()
+        search.rank(text)
+        result.append((time.perf_counter() - started) * 1000)
+    return result
 
 
 def side_by_side(result: dict[str, Any]) -> list[str]:
@@ -99,7 +127,7 @@ def _recall(ranked_ids: list[list[str]], expected: list[set[str]]) -> dict[str, 
     }
 
 
-def beir(folder: Path, half: str = "all") -> dict[str, Any]:
+def beir(folder: Path, half: str = "all", companion: bool = True) -> dict[str, Any]:
     """`half`: "val" (every other query by sorted id, from the first: the half to tune on),
     "test" (the other half) or "all"."""
     encoder = load_encoder()
@@ -124,7 +152,7 @@ def beir(folder: Path, half: str = "all") -> dict[str, Any]:
             chosen = chosen[0 if half == "val" else 1 :: 2]
         expected = [qrels[q] for q in chosen]
         with tempfile.TemporaryDirectory() as index:
-            settings = RetrievalSettings(index_dir=Path(index))
+            settings = _settings(Path(index), companion)
             build_with_settings(corpus, encoder, settings)
             search = KbSearch.open(encoder, settings)
             ours = [[r.article_id for r in search.rank(queries[q]).ranked[:10]] for q in chosen]
@@ -191,6 +219,7 @@ def scale(chunks: int, queries: int) -> dict[str, Any]:
     return {
         "chunks": report.chunks,
         "articles": report.articles,
+        "second_encoder": report.companion or "none",
         "index_type": report.index_type,
         "build_seconds": round(report.seconds, 1),
         "load_seconds": round(load_seconds, 1),
@@ -227,11 +256,15 @@ def main(argv: list[str] | None = None) -> int:
     scale_parser.add_argument("--queries", type=int, default=300)
     for sub_parser in (own_parser, beir_parser, scale_parser):
         sub_parser.add_argument("--json", action="store_true")
+    for sub_parser in (own_parser, beir_parser):
+        sub_parser.add_argument(
+            "--no-companion", action="store_true", help="score without the second encoder"
+        )
     args = parser.parse_args(argv)
     if args.mode == "own":
-        result = own(args.kb, args.queries, args.val, args.strip_questions)
+        result = own(args.kb, args.queries, args.val, args.strip_questions, not args.no_companion)
     elif args.mode == "beir":
-        result = beir(args.folder, args.half)
+        result = beir(args.folder, args.half, not args.no_companion)
     else:
         if args.chunks < 10 or args.queries < 1:
             parser.error("--chunks must be at least 10 and --queries at least 1")

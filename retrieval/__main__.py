@@ -69,8 +69,8 @@ def run_build(settings: RetrievalSettings, strict: bool) -> int:
     )
     print(
         f"Built {report.articles} articles, {report.chunks} chunks ({report.encoded_chunks} "
-        f"encoded, {report.reused_chunks} reused, {report.index_type} index) in "
-        f"{report.seconds:.1f} s → {report.folder}"
+        f"encoded, {report.reused_chunks} reused, {report.index_type} index, second encoder "
+        f"{report.companion or 'none'}) in {report.seconds:.1f} s → {report.folder}"
     )
     print(f"Built-in calibration: {json.dumps(report.calibration)}")
     return 0
@@ -121,6 +121,7 @@ def run_eval(
             **search.calibration,
             **{key: getattr(effective, key) for key in CHOSEN_KEYS},
             "set_explicitly": sorted(settings.overrides),
+            "second_encoder": search.companion or "none",
         },
         "configured": metrics(rank_all(search, test), effective),
     }

@@ -192,7 +192,7 @@ def choose_thresholds(results: list[Ranked], settings: RetrievalSettings) -> Ret
     calibrated = fit_calibration(results, settings)
     grid = np.round(np.arange(0.05, 0.96, 0.05), 2)
     best: tuple[tuple[float, ...], RetrievalSettings] | None = None
-    for answer, clarify, margin in product(grid, grid, (0.0, 0.05, 0.1, 0.2)):
+    for answer, clarify, margin in product(grid, grid, (0.0, 0.5, 1.0, 2.0)):
         if clarify > answer:
             continue
         candidate = calibrated.replace(

@@ -48,8 +48,8 @@ def decide(
     ranked: list[ArticleScore], settings: RetrievalSettings
 ) -> tuple[Outcome, list[ArticleScore]]:
     """answer: one clear winner, which enough signals agree on; clarify: up to three close
-    candidates; abstain: nothing good. The margin is on the fused scale, which the calibrated
-    scores squeeze near 1."""
+    candidates; abstain: nothing good. The margin is on the calibrated logit scale (the slope
+    times the difference of fused scores), which the calibrated scores squeeze near 1."""
     if not ranked or ranked[0].score < settings.clarify_threshold:
         return "abstain", []
     top = ranked[0]
@@ -57,7 +57,7 @@ def decide(
     confident = top.score >= settings.answer_threshold and (
         top.agreement is None or top.agreement >= settings.answer_agreement
     )
-    if confident and top.fused - second >= settings.answer_margin:
+    if confident and settings.calibration_slope * (top.fused - second) >= settings.answer_margin:
         return "answer", [top]
     close = [
         r

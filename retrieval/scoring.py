@@ -1,13 +1,18 @@
 """Scores articles, not chunks: a question is compared with each candidate article's title, its
-optional example questions, its best body chunk and the article as a whole, and with the article's
-words (BM25 over the title, counted twice, and the body; BM25 of its best-matching chunk). The
-fused score is their weighted sum (retrieval/settings.py gives the formula); it never needs
-`questions:`.
+optional example questions, its best body chunk and the article as a whole (the mean of its title
+and body chunk vectors), and with the article's words (BM25 over the title, counted twice, and the
+body; BM25 of its best-matching chunk). Where the index has them (retrieval/companion.py), the
+second encoder's cosines with the whole article and its best body chunk and the character n-gram
+TF-IDF cosine with the article (retrieval/chars.py) are added. The fused score is a weighted sum
+(`Weights`); it never needs `questions:`, which only boost.
 
-Recall@1 on the validation queries without `questions:` (demo help center, 76 answerable; provider
-help center, 66): title alone 0.72 / 0.36, best body chunk 0.62 / 0.58, whole article 0.71 / 0.61,
-article BM25 0.61 / 0.48, the plain baseline (retrieval/baseline.py) 0.82 / 0.65, the fused score
-0.84 / 0.74.
+Recall@1 on the validation queries (bench/retrieval.py; demo help center without `questions:` /
+provider help center / XQuAD ru→ru / en→ru, the last two from the tuning harness): the plain
+baseline (retrieval/baseline.py) 0.82 / 0.65 / 0.89 / 0.71; PLAIN 0.84 / 0.76 / 0.93 / 0.70; FULL
+0.91 / 0.82 / 0.95 / 0.82. The character TF-IDF adds about 0.01-0.03 to FULL and nothing
+measurable to PLAIN, so PLAIN goes without it. The article vector as a mean of its chunks'
+vectors ranked better than encoding the whole article (0.80 against 0.71 on the demo help center,
+alone) and costs no encoding.
 """
 
 from __future__ import annotations
@@ -18,21 +23,66 @@ from dataclasses import dataclass
 import numpy as np
 
 from retrieval.articles import Article
+from retrieval.chars import CharModel
 from retrieval.chunker import Chunk
 from retrieval.lexical import Bm25Index, tokens
-from retrieval.settings import RetrievalSettings
 
 KINDS = {"title": 0, "question": 1, "body": 2, "article": 3, "heading": 4}
 UNSCORED = ("article", "heading")  # not in the chunk-level BM25: their words are elsewhere
 MISSING = -1.0
+# The second encoder's cosines sit high (unrelated texts about 0.8): measured from there.
+COMPANION_FLOOR = 0.8
+
+
+@dataclass(frozen=True)
+class Weights:
+    """fused = title * max(title, best question) + question_boost * max(0, best question -
+    question_boost_above) + body * best body chunk + article * whole article
+    + coverage * (lexical * s(article BM25) + chunk_lexical * s(chunk BM25)) + chars * character
+    TF-IDF cosine + companion_article * (second encoder's article cosine - COMPANION_FLOOR)
+    + companion_body * (its best body chunk cosine - COMPANION_FLOOR), with s(x) = x / (x +
+    saturation) and coverage the share of the question's words the help center uses at all.
+    Chosen on the validation queries only."""
+
+    name: str
+    title: float
+    body: float
+    article: float
+    lexical: float
+    chunk_lexical: float
+    saturation: float
+    question_boost: float = 2.0
+    question_boost_above: float = 0.6
+    chars: float = 0.0
+    companion_article: float = 0.0
+    companion_body: float = 0.0
+
+
+PLAIN = Weights("plain", title=0.5, body=1.5, article=2.0, lexical=1.0, chunk_lexical=2.0,
+                saturation=6.0)  # fmt: skip
+FULL = Weights("full", title=0.0, body=1.0, article=1.0, lexical=0.5, chunk_lexical=2.0,
+               saturation=10.0, chars=2.0, companion_article=16.0, companion_body=12.0)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QuerySignals:
+    """One question's vectors and word scores over the whole index."""
+
+    vector: np.ndarray  # (dimension,)
+    lexical: np.ndarray  # BM25 of every article
+    chunk_lexical: np.ndarray  # BM25 of every chunk
+    coverage: float
+    companion_vector: np.ndarray | None = None
+    chars: np.ndarray | None = None  # character TF-IDF cosine of every article
 
 
 @dataclass(frozen=True)
 class Scored:
     """Candidate articles (indices into `ArticleTable.ids`), their fused scores and the chunk that
     matched best among each article's body chunks (its title where it has none). `agreement`: how
-    many of the separate signals (title, body, whole article, article words, chunk words; word
-    signals only when some word matched) rank the article (or its translation) first."""
+    many of the separate signals (title, body, whole article, article words, chunk words and, with
+    FULL, the character and second-encoder scores; word signals only when some word matched)
+    rank the article (or its translation) first."""
 
     articles: np.ndarray
     fused: np.ndarray
@@ -41,9 +91,15 @@ class Scored:
 
 
 class ArticleTable:
-    """Which chunks belong to which article, and the article-level lexical index."""
+    """Which chunks belong to which article, the lexical indexes and the optional FULL signals."""
 
-    def __init__(self, articles: Sequence[Article], chunks: Sequence[Chunk]) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        chunks: Sequence[Chunk],
+        chars: CharModel | None = None,
+        companion_vectors: np.ndarray | None = None,
+    ) -> None:
         self.ids = [a.id for a in articles]
         position = {article_id: i for i, article_id in enumerate(self.ids)}
         self.translation = np.array([position.get(a.translation, -1) for a in articles])
@@ -56,6 +112,9 @@ class ArticleTable:
         self._worded = np.array([i for i, c in enumerate(chunks) if c.kind not in UNSCORED])
         self._chunk_lexical = Bm25Index([tokens(chunks[i].encoded_text) for i in self._worded])
         self._chunk_count = len(chunks)
+        self.chars = chars
+        self.companion_vectors = companion_vectors
+        self.weights = FULL if chars is not None and companion_vectors is not None else PLAIN
 
     def chunk_lexical(self, query_tokens: list[str]) -> np.ndarray:
         """BM25 of every chunk (0 for the whole-article and heading chunks)."""
@@ -71,6 +130,20 @@ class ArticleTable:
             return 0.0
         return sum(self.lexical.knows(t) for t in query_tokens) / len(query_tokens)
 
+    def signals(
+        self, text: str, vector: np.ndarray, companion_vector: np.ndarray | None = None
+    ) -> QuerySignals:
+        query_tokens = tokens(text)
+        full = self.weights is FULL and companion_vector is not None
+        return QuerySignals(
+            vector,
+            self.lexical.scores(query_tokens),
+            self.chunk_lexical(query_tokens),
+            self.coverage(query_tokens),
+            companion_vector if full else None,
+            self.chars.scores(text) if full and self.chars is not None else None,
+        )
+
     def candidates(
         self, dense_chunk_ids: np.ndarray, lexical: np.ndarray, count: int
     ) -> np.ndarray:
@@ -81,46 +154,42 @@ class ArticleTable:
         by_words = by_words[lexical[by_words] > 0]
         return np.unique(np.concatenate([dense, by_words]).astype(np.int64))
 
-    def score(
-        self,
-        candidates: np.ndarray,
-        vectors: np.ndarray,
-        query_vector: np.ndarray,
-        lexical: np.ndarray,
-        chunk_lexical: np.ndarray,
-        coverage: float,
-        settings: RetrievalSettings,
-    ) -> Scored:
-        """`lexical`: BM25 of every article; `chunk_lexical`: of every chunk."""
+    def score(self, candidates: np.ndarray, vectors: np.ndarray, query: QuerySignals) -> Scored:
         if not len(candidates):
             return Scored(candidates, np.zeros(0), candidates, candidates)
+        w = self.weights if query.companion_vector is not None else PLAIN
         parts = [self.article_chunks[a] for a in candidates.tolist()]
         rows = np.concatenate(parts)
         owner = np.repeat(np.arange(len(candidates)), [len(p) for p in parts])
-        similarity = vectors[rows] @ query_vector
         kinds = self.chunk_kind[rows]
-        best = {}
-        for name, code in KINDS.items():
-            values = np.full(len(candidates), MISSING)
-            mask = kinds == code
-            np.maximum.at(values, owner[mask], similarity[mask])
-            best[name] = values
+        similarity = vectors[rows] @ query.vector
+        best = _best_by_kind(similarity, kinds, owner, len(candidates))
         body = np.where(best["body"] > MISSING, best["body"], best["article"])
-        words = lexical[candidates]
+        words = query.lexical[candidates]
         chunk_words = np.zeros(len(candidates))
-        np.maximum.at(chunk_words, owner, chunk_lexical[rows])
-        saturation = settings.lexical_saturation
+        np.maximum.at(chunk_words, owner, query.chunk_lexical[rows])
         title = np.maximum(best["title"], best["question"])
+        s = w.saturation
         fused = (
-            settings.title_weight * title
-            + settings.question_boost
-            * np.maximum(best["question"] - settings.question_boost_above, 0.0)
-            + settings.body_weight * body
-            + settings.article_weight * best["article"]
-            + settings.lexical_weight * coverage * words / (words + saturation)
-            + settings.chunk_lexical_weight * coverage * chunk_words / (chunk_words + saturation)
+            w.title * title
+            + w.question_boost * np.maximum(best["question"] - w.question_boost_above, 0.0)
+            + w.body * body
+            + w.article * best["article"]
+            + query.coverage * (w.lexical * words / (words + s))
+            + query.coverage * (w.chunk_lexical * chunk_words / (chunk_words + s))
         )
         signals = [title, body, best["article"], words, chunk_words]
+        if w is FULL and self.companion_vectors is not None and query.chars is not None:
+            second = self.companion_vectors[rows] @ query.companion_vector
+            extra = _best_by_kind(second, kinds, owner, len(candidates))
+            extra_body = np.where(extra["body"] > MISSING, extra["body"], extra["article"])
+            chars = query.chars[candidates]
+            fused = fused + (
+                w.chars * chars
+                + w.companion_article * (extra["article"] - COMPANION_FLOOR)
+                + w.companion_body * (extra_body - COMPANION_FLOOR)
+            )
+            signals += [chars, extra["article"]]
         agreement = self._agreement(candidates, [x for x in signals if x.max() > 0])
         return Scored(candidates, fused, _best_chunks(rows, owner, kinds, similarity), agreement)
 
@@ -129,6 +198,18 @@ class ArticleTable:
         same = winners[np.newaxis, :] == candidates[:, np.newaxis]
         translated = winners[np.newaxis, :] == self.translation[candidates][:, np.newaxis]
         return (same | translated).sum(axis=1)
+
+
+def _best_by_kind(
+    similarity: np.ndarray, kinds: np.ndarray, owner: np.ndarray, count: int
+) -> dict[str, np.ndarray]:
+    best = {}
+    for name, code in KINDS.items():
+        values = np.full(count, MISSING)
+        mask = kinds == code
+        np.maximum.at(values, owner[mask], similarity[mask])
+        best[name] = values
+    return best
 
 
 def _best_chunks(

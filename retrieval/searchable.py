@@ -1,7 +1,8 @@
 """A loaded build, ready to rank: the article table and lexical index are made when it loads.
 
 Used by the search service for customers' questions and by the built-in calibration for the
-help center's own pseudo-questions, so both are scored the same way.
+help center's own pseudo-questions, so both are scored the same way. A build made with the second
+encoder (retrieval/companion.py) is searched with it: the question is encoded by both.
 """
 
 from __future__ import annotations
@@ -11,20 +12,29 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from retrieval.lexical import tokens
+from retrieval.companion import Companion
 from retrieval.ranking import ArticleScore, calibrate, drop_translations
 from retrieval.scoring import ArticleTable
 from retrieval.settings import RetrievalSettings
 
 if TYPE_CHECKING:
-    from retrieval.index import LoadedIndex
+    from retrieval.index_files import LoadedIndex
 
 
 class Searchable:
-    def __init__(self, loaded: LoadedIndex) -> None:
+    def __init__(self, loaded: LoadedIndex, companion: Companion | None = None) -> None:
+        """`companion`: the second encoder the build was made with (ignored for a build
+        without its vectors)."""
         self.loaded = loaded
         articles = list(loaded.articles.values())
-        self.table = ArticleTable(articles, loaded.chunks)
+        full = companion is not None and loaded.companion_vectors is not None
+        self.companion = companion if full else None
+        self.table = ArticleTable(
+            articles,
+            loaded.chunks,
+            loaded.chars if full else None,
+            loaded.companion_vectors if full else None,
+        )
         self.langs = {a.id: a.lang for a in articles}
         self.translations = {a.id: a.translation for a in articles if a.translation}
 
@@ -35,27 +45,25 @@ class Searchable:
         query_lang: str,
         settings: RetrievalSettings,
         exclude: Collection[str] = (),
+        companion_vector: np.ndarray | None = None,
     ) -> list[ArticleScore]:
         """Articles best first, with calibrated scores; `query_vector` has shape (1, dimension).
-        `exclude`: articles left out, as if they did not exist (calibration's leave-one-out)."""
+        `exclude`: articles left out, as if they did not exist (calibration's leave-one-out).
+        `companion_vector`: the second encoder's vector of `text`, encoded here if not given."""
         loaded = self.loaded
         count = min(settings.candidate_chunks, len(loaded.chunks))
-        _, dense_ids = loaded.faiss_index.search(query_vector, count)
-        query_tokens = tokens(text)
-        lexical = self.table.lexical.scores(query_tokens)
-        candidates = self.table.candidates(dense_ids[0], lexical, count)
+        if self.companion is not None and companion_vector is None:
+            companion_vector = self.companion.queries([text])[0]
+        signals = self.table.signals(text, query_vector[0], companion_vector)
+        if self.companion is not None:  # a small help center: every article is scored
+            candidates = np.arange(len(self.table.ids))
+        else:
+            _, dense_ids = loaded.faiss_index.search(query_vector, count)
+            candidates = self.table.candidates(dense_ids[0], signals.lexical, count)
         if exclude:
             keep = [self.table.ids[a] not in exclude for a in candidates.tolist()]
             candidates = candidates[np.array(keep, dtype=bool)]
-        scored = self.table.score(
-            candidates,
-            loaded.vectors,
-            query_vector[0],
-            lexical,
-            self.table.chunk_lexical(query_tokens),
-            self.table.coverage(query_tokens),
-            settings,
-        )
+        scored = self.table.score(candidates, loaded.vectors, signals)
         order = np.argsort(-scored.fused, kind="stable")
         ranked = [
             ArticleScore(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval import companion as companions
 from retrieval.articles import Article, detect_language
 from retrieval.encoder import Encoder
 from retrieval.errors import RetrievalError
@@ -72,7 +73,7 @@ class KbSearch:
         self._encoder = encoder
         self._base_settings = settings
         self._settings = settings.calibrated(index.manifest.calibration)
-        self._searchable = Searchable(index)
+        self._searchable = _searchable(index)
         self._excerpts = ExcerptPicker(encoder)
         self._lock = threading.Lock()
         self._checked_at = time.monotonic()
@@ -81,7 +82,7 @@ class KbSearch:
     def open(
         cls, encoder: Encoder, settings: RetrievalSettings, articles: list[Article] | None = None
     ) -> KbSearch:
-        return cls(encoder, open_index(settings.index_dir, encoder, articles), settings)
+        return cls(encoder, open_index(settings.index_dir, encoder, articles, settings), settings)
 
     @property
     def build(self) -> Path:
@@ -106,6 +107,11 @@ class KbSearch:
     def articles(self) -> dict[str, Article]:
         return self._searchable.loaded.articles
 
+    @property
+    def companion(self) -> str:
+        """The second encoder this build is searched with; "" for none."""
+        return self._searchable.companion.name if self._searchable.companion else ""
+
     def warm_excerpts(self, limit: int) -> int:
         """Encode up to `limit` articles' sentences now rather than on their first question."""
         return self._excerpts.warm([(a.body, a.title) for a in self.articles.values()][:limit])
@@ -120,7 +126,7 @@ class KbSearch:
         if folder is None or folder == self._searchable.loaded.folder:
             return False
         try:
-            searchable = Searchable(load_build(folder))
+            searchable = _searchable(load_build(folder))
         except RetrievalError as error:
             log.warning("retrieval.reload.failed build=%s reason=%s", folder.name, error)
             return False
@@ -198,3 +204,12 @@ class KbSearch:
             chunk_text=searchable.loaded.chunks[item.best_chunk].text,
             excerpt=self._excerpts.pick(question_vector, article.body, question, article.title),
         )
+
+
+def _searchable(index: LoadedIndex) -> Searchable:
+    """A loaded build with the second encoder it was made with (retrieval/companion.py)."""
+    name = index.manifest.companion
+    companion = companions.load_companion(name) if name else None
+    if name and (companion is None or companion.name != name):
+        raise RetrievalError(f"Index in {index.folder} needs the second encoder {name!r}")
+    return Searchable(index, companion)

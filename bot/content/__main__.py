@@ -1,4 +1,5 @@
-"""`python -m bot.content build|train|check|smoke`: build, train and check content."""
+"""`python -m bot.content build|train|check|smoke|why`: build, train and check content, and ask
+why a question is handled as it is (bot/content/why.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from bot.content.check_output import as_json, as_text
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m bot.content")
-    root.add_argument("command", choices=["build", "train", "check", "smoke"])
+    root.add_argument("command", choices=["build", "train", "check", "smoke", "why"])
+    root.add_argument("question", nargs="?", help="why: the customer's question")
     root.add_argument("--root", type=Path, default=Path.cwd())
     root.add_argument("--out", type=Path, default=None, help="build folder (default .build)")
     root.add_argument("--models", type=Path, default=None, help="models folder (default models)")
@@ -30,6 +32,8 @@ def parser() -> argparse.ArgumentParser:
     smoke = root.add_argument_group("smoke")
     smoke.add_argument("--model", type=Path, help="model to load and test")
     smoke.add_argument("--floor", type=float, default=0.8, help="lowest accuracy accepted")
+    why = root.add_argument_group("why")
+    why.add_argument("--no-intents", action="store_true", help="skip the intent model")
     return root
 
 
@@ -70,6 +74,15 @@ def main(argv: list[str] | None = None) -> int:
             logging.getLogger().setLevel(logging.WARNING)
             os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
             return run_check(args, root)
+        elif args.command == "why":
+            from bot.content.why import run_why
+
+            if not args.question:
+                print('usage: python -m bot.content why "question"', file=sys.stderr)
+                return 2
+            logging.getLogger().setLevel(logging.WARNING)
+            os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+            return run_why(root, args.question, args.model, not args.no_intents)
         else:
             from bot.content.smoke import run_smoke
 

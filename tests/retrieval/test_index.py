@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from retrieval.articles import load_articles
@@ -15,10 +16,25 @@ def build(kb: Path, index: Path, encoder, approximate_above: int = 20_000):
 def test_build_writes_a_manifest_and_opens(kb_folder: Path, tmp_path: Path, hashing_encoder):
     report = build(kb_folder, tmp_path / "index", hashing_encoder)
     assert report.articles == 4 and report.index_type == "flat"
-    assert report.encoded_chunks == report.chunks
     loaded = open_index(tmp_path / "index", hashing_encoder, load_articles(kb_folder).articles)
+    whole_articles = sum(c.kind == "article" for c in loaded.chunks)
+    assert whole_articles == 4 and report.encoded_chunks == report.chunks - whole_articles
     assert loaded.manifest.encoder == "hashing-test"
     assert loaded.faiss_index.ntotal == report.chunks
+
+
+def test_a_whole_article_is_the_mean_of_its_title_and_body_chunks(
+    kb_folder: Path, tmp_path: Path, hashing_encoder
+):
+    build(kb_folder, tmp_path / "index", hashing_encoder)
+    loaded = open_index(tmp_path / "index", hashing_encoder)
+    whole_texts = {c.text for c in loaded.chunks if c.kind == "article"}
+    assert not whole_texts & set(hashing_encoder.encoded)  # never encoded
+    rows = [i for i, c in enumerate(loaded.chunks) if c.article_id == "login-ru"]
+    parts = [i for i in rows if loaded.chunks[i].kind in ("title", "body")]
+    whole = next(i for i in rows if loaded.chunks[i].kind == "article")
+    mean = loaded.vectors[parts].sum(axis=0)
+    assert np.allclose(loaded.vectors[whole], mean / np.linalg.norm(mean), atol=1e-6)
 
 
 def test_rebuild_encodes_only_changed_articles(kb_folder: Path, tmp_path: Path, hashing_encoder):

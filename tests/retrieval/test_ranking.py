@@ -4,7 +4,7 @@ from retrieval.ranking import ArticleScore, calibrate, decide, drop_translations
 from retrieval.settings import RetrievalSettings
 
 SETTINGS = RetrievalSettings(
-    answer_threshold=0.6, clarify_threshold=0.35, answer_margin=0.1, clarify_window=0.15
+    answer_threshold=0.6, clarify_threshold=0.35, answer_margin=0.5, clarify_window=0.15
 )
 
 
@@ -52,8 +52,12 @@ def test_an_answer_needs_enough_agreeing_signals():
     assert decide(disputed, settings)[0] == "clarify"
 
 
-def test_the_answer_margin_is_on_the_fused_scale():
-    # Calibrated scores 0.99 and 0.98 look close; their fused scores are far apart.
+def test_the_answer_margin_is_on_the_calibrated_logit_scale():
+    # Calibrated scores 0.99 and 0.98 look close; their fused scores are 0.6 apart, which the
+    # calibration slope (3.5 here) makes 2.1 on the logit scale.
     ranked = [ArticleScore("a", 0.99, 3.5, 0), ArticleScore("b", 0.98, 2.9, 1)]
-    assert decide(ranked, SETTINGS.replace(answer_margin=0.3))[0] == "answer"
-    assert decide(ranked, SETTINGS.replace(answer_margin=0.7))[0] == "clarify"
+    assert SETTINGS.calibration_slope == 3.5
+    assert decide(ranked, SETTINGS.replace(answer_margin=2.0))[0] == "answer"
+    assert decide(ranked, SETTINGS.replace(answer_margin=2.5))[0] == "clarify"
+    steeper = SETTINGS.replace(answer_margin=2.5, calibration_slope=5.0)
+    assert decide(ranked, steeper)[0] == "answer"

@@ -1,5 +1,5 @@
 """Article-level scoring (retrieval/scoring.py): title, body, whole article and words, with
-`questions:` only a boost."""
+`questions:` only a boost; with a second encoder, its cosines and the character TF-IDF."""
 
 from __future__ import annotations
 
@@ -8,48 +8,51 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.articles import Article
+from retrieval.chars import CharModel
 from retrieval.chunker import Chunk
 from retrieval.index import build_index
-from retrieval.scoring import ArticleTable
+from retrieval.scoring import COMPANION_FLOOR, FULL, PLAIN, ArticleTable, QuerySignals
 from retrieval.service import KbSearch
 from retrieval.settings import RetrievalSettings
 
-SETTINGS = RetrievalSettings()
+ARTICLES = [
+    Article(id="a", title="A", lang="ru", body="тело а", questions=("вопрос а",)),
+    Article(id="b", title="B", lang="ru", body="тело б"),
+]
+CHUNKS = [
+    Chunk("a", "title", "", "A"),
+    Chunk("a", "question", "", "вопрос а"),
+    Chunk("a", "body", "A", "тело а"),
+    Chunk("a", "article", "", "A\nтело а"),
+    Chunk("b", "title", "", "B"),
+    Chunk("b", "body", "B", "тело б"),
+    Chunk("b", "article", "", "B\nтело б"),
+]
 
 
-def _table_and_vectors() -> tuple[ArticleTable, np.ndarray]:
+def _table_and_vectors(chars=None, second=None) -> tuple[ArticleTable, np.ndarray]:
     """Two articles; vectors chosen by hand: dimension 0 is what the question is about."""
-    articles = [
-        Article(id="a", title="A", lang="ru", body="тело а", questions=("вопрос а",)),
-        Article(id="b", title="B", lang="ru", body="тело б"),
-    ]
-    chunks = [
-        Chunk("a", "title", "", "A"),
-        Chunk("a", "question", "", "вопрос а"),
-        Chunk("a", "body", "A", "тело а"),
-        Chunk("a", "article", "", "A\nтело а"),
-        Chunk("b", "title", "", "B"),
-        Chunk("b", "body", "B", "тело б"),
-        Chunk("b", "article", "", "B\nтело б"),
-    ]
-    vectors = np.zeros((len(chunks), 4), dtype=np.float32)
+    vectors = np.zeros((len(CHUNKS), 4), dtype=np.float32)
     vectors[:, 1] = 1.0
-    return ArticleTable(articles, chunks), vectors
+    return ArticleTable(ARTICLES, CHUNKS, chars, second), vectors
 
 
-def _score(table, vectors, settings=SETTINGS):
-    query = np.array([1.0, 0.0, 0.0, 0.0], dtype=np.float32)
-    lexical = np.zeros(2)
-    return table.score(
-        np.array([0, 1]), vectors, query, lexical, table.chunk_lexical([]), 0.0, settings
+QUERY = np.array([1.0, 0.0, 0.0, 0.0], dtype=np.float32)
+
+
+def _score(table, vectors, companion_vector=None, chars=None):
+    signals = QuerySignals(
+        QUERY, np.zeros(2), table.chunk_lexical([]), 0.0, companion_vector, chars
     )
+    return table.score(np.array([0, 1]), vectors, signals)
 
 
 def test_fused_score_is_the_weighted_sum_of_the_article_signals():
     table, vectors = _table_and_vectors()
+    assert table.weights is PLAIN
     vectors[4, 0], vectors[5, 0], vectors[6, 0] = 0.4, 0.6, 0.5  # b's title, body, article
     scored = _score(table, vectors)
-    expected = 0.5 * 0.4 + 1.5 * 0.6 + 2.0 * 0.5
+    expected = PLAIN.title * 0.4 + PLAIN.body * 0.6 + PLAIN.article * 0.5
     assert np.isclose(scored.fused[1], expected)
     assert scored.best_chunks[1] == 5  # b's body chunk
     assert scored.agreement[1] == 3  # title, body and article signals all rank b first
@@ -59,10 +62,29 @@ def test_a_question_counts_as_a_title_and_boosts_only_when_close():
     table, vectors = _table_and_vectors()
     vectors[1, 0] = 0.5  # a's question, below question_boost_above
     base = _score(table, vectors).fused[0]
-    assert np.isclose(base, 0.5 * 0.5)
+    assert np.isclose(base, PLAIN.title * 0.5)
     vectors[1, 0] = 0.9
     boosted = _score(table, vectors).fused[0]
-    assert np.isclose(boosted, 0.5 * 0.9 + 2.0 * (0.9 - 0.6))
+    assert np.isclose(boosted, PLAIN.title * 0.9 + PLAIN.question_boost * (0.9 - 0.6))
+
+
+def test_the_second_encoder_and_characters_add_to_the_fused_score():
+    second = np.zeros((7, 2), dtype=np.float32)
+    second[:, 1] = 1.0
+    second[5, :] = [0.9, np.sqrt(1 - 0.81)]  # b's body chunk
+    second[6, :] = [0.85, np.sqrt(1 - 0.85**2)]  # b's whole article
+    table, vectors = _table_and_vectors(CharModel.fit(["A тело а", "B тело б"]), second)
+    assert table.weights is FULL
+    plain = _score(table, vectors).fused[1]  # no second vector: scored as PLAIN
+    full = _score(table, vectors, np.array([1.0, 0.0], np.float32), np.array([0.0, 0.5]))
+    extra = (
+        FULL.chars * 0.5
+        + FULL.companion_article * (0.85 - COMPANION_FLOOR)
+        + FULL.companion_body * (0.9 - COMPANION_FLOOR)
+    )
+    assert np.isclose(plain, 0.0)
+    assert np.isclose(full.fused[1], extra, atol=1e-5)
+    assert full.agreement[1] == 2  # the characters and the second encoder's article cosine
 
 
 def test_words_count_only_as_far_as_the_help_center_knows_them():
