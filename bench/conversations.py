@@ -18,7 +18,6 @@ trains it when the content changed, ~4 min on 2 cores).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import os
@@ -37,6 +36,7 @@ import yaml
 
 from bench.cases import DeskCases, FiledCase, case_failures, case_from_tracker, write_bench_agent
 from bench.checks import TurnResult, context_for, failures_of
+from bench.cli import command_parser
 from bench.progress import progress
 from bench.script import Conversation, ScriptError, load_script
 from bench.stack import running_stack
@@ -268,11 +268,7 @@ def print_report(result: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.conversations",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = command_parser("bench.conversations", __doc__)
     parser.add_argument(
         "--script",
         type=Path,

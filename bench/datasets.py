@@ -14,7 +14,6 @@ Write OUT_DIR somewhere git ignores (e.g. .data/bench/), never into the reposito
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import random
@@ -22,6 +21,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from bench.cli import command_parser
 from bench.labelled_csv import DataError, Example, write_csv
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -81,11 +81,7 @@ def convert_banking77(source: Path, out: Path, per_intent: int, seed: int) -> di
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.datasets",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = command_parser("bench.datasets", __doc__)
     parser.add_argument("dataset", choices=["clinc150", "banking77"])
     parser.add_argument("out", type=Path)
     parser.add_argument("--source", type=Path, help="data set folder (default: shared datasets)")

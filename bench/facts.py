@@ -12,7 +12,6 @@ after the morphology and name lists are loaded (the load is reported on its own)
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.cli import emit
+from bench.cli import command_parser, emit
 from bench.metrics import percentile
 from bot.common.facts import Facts, extract_facts, preload
 
@@ -155,11 +154,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.facts",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = command_parser("bench.facts", __doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--misses", action="store_true", help="list every wrong line")
     parser.add_argument("--json", action="store_true")

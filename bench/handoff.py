@@ -32,7 +32,7 @@ from typing import Any
 import aiohttp
 import yaml
 
-from bench.cli import emit
+from bench.cli import command_parser, emit
 from bench.metrics import percentile
 from bench.stack import running_stack
 from bot.common.settings import Settings
@@ -320,11 +320,7 @@ def positive(text: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.handoff",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = command_parser("bench.handoff", __doc__)
     parser.add_argument("--cases", type=positive, default=20)
     parser.add_argument("--conversations", type=positive, default=200)
     parser.add_argument("--agents", type=positive, default=10)

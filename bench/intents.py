@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from bench import metrics
-from bench.cli import emit
+from bench.cli import command_parser, run_and_emit
 from bench.labelled_csv import DataError, LabelledData, drop_unknown_labels, read_csv
 from bench.nlu_model import FALLBACK_INTENT, Classifier, quiet_rasa, train
 from bench.progress import progress
@@ -152,11 +152,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.intents",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = command_parser("bench.intents", __doc__)
     parser.add_argument("--train", type=Path, required=True)
     parser.add_argument("--test", type=Path, required=True)
     parser.add_argument("--val", type=Path)
@@ -167,12 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.config.is_file():
         parser.error(f"--config {args.config}: no such file")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    try:
-        result = evaluate(args)
-    except DataError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    return emit(result, args.json, print_table)
+    return run_and_emit(lambda: evaluate(args), (DataError,), args.json, print_table)
 
 
 if __name__ == "__main__":

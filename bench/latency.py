@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bare_rasa import BareRasaError, running_bare_rasa
-from bench.cli import emit
+from bench.cli import command_parser, run_and_emit
 from bench.load import chat_body, parse_body, run_load, sample_messages
 from bench.stack import free_port, running_stack
 from bot.supervisor.supervisor import SupervisorError
@@ -107,11 +107,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.latency",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = command_parser("bench.latency", __doc__)
     parser.add_argument("--customers", type=customer_counts, default=[1, 8, 32])
     parser.add_argument("--seconds", type=float, default=20.0, help="per level and target")
     parser.add_argument("--no-breakdown", action="store_true")
@@ -119,12 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.seconds <= 0:
         parser.error("--seconds must be positive")
-    try:
-        result = asyncio.run(measure(args.customers, args.seconds, not args.no_breakdown))
-    except (BareRasaError, SupervisorError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    return emit(result, args.json, print_table)
+    return run_and_emit(
+        lambda: asyncio.run(measure(args.customers, args.seconds, not args.no_breakdown)),
+        (BareRasaError, SupervisorError),
+        args.json,
+        print_table,
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import json
 import os
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench.cli import emit
 from bench.load import sample_messages
 from bench.metrics import percentile
 from bench.nlu_model import quiet_rasa
@@ -79,6 +79,15 @@ async def profile(model: Path, messages: list[str]) -> dict[str, Any]:
     }
 
 
+def print_table(result: dict[str, Any]) -> None:
+    parse = result["parse_ms"]
+    print(f"{result['messages']} messages, one at a time; model {result['model']}")
+    print(f"whole parse: mean {parse['mean']} ms, p50 {parse['p50']} ms, p95 {parse['p95']} ms")
+    print("node                                                         ms/message")
+    for name, ms in result["node_ms_per_message"].items():
+        print(f"{name:<60} {ms:>9}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.nlu_profile", description=__doc__)
     parser.add_argument("--model", type=Path, help="a trained model archive")
@@ -95,17 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as build:
             args.model = train_model(PROJECT_ROOT, Path(build), PROJECT_ROOT / "models").path
     messages = list(itertools.islice(itertools.cycle(sample_messages()), args.messages))
-    result = asyncio.run(profile(args.model, messages))
-    if args.json:
-        print(json.dumps(result, indent=2))
-        return 0
-    parse = result["parse_ms"]
-    print(f"{result['messages']} messages, one at a time; model {result['model']}")
-    print(f"whole parse: mean {parse['mean']} ms, p50 {parse['p50']} ms, p95 {parse['p95']} ms")
-    print("node                                                         ms/message")
-    for name, ms in result["node_ms_per_message"].items():
-        print(f"{name:<60} {ms:>9}")
-    return 0
+    return emit(asyncio.run(profile(args.model, messages)), args.json, print_table)
 
 
 if __name__ == "__main__":

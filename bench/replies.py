@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from bot.common.masking import luhn_valid
+
 HANDOFF_LOOP = "handoff_form"
 # Most telling first: a greeting before an article is an answer; an article given in the middle
 # of the form, with the form still waiting for its answer, is an answer too.
@@ -58,7 +60,9 @@ SHARED_RESPONSES: dict[str, str | None] = {
 # Intents whose own reply says the bot cannot help with that.
 ABSTAIN_INTENTS = frozenset({"out_of_scope"})
 CHAT_TOPICS = frozenset({"smalltalk", "process"})
-HANDOFF_REPLY = "action_handoff_start"
+# Replies that start a handoff; the second gives way to an article first and, when it does not,
+# introduces the handoff with the intent's own reply (actions/knowledge_or_handoff.py).
+HANDOFF_REPLIES = frozenset({"action_handoff_start", "action_handoff_unless_article"})
 # The form's slots (domain.yml `forms:`) and the facts the scripts name.
 SLOT_FACTS = {
     "customer_name": "name",
@@ -102,7 +106,7 @@ def response_outcomes(intents: Iterable[Any]) -> dict[str, str | None]:
     intent (objects with `name`, `topic`, `reply`, as intents/*.yml are read)."""
     table = dict(SHARED_RESPONSES)
     for intent in intents:
-        if intent.reply == HANDOFF_REPLY:
+        if intent.reply in HANDOFF_REPLIES:
             kind = "form"
         elif intent.name in ABSTAIN_INTENTS:
             kind = "abstain"
@@ -229,14 +233,6 @@ def mentions_name(texts: Iterable[str], name: str) -> bool:
         return False
     pattern = re.compile(rf"(?<!\w){re.escape(first)}(?!\w)")
     return any(pattern.search(_folded(text)) for text in texts)
-
-
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
 
 
 def card_numbers(text: str) -> set[str]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import json
 import sys
 import time
 from typing import Any
 
 import aiohttp
 
+from bench.cli import emit
 from bench.load import sample_messages
 from bench.metrics import percentile
 from bench.stack import running_stack
@@ -55,6 +55,13 @@ async def measure(count: int) -> dict[str, Any]:
     return {"messages": count, "latency_ms": results}
 
 
+def print_table(result: dict[str, Any]) -> None:
+    print(f"{result['messages']} messages, one customer at a time")
+    print("path        p50 ms   p95 ms   p99 ms")
+    for name, values in result["latency_ms"].items():
+        print(f"{name:<10} {values['p50']:>7} {values['p95']:>8} {values['p99']:>8}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.rest_latency", description=__doc__)
     parser.add_argument("--messages", type=int, default=200)
@@ -62,15 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.messages < 1:
         parser.error("--messages must be at least 1")
-    result = asyncio.run(measure(args.messages))
-    if args.json:
-        print(json.dumps(result, indent=2))
-        return 0
-    print(f"{result['messages']} messages, one customer at a time")
-    print("path        p50 ms   p95 ms   p99 ms")
-    for name, values in result["latency_ms"].items():
-        print(f"{name:<10} {values['p50']:>7} {values['p95']:>8} {values['p99']:>8}")
-    return 0
+    return emit(asyncio.run(measure(args.messages)), args.json, print_table)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ and index size.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import resource
@@ -31,6 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.cli import command_parser
 from bench.stack import percentile
 from retrieval.articles import Article, load_articles, without_questions
 from retrieval.baseline import BaselineSearch
@@ -233,11 +233,7 @@ def scale(chunks: int, queries: int) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.retrieval",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = command_parser("bench.retrieval", __doc__)
     sub = parser.add_subparsers(dest="mode", required=True)
     own_parser = sub.add_parser("own")
     own_parser.add_argument("--kb", type=Path, default=ROOT / "knowledge")

@@ -161,6 +161,12 @@ class _Reader:
             raise self.fail(line, f"'{key}' must be a non-empty string or a list of them")
         return tuple(values)
 
+    def text(self, value: Any, line: int, message: str) -> str:
+        """A required non-empty string, else the error `message`."""
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(line, message)
+        return value
+
     def choices(self, raw: Any, line: int, key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
         values = self.strings(raw, line, key)
         unknown = [v for v in values if v not in allowed]
@@ -218,9 +224,9 @@ class _Reader:
         for key in CASE_KEYS[:-1]:
             if key not in raw:
                 continue
-            value = raw[key]
-            if not isinstance(value, str) or not value.strip():
-                raise self.fail(line, f"case '{key}' must be a non-empty string (quote numbers)")
+            value = self.text(
+                raw[key], line, f"case '{key}' must be a non-empty string (quote numbers)"
+            )
             pattern, description = CASE_FORMATS.get(key, (None, ""))
             if pattern is not None and not pattern.match(value):
                 raise self.fail(line, f"case '{key}' must be {description}, got {value!r}")
@@ -239,9 +245,9 @@ class _Reader:
     def turn(self, raw: Any, line: int) -> Turn:
         raw = self.mapping(raw, line, "a turn", TURN_KEYS)
         line = raw[LINE_KEY]
-        say = raw.get("say")
-        if not isinstance(say, str) or not say.strip():
-            raise self.fail(line, "a turn needs 'say': the customer's text (quote numbers)")
+        say = self.text(
+            raw.get("say"), line, "a turn needs 'say': the customer's text (quote numbers)"
+        )
         payload = raw.get("payload")
         if payload is not None and (not isinstance(payload, str) or not payload.startswith("/")):
             raise self.fail(
@@ -256,9 +262,7 @@ class _Reader:
     def conversation(self, raw: Any, line: int) -> Conversation:
         raw = self.mapping(raw, line, "a conversation", CONVERSATION_KEYS)
         line = raw[LINE_KEY]
-        name = raw.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise self.fail(line, "a conversation needs a 'name'")
+        name = self.text(raw.get("name"), line, "a conversation needs a 'name'")
         turns = raw.get("turns")
         if not isinstance(turns, list) or not turns:
             raise self.fail(line, f"conversation {name!r} needs a non-empty list of 'turns'")

@@ -15,7 +15,6 @@ time the action server is killed, at 60 % the gateway. Reported:
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import random
@@ -31,7 +30,7 @@ from typing import Any
 import aiohttp
 from sqlalchemy import create_engine, func, select
 
-from bench.cli import emit
+from bench.cli import command_parser, run_and_emit
 from bench.load import customer_turns, sample_messages
 from bench.metrics import percentile
 from bench.stack import supervised_stack
@@ -242,11 +241,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.soak",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = command_parser("bench.soak", __doc__)
     parser.add_argument("--customers", type=int, default=50)
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--think", type=float, default=3.0, help="seconds between messages")
@@ -254,12 +249,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.customers < 1 or args.minutes <= 0 or args.think < 0:
         parser.error("--customers must be at least 1, --minutes positive, --think not negative")
-    try:
-        result = asyncio.run(measure(args.customers, args.minutes, args.think))
-    except SupervisorError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    return emit(result, args.json, print_table)
+    return run_and_emit(
+        lambda: asyncio.run(measure(args.customers, args.minutes, args.think)),
+        (SupervisorError,),
+        args.json,
+        print_table,
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.common.environment import fields_from_mapping
 from retrieval.encoder import DEFAULT_ENCODER
 from retrieval.errors import RetrievalError
 
@@ -96,20 +97,9 @@ class RetrievalSettings:
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, str]) -> RetrievalSettings:
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "overrides"}
-        kwargs: dict[str, Any] = {}
-        for key, raw in values.items():
-            if not key.startswith(PREFIX):
-                continue
-            name = key[len(PREFIX) :].lower()
-            if name not in fields:
-                known = ", ".join(PREFIX + n.upper() for n in fields)
-                raise RetrievalError(f"Unknown setting {key}. Known: {known}.")
-            kind = str(fields[name].type)
-            try:
-                kwargs[name] = {"int": int, "float": float, "Path": Path}.get(kind, str)(raw)
-            except ValueError:
-                raise RetrievalError(f"{key} must be a {kind}, got {raw!r}.") from None
+        kwargs = fields_from_mapping(
+            cls, values, PREFIX, error=RetrievalError, exclude=frozenset({"overrides"})
+        )
         return cls(**kwargs, overrides=frozenset(kwargs) & frozenset(CALIBRATED))
 
 

@@ -61,7 +61,7 @@ class RunningStack:
 
 @contextmanager
 def supervised(
-    settings: Settings, model: Path, startup_seconds: float = 400
+    settings: Settings, model: Path, startup_seconds: float = 900
 ) -> Iterator[RunningStack]:
     """Rasa server, action server and gateway, started by the supervisor in a background loop."""
     supervisor = make_supervisor(settings, model)
@@ -86,6 +86,8 @@ def loopback_settings(data_dir: Path) -> Settings:
         actions_port=free_port(),
         gateway_port=free_port(),
         data_dir=data_dir,
+        # The action server builds the search index at start-up: minutes on a busy machine.
+        startup_timeout_seconds=400,
     )
 
 

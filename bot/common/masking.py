@@ -23,6 +23,8 @@ PASSPORT_PATTERN = re.compile(r"(?<![\d\w])\d{2} ?\d{2}[ -]?\d{6}(?![\d\w])")
 # (10-15, E.164) decides, so dates, times, order numbers (8 digits) and counters stay readable.
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()-]{7,}\d(?![\w])")
 PHONE_DIGITS = range(10, 16)
+# A timestamp a log line quotes ("2026-12-04 23:49:58,520") has ten digits before its first colon.
+DATE_START = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 CARD_MASK = "**** **** **** "
 PASSPORT_MASK = "[passport]"
 PHONE_MASK = "[phone]"
@@ -58,7 +60,10 @@ def mask_cards(text: str) -> str:
 
 def mask_phones(text: str) -> str:
     def masked(match: re.Match[str]) -> str:
-        return PHONE_MASK if len(_digits(match.group())) in PHONE_DIGITS else match.group()
+        candidate = match.group()
+        if DATE_START.match(candidate) or len(_digits(candidate)) not in PHONE_DIGITS:
+            return candidate
+        return PHONE_MASK
 
     return PHONE_CANDIDATE.sub(masked, text)
 

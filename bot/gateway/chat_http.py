@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import math
 from typing import Any
 
 from aiohttp import web
 
-from bot.common.masking import conversation_ref
 from bot.gateway.chat_request import (
     SENDER_PATTERN,
     ChatRequestError,
@@ -25,7 +23,6 @@ from bot.gateway.messages import Language, text
 from bot.gateway.middlewares import rate_limited
 from bot.gateway.rasa_client import RasaUnavailableError
 
-log = logging.getLogger("gateway")
 MAX_WAIT_SECONDS = 30.0
 HEALTH_RASA_SECONDS = 2.0
 
@@ -53,12 +50,7 @@ async def post_chat(request: web.Request) -> web.Response:
             metadata=chat.metadata,
             on_stored=remember,
         )
-    except RasaUnavailableError as error:
-        log.warning(
-            "gateway.rasa.unavailable conversation=%s reason=%s",
-            conversation_ref(chat.sender),
-            error,
-        )
+    except RasaUnavailableError:
         page_language: Language = "en" if chat.metadata.get("language") == "en" else "ru"
         language = guess_language(chat.message, page_language)
         # A message with an email or phone files a ticket: the stored notice says so.

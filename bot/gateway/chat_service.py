@@ -219,9 +219,17 @@ class ChatService:
             await self.publish(stored.message, case, skip=socket)
             if mode == "agent":
                 return Outcome(stored.message, mode="agent")
-            replies = await self._ask_bot(
-                conversation, stored.message, payload or body, metadata or {}
-            )
+            try:
+                replies = await self._ask_bot(
+                    conversation, stored.message, payload or body, metadata or {}
+                )
+            except RasaUnavailableError as error:
+                log.warning(
+                    "gateway.rasa.unavailable conversation=%s reason=%s",
+                    conversation_ref(conversation),
+                    error,
+                )
+                raise
             return Outcome(stored.message, replies)
 
     def _take_message(

@@ -227,12 +227,7 @@ async def _answer(
             socket=customer.socket,
             on_stored=ack,
         )
-    except RasaUnavailableError as error:
-        log.warning(
-            "gateway.rasa.unavailable conversation=%s reason=%s",
-            conversation_ref(customer.conversation),
-            error,
-        )
+    except RasaUnavailableError:
         # A stored notice reaches this socket through the hub; otherwise say the bot is down.
         if not await take_contact(app, customer.conversation, body, customer.language):
             await customer.error(FrameError("bot_unavailable", cid))

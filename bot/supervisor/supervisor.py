@@ -93,12 +93,18 @@ class Supervisor:
         )
 
     async def start_all(self) -> None:
+        """Start each process in order; when one fails to come up, stop the ones already
+        started (and the failed one, if it still runs) so nothing is left behind."""
         timeout = aiohttp.ClientTimeout(total=2)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             for item in self._running:
                 log.info("Starting the %s ...", item.spec.name)
                 await self._spawn(item)
-                await self._wait_healthy(item, session)
+                try:
+                    await self._wait_healthy(item, session)
+                except BaseException:
+                    await self.stop_all()
+                    raise
                 log.info("The %s is up (%s).", item.spec.name, item.spec.health_url)
 
     async def watch(self) -> None:

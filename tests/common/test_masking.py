@@ -36,6 +36,7 @@ def test_personal_data_is_masked(text, expected):
     [
         "заказ 45873921",
         "2026-11-22T10:00:00.123Z",
+        "2026-12-04 23:49:58,520 INFO retrieval.build.progress articles=35/104",
         "case=17 ms=135 replies=2",
         "версия 5.4.2",
         "1234 5678 9012 3456 99999",  # not a card (Luhn), too many digits for a phone

@@ -80,6 +80,16 @@ async def test_a_process_that_keeps_dying_stops_everything_with_its_log(tmp_path
     await supervisor.stop_all()
 
 
+async def test_a_process_that_never_becomes_healthy_is_not_left_running(tmp_path: Path):
+    healthy = spec("alpha")
+    silent = spec("mute", (sys.executable, "-c", "import time; time.sleep(600)"))
+    supervisor = Supervisor([healthy, silent], tmp_path, max_restarts=0, startup_timeout=2)
+    with pytest.raises(SupervisorError, match=r"mute did not become healthy within 2 s"):
+        await supervisor.start_all()
+    processes = [item.process for item in supervisor._running]
+    assert all(p is not None and p.returncode is not None for p in processes), processes
+
+
 BLAS_THREADS = (
     "import json, numpy, threadpoolctl\n"
     "print(json.dumps([p['num_threads'] for p in threadpoolctl.threadpool_info()"

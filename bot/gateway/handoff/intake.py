@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,16 +132,21 @@ def _customer(raw: Any) -> dict[str, str | None]:
     return {**customer, "name": _words(raw, "name", "customer.", 200)}
 
 
-def _articles(raw: Any) -> list[dict[str, Any]]:
+def _objects(raw: Any, field: str, most: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The objects of an optional list field, each with the prefix its fields' errors name."""
     if raw is None:
-        return []
-    if not isinstance(raw, list) or len(raw) > MAX_ARTICLES:
-        raise IntakeError("articles", f"must be a list of at most {MAX_ARTICLES} objects")
-    articles = []
+        return
+    if not isinstance(raw, list) or len(raw) > most:
+        raise IntakeError(field, f"must be a list of at most {most} objects")
     for number, item in enumerate(raw):
-        where = f"articles[{number}]."
         if not isinstance(item, dict):
-            raise IntakeError(f"articles[{number}]", "must be an object")
+            raise IntakeError(f"{field}[{number}]", "must be an object")
+        yield f"{field}[{number}].", item
+
+
+def _articles(raw: Any) -> list[dict[str, Any]]:
+    articles = []
+    for where, item in _objects(raw, "articles", MAX_ARTICLES):
         verdict = item.get("verdict")
         if verdict not in ("helpful", "not_helpful", None):
             raise IntakeError(f"{where}verdict", "must be helpful, not_helpful or null")
@@ -156,15 +162,8 @@ def _articles(raw: Any) -> list[dict[str, Any]]:
 
 
 def _transcript(raw: Any) -> list[dict[str, Any]]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list) or len(raw) > MAX_TRANSCRIPT:
-        raise IntakeError("transcript", f"must be a list of at most {MAX_TRANSCRIPT} objects")
     lines = []
-    for number, item in enumerate(raw):
-        where = f"transcript[{number}]."
-        if not isinstance(item, dict):
-            raise IntakeError(f"transcript[{number}]", "must be an object")
+    for where, item in _objects(raw, "transcript", MAX_TRANSCRIPT):
         author = item.get("author")
         if author not in ("customer", "bot", "agent", "system"):
             raise IntakeError(f"{where}author", "must be customer, bot, agent or system")

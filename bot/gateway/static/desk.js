@@ -667,20 +667,15 @@ function csatLine(container, title, buckets, step, prefix) {
   if (!buckets.some((b) => b.ratings > 0)) { noData(root, t("no_ratings")); return; }
   const frame = axes(root, top, 100, " %");
   const slot = (frame.right - frame.left) / buckets.length;
-  let path = "";
-  let previous = false;
-  buckets.forEach((bucket, index) => {
-    if (!bucket.ratings) { previous = false; return; }
-    const x = frame.left + slot * (index + 0.5);
-    const y = frame.bottom - (frame.bottom - top) * bucket.csat;
-    path += (previous ? " L" : " M") + x.toFixed(1) + "," + y.toFixed(1);
-    previous = true;
-  });
-  svg("path", { d: path.trim(), fill: "none", stroke: PATTERNS[0].color, "stroke-width": 2 }, root);
-  buckets.forEach((bucket, index) => {
-    if (!bucket.ratings) return;
-    const x = frame.left + slot * (index + 0.5);
-    const y = frame.bottom - (frame.bottom - top) * bucket.csat;
+  // A step without ratings has no point, and the line breaks there.
+  const points = buckets.map((bucket, index) => bucket.ratings
+    ? { bucket, x: frame.left + slot * (index + 0.5), y: frame.bottom - (frame.bottom - top) * bucket.csat }
+    : null);
+  const path = points.map((p, index) => p ? (points[index - 1] ? "L" : "M") + p.x.toFixed(1) + "," + p.y.toFixed(1) : "");
+  svg("path", { d: path.filter(Boolean).join(" "), fill: "none", stroke: PATTERNS[0].color, "stroke-width": 2 }, root);
+  points.forEach((p) => {
+    if (!p) return;
+    const { bucket, x, y } = p;
     const point = svg("circle", { cx: x, cy: y, r: 4, fill: "#ffffff", stroke: PATTERNS[0].color, "stroke-width": 2 }, root);
     svg("title", {}, point).textContent = dayLabel(bucket.start, step, true) + " · " + percent(bucket.csat) + " · " + t("of", { n: bucket.satisfied, total: bucket.ratings });
     if (buckets.length <= 31) {

@@ -15,17 +15,13 @@ dropped: "oleg.smirnov@mail" (a mistyped address the email reader refused) names
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.common.facts import Facts, extract_facts, preload
+from bot.rasa_server.nlu.message_component import MessageComponent, add_entities
 
 # Entity (and slot) names, in the order the facts are listed.
 FACT_ENTITIES = ("customer_name", "email", "phone", "order_number", "app_version")
@@ -76,43 +72,18 @@ def _span(value: str, text: str) -> tuple[int, int]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class FactExtractor(GraphComponent):
+class FactExtractor(MessageComponent):
     """Adds customer_name, email, phone, order_number and app_version entities."""
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
     @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> FactExtractor:
+    def prepare(cls) -> None:
         preload()  # the morphology loads with the model, not on the first customer's name
-        return cls()
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            text = message.get(TEXT) or ""
-            found = fact_values(extract_facts(text), text)
-            if not found:
-                continue
-            entities = [
-                {
-                    "entity": entity,
-                    "value": value,
-                    "start": _span(value, text)[0],
-                    "end": _span(value, text)[1],
-                    "confidence": 1.0,
-                    "extractor": type(self).__name__,
-                }
-                for entity, value in found.items()
-            ]
-            message.set(ENTITIES, [*message.get(ENTITIES, []), *entities], add_to_output=True)
-        return messages
+    def process_message(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        found = fact_values(extract_facts(text), text)
+        add_entities(
+            message,
+            type(self).__name__,
+            [(entity, value, *_span(value, text)) for entity, value in found.items()],
+        )

@@ -11,16 +11,11 @@ entities) and the conversation record see what the customer wrote. A message wit
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.rasa_server.nlu.message_component import MessageComponent
 from retrieval.normalise import read_message
 from retrieval.respell import prepare
 
@@ -42,30 +37,14 @@ def normalise(message: Message) -> None:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
-class MessageNormaliser(GraphComponent):
+class MessageNormaliser(MessageComponent):
     """Replaces the message text with what the classifiers should read."""
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
+    handles_training_data = True
 
     @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> MessageNormaliser:
+    def prepare(cls) -> None:
         prepare()  # the dictionaries load with the model, not on the first Latin message
-        return cls()
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        for example in training_data.training_examples:
-            normalise(example)
-        return training_data
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            normalise(message)
-        return messages
+    def process_message(self, message: Message) -> None:
+        normalise(message)

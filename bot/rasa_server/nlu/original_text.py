@@ -11,12 +11,7 @@ picking an article (actions/answer_from_knowledge.py).
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
@@ -27,8 +22,8 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.rasa_server.nlu.message_component import MessageComponent
 from bot.rasa_server.nlu.message_normaliser import TYPED_TEXT, UNREADABLE
 
 
@@ -51,27 +46,8 @@ def restore(message: Message) -> None:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class OriginalText(GraphComponent, IntentClassifier):
+class OriginalText(MessageComponent, IntentClassifier):
     """Puts back the customer's text; an unreadable message becomes `nlu_fallback`."""
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> OriginalText:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            restore(message)
-        return messages
+    def process_message(self, message: Message) -> None:
+        restore(message)

@@ -117,6 +117,14 @@ def _replacements_event_types() -> tuple[Replacement, ...]:
     return (Replacement(Event, "resolve_by_type", staticmethod(resolve_event_type)),)
 
 
+def _replacements_frozen_heap() -> tuple[Replacement, ...]:
+    from rasa.core.agent import Agent
+
+    from bot.rasa_server.patches.frozen_heap import load_model
+
+    return (Replacement(Agent, "load_model", load_model),)
+
+
 PATCHES = (
     Patch(
         "graph_runner",
@@ -153,6 +161,11 @@ PATCHES = (
         "event_types",
         "event classes from a table built once",
         _replacements_event_types,
+    ),
+    Patch(
+        "frozen_heap",
+        "the loaded model's objects left out of garbage collection",
+        _replacements_frozen_heap,
     ),
 )
 NAMES = tuple(patch.name for patch in PATCHES)
