@@ -32,7 +32,7 @@ MIN_SPREAD = 0.05
 # demo and provider help centers measure points above these (PLAIN about 2.2-2.7, FULL 3.2-4.0).
 MIN_POINTS = {PLAIN.name: (1.5, 2.0), FULL.name: (2.7, 3.2)}  # (clarify, answer)
 # (slope, midpoint) when there is too little to measure on: only close matches are answered.
-FALLBACK = {PLAIN.name: (3.5, 2.3), FULL.name: (3.5, 4.3)}
+FALLBACK = {PLAIN.name: (3.5, 2.3), FULL.name: (3.5, 4.5)}
 
 
 def _logit(p: float) -> float:

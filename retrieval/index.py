@@ -25,6 +25,7 @@ import numpy as np
 from retrieval import companion as companions
 from retrieval import vectors as chunk_vectors
 from retrieval.articles import Article
+from retrieval.build_progress import BuildProgress
 from retrieval.calibration import measure
 from retrieval.chars import CharModel
 from retrieval.chunker import Chunk, chunk_article
@@ -168,16 +169,18 @@ def _second_encoding(
     chunks: list[Chunk],
     keys: list[chunk_vectors.Key],
     reusable: list[Reusable],
+    progress: BuildProgress,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The second encoder's vectors of titles and body chunks (as text) and of what the
     calibration asks (as questions)."""
     text, _ = chunk_vectors.encode_missing(
         chunks, keys, chunk_vectors.COMPANION_KINDS, companion.passages, companion.dimension,
-        reusable[1],
+        reusable[1], progress=(progress, f"{companion.name} passages"), step=companions.BATCH,
     )  # fmt: skip
     asked, _ = chunk_vectors.encode_missing(
         chunks, keys, chunk_vectors.ASKED_KINDS, companion.queries, companion.dimension,
-        reusable[2], means=False,
+        reusable[2], means=False, progress=(progress, f"{companion.name} questions"),
+        step=companions.BATCH,
     )  # fmt: skip
     return text, asked
 
@@ -206,21 +209,17 @@ def build_index(
     )
     reusable = _previous_vectors(index_dir, encoder, companion.name if companion else "")
     keys = chunk_vectors.keys(chunks, checksums)
+    log.info("retrieval.build.start articles=%d chunks=%d", len(articles), len(chunks))
     if progress:
         progress(f"{len(articles)} articles, {len(chunks)} chunks")
+    reporter = BuildProgress(progress)
     vectors, encoded = chunk_vectors.encode_missing(
-        chunks,
-        keys,
-        None,
-        lambda texts: encoder.encode(texts, show_progress=bool(progress)),
-        encoder.dimension,
-        reusable[0],
-    )
+        chunks, keys, None, encoder.encode, encoder.dimension, reusable[0],
+        progress=(reporter, encoder.name),
+    )  # fmt: skip
     second, asked, chars = None, None, None
     if companion is not None:
-        if progress:
-            progress(f"second encoder {companion.name}: titles, headings and body chunks")
-        second, asked = _second_encoding(companion, chunks, keys, reusable)
+        second, asked = _second_encoding(companion, chunks, keys, reusable, reporter)
         chars = CharModel.fit([f"{a.title}\n{a.body}" for a in articles])
     faiss_index, kind = make_faiss_index(vectors, approximate_above)
     manifest = Manifest(

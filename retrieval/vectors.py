@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from retrieval.build_progress import BuildProgress
 from retrieval.chunker import Chunk
 
 Key = tuple[str, str]
@@ -35,17 +36,27 @@ def encode_missing(
     dimension: int,
     reusable: dict[Key, np.ndarray],
     means: bool = True,
+    progress: tuple[BuildProgress, str] | None = None,
+    step: int | None = None,
 ) -> tuple[np.ndarray, int]:
     """Vectors for the chunks of `kinds` (None: every kind but the whole article), encoding only
     what `reusable` lacks, with the whole-article rows as means (unless not `means`); returns
-    (vectors, encoded)."""
+    (vectors, encoded). `progress`: reports the encoding under the given encoder label, `step`
+    texts at a time (its default if None)."""
     wanted = [
         i
         for i, c in enumerate(chunks)
         if c.kind != "article" and (kinds is None or c.kind in kinds)
     ]
     missing = [i for i in wanted if chunk_keys[i] not in reusable]
-    fresh = encode([chunks[i].encoded_text for i in missing]) if missing else None
+    texts = [chunks[i].encoded_text for i in missing]
+    fresh = None
+    if missing and progress is not None:
+        reporter, label = progress
+        owners = [chunks[i].article_id for i in missing]
+        fresh = reporter.encode(label, encode, texts, owners, step)
+    elif missing:
+        fresh = encode(texts)
     vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
     for row, i in enumerate(missing):
         vectors[i] = fresh[row]  # type: ignore[index]

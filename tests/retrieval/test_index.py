@@ -7,6 +7,8 @@ import pytest
 
 from retrieval.articles import load_articles
 from retrieval.index import StaleIndexError, build_index, current_build, open_index
+from retrieval.service import KbSearch
+from retrieval.settings import RetrievalSettings
 
 
 def build(kb: Path, index: Path, encoder, approximate_above: int = 20_000):
@@ -75,3 +77,19 @@ def test_switch_is_atomic_and_old_builds_are_pruned(
     remaining = sorted(p.name for p in (index / "builds").iterdir())
     assert len(remaining) == 2 and folders[-1].name in remaining
     assert not list(index.glob(".current-*"))
+
+
+def test_an_article_of_headings_only_builds_and_ranks(
+    kb_folder: Path, tmp_path: Path, hashing_encoder
+):
+    (kb_folder / "ru" / "headings.md").write_text(
+        "---\nid: headings-ru\ntitle: Подарочная упаковка\nlang: ru\n---\n## Цена\n\n## Сроки\n",
+        encoding="utf-8",
+    )
+    report = build(kb_folder, tmp_path / "index", hashing_encoder)
+    assert report.articles == 5
+    loaded = open_index(tmp_path / "index", hashing_encoder)
+    kinds = {c.kind for c in loaded.chunks if c.article_id == "headings-ru"}
+    assert kinds == {"title", "article"}  # no body chunk, and the whole article is its title
+    search = KbSearch.open(hashing_encoder, RetrievalSettings(index_dir=tmp_path / "index"))
+    assert "headings-ru" in {r.article_id for r in search.rank("Подарочная упаковка").ranked}
