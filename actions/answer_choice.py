@@ -4,9 +4,10 @@ intent's most similar training examples are answered with (actions/example_artic
 
 The search's own verdict (retrieval/ranking.py) asks for a wide lead before it answers; taken as
 the bot's reply, it clarified on most plain questions, often with a choice of one. Here:
-- the search is sure → its article;
+- the search is sure → its article, unless a very confident intent's own article is among the
+  top ones (the NLU is surer than the search's lead);
 - the intent's own article is among the close top ones → that article (the NLU and the search
-  agree);
+  agree), before any choice is offered;
 - a choice only when two or three articles are genuinely close (fused scores within
   CLOSE_FUSED of the best, or a best no signal ranks first), never a choice of one; otherwise the
   best article;
@@ -40,6 +41,11 @@ MAX_CHOICE = 3
 EXAMPLES_DEPTH = 3
 EXAMPLES_WINDOW = 0.08
 EXAMPLES_WINDOW_UNSURE = 0.5
+# An intent this confident speaks louder: its article is taken within the wide window even over a
+# search that is sure of another ("какой у вас номер телефона" is contacts, not changing one's
+# phone number in the profile).
+INTENT_SURE = 0.9
+EXAMPLES_WINDOW_SURE_INTENT = 0.7
 # A best article that none of the search's signals ranks first, with a lead this small, is not
 # clearly best ("доставка": delays, costs, abroad): the close ones are offered.
 UNAGREED_LEAD = 0.2
@@ -73,7 +79,7 @@ def _answer(ranked: tuple[Ranked, ...], chosen: Ranked) -> Choice:
     return Choice("answer", (chosen.id,), others[:OTHER_ARTICLES])
 
 
-def choose(answer: KnowledgeAnswer, placed: Placement) -> Choice:
+def choose(answer: KnowledgeAnswer, placed: Placement, intent_confidence: float = 0.0) -> Choice:
     ranked = answer.ranked
     if not ranked:
         ids = tuple(a.id for a in answer.articles)
@@ -81,13 +87,21 @@ def choose(answer: KnowledgeAnswer, placed: Placement) -> Choice:
             return Choice("abstain")
         return Choice("answer", ids[:1], ids[1:MAX_CHOICE])
     top = ranked[0]
+    sure_intent = intent_confidence >= INTENT_SURE
+    window = EXAMPLES_WINDOW_SURE_INTENT if sure_intent else EXAMPLES_WINDOW
     if answer.outcome == "answer":
-        return _answer(ranked, top)
+        return _answer(
+            ranked, (_pointed(ranked, answer.examples, window) if sure_intent else None) or top
+        )
     if answer.outcome == "abstain":
         pointed = _pointed(ranked, answer.examples, EXAMPLES_WINDOW_UNSURE)
         return _unsure(ranked, pointed, placed, answer.examples == frozenset())
     if placed == "off_topic":
         return Choice("abstain")
+    # The NLU and the search agree on a near article: it is answered, not offered as a choice.
+    pointed = _pointed(ranked, answer.examples, window)
+    if pointed is not None:
+        return _answer(ranked, pointed)
     unagreed = tuple(
         r.id
         for r in ranked[1:MAX_CHOICE]
@@ -95,9 +109,6 @@ def choose(answer: KnowledgeAnswer, placed: Placement) -> Choice:
     )
     if unagreed:
         return Choice("clarify", (top.id, *unagreed))
-    pointed = _pointed(ranked, answer.examples, EXAMPLES_WINDOW)
-    if pointed is not None:
-        return _answer(ranked, pointed)
     close = tuple(r.id for r in ranked[1:MAX_CHOICE] if top.fused - r.fused < CLOSE_FUSED)
     if close:
         return Choice("clarify", (top.id, *close))

@@ -138,7 +138,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         placed = placement(intent, confidence)
         topic_intent = intent if placed == "topic" else None
         answer = self.client.ask(reading.text, language, known, topic_intent)
-        choice = choose(answer, placed)
+        choice = choose(answer, placed, confidence)
         log.info(
             "kb.search outcome=%s decision=%s candidates=%d respelled=%s shortened=%s",
             answer.outcome,

@@ -167,11 +167,17 @@ FILLER_WORDS = _word_set(
     "дайте дай позовите позови позвать пригласите соедините соедини переключите переключи",
     "подключите подключи передайте передай переведите переведи свяжите свяжи связаться поговорить",
     "пообщаться общаться переписываться",
+    # how a request for a person is worded: "пригласите в чат кого-нибудь", "чтобы этим занялся"
+    "пригласите пригласи пригласить прошу передать чат кого-нибудь кого-то кем-нибудь кем-то",
+    "займитесь займется занялся занялась заняться посмотрите посмотрел посмотрела",
+    "хотелось все-таки понятно ответ ответы ответа",
     "i me my mine you your we our us it its is are am was were be been a an the and or but so if",
     "to of in on at for with from by about please pls thanks thank thx hi hello hey yes no not",
     "ok okay just can could would will i'm im i'd id want need get give let some someone anyone",
     "somebody anybody there here this that these those do does did don't dont have has name",
     "bot talk speak connect transfer escalate put through chat real live",
+    "member members team colleague colleagues look into check handle rather sort out bring",
+    "like prefer still pass request",
 )
 # Stems of the people a customer asks for ("оператора", "специалисту", "representatives").
 FILLER_STEMS = (

@@ -5,13 +5,15 @@ answer. Two strengths:
 
 - whole answers ("отмена", "не знаю", "skip"): the answer is nothing but the phrase;
 - phrases inside a sentence ("ой, уже не надо, передумала", "nevermind, found it myself",
-  "номера заказа у меня нет под рукой", "понятия не имею, какая там версия"). A phrase is chosen
+  "номера заказа у меня нет под рукой", "понятия не имею, какая там версия", "there's no order
+  number"). A phrase is chosen
   so that it cannot be part of a problem description: "отмена заказа не проходит" and "передумала
   покупать, как вернуть?" are problems, not a change of mind, and never match.
 
 The form decides where the in-sentence phrases count (actions/handoff_form.py): a sentence that
 cancels is taken at a question about a fact (a name, a contact, a number), where nobody writes a
-sentence for any other reason, and only when short where a description is expected.
+sentence for any other reason, and only when short where a description is expected; a phrase
+that calls off the request itself ("давайте отменим, я потом сам позвоню") counts anywhere.
 """
 
 from __future__ import annotations
@@ -83,11 +85,18 @@ CANCEL_PHRASES = frozenset(
 SKIP_IN_SENTENCE = re.compile(
     r"\b(?:не знаю|незнаю|не помню|не могу найти|не нашл[аи]?|не нашел|понятия не имею"
     r"|без понятия|не в курсе|не уверен[аы]?|нет под рукой|под рукой нет|нет с собой"
-    r"|(?:номера|версии) (?:у меня )?нет|нет (?:у меня )?(?:номера|версии)|не вижу|не знаю какая"
+    r"|(?:номера|версии) (?:у меня )?(?:пока |еще |сейчас )?нет|нет (?:у меня )?(?:пока |еще )?"
+    r"(?:номера|версии)|не вижу|не знаю какая|не сохранил[аи]?|не записал[аи]?"
+    r"|заказ (?:еще |пока )?не оформлен|заказа (?:еще|пока) нет"
+    r"|еще не (?:оформил|сделал|оплатил)[аи]? заказ"
     r"|пропусти(?:ть|м)?|давайте без (?:него|нее|номера|версии))\b"
-    r"|\b(?:i )?(?:don't|dont|do not) (?:know|remember|have (?:it|one|the number))\b"
+    r"|\b(?:i )?(?:don't|dont|do not) (?:know|remember|have (?:it|one|(?:the |an |my )?"
+    r"(?:order )?(?:number|version)))\b"
     r"|\b(?:no idea|not sure|no clue|dunno|idk|can't find|cannot find|can't remember|skip(?: it)?"
-    r"|not (?:to|at) hand|haven't got (?:it|one))\b"
+    r"|not (?:to|at) hand|haven't got (?:it|one)|not on me|not with me"
+    r"|(?:there's|there is|there isn't|i have) no (?:order )?(?:number|version)"
+    r"|no order (?:yet|so far)|(?:haven't|have not|didn't) (?:placed|made|place|make) "
+    r"(?:it|an order|the order|one) yet)\b"
 )
 # A change of mind inside a sentence. "передумал(а)" followed by a verb ("передумала покупать")
 # is about the purchase, not about the person.
@@ -112,6 +121,18 @@ CANCEL_IN_SENTENCE = re.compile(
     r"|\b(?:found|figured|sorted|worked) (?:it )?(?:out )?(?:myself|on my own)\b"
     r"|\bfigured it out\b|\b(?:it's|its|all) (?:fine|sorted|solved|resolved) now\b"
     r"|\bcancel (?:the |this |my )?(?:request|handoff|transfer|chat|it)\b"
+    r"|^(?:а |ну |ой )?все (?:уже )?(?:не надо|не нужно)(?=$| спасибо| уже| больше| сам| я )"
+)
+# Calling off the request itself, never part of a problem description: counts at any question
+# and at any length ("слушайте, давайте отменим, я потом сам позвоню").
+CANCEL_REQUEST = re.compile(
+    r"\bдавайте (?:все |это |тогда )?(?:отменим|не будем|отбой)\b"
+    r"(?! (?:заказ|покупк|оплат|доставк))"
+    r"|\bпотом сам[аи]? (?:позвоню|напишу|свяжусь|разберусь)\b"
+    r"|\b(?:не надо|не нужно) (?:никого )?(?:звать|передавать|подключать|соединять|переключать)\b"
+    r"|\b(?:отмените|отменяю) (?:обращени\w+|заявк\w+|передач\w+|запрос\w*|вызов\w*)"
+    r"|\b(?:don't|dont|do not|no need to) (?:connect|transfer|pass it on|put me through)\b"
+    r"|\bcancel (?:the |this |my )?(?:request|handoff|transfer)\b"
 )
 
 
@@ -139,3 +160,8 @@ def means_cancel(text: str) -> bool:
 def cancels_in_sentence(text: str) -> bool:
     """The answer calls the handoff off: a whole cancel phrase, or one inside a sentence."""
     return means_cancel(text) or bool(CANCEL_IN_SENTENCE.search(plain(text)))
+
+
+def cancels_request(text: str) -> bool:
+    """The answer calls off the request for a person itself, in words no problem would use."""
+    return bool(CANCEL_REQUEST.search(plain(text)))

@@ -84,7 +84,9 @@ def subject_of(
     if not name:
         return None, None
     if isinstance(recorded, dict) and recorded.get("name") == name:
-        return topics.get(name), recorded
+        # The start (or the form's problem question) read this message's topic from its whole
+        # ranking: "курьер не приехал, позовите человека" is a request with the orders topic.
+        return tracker.get_slot("handoff_topic") or topics.get(name), recorded
     return topics.get(name), {"name": name, "confidence": problem.turn.confidence}
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -43,11 +43,13 @@ from actions.conversation import FACT_LABEL_STEMS, MAX_TEXT, content_words, inte
 from actions.customer import app_version_in, clean_name, stated_facts
 from actions.form_words import (
     cancels_in_sentence,
+    cancels_request,
     means_cancel,
     means_skip,
     plain,
     skips_in_sentence,
 )
+from actions.handoff_topic import intent_of_message, topic_of_message
 from actions.safe import SafeAction
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known, parses
@@ -96,6 +98,8 @@ _NAME_INTRO = re.compile(
     r"|my name is|my name's|i am|i'm|it's|this is|call me)\s+",
     re.IGNORECASE,
 )
+# Text in quotes: «…», "…", “…”, „…“ and '…' (an apostrophe inside a word is no quote).
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|(?<!\w)'[^']*'(?!\w)")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _QUESTION_WORDS = frozenset(
     {
@@ -154,8 +158,9 @@ def _asking(tracker: Tracker, slot: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """Written as a question: a question mark, or a question word first ("а как ...")."""
-    if "?" in text:
+    """Written as a question: a question mark outside quotes (an error message quoted as it
+    appeared, «Повторить?», is no question), or a question word first ("а как ...")."""
+    if "?" in _QUOTED.sub(" ", text):
         return True
     words = plain(text).split()
     if words and words[0] in ("а", "and", "so", "и"):
@@ -202,7 +207,10 @@ def _app_version(text: str, facts: Facts) -> Slots:
 
 
 def _problem(text: str, facts: Facts) -> Slots:
-    if len(text) < 3 or means_skip(text) or is_payload(text):
+    """The customer's words about the problem; a repeated request for a person ("соедините уже
+    с оператором"), a bare yes or a lone fact says nothing about it, and the question is asked
+    again."""
+    if len(text) < 3 or means_skip(text) or is_payload(text) or not content_words(text):
         return {}
     return {"handoff_problem": text[:MAX_TEXT]}
 
@@ -259,6 +267,7 @@ class Answer:
     facts: Facts
     intent: str
     confidence: float
+    parse: dict[str, Any] = field(default_factory=dict)  # the NLU's reading, ranking included
 
     @classmethod
     def of(cls, tracker: Tracker) -> Answer:
@@ -270,10 +279,11 @@ class Answer:
             facts=stated_facts(tracker),
             intent=str(intent.get("name") or ""),
             confidence=float(confidence) if isinstance(confidence, (int, float)) else 0.0,
+            parse=message,
         )
 
     def cancels(self, question: Question) -> bool:
-        if means_cancel(self.text):
+        if means_cancel(self.text) or cancels_request(self.text):
             return True
         short = len(self.text.split()) <= SHORT_ANSWER_WORDS
         return (question.about_a_fact or short) and cancels_in_sentence(self.text)
@@ -317,6 +327,8 @@ def validate_answer(
     describes = slot in PROBLEM_ON_THE_WAY and describes_problem(answer.text, answer.facts)
     if describes and not known_problem:
         filled["handoff_problem"] = answer.text[:MAX_TEXT]
+    if filled.get("handoff_problem") and (slot == "handoff_problem" or not known_problem):
+        filled.update(_subject(answer, topics))
     if filled[slot] is None:
         others = [fact for fact in answer.facts if fact not in question.facts]
         if others:
@@ -324,6 +336,15 @@ def validate_answer(
         elif question.invalid:
             dispatcher.utter_message(response=question.invalid)
     return filled
+
+
+def _subject(answer: Answer, topics: dict[str, str]) -> Slots:
+    """The problem told inside the form decides the topic (and so whether the order number or the
+    app version is asked next) when its topic is clear; else the start's reading stays."""
+    topic = topic_of_message(answer.parse, topics)
+    if topic is None:
+        return {}
+    return {"handoff_topic": topic, "handoff_intent": intent_of_message(answer.parse)}
 
 
 class ValidateHandoffForm(SafeAction, FormValidationAction):

@@ -22,16 +22,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
     MAX_TEXT,
-    NO_TOPIC,
+    Problem,
     Turn,
     intent_topics,
-    is_substantive,
     latest_metadata,
     problem_of,
     recent_turns,
-    topical_turn,
 )
 from actions.customer import clean_name
+from actions.handoff_topic import intent_of_message, parse_of, topic_of_message
 from actions.negativity import is_strongly_negative
 from actions.safe import SafeAction
 from bot.common.contacts import normalise_email
@@ -47,10 +46,9 @@ INTRO_BY_REASON = {
     "low_confidence": "utter_handoff_intro_low_confidence",
     "not_helpful": "utter_handoff_intro_not_helpful",
     "negative": "utter_handoff_intro_negative",
+    "requested": "utter_request_human",
 }
 DEFAULT_INTRO = "utter_request_human"
-# The least weight a ranked intent needs to tell what a request for a person is about.
-MIN_RANKED_CONFIDENCE = 0.05
 
 
 def reason_for(tracker: Tracker, intent: str) -> str:
@@ -63,37 +61,21 @@ def priority_for(reason: str, intent: str, turns: list[Turn]) -> str:
     return "high" if high else "normal"
 
 
-def topic_in_ranking(message: dict[str, Any], topics: dict[str, str]) -> str | None:
-    """The support topic a request for a person or a complaint is about, when it says so
-    ("Курьер не приехал, весь день прождала. Хочу связаться с живым человеком"): the first intent
-    of the NLU's ranking with a support topic, if the NLU gave it some weight. It decides which
-    questions the form asks (the order number for orders), not the case's routing."""
-    for ranked in message.get("intent_ranking") or []:
-        topic = topics.get(str(ranked.get("name") or ""))
-        confidence = ranked.get("confidence")
-        if not isinstance(confidence, (int, float)) or confidence < MIN_RANKED_CONFIDENCE:
-            return None
-        if topic is not None and topic not in NO_TOPIC:
-            return topic
-    return None
-
-
-def subject(tracker: Tracker, turns: list[Turn], topics: dict[str, str]) -> tuple[str | None, dict]:
-    """Topic and intent of the case: the latest message on a support topic, else the trigger
-    (with the topic it is about, when it describes the problem as well as asking for a person)."""
-    turn = topical_turn(turns, topics)
-    if turn is not None:
-        return topics[turn.intent], {"name": turn.intent, "confidence": turn.confidence}
-    intent = tracker.latest_message.get("intent") or {}
-    name = intent.get("name")
-    confidence = intent.get("confidence")
-    topic = topics.get(name or "")
-    if (topic is None or topic in NO_TOPIC) and turns and is_substantive(turns[-1], topics):
-        topic = topic_in_ranking(tracker.latest_message, topics) or topic
-    return topic, {
-        "name": name,
-        "confidence": float(confidence) if isinstance(confidence, (int, float)) else None,
-    }
+def subject(
+    tracker: Tracker, problem: Problem | None, topics: dict[str, str]
+) -> tuple[str | None, dict[str, Any]]:
+    """Topic and intent of the case: those of the message the handoff is about, when the NLU
+    gives its topic enough weight (actions/handoff_topic.py); else those of the request itself.
+    The topic decides which questions the form asks; an earlier question the bot answered does
+    not."""
+    if problem is not None:
+        parse = parse_of(tracker, problem.turn)
+        topic = topic_of_message(parse, topics)
+        if topic is not None:
+            return topic, intent_of_message(parse)
+    latest = tracker.latest_message or {}
+    name = str((latest.get("intent") or {}).get("name") or "")
+    return topics.get(name), intent_of_message(latest)
 
 
 def intro_for(tracker: Tracker, reason: str, intent: str, domain: dict[str, Any]) -> str:
@@ -146,7 +128,8 @@ class ActionHandoffStart(SafeAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         turns = recent_turns(tracker)
         reason = reason_for(tracker, intent)
-        topic, case_intent = subject(tracker, turns, self.topics)
+        problem = problem_of(tracker, self.topics)
+        topic, case_intent = subject(tracker, problem, self.topics)
         priority = priority_for(reason, intent, turns)
         log.info(
             "handoff.start conversation=%s reason=%s priority=%s topic=%s",
@@ -167,7 +150,6 @@ class ActionHandoffStart(SafeAction):
             SlotSet("handoff_cancelled", None),
             *known_from_website(tracker),
         ]
-        problem = problem_of(tracker, self.topics)
         if problem is not None and not tracker.get_slot("handoff_problem"):
             events.append(SlotSet("handoff_problem", problem.text[:MAX_TEXT]))
         return [*events, FollowupAction(FORM)]

@@ -29,13 +29,14 @@ def hand_over(reason: Reason) -> list[EventType]:
 # for a person and a word asking for one, at most NEAR words apart.
 PERSON_WORD = re.compile(
     r"сотрудник|специалист|оператор|человек(?:а|у|ом)$|жив(?:ой|ого|ым)$|менеджер|консультант"
-    r"|поддержк|agents?$|operators?$|persons?$|humans?$|someone$|somebody$|representative"
-    r"|specialist"
+    r"|поддержк|техподдержк|agents?$|operators?$|persons?$|humans?$|someone$|somebody$|representative"
+    r"|specialist|staff$|colleagues?$|member$"
 )
 ASKING_WORD = re.compile(
     r"позов|позвать|подключ|соедин|свяж|связать|переключ|дайте$|дай$|нуж[ен]|хочу$|хотел"
-    r"|поговор|передай|перевед|можно$|мне$"
+    r"|поговор|передай|перевед|можно$|мне$|пригла|пообщ|прошу$|займ|занял|заня"
     r"|talk|speak|chat$|connect|get$|want|need$|transfer|pass$|help$|rather$|sort$|contact"
+    r"|put$|through$|invite|bring$|look$|check$|handle$|escalate|involve"
 )
 NOT_A_PERSON = re.compile(
     r"оператор\w* (?:сотовой |мобильной )?связи|in person|person(?:al)? data|я (?:\w+ )?менеджер"
@@ -44,10 +45,10 @@ NOT_A_PERSON = re.compile(
     r"|(?:когда|где|во сколько|до скольки) (?:\w+ ){0,2}(?:связаться|позвонить|написать)"
     r"|(?:when|what time|what hours) (?:\w+ ){0,3}(?:contact|reach|talk|speak|call)"
 )
-NEAR = 5
+NEAR = 6
 # "a person", "a real person" ask for one; "the person receiving the order" does not.
 A_PERSON = frozenset({"a", "real", "live", "actual", "human"})
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "кого-нибудь" is one word
 
 
 def wants_person(text: str) -> bool:
@@ -57,7 +58,8 @@ def wants_person(text: str) -> bool:
     people = [
         i
         for i, w in enumerate(words)
-        if PERSON_WORD.match(w) and (w != "person" or (i and words[i - 1] in A_PERSON))
+        if (PERSON_WORD.match(w) and (w != "person" or (i and words[i - 1] in A_PERSON)))
+        or (w == "человек" and i and ASKING_WORD.match(words[i - 1]))  # "нужен человек"
     ]
     asking = [i for i, w in enumerate(words) if ASKING_WORD.match(w)]
     return any(abs(p - a) <= NEAR for p in people for a in asking)

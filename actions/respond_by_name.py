@@ -1,4 +1,5 @@
-"""Greets, thanks and says goodbye by name when the name is known.
+"""Greets, thanks and says goodbye by name when the name is known; a greeting or thanks that also
+asks for a person ("спасибо, но соедините с человеком") starts the handoff instead.
 
 Rasa's conditional responses cannot test "slot is set", so the choice between `utter_X` and
 `utter_X_named` is made here.
@@ -12,6 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff_trigger import hand_over, wants_person
 from actions.safe import SafeAction
 
 
@@ -22,6 +24,8 @@ class ActionRespondByName(SafeAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if wants_person(str(tracker.latest_message.get("text") or "")):
+            return hand_over("requested")
         intent = (tracker.latest_message.get("intent") or {}).get("name") or "greet"
         name = tracker.get_slot("customer_name")
         named = f"utter_{intent}_named"

@@ -5,8 +5,10 @@ process with Rasa's Agent: it needs no running stack and shows the model on disk
 supervisor serves after its checks (loading takes 10-30 s; `--no-intents` skips it). Then the help
 articles ranked with their calibrated and fused scores, and the outcome the search chooses
 (answer, clarify or abstain) at the thresholds in force: the index's built-in calibration unless
-set explicitly (ASSISTANT_KB_*). The served index is used when it matches the articles; otherwise
-one is built from the articles in a temporary folder and the served one is left alone.
+set explicitly (ASSISTANT_KB_*), and, when the top intent's reply gives way to a confident article
+(a handoff or stock reply "unless an article answers first"), which of the two the bot gives. The
+served index is used when it matches the articles; otherwise one is built from the articles in a
+temporary folder and the served one is left alone.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from actions.knowledge_answer import KnowledgeAnswer, Ranked
+from actions.knowledge_precedence import precedence
 from bot.common.build.errors import ContentError
 from bot.common.build.intent_files import load_content
 from retrieval.articles import load_articles
@@ -35,7 +39,13 @@ REPLY_NAMES = {
     "knowledge": "searches the help articles",
     "respond": "stock reply",
     "respond_by_name": "stock reply by name",
+    "action_handoff_unless_article": "a person, unless an article answers first",
+    "action_respond_unless_article": "stock reply, unless an article answers first",
 }
+# Replies that give way to a confident article (actions/knowledge_precedence.py).
+ARTICLE_FIRST = frozenset(
+    {REPLY_NAMES["action_handoff_unless_article"], REPLY_NAMES["action_respond_unless_article"]}
+)
 
 Parse = Callable[[str], dict[str, Any]]
 
@@ -50,6 +60,7 @@ class Explanation:
     articles: list[dict[str, Any]] = field(default_factory=list)
     outcome: str = ""
     chosen: list[str] = field(default_factory=list)
+    precedence: str = ""  # the top intent's own reply or the article, when the two compete
 
 
 def newest_model(models: Path) -> Path | None:
@@ -125,6 +136,12 @@ def explain(
         )
     outcome, chosen = decide(list(ranked.ranked), settings)
     result.outcome, result.chosen = outcome, [c.article_id for c in chosen]
+    if result.intents and result.intents[0][2] in ARTICLE_FIRST:
+        _, confidence, _ = result.intents[0]
+        found = tuple(Ranked(c.article_id, c.score, c.fused, c.agreement) for c in chosen)
+        hands_over = result.intents[0][2] == REPLY_NAMES["action_handoff_unless_article"]
+        verdict = precedence(confidence, question, KnowledgeAnswer(outcome, (), found), hands_over)
+        result.precedence = "the article" if verdict == "article" else "the intent's own reply"
     return result
 
 
@@ -149,6 +166,8 @@ def as_text(found: Explanation) -> str:
         lines.append("  none")
     chosen = ", ".join(found.chosen)
     lines += ["", f"Search outcome: {found.outcome}" + (f" → {chosen}" if chosen else "")]
+    if found.precedence:
+        lines.append(f"Intent or article (actions/knowledge_precedence.py): {found.precedence}")
     return "\n".join(lines)
 
 

@@ -85,3 +85,21 @@ def test_without_a_ranking_the_searchs_own_articles_are_used():
     article = Article("a", "A", "u", "ru", "x", 0.9)
     assert choose(KnowledgeAnswer("answer", (article,)), "topic").articles == ("a",)
     assert choose(KnowledgeAnswer("abstain", ()), "topic").decision == "abstain"
+
+
+def test_the_intents_article_is_answered_before_any_choice_is_offered():
+    # The best article no signal ranks first would make a choice; the intent points at the next.
+    ranking = ranked(("order-status", 4.0, 0), ("double-charge", 3.96, 3), ("declined", 3.46, 0))
+    choice = choose(answer("clarify", ranking, frozenset({"double-charge"})), "topic", 0.94)
+    assert (choice.decision, choice.articles) == ("answer", ("double-charge",))
+
+
+def test_a_very_confident_intent_overrules_a_sure_search_within_its_window():
+    ranking = ranked(("change-phone", 3.29, 3), ("courier", 2.83, 1), ("contacts", 2.68, 1))
+    sure = answer("answer", ranking, frozenset({"contacts"}))
+    assert choose(sure, "topic", 0.998).articles == ("contacts",)
+    assert choose(sure, "topic", 0.6).articles == ("change-phone",)  # an unsure intent does not
+    far = ranked(("change-phone", 3.29, 3), ("courier", 2.83, 1), ("contacts", 2.4, 1))
+    assert choose(answer("answer", far, frozenset({"contacts"})), "topic", 0.998).articles == (
+        "change-phone",
+    )

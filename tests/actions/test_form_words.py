@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from actions.form_words import cancels_in_sentence, means_cancel, means_skip, skips_in_sentence
+from actions.form_words import (
+    cancels_in_sentence,
+    cancels_request,
+    means_cancel,
+    means_skip,
+    skips_in_sentence,
+)
 
 
 @pytest.mark.parametrize("text", ["Отмена", "отмена!", "cancel", "Передумал.", "never mind"])
@@ -73,3 +79,27 @@ def test_no_answer_inside_a_sentence(text: str):
 def test_an_answer_is_not_a_skip():
     assert not means_skip("не знаю, что делать с заказом 45873921")
     assert not skips_in_sentence("версия 5.4.2, последняя")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "не помню номер, честно говоря",
+        "номера пока нет, заказ же не оплачен",
+        "I don't have the order number on me",
+        "there's no number",
+        "no clue which version it is",
+        "no order yet — I entered the card code twice",
+        "заказ ещё не оформлен, ввожу код в корзине",
+    ],
+)
+def test_more_ways_to_say_there_is_no_value(text: str):
+    assert skips_in_sentence(text)
+
+
+def test_calling_off_the_request_itself_counts_in_any_sentence():
+    assert cancels_request("слушайте, давайте отменим, я потом сам позвоню")
+    assert cancels_request("не надо никого подключать")
+    assert not cancels_request("давайте отменим заказ, он мне не нужен")
+    assert cancels_in_sentence("а, всё, не нужно")
+    assert not cancels_in_sentence("всё не нужно было покупать")

@@ -349,3 +349,51 @@ def test_every_question_of_the_form_has_a_row_in_the_table():
     form = ValidateHandoffForm()
     assert all(callable(getattr(form, f"validate_{slot}")) for slot in FORM_SLOTS)
     assert not hasattr(form, "validate_email")
+
+
+def test_a_question_mark_inside_quotes_is_quoted_text_not_a_question():
+    assert not is_question("жала «Повторить?» раз десять")
+    assert not is_question('the app says "Try again?" every time')
+    assert is_question("а «Повторить» — это что?")
+
+
+async def test_quoted_error_text_at_a_fact_question_is_an_answer_not_a_pause():
+    slots = {"customer_name": "Полина", "email": "p@b.ru", "handoff_topic": "technical"}
+    _, events = await answer(
+        "handoff_tried", "нажимала «Повторить?» и переустановила", slots, "tech_app_crash"
+    )
+    assert PAUSED_SLOT not in slots_of(events)
+    assert slot(events, "handoff_tried") == "нажимала «Повторить?» и переустановила"
+
+
+@pytest.mark.parametrize("text", ["соедините уже с оператором", "позовите человека", "да"])
+async def test_a_request_for_a_person_is_no_problem_description(text: str):
+    slots = {"customer_name": "Сергей", "email": "s@b.ru"}
+    replies, events = await answer("handoff_problem", text, slots, "request_human")
+    assert slot(events, "handoff_problem") is None
+    assert replies == ["utter_handoff_need_problem"]
+
+
+async def test_the_problem_told_in_the_form_sets_the_topic_of_the_next_questions():
+    """A bare request, then the problem: a refund is about an order, so its number is asked."""
+    slots = {"customer_name": "Рэйчел", "email": "r@b.com", "handoff_topic": "process"}
+    text = "деньги за заказ так и не вернулись"
+    _, events = await answer("handoff_problem", text, slots, "order_status", 0.8)
+    assert slot(events, "handoff_topic") == "orders"
+    assert slot(events, "handoff_intent") == {"name": "order_status", "confidence": 0.8}
+    assert slot(events, "requested_slot") == "handoff_order_number"
+    _, events = await answer("handoff_problem", text, slots, "order_status", 0.02)  # a guess
+    assert "handoff_topic" not in slots_of(events)
+    assert slot(events, "requested_slot") == "handoff_tried"
+
+
+@pytest.mark.parametrize(
+    ("asking", "text"),
+    [
+        ("handoff_problem", "слушайте, давайте отменим, я потом сам позвоню"),
+        ("customer_name", "а, всё, не нужно"),
+    ],
+)
+async def test_calling_the_request_off_in_a_longer_sentence_cancels(asking: str, text: str):
+    _, events = await answer(asking, text, {"customer_name": "Костя", "email": "k@b.ru"})
+    assert slot(events, "handoff_cancelled") is True

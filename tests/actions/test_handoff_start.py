@@ -146,3 +146,31 @@ async def test_a_handoff_another_action_asked_for_is_introduced_by_its_reason():
     state = tracker(events, {"handoff_reason": "requested"})
     await ActionHandoffStart(TOPICS).run(dispatcher, state, domain)
     assert [m.get("response") for m in dispatcher.messages] == ["utter_request_human"]
+
+
+async def test_the_topic_comes_from_the_problem_not_from_an_earlier_answered_question():
+    """A delivery question answered, then an app crash and a request for a person: the form asks
+    for the app version, not the order number."""
+    crash = user(
+        "приложение вылетает, когда открываю корзину. Соедините со специалистом",
+        "request_human",
+        ts=3.0,
+    )
+    crash["parse_data"]["intent_ranking"] = [
+        {"name": "request_human", "confidence": 0.6},
+        {"name": "tech_app_crash", "confidence": 0.3},
+    ]
+    events = [user("где мой заказ?", "order_status", 0.95, ts=1.0), bot("Статья"), crash]
+    _, result = await start(events)
+    assert slot(result, "handoff_topic") == "technical"
+    crash["parse_data"]["intent_ranking"][1]["confidence"] = 0.02  # a guess: no topic's questions
+    _, result = await start(events)
+    assert slot(result, "handoff_topic") == "process"
+
+
+async def test_a_request_by_another_action_is_introduced_as_requested():
+    events = [user("спасибо, но соедините с человеком", "thanks")]
+    dispatcher = CollectingDispatcher()
+    state = tracker(events, {"handoff_reason": "requested"})
+    await ActionHandoffStart(TOPICS).run(dispatcher, state, DOMAIN)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_request_human"]

@@ -154,6 +154,13 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "can I speak to an agent? my promo code isn't working",
         "Thanks, but I'd rather sort this out with a person",
         "can someone from your team help me? the code never arrives",
+        "Пригласите, пожалуйста, в чат кого-нибудь из сотрудников",
+        "Спасибо за ответ, но хотелось бы всё-таки пообщаться с сотрудником",
+        "put me through to a human, please",
+        "Could a member of your staff look into this for me, please?",
+        "ok, still please pass my request on to an agent",
+        "посылка пришла вскрытой, половины товаров нет. нужен человек",
+        "не работает поиск. Свяжите с техподдержкой",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -170,6 +177,9 @@ def test_a_request_for_a_person_inside_a_question(text: str):
         "не приходит смс, у меня оператор связи мтс",
         "can i pick it up in person",
         "the courier was rude to me",
+        "the staff at the pickup point were rude",
+        "сотрудник пункта выдачи нагрубил",
+        "can i check the status of my order",
     ],
 )
 def test_no_request_for_a_person(text: str):

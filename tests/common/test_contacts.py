@@ -20,6 +20,7 @@ from bot.common.masking import mask_personal_data
         ("+44 20 7946 0958", "+442079460958"),
         ("+1 202 555 0143", "+12025550143"),
         ("123-45", None),
+        ("+7 916 12", None),  # with its + code, still too short to be a phone
         ("позвоните мне", None),
         # Without its + code a number must be a valid Russian one.
         ("20 7946 0958", None),

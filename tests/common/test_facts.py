@@ -166,6 +166,12 @@ def test_order_numbers_as_eight_digits(text, order):
     assert extract_facts(text).order_number == order
 
 
+@pytest.mark.parametrize("text", ["8 999 12 34", "тел 8 916 12 34", "+7 916 12 34"])
+def test_a_phone_cut_short_is_neither_a_phone_nor_an_order(text):
+    facts = extract_facts(text)
+    assert (facts.phone, facts.order_number) == (None, None)
+
+
 @pytest.mark.parametrize(
     ("text", "version"),
     [

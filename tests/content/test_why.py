@@ -141,3 +141,19 @@ def test_the_content_check_measures_at_the_built_in_calibration(kb, tmp_path, mo
     assert result["metrics"]["recall@1"] == 1.0
     (settings,) = used
     assert settings.calibration_slope != DEFAULTS["calibration_slope"]  # measured by the build
+
+
+def test_the_choice_between_an_intents_own_reply_and_the_article(kb, tmp_path):
+    search = open_search(kb, tmp_path)
+    own = why.REPLY_NAMES["action_handoff_unless_article"]
+    replies = {"order_status": own, "ask_help_article": "searches the help articles"}
+    question = "сколько стоит подарочная упаковка"
+    found = why.explain(question, search, parse, replies)
+    expected = "the article" if found.outcome == "answer" else "the intent's own reply"
+    assert found.precedence == expected
+    assert f"Intent or article (actions/knowledge_precedence.py): {expected}" in why.as_text(found)
+    request = why.explain("подарочная упаковка", search, lambda text: {
+        "intent_ranking": [{"name": "order_status", "confidence": 0.95}]}, replies)  # fmt: skip
+    assert request.precedence == "the intent's own reply"  # a confident request: no article
+    plain = why.explain(question, search, parse, {"order_status": "stock reply"})
+    assert plain.precedence == ""

@@ -125,3 +125,13 @@ def test_bad_input_gets_a_short_question_never_an_article(stack):
         said = texts(replies)[0]
         assert said in texts_of("utter_kb_unreadable") | texts_of("utter_kb_foreign_language")
         assert detect_language(said) in ("ru", "en")
+
+
+def test_an_article_that_answers_comes_before_an_intents_handoff(stack):
+    # Issue 21 item 4: "how do I delete my account" is answered by its article; a clear request
+    # to delete the data still goes to a person.
+    asked = Chat(stack).say("подскажите, как удалить аккаунт? в приложении не нашла где это")
+    assert cards(asked) == ["delete-account-ru"], asked
+    requested = Chat(stack).say("удалите мои персональные данные из вашей базы")
+    assert not cards(requested), requested
+    assert texts(requested)[0] in texts_of("utter_delete_personal_data"), requested

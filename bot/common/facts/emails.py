@@ -1,4 +1,5 @@
-"""Email addresses: a loose pattern finds candidates, `email-validator` decides and normalises.
+"""Email addresses: bot/common/contacts.py's pattern finds candidates, `email-validator` decides
+and normalises.
 
 The pattern alone accepts "a..b@x" and trailing dots; the validator knows the RFCs (and IDN
 domains), without a DNS look-up, so extraction stays offline and fast.
@@ -6,19 +7,16 @@ domains), without a DNS look-up, so extraction stays offline and fast.
 
 from __future__ import annotations
 
-import re
-
 from email_validator import EmailNotValidError, validate_email
 
+from bot.common.contacts import EMAIL_PATTERN
 from bot.common.facts.model import Span
-
-_CANDIDATE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 
 
 def emails(text: str) -> list[tuple[str, Span]]:
     """Valid addresses in the order written, lower-cased, each with its span."""
     found = []
-    for match in _CANDIDATE.finditer(text):
+    for match in EMAIL_PATTERN.finditer(text):
         candidate = match.group().strip(".-'")
         start = match.start() + match.group().index(candidate)
         try:

@@ -35,6 +35,16 @@ def _date_like(groups: list[Group]) -> bool:
     return False
 
 
+def _phone_like(text: str, groups: list[Group]) -> bool:
+    """ "8 999 12 34", "+7 916 12 34 5": a phone typed in groups (maybe cut short), not an order.
+    A phone begins with its trunk or country code as a group of its own, then a 3-digit code."""
+    if len(groups) < 3 or len(groups[1].digits) != 3:
+        return False
+    first = groups[0]
+    plus = text[max(0, first.span[0] - 1) : first.span[0]] == "+"
+    return first.digits == "8" or (first.digits == "7" and plus)
+
+
 # Typed without a space after the word: "заказ12345678", "order12345678".
 _GLUED = re.compile(r"(?:заказ[а-яё]*|order|zakaz)(\d{8})(?!\d)", re.IGNORECASE)
 
@@ -43,6 +53,8 @@ def _candidates(text: str) -> Iterable[tuple[str, Span]]:
     for match in _GLUED.finditer(text):
         yield match.group(1), match.span(1)
     for run in digit_runs(text):
+        if _phone_like(text, run):
+            continue
         digits, span = joined(run)
         if len(digits) == ORDER_DIGITS and not _date_like(run):
             yield digits, span

@@ -25,7 +25,8 @@ DEFAULT_FALLBACK_THRESHOLD = 0.3
 CHECK_EVERY_SECONDS = 5.0
 # Topics whose intents neither ask for nor give support answers (intents/README.md).
 NON_SUPPORT_TOPICS = frozenset({"smalltalk", "process"})
-HANDOFF_REPLY = "action_handoff_start"
+# Replies that hand the conversation to a person (the second one unless an article answers).
+HANDOFF_REPLIES = frozenset({"action_handoff_start", "action_handoff_unless_article"})
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class IntentInfo:
     @property
     def answers_support_question(self) -> bool:
         """A confident reply to this intent is an answer on a support topic."""
-        return self.topic not in NON_SUPPORT_TOPICS and self.reply != HANDOFF_REPLY
+        return self.topic not in NON_SUPPORT_TOPICS and self.reply not in HANDOFF_REPLIES
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ def test_export_writes_language_conditioned_responses_and_rules(project_root: Pa
     assert languages == {"ru", "en"}
     assert "utter_greet_named" in domain["responses"]
     rules = {r["rule"]: r["steps"] for r in generated_rules(content)["rules"]}
-    assert rules["reply to greet"][1] == {"action": "action_respond_by_name"}
+    assert rules["reply to greet"][1] == {"action": "action_respond_unless_article"}
     regexes = [item for item in nlu_data(content)["nlu"] if "regex" in item]
     assert {r["regex"] for r in regexes} >= {"order_number", "email", "phone", "app_version"}
 

@@ -1,0 +1,76 @@
+"""The base of the actions that let a closer help article answer before an intent's own reply
+(actions/knowledge_precedence.py decides): a clear request gets the intent's reply at once, any
+other message is searched once and a confident article answers it, with a line of empathy when
+the message complains; an unsure search leaves the intent's own reply. A message that asks for a
+person in so many words gets one, as in every other answer.
+
+An intent file chooses this with its `reply:` (action_handoff_unless_article,
+action_respond_unless_article); the subclasses say what the intent's own reply is.
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import abstractmethod
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer_choice import choose
+from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromKnowledge
+from actions.handoff_trigger import hand_over, wants_person
+from actions.knowledge_precedence import precedence
+from actions.knowledge_replies import language_of
+from actions.negativity import is_complaint
+from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
+from retrieval.normalise import read_message
+
+log = logging.getLogger(__name__)
+COMPLAINT_INTENT = "complaint"
+
+
+class ArticleOrOwnReply(ActionAnswerFromKnowledge):
+    # The intent's own reply brings in a person: a message that also asks for one gets it.
+    hands_over = False
+
+    @abstractmethod
+    def own_reply(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """What the intent does when no article answers before it."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        message = tracker.latest_message
+        intent = (message.get("intent") or {}).get("name") or ""
+        confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
+        text = message.get("text") or ""
+        if wants_person(text):
+            return (
+                self.own_reply(dispatcher, tracker, domain)
+                if self.hands_over
+                else hand_over("requested")
+            )
+        if precedence(confidence, text, hands_over=self.hands_over) == "own":
+            return self.own_reply(dispatcher, tracker, domain)
+        language = language_of(tracker)
+        reading = read_message(text)
+        known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
+        answer = self.client.ask(reading.text, language, known)
+        verdict = precedence(confidence, text, answer, self.hands_over)
+        log.info("kb.precedence intent=%s confidence=%.2f verdict=%s", intent, confidence, verdict)
+        choice = choose(answer, "topic")
+        articles = self._articles(choice.articles[:1], answer, reading.text)
+        if verdict != "article" or choice.decision != "answer" or not articles:
+            return self.own_reply(dispatcher, tracker, domain)
+        if intent == COMPLAINT_INTENT or is_complaint(text):
+            dispatcher.utter_message(response="utter_kb_empathy")
+        events: list[EventType] = [
+            SlotSet("kb_question", text[:KEEP_QUESTION_CHARS]),
+            SlotSet("low_confidence_count", 0.0),
+        ]
+        others = list(choice.others)
+        return events + self._answer(dispatcher, tracker, articles[0], language, others)

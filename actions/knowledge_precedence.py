@@ -1,0 +1,88 @@
+"""Whether an intent's own reply or a help article answers a message (issue 21, item 4).
+
+Intents that do not search the articles (a handoff such as complaint or delete_personal_data, a
+stock reply such as chitchat) used to pre-empt an article that answers the message better: "как
+удалить аккаунт?" started a handoff although an article says how, "курьер опять не приехал, что
+делать?" went to a person instead of the answer with a line of empathy. Decided with both scores:
+- a clear request keeps the intent's own reply without a search: a message that asks no question,
+  when the intent is confident or its reply brings in a person ("удалите мои данные", "ужасный
+  сервис, курьер так и не приехал", "привет"); a topic that must always go to a person
+  (legal_threat) keeps `reply: action_handoff_start` in its intent file and never comes here;
+- otherwise the search runs once, and a confident article wins; an unsure search leaves the
+  intent's own reply.
+Pure functions, so the rule is tested without a search or a tracker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from actions.knowledge_answer import KnowledgeAnswer
+
+Precedence = Literal["own", "article", "search"]
+
+
+def _listed(text: str) -> list[str]:
+    return text.split()
+
+
+# An intent this confident, on a message that is not a question, is a clear request.
+INTENT_SURE = 0.8
+# Words that ask wherever they stand ("хочу удалить аккаунт как это сделать", "how do i").
+QUESTION_WORDS = frozenset(
+    _listed(
+        """
+    как где когда сколько скок почему зачем куда откуда ли подскажите скажите расскажите
+    объясните how where why
+    """
+    )
+)
+# Words that ask at the start of a sentence only ("что будет с бонусами" but not "удалите всё,
+# что у вас есть обо мне").
+OPENING_QUESTION_WORDS = frozenset(
+    _listed(
+        """
+    что какой какая какое какие каким какую можно могу а
+    what whats which when can could do does is are will would should
+    """
+    )
+)
+_CLAUSE = re.compile(r"[.!;:\n]+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def asked(text: str) -> bool:
+    """The message asks a question rather than asks for something: a question mark, a question
+    word, or a clause that opens like a question."""
+    if "?" in text:
+        return True
+    for clause in _CLAUSE.split(text.lower().replace("ё", "е")):
+        words = _WORD.findall(clause)
+        if words and (words[0] in OPENING_QUESTION_WORDS or QUESTION_WORDS.intersection(words)):
+            return True
+    return False
+
+
+def clear_request(confidence: float, text: str, hands_over: bool = False) -> bool:
+    """The intent's own reply stands without asking the search: a message that asks nothing, when
+    the intent is confident or its reply brings in a person ("кошмарный сервис, курьер так и не
+    приехал" is for a person; "курьер не приехал, что делать?" is answered)."""
+    return not asked(text) and (hands_over or confidence >= INTENT_SURE)
+
+
+def search_sure(answer: KnowledgeAnswer) -> bool:
+    """The search itself is confident of one article (its own verdict, which asks for a lead)."""
+    return answer.outcome == "answer" and bool(answer.ranked or answer.articles)
+
+
+def precedence(
+    confidence: float, text: str, answer: KnowledgeAnswer | None = None, hands_over: bool = False
+) -> Precedence:
+    """'own' (the intent's reply), 'article', or 'search' when the search's verdict is needed
+    first (`answer` is None)."""
+    if clear_request(confidence, text, hands_over):
+        return "own"
+    if answer is None:
+        return "search"
+    return "article" if search_sure(answer) else "own"

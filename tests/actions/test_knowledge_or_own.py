@@ -1,0 +1,137 @@
+"""The actions that let a closer article answer before an intent's own reply."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
+from actions.knowledge_or_handoff import ActionHandoffUnlessArticle
+from actions.knowledge_or_reply import ActionRespondUnlessArticle
+
+DELETE = Article("delete-account-ru", "Как удалить аккаунт", "https://h/d", "ru", "В профиле.", 0.9)
+SURE = KnowledgeAnswer("answer", (DELETE,), (Ranked(DELETE.id, 0.9, 0.8, 3),))
+UNSURE = KnowledgeAnswer("abstain", (), (Ranked(DELETE.id, 0.2, 0.2, 0),))
+DOMAIN = {"responses": {"utter_greet": [{"text": "x"}], "utter_greet_named": [{"text": "x"}]}}
+
+
+class FakeKb:
+    def __init__(self, answer: KnowledgeAnswer) -> None:
+        self.answer = answer
+        self.questions: list[str] = []
+
+    def ask(self, question: str, language: str, known: object = None, intent: object = None):
+        self.questions.append(question)
+        return self.answer
+
+    def article(self, article_id: str, question: str) -> Article | None:
+        return DELETE if article_id == DELETE.id else None
+
+
+def tracker(text: str, intent: str, confidence: float, name: str | None = None) -> Tracker:
+    return Tracker(
+        "c1",
+        {"language": "ru", "customer_name": name},
+        {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+
+
+async def run(action: Any, text: str, intent: str, confidence: float, **kw: Any):
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker(text, intent, confidence, **kw), DOMAIN)
+    return dispatcher.messages, events
+
+
+def followup(events: list[dict]) -> str | None:
+    return next((e["name"] for e in events if e.get("event") == "followup"), None)
+
+
+async def test_a_clear_request_goes_to_a_person_without_a_search():
+    kb = FakeKb(SURE)
+    messages, events = await run(
+        ActionHandoffUnlessArticle(kb), "удалите мои данные", "delete_personal_data", 0.97
+    )
+    assert followup(events) == "action_handoff_start" and messages == [] and kb.questions == []
+    assert not any(e.get("name") == "handoff_reason" for e in events)
+
+
+async def test_a_question_an_article_answers_gets_the_article():
+    kb = FakeKb(SURE)
+    messages, events = await run(
+        ActionHandoffUnlessArticle(kb), "как удалить аккаунт?", "delete_personal_data", 0.97
+    )
+    assert followup(events) is None
+    assert messages[0]["response"] == "utter_kb_answer" and messages[0]["url"] == DELETE.url
+    assert kb.questions == ["как удалить аккаунт?"]
+
+
+async def test_a_complaint_with_a_question_gets_empathy_then_the_article():
+    messages, events = await run(
+        ActionHandoffUnlessArticle(FakeKb(SURE)), "опять не приехал, что делать?", "complaint", 0.6
+    )
+    assert [m["response"] for m in messages[:2]] == ["utter_kb_empathy", "utter_kb_answer"]
+    assert followup(events) is None
+
+
+async def test_a_complaint_that_asks_nothing_goes_to_a_person_without_a_search():
+    kb = FakeKb(SURE)
+    _, events = await run(
+        ActionHandoffUnlessArticle(kb),
+        "кошмарный сервис, курьер так и не приехал",
+        "complaint",
+        0.6,
+    )
+    assert followup(events) == "action_handoff_start" and kb.questions == []
+
+
+async def test_an_unsure_search_leaves_the_handoff():
+    messages, events = await run(
+        ActionHandoffUnlessArticle(FakeKb(UNSURE)), "как это вообще?", "complaint", 0.6
+    )
+    assert followup(events) == "action_handoff_start" and messages == []
+
+
+async def test_a_greeting_gets_its_reply_by_name_without_a_search():
+    kb = FakeKb(SURE)
+    messages, _ = await run(ActionRespondUnlessArticle(kb), "привет", "greet", 0.99, name="Анна")
+    assert messages[0]["response"] == "utter_greet_named" and messages[0]["name"] == "Анна"
+    assert kb.questions == []
+
+
+async def test_a_greeting_with_a_question_an_article_answers_gets_the_article():
+    messages, _ = await run(
+        ActionRespondUnlessArticle(FakeKb(SURE)), "привет, как удалить аккаунт", "greet", 0.7
+    )
+    assert messages[0]["response"] == "utter_kb_answer"
+
+
+async def test_an_unsure_search_leaves_the_stock_reply():
+    messages, _ = await run(ActionRespondUnlessArticle(FakeKb(UNSURE)), "как дела?", "greet", 0.9)
+    assert [m["response"] for m in messages] == ["utter_greet"]
+
+
+async def test_a_greeting_that_asks_for_a_person_starts_the_handoff():
+    kb = FakeKb(SURE)
+    _, events = await run(
+        ActionRespondUnlessArticle(kb), "привет, позовите оператора", "greet", 0.9
+    )
+    assert followup(events) == "action_handoff_start" and kb.questions == []
+
+
+async def test_a_complaint_that_asks_for_a_person_keeps_its_own_handoff():
+    kb = FakeKb(SURE)
+    _, events = await run(
+        ActionHandoffUnlessArticle(kb),
+        "курьер не приехал что делать, дайте оператора",
+        "complaint",
+        0.6,
+    )
+    assert followup(events) == "action_handoff_start" and kb.questions == []
+    assert not any(e.get("name") == "handoff_reason" for e in events)

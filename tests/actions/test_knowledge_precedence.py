@@ -1,0 +1,70 @@
+"""The rule between an intent's own reply and a help article (issue 21, item 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.knowledge_answer import KnowledgeAnswer, Ranked
+from actions.knowledge_precedence import INTENT_SURE, asked, clear_request, precedence
+
+SURE = KnowledgeAnswer("answer", (), (Ranked("delete-account-ru", 0.9, 0.8, 3),))
+UNSURE = KnowledgeAnswer("clarify", (), (Ranked("delete-account-ru", 0.5, 0.4, 1),))
+NOTHING = KnowledgeAnswer("answer", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "как удалить аккаунт",
+        "хочу удалить аккаунт как это сделать",
+        "курьер опять не приехал. что мне теперь делать",
+        "если удалю аккаунт бонусы сгорят?",
+        "how do i delete my account",
+        "can you delete my account",
+        "курьер не приехал. можно перенести доставку на завтра",
+    ],
+)
+def test_questions_are_asked(text):
+    assert asked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "удалите мои персональные данные",
+        "удалите всё, что у вас есть обо мне",
+        "ужасный сервис",
+        "привет",
+        "please delete all my personal data",
+        "this is outrageous, worst service ever",
+    ],
+)
+def test_requests_are_not_questions(text):
+    assert not asked(text)
+
+
+def test_a_confident_request_keeps_the_intents_reply_without_a_search():
+    assert clear_request(INTENT_SURE, "удалите мои данные")
+    assert precedence(0.95, "удалите мои данные") == "own"
+    assert precedence(0.95, "удалите мои данные", SURE) == "own"
+
+
+def test_a_question_asks_the_search_even_when_the_intent_is_confident():
+    assert precedence(0.95, "как удалить аккаунт") == "search"
+    assert precedence(0.95, "как удалить аккаунт", SURE) == "article"
+
+
+def test_an_unsure_intent_asks_the_search_and_a_confident_article_wins():
+    assert precedence(0.5, "курьер опять не приехал весь день прождала") == "search"
+    assert precedence(0.5, "курьер опять не приехал весь день прождала", SURE) == "article"
+
+
+def test_a_handoff_intents_message_that_asks_nothing_goes_to_a_person():
+    complaint = "кошмарный сервис у вас, курьер так и не приехал"
+    assert precedence(0.5, complaint, hands_over=True) == "own"
+    assert precedence(0.5, complaint + ". что мне делать?", SURE, hands_over=True) == "article"
+
+
+def test_an_unsure_search_leaves_the_intents_reply():
+    assert precedence(0.5, "как удалить аккаунт", UNSURE) == "own"
+    assert precedence(0.5, "как удалить аккаунт", NOTHING) == "own"
