@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_or_own import ArticleOrOwnReply
+from actions.respond_by_name import utter_by_name
 
 
 class ActionRespondUnlessArticle(ArticleOrOwnReply):
@@ -20,11 +21,5 @@ class ActionRespondUnlessArticle(ArticleOrOwnReply):
     def own_reply(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or "greet"
-        name = tracker.get_slot("customer_name")
-        named = f"utter_{intent}_named"
-        if name and named in domain.get("responses", {}):
-            dispatcher.utter_message(response=named, name=name)
-        else:
-            dispatcher.utter_message(response=f"utter_{intent}")
+        utter_by_name(dispatcher, tracker, domain)
         return []

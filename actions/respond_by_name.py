@@ -26,11 +26,18 @@ class ActionRespondByName(SafeAction):
     ) -> list[EventType]:
         if wants_person(str(tracker.latest_message.get("text") or "")):
             return hand_over("requested")
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or "greet"
-        name = tracker.get_slot("customer_name")
-        named = f"utter_{intent}_named"
-        if name and named in domain.get("responses", {}):
-            dispatcher.utter_message(response=named, name=name)
-        else:
-            dispatcher.utter_message(response=f"utter_{intent}")
+        utter_by_name(dispatcher, tracker, domain)
         return []
+
+
+def utter_by_name(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> None:
+    """The intent's `utter_X_named` with the customer's name when both exist, else `utter_X`."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name") or "greet"
+    name = tracker.get_slot("customer_name")
+    named = f"utter_{intent}_named"
+    if name and named in domain.get("responses", {}):
+        dispatcher.utter_message(response=named, name=name)
+    else:
+        dispatcher.utter_message(response=f"utter_{intent}")

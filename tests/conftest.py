@@ -8,6 +8,7 @@ free ports and a temporary data folder, exactly as `make run` starts them.
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -78,6 +79,20 @@ def supervised(
         watcher.cancel()
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)
+
+
+def run_command_environment(data_dir: Path, gateway_port: int, **settings: str) -> dict[str, str]:
+    """The environment of `python -m bot.supervisor` on free loopback ports, with no ASSISTANT_*
+    setting inherited from the caller: only the data folder, the ports and the given settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(
+        ASSISTANT_DATA_DIR=str(data_dir),
+        ASSISTANT_GATEWAY_PORT=str(gateway_port),
+        ASSISTANT_RASA_PORT=str(free_port()),
+        ASSISTANT_ACTIONS_PORT=str(free_port()),
+        **settings,
+    )
+    return env
 
 
 def loopback_settings(data_dir: Path) -> Settings:

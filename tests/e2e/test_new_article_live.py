@@ -10,7 +10,6 @@ machine can take longer than the action server's start-up allows."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -23,7 +22,7 @@ import requests
 
 from bot.common.build.training import TrainedModel
 from bot.common.settings import PROJECT_ROOT
-from tests.conftest import free_port
+from tests.conftest import free_port, run_command_environment
 
 DEADLINE_SECONDS = 60
 ARTICLE_ID = "furniture-assembly-ru"
@@ -84,12 +83,9 @@ def test_a_new_article_without_questions_answers_three_paraphrases_within_a_minu
     help_center = tmp_path / "help-center"
     shutil.copytree(PROJECT_ROOT / "knowledge", help_center)
     gateway = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(
-        ASSISTANT_DATA_DIR=str(tmp_path / "data"),
-        ASSISTANT_GATEWAY_PORT=str(gateway),
-        ASSISTANT_RASA_PORT=str(free_port()),
-        ASSISTANT_ACTIONS_PORT=str(free_port()),
+    env = run_command_environment(
+        tmp_path / "data",
+        gateway,
         ASSISTANT_KB_PATH=str(help_center),
         ASSISTANT_KB_INDEX_DIR=str(tmp_path / "search-index"),
     )

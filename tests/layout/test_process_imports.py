@@ -20,7 +20,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "bot.content": frozenset({"bot.common", "retrieval", "actions"}),
     "bot.common": frozenset(),
     "actions": frozenset({"bot.common", "retrieval"}),
-    # The search library shares the one settings loader (bot/common/environment.py), nothing else.
+    # The search library shares the one settings loader (bot/common/environment.py) and the one
+    # Russian morphology analyser (bot/common/facts/lexicon.py).
     "retrieval": frozenset({"bot.common"}),
 }
 PROJECT_PACKAGES = ("bot", "actions", "retrieval")
