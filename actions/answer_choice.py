@@ -21,8 +21,9 @@ Pure functions over the ranking, so every rule is testable without a search.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from actions.knowledge_answer import KnowledgeAnswer, Ranked
 
@@ -62,6 +63,28 @@ class Choice:
     articles: tuple[str, ...] = ()  # answer: the one article; clarify: the close ones
     others: tuple[str, ...] = ()  # answer: what "other articles" shows
     no_article: bool = False  # abstain: this kind of question has no article at all
+
+
+class Scored(Protocol):
+    """An article as a ranking holds it: the search's (ArticleScore) or the action's (Ranked)."""
+
+    @property
+    def fused(self) -> float: ...
+
+    @property
+    def agreement(self) -> int | None: ...
+
+
+def clear_best(ranked: Sequence[Scored]) -> bool:
+    """The search's signals agree on its best article with a lead: what a support-topic question
+    is answered with even when the search's own verdict is unsure. Training examples are labelled
+    by the same bar (actions/knowledge_provider.py), so "this kind of question has no article"
+    means the bot would answer none of them, not that the search was short of its strictest."""
+    if not ranked:
+        return False
+    lead = ranked[0].fused - ranked[1].fused if len(ranked) > 1 else float("inf")
+    agreement = ranked[0].agreement
+    return agreement is not None and agreement >= SURE_AGREEMENT and lead >= SURE_LEAD
 
 
 def _lead(ranked: tuple[Ranked, ...]) -> float:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from actions.answer_choice import clear_best
 from actions.example_articles import ExampleArticles
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from bot.common.build.intent_files import load_content
@@ -135,7 +136,7 @@ def label_examples(search: KbSearch, encoder: Encoder, intents_dir: Path) -> Exa
     def label(text: str, vector: np.ndarray) -> frozenset[str]:
         ranked = search.rank(text, None, KnownVector(encoder.name, text, vector))
         outcome, _ = decide(list(ranked.ranked), ranked.settings)
-        if outcome == "abstain" or not ranked.ranked:
+        if not ranked.ranked or (outcome == "abstain" and not clear_best(ranked.ranked)):
             return frozenset()
         top = ranked.ranked[0].article_id
         translation = search.articles[top].translation if top in search.articles else None

@@ -3,7 +3,9 @@ between genuinely close ones, never a choice of one, and no answer without suppo
 
 from __future__ import annotations
 
-from actions.answer_choice import choose
+import pytest
+
+from actions.answer_choice import choose, clear_best
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 
 
@@ -103,3 +105,17 @@ def test_a_very_confident_intent_overrules_a_sure_search_within_its_window():
     assert choose(answer("answer", far, frozenset({"contacts"})), "topic", 0.998).articles == (
         "change-phone",
     )
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ((("contacts", 3.97, 4), ("refunds", 3.15, 1)), True),  # signals agree, wide lead
+        ((("contacts", 3.97, 1), ("refunds", 3.15, 1)), False),  # one signal is not agreement
+        ((("contacts", 3.97, 4), ("refunds", 3.93, 0)), False),  # no lead
+        ((("contacts", 3.97, None),), False),  # agreement not measured: not clear
+        ((), False),
+    ],
+)
+def test_a_clear_best_needs_agreeing_signals_and_a_lead(items, expected):
+    assert clear_best(ranked(*items)) is expected
