@@ -82,12 +82,11 @@ def clear_best(ranked: Sequence[Scored]) -> bool:
     means the bot would answer none of them, not that the search was short of its strictest."""
     if not ranked:
         return False
-    lead = ranked[0].fused - ranked[1].fused if len(ranked) > 1 else float("inf")
     agreement = ranked[0].agreement
-    return agreement is not None and agreement >= SURE_AGREEMENT and lead >= SURE_LEAD
+    return agreement is not None and agreement >= SURE_AGREEMENT and _lead(ranked) >= SURE_LEAD
 
 
-def _lead(ranked: tuple[Ranked, ...]) -> float:
+def _lead(ranked: Sequence[Scored]) -> float:
     return ranked[0].fused - ranked[1].fused if len(ranked) > 1 else float("inf")
 
 

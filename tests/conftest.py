@@ -10,7 +10,10 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -93,6 +96,32 @@ def run_command_environment(data_dir: Path, gateway_port: int, **settings: str) 
         **settings,
     )
     return env
+
+
+RUNNING_LINE = "The assistant is running"
+
+
+def start_run_command(env: dict[str, str]) -> subprocess.Popen[str]:
+    """`python -m bot.supervisor` as the README runs it, its output read line by line."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.supervisor"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def wait_until_running(process: subprocess.Popen[str], seconds: float) -> None:
+    """Until the run command says the assistant is running; its output is the failure message
+    when it exits or the time runs out first."""
+    lines: list[str] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        lines.append(process.stdout.readline() if process.stdout else "")
+        if RUNNING_LINE in lines[-1] or process.poll() is not None:
+            break
+    assert any(RUNNING_LINE in line for line in lines), "".join(lines)
 
 
 def loopback_settings(data_dir: Path) -> Settings:

@@ -11,15 +11,17 @@ from __future__ import annotations
 import json
 import re
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import requests
 
 from bot.common.build.training import TrainedModel
-from tests.conftest import free_port, run_command_environment
+from tests.conftest import (
+    free_port,
+    run_command_environment,
+    start_run_command,
+    wait_until_running,
+)
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 GIFT_WRAP = """---
@@ -79,21 +81,9 @@ def test_the_run_command_takes_the_knowledge_settings(tmp_path: Path, trained_mo
         ASSISTANT_KB_COMPANION_MAX_CHUNKS="2",
         ASSISTANT_RASA_PATCHES="none",
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.supervisor"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_run_command(env)
     try:
-        lines: list[str] = []
-        deadline = time.monotonic() + 400
-        while time.monotonic() < deadline:
-            lines.append(process.stdout.readline())
-            if "The assistant is running" in lines[-1] or process.poll() is not None:
-                break
-        assert any("The assistant is running" in line for line in lines), "".join(lines)
+        wait_until_running(process, 400)
         replies = {}
         for sender, question in (
             ("kb-1", "можно упаковать заказ как подарок?"),

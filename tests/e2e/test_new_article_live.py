@@ -22,7 +22,12 @@ import requests
 
 from bot.common.build.training import TrainedModel
 from bot.common.settings import PROJECT_ROOT
-from tests.conftest import free_port, run_command_environment
+from tests.conftest import (
+    free_port,
+    run_command_environment,
+    start_run_command,
+    wait_until_running,
+)
 
 DEADLINE_SECONDS = 60
 ARTICLE_ID = "furniture-assembly-ru"
@@ -65,16 +70,6 @@ def ask(gateway: int, sender: str, question: str) -> list[str]:
     return article_ids(reply.json()["messages"])
 
 
-def wait_until_running(process: subprocess.Popen[str], seconds: float) -> None:
-    lines: list[str] = []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        lines.append(process.stdout.readline() if process.stdout else "")
-        if "The assistant is running" in lines[-1] or process.poll() is not None:
-            break
-    assert any("The assistant is running" in line for line in lines), "".join(lines)
-
-
 # A cold build of the whole demo help center and the start-up: minutes on a busy 2-core machine.
 @pytest.mark.timeout(3600)
 def test_a_new_article_without_questions_answers_three_paraphrases_within_a_minute(
@@ -90,13 +85,7 @@ def test_a_new_article_without_questions_answers_three_paraphrases_within_a_minu
         ASSISTANT_KB_INDEX_DIR=str(tmp_path / "search-index"),
     )
     subprocess.run([sys.executable, "-m", "retrieval", "build"], env=env, check=True, timeout=2400)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.supervisor"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_run_command(env)
     try:
         wait_until_running(process, 600)
         (help_center / "ru" / "furniture-assembly.md").write_text(ARTICLE, encoding="utf-8")
