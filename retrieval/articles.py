@@ -21,6 +21,11 @@ from retrieval.language import guess_language
 
 LANGUAGES = ("ru", "en")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
+# A plain value with ": " inside ("title: Оплата: способы") is not valid YAML, yet help-center
+# titles often have one: such values are read as quoted text.
+PLAIN_WITH_COLON = re.compile(
+    r"^([\w-]+):[ \t]+([^\s\"'\[{|>&*!%@`#-][^\n]*: [^\n]*)$", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,16 @@ def _article(data: dict[str, Any], body: str, source: str) -> Article | str:
     )
 
 
+def _front_matter(text: str) -> Any:
+    try:
+        return yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        quoted = PLAIN_WITH_COLON.sub(lambda m: f"{m[1]}: {json.dumps(m[2].strip())}", text)
+        if quoted == text:
+            raise
+        return yaml.safe_load(quoted) or {}
+
+
 def read_markdown(path: Path, result: LoadResult) -> None:
     source = str(path)
     raw = path.read_bytes()
@@ -121,7 +136,7 @@ def read_markdown(path: Path, result: LoadResult) -> None:
         )
         return
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = _front_matter(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1

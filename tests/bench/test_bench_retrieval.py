@@ -12,6 +12,8 @@ import pytest
 
 import bench.retrieval as bench
 from retrieval import companion as companions
+from retrieval.articles import load_articles
+from retrieval.evaluation import load_queries
 from retrieval.lexical import tokens
 
 ARTICLES = {
@@ -147,3 +149,19 @@ def test_beir_halves_split_the_queries_and_carry_a_baseline(tmp_path: Path, enco
     assert both["ru->ru"]["queries"] == 6
     assert val["ru->ru"]["recall@1"] == 1.0
     assert "ru->ru baseline" in val
+
+
+HELP_CENTERS = sorted((Path(bench.ROOT) / "bench/data/helpcenters").iterdir())
+
+
+@pytest.mark.parametrize("folder", HELP_CENTERS, ids=lambda folder: folder.name)
+def test_each_help_center_is_a_fair_benchmark(folder: Path):
+    """Articles as companies have them (no `questions:`); every expected id exists; enough
+    queries with no answer to measure abstaining."""
+    articles = load_articles(folder).articles
+    assert len(articles) >= 30 and not any(a.questions for a in articles)
+    ids = {a.id for a in articles}
+    for queries in sorted(folder.glob("queries_*.jsonl")):
+        loaded = load_queries(queries)
+        assert {i for q in loaded for i in q.expected} <= ids, queries.name
+        assert len(loaded) >= 80 and sum(not q.expected for q in loaded) >= 18, queries.name

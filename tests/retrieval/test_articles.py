@@ -57,3 +57,14 @@ def test_jsonl_corpus_with_bad_lines(tmp_path: Path):
         (2, "not a JSON object"),
         (3, "the article body is empty"),
     ]
+
+
+def test_a_title_with_a_colon_is_read_as_text(tmp_path: Path):
+    (tmp_path / "fraud.md").write_text(
+        "---\nid: fraud-ru\ntitle: Мошенники: звонки и SMS\nlang: ru\ntags: [a, b]\n---\nТекст.\n",
+        "utf-8",
+    )
+    result = load_articles(tmp_path)
+    assert not result.problems
+    assert result.articles[0].title == "Мошенники: звонки и SMS"
+    assert result.articles[0].tags == ("a", "b")

@@ -24,3 +24,12 @@ def test_english_and_cyrillic_questions_are_left_alone():
 
 def test_a_reading_the_help_center_does_not_know_is_not_used():
     assert cyrillic_reading("privet kak dela", coverage) is None
+
+
+def test_russian_typed_on_the_english_layout_is_read_in_cyrillic():
+    assert cyrillic_reading("rfr cvtybnm nfhba", coverage) == "как сменить тариф"
+    assert cyrillic_reading("Hjenth vbuftn", coverage) == "Роутер мигает"
+
+
+def test_english_words_are_not_read_on_the_russian_layout():
+    assert cyrillic_reading("router is blinking", coverage) is None
