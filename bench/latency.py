@@ -7,12 +7,16 @@ REST channel, then against our gateway's /api/chat. Ratios: our p50 / bare p50 a
 count, our throughput / bare throughput at the largest. A breakdown at one customer (Rasa's
 /model/parse and REST channel on both) shows where our time goes: NLU, dialogue and actions, or the
 gateway. Targets (issue 6): p50 ratio <= 1.5, our p95 < 300 ms, throughput ratio >= 0.8.
+The stack gets this process's environment, so `ASSISTANT_KB_*` settings (an index folder of its own,
+the second encoder off) apply to it. The machine's load average at the start and the end is
+reported beside the numbers: on a shared machine they mean little without it.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -39,8 +43,14 @@ def ratio(ours: float, bare: float) -> float:
     return round(ours / bare, 2) if bare else float("nan")
 
 
+def load_average() -> list[float]:
+    """The 1, 5 and 15 minute load averages."""
+    return [round(value, 2) for value in os.getloadavg()]
+
+
 async def measure(counts: list[int], seconds: float, breakdown: bool) -> dict[str, Any]:
     messages = sample_messages()
+    loads = {"start": load_average()}
     with tempfile.TemporaryDirectory(prefix="bench-bare-rasa-") as folder:
         async with (
             running_bare_rasa(Path(folder), free_port()) as bare_url,
@@ -64,6 +74,7 @@ async def measure(counts: list[int], seconds: float, breakdown: bool) -> dict[st
                 }
                 for name, (url, body_of) in targets.items():
                     parts[name] = (await run_load(url, body_of, messages, 1, seconds)).summary()
+    loads["end"] = load_average()
     first, last = levels[0], levels[-1]
     return {
         "seconds_per_level": seconds,
@@ -78,11 +89,14 @@ async def measure(counts: list[int], seconds: float, breakdown: bool) -> dict[st
             "throughput_at_customers": last["ours"]["customers"],
         },
         "breakdown_one_customer": parts,
+        "load_average": loads,
     }
 
 
 def print_table(result: dict[str, Any]) -> None:
     print(f"{result['seconds_per_level']:.0f} s per level, {result['messages']} distinct messages")
+    loads = result["load_average"]
+    print(f"load average (1, 5, 15 min): at the start {loads['start']}, at the end {loads['end']}")
     print("target     customers  p50 ms  p95 ms  p99 ms  replies/s  errors")
     for level in result["levels"]:
         for name in ("bare_rasa", "ours"):

@@ -141,9 +141,10 @@ class KbSearch:
     ) -> RankedQuery:
         """Encode, search and rank, without excerpts: what evaluation and benchmarks measure.
 
-        `known` is the NLU's vector of the question, used when it is this encoder's for exactly
-        this text (retrieval/known_vector.py)."""
-        text = " ".join(str(query).split())[: self._settings.max_query_chars]
+        `known` is the NLU's vector of the question (and the second encoder's, made by the Rasa
+        server), each used when it is its encoder's for exactly this text
+        (retrieval/known_vector.py)."""
+        text = query_text(query, self._settings.max_query_chars)
         if not text:
             raise RetrievalError("The question is empty.")
         self.reload_if_changed()
@@ -157,7 +158,8 @@ class KbSearch:
             query_vector = known.vector[np.newaxis, :]
         else:
             query_vector = self._encoder.encode([text])
-        ranked = searchable.rank(text, query_vector, query_lang, settings)
+        second = _known_companion(searchable, known, text)
+        ranked = searchable.rank(text, query_vector, query_lang, settings, companion_vector=second)
         return RankedQuery(searchable, query_vector[0], query_lang, tuple(ranked), settings, text)
 
     def search(
@@ -204,6 +206,23 @@ class KbSearch:
             chunk_text=searchable.loaded.chunks[item.best_chunk].text,
             excerpt=self._excerpts.pick(question_vector, article.body, question, article.title),
         )
+
+
+def query_text(question: str, max_chars: int) -> str:
+    """The text the search encodes for a question (before reading Latin-typed Russian in
+    Cyrillic): its words, single-spaced, cut to `max_chars`. The Rasa server encodes this text
+    ahead of the search (bot/rasa_server/patches/companion_queries.py)."""
+    return " ".join(str(question).split())[:max_chars]
+
+
+def _known_companion(
+    searchable: Searchable, known: KnownVector | None, text: str
+) -> np.ndarray | None:
+    """The second encoder's vector that came with the question, if it is of exactly `text`."""
+    companion, second = searchable.companion, known.companion if known is not None else None
+    if companion is None or second is None:
+        return None
+    return second.vector if second.matches(companion.name, text, companion.dimension) else None
 
 
 def _searchable(index: LoadedIndex) -> Searchable:

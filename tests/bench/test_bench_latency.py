@@ -66,3 +66,26 @@ def test_a_customer_starts_a_new_conversation_every_few_turns() -> None:
 
 def test_a_customer_stops_at_the_deadline() -> None:
     assert list(customer_turns("soak", 1, random.Random(1), ["привет"], time.monotonic())) == []
+
+
+def test_the_table_reports_the_load_average_beside_the_numbers(capsys) -> None:
+    from bench.latency import load_average, print_table
+
+    row = {"customers": 1, "p50_ms": 20.0, "p95_ms": 30.0, "p99_ms": 40.0}
+    row |= {"throughput_per_s": 50.0, "errors": 0}
+    result = {
+        "seconds_per_level": 10.0,
+        "messages": 3,
+        "levels": [{"bare_rasa": row, "ours": row}],
+        "ratios": {
+            "p50_ours_over_bare": 1.0,
+            "p50_at_customers": 1,
+            "throughput_ours_over_bare": 1.0,
+            "throughput_at_customers": 1,
+        },
+        "breakdown_one_customer": {},
+        "load_average": {"start": [0.5, 0.6, 0.7], "end": [1.5, 1.0, 0.8]},
+    }
+    print_table(result)
+    assert "at the start [0.5, 0.6, 0.7], at the end [1.5, 1.0, 0.8]" in capsys.readouterr().out
+    assert len(load_average()) == 3 and all(value >= 0 for value in load_average())

@@ -3,7 +3,10 @@
 DIET gets character n-grams (typos, Russian morphology) from CountVectorsFeaturizer and meaning from
 this featurizer, which is what lets an English-trained intent understand a Russian paraphrase.
 The vector of each message it parses is remembered for the help-article search
-(retrieval/known_vector.py), which then need not encode the same text again.
+(retrieval/known_vector.py), which then need not encode the same text again. It is remembered by
+the text as typed, which is what the conversation records and the action call is looked up by; the
+vector itself is of the text this featurizer read (after bot/rasa_server/nlu/message_normaliser.py),
+and says so.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.rasa_server.nlu.message_normaliser import TYPED_TEXT
 from retrieval.encoder import DEFAULT_ENCODER, Encoder, load_encoder
-from retrieval.known_vector import recent_vectors
+from retrieval.known_vector import KnownVector, recent_vectors
 
 ENCODER_KEY = "encoder"
 BATCH_SIZE = 256
@@ -66,7 +70,9 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         with_text = [m for m in messages if m.get(TEXT)]
         for message, vector in zip(with_text, self._featurize(with_text), strict=True):
-            recent_vectors.remember(self._encoder.name, message.get(TEXT), vector)
+            read = message.get(TEXT)
+            known = KnownVector(self._encoder.name, read, np.asarray(vector, dtype=np.float32))
+            recent_vectors.remember(typed_text(message), known)
         return messages
 
     def _featurize(self, messages: list[Message]) -> np.ndarray:
@@ -81,3 +87,9 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
                 message=message,
             )
         return vectors
+
+
+def typed_text(message: Message) -> str:
+    """The message's text as the customer typed it, also once the normaliser replaced it."""
+    typed = message.get(TYPED_TEXT)
+    return typed if isinstance(typed, str) else str(message.get(TEXT))

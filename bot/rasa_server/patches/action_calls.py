@@ -1,5 +1,6 @@
 """Rasa's calls to the action server: each reply checked by validators built once, and the body
-sent without the response texts but with the NLU's sentence vector of the latest message.
+sent without the response texts but with the sentence vectors the Rasa server made of the latest
+message: the NLU's, and the search's second encoder's (patches/companion_queries.py).
 
 Rasa checks every action server reply with `jsonschema.validate`, which first validates the schema
 itself against the meta-schema, on every call (a third of Rasa's time per message); here a reply
@@ -16,6 +17,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.rasa_server.patches import companion_queries
 from bot.rasa_server.patches.action_reply_schema import reply_is_valid
 from retrieval.known_vector import KNOWN_VECTOR_KEY, recent_vectors
 
@@ -59,13 +61,17 @@ def action_call_format(
     action: RemoteAction, tracker: DialogueStateTracker, domain: Domain
 ) -> dict[str, Any]:
     """`RemoteAction._action_call_format` with the response texts left out of the domain and the
-    NLU's sentence vector of the latest message added (retrieval/known_vector.py)."""
+    sentence vectors of the latest message added (retrieval/known_vector.py): the NLU's, with the
+    second encoder's when it is ready."""
     body = RASA_CALL_FORMAT(action, tracker, domain)
     if "domain" in body:
         body["domain"] = _domain_for_actions(domain)
     latest = body["tracker"].get("latest_message") or {}
-    known = recent_vectors.recall(latest.get("text"))
-    if known is not None:  # copies: the tracker's own parse data stays as stored
+    typed = latest.get("text")
+    known = recent_vectors.recall(typed)
+    if known is not None:
+        known = known.with_companion(companion_queries.finished(typed))
+        # copies: the tracker's own parse data stays as stored
         latest = {**latest, KNOWN_VECTOR_KEY: known.to_json()}
         body["tracker"] = {**body["tracker"], "latest_message": latest}
     return body

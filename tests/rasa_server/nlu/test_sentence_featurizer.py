@@ -34,3 +34,21 @@ def test_one_message_at_a_time_as_the_server_parses_gives_the_searchs_own_vector
     featurizer.process([Message(data={TEXT: "не могу войти в личный кабинет"})])
     known = recent_vectors.recall("не могу войти в личный кабинет")
     assert np.array_equal(known.vector, encoder.encode(["не могу войти в личный кабинет"])[0])
+
+
+def test_a_normalised_message_is_remembered_by_the_text_typed_with_the_text_read():
+    from bot.rasa_server.nlu.message_normaliser import normalise
+
+    encoder = load_encoder()
+    featurizer = SentenceEmbeddingFeaturizer(
+        {**SentenceEmbeddingFeaturizer.get_default_config()}, "featurizer", encoder
+    )
+    typed = "privet, ne prihodit kod"
+    message = Message(data={TEXT: typed})
+    normalise(message)
+    read = message.get(TEXT)
+    assert read != typed  # read in Cyrillic
+    featurizer.process([message])
+    known = recent_vectors.recall(typed)  # what the action call looks it up by
+    assert known is not None and known.text == read
+    assert np.array_equal(known.vector, encoder.encode([read])[0])
