@@ -13,9 +13,9 @@ the bot's reply, it clarified on most plain questions, often with a choice of on
   best article;
 - the search found nothing good: on a support topic, the article the examples point at, or the
   best one when the search's signals agree on it with a lead; for a message the NLU could not
-  place, only a clear best; for an off-topic one, nothing. When the examples say this kind of
-  question has no article ("посоветуйте ноутбук"), there is no answer, not even the topic's
-  stock reply.
+  place, a clear best or one that scores near a sure answer; for an off-topic one, nothing.
+  When the examples say this kind of question has no article, there is no answer, not even the
+  topic's stock reply.
 Pure functions over the ranking, so every rule is testable without a search.
 """
 
@@ -55,6 +55,11 @@ UNAGREED_LEAD = 0.2
 SURE_AGREEMENT = 2
 SURE_LEAD = 0.1
 UNPLACED_LEAD = 0.2
+# ... or when its calibrated score is at least this: a fused score within about 1.0 of the index's
+# calibration midpoint, which the best article of an unusually worded store question reaches
+# ("подарили сертификат, можно обратно деньгами?") and an off-topic one does not ("а пиццу вы
+# доставляете?" scores about 1e-9).
+UNPLACED_SCORE = 0.001
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,20 @@ def choose(answer: KnowledgeAnswer, placed: Placement, intent_confidence: float 
     return _answer(ranked, top)
 
 
+def choose_for_topic_name(answer: KnowledgeAnswer) -> Choice:
+    """A message that only names a topic ("доставка", "refund"): the article the search itself is
+    sure of, else its top articles as a choice. The intent's articles do not decide here: a
+    topic's name alone says nothing of which of them (order_status points "доставка" at delays)."""
+    if answer.outcome == "answer":
+        return choose(answer, "unplaced")
+    ids = tuple(r.id for r in answer.ranked[:MAX_CHOICE]) or tuple(
+        a.id for a in answer.articles[:MAX_CHOICE]
+    )
+    if len(ids) < 2:
+        return Choice("answer", ids) if ids else Choice("abstain")
+    return Choice("clarify", ids)
+
+
 def _pointed(
     ranked: tuple[Ranked, ...], examples: frozenset[str] | None, window: float
 ) -> Ranked | None:
@@ -162,6 +181,8 @@ def _unsure(
             return _answer(ranked, pointed)
         if _agreed(top) and _lead(ranked) >= SURE_LEAD:
             return _answer(ranked, top)
-    elif placed == "unplaced" and _agreed(top) and _lead(ranked) >= UNPLACED_LEAD:
+    elif placed == "unplaced" and (
+        (_agreed(top) and _lead(ranked) >= UNPLACED_LEAD) or top.score >= UNPLACED_SCORE
+    ):
         return _answer(ranked, top)
     return Choice("abstain")

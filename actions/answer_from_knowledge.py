@@ -6,8 +6,9 @@ Before the search, the message is read as the NLU read it (retrieval/normalise.p
 Russian in Cyrillic, a long story cut to its question), and what is not a question is answered as
 what it is (actions/message_kinds.py): nothing to read ("???", emoji, a third language) gets a
 short question about what is needed, a vague opener ("у меня проблема") a question about what
-happened with the common topics as buttons, a thanks or goodbye a polite close. A complaint gets
-one line of empathy before its answer.
+happened with the common topics as buttons, a thanks or goodbye a polite close, a topic's bare
+name ("доставка") the article the search is sure of or else a choice of its top ones. A
+complaint gets one line of empathy before its answer.
 
 A question the help center has no article for gets an honest "no ready answer" with a person a
 button away, never a stock reply that does not answer it; the topic's own reply (utter_<intent>)
@@ -28,7 +29,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_choice import Placement, choose
+from actions.answer_choice import Placement, choose, choose_for_topic_name
 from actions.client_action import ClientAction
 from actions.handoff_trigger import hand_over, wants_person
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
@@ -125,7 +126,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             dispatcher.utter_message(response="utter_kb_what_happened")
             return [SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
         events: list[EventType] = [SlotSet("kb_question", text[:KEEP_QUESTION_CHARS])]
-        if vague is not None and vague.topic is not None:
+        if vague is not None and vague.topic is not None and not vague.bare:
             # "something is wrong with my order": the order topic's common articles as buttons.
             query = TOPIC_QUERIES[vague.topic][language]
             common = self.client.ask(query, language)
@@ -137,8 +138,12 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
         placed = placement(intent, confidence)
         topic_intent = intent if placed == "topic" else None
-        answer = self.client.ask(reading.text, language, known, topic_intent)
-        choice = choose(answer, placed, confidence)
+        if vague is not None and vague.bare:  # only a topic's name: no intent's articles to lean on
+            answer = self.client.ask(reading.text, language, known)
+            choice = choose_for_topic_name(answer)
+        else:
+            answer = self.client.ask(reading.text, language, known, topic_intent)
+            choice = choose(answer, placed, confidence)
         log.info(
             "kb.search outcome=%s decision=%s candidates=%d respelled=%s shortened=%s",
             answer.outcome,
@@ -150,7 +155,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         if choice.decision == "abstain":
             # The topic's stock reply only stands in for a search that could not run at all.
             topic = intent if placed == "topic" and not answer.ranked else None
-            placed_outside = placed == "off_topic" or intent == OFF_TOPIC_INTENT
+            # An unsure out_of_scope may be a store question it could not place (OFF_TOPIC_SURE).
+            placed_outside = placed == "off_topic"
             miss: Miss = "off_topic" if placed_outside or choice.no_article else "unknown"
             return events + self._abstain(
                 dispatcher, tracker, miss, placed, topic, domain, language

@@ -23,6 +23,7 @@ from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromK
 from actions.handoff_trigger import hand_over, wants_person
 from actions.knowledge_precedence import precedence
 from actions.knowledge_replies import language_of
+from actions.message_kinds import closing
 from actions.negativity import is_complaint
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
@@ -54,7 +55,8 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
                 if self.hands_over
                 else hand_over("requested")
             )
-        if precedence(confidence, text, hands_over=self.hands_over) == "own":
+        said_only_thanks = closing(text) is not None  # "ясно, спасибо, хорошего дня"
+        if said_only_thanks or precedence(confidence, text, hands_over=self.hands_over) == "own":
             return self.own_reply(dispatcher, tracker, domain)
         language = language_of(tracker)
         reading = read_message(text)

@@ -8,8 +8,9 @@ stock reply such as chitchat) used to pre-empt an article that answers the messa
   when the intent is confident or its reply brings in a person ("удалите мои данные", "ужасный
   сервис, курьер так и не приехал", "привет"); a topic that must always go to a person
   (legal_threat) keeps `reply: action_handoff_start` in its intent file and never comes here;
-- otherwise the search runs once, and a confident article wins; an unsure search leaves the
-  intent's own reply.
+- otherwise the search runs once, and a confident article wins, or, when the NLU is unsure of
+  the intent, the article an ordinary question would get; an unsure search leaves the intent's
+  own reply.
 Pure functions, so the rule is tested without a search or a tracker.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from actions.answer_choice import choose
 from actions.knowledge_answer import KnowledgeAnswer
 
 Precedence = Literal["own", "article", "search"]
@@ -29,6 +31,8 @@ def _listed(text: str) -> list[str]:
 
 # An intent this confident, on a message that is not a question, is a clear request.
 INTENT_SURE = 0.8
+# Below this the NLU is unsure of the intent: a question is answered as any other question.
+INTENT_UNSURE = 0.5
 # Words that ask wherever they stand ("хочу удалить аккаунт как это сделать", "how do i").
 QUESTION_WORDS = frozenset(
     _listed(
@@ -48,6 +52,9 @@ OPENING_QUESTION_WORDS = frozenset(
     """
     )
 )
+# Words that may open a clause before its question ("and can i see the prices in tenge", "ну а
+# когда привезут").
+LEADING_WORDS = frozenset(_listed("and also so ok okay then и ну ещё еще тогда ладно"))
 _CLAUSE = re.compile(r"[.!;:\n]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -59,7 +66,8 @@ def asked(text: str) -> bool:
         return True
     for clause in _CLAUSE.split(text.lower().replace("ё", "е")):
         words = _WORD.findall(clause)
-        if words and (words[0] in OPENING_QUESTION_WORDS or QUESTION_WORDS.intersection(words)):
+        opening = next((w for w in words if w not in LEADING_WORDS), "")
+        if opening in OPENING_QUESTION_WORDS or QUESTION_WORDS.intersection(words):
             return True
     return False
 
@@ -76,6 +84,15 @@ def search_sure(answer: KnowledgeAnswer) -> bool:
     return answer.outcome == "answer" and bool(answer.ranked or answer.articles)
 
 
+def article_wins(answer: KnowledgeAnswer, confidence: float) -> bool:
+    """A sure search wins; over an intent the NLU is unsure of, so does the article the bot would
+    answer an ordinary question with ("and can i see the prices in tenge" read as feedback at 0.3,
+    "курьер привёз рваную коробку, брать или отказаться?" as a complaint at 0.4)."""
+    if search_sure(answer):
+        return True
+    return confidence < INTENT_UNSURE and choose(answer, "topic").decision == "answer"
+
+
 def precedence(
     confidence: float, text: str, answer: KnowledgeAnswer | None = None, hands_over: bool = False
 ) -> Precedence:
@@ -85,4 +102,4 @@ def precedence(
         return "own"
     if answer is None:
         return "search"
-    return "article" if search_sure(answer) else "own"
+    return "article" if article_wins(answer, confidence) else "own"

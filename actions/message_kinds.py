@@ -131,9 +131,12 @@ def closing(text: str) -> Closing | None:
 
 @dataclass(frozen=True)
 class Vague:
-    """A message that says there is a problem but not which; `topic` when it names one."""
+    """A message that says there is a problem but not which; `topic` when it names one. `bare`:
+    the message is only a topic's name ("доставка", "refund"), a question about the whole topic
+    rather than a problem: its best article answers only when the search is sure of it."""
 
     topic: Topic | None
+    bare: bool = False
 
 
 def topic_of(word: str) -> Topic | None:
@@ -145,18 +148,24 @@ def topic_of(word: str) -> Topic | None:
 
 def vague_opener(text: str, said_vague: bool = False) -> Vague | None:
     """The message only greets and says there is a problem (or the NLU said so: `said_vague`),
-    naming at most a topic. None when it says anything more."""
+    naming at most a topic; or it only names a topic (`bare`, no digits: "заказ 45873921" asks
+    about one order). None when it says anything more."""
     words = _words(text)
     marked = said_vague or bool(VAGUE_PHRASE.search(text.lower()))
     topic: Topic | None = None
+    bare = not any(c.isdigit() for c in text)
     for word in words:
         if word in VAGUE:
             marked = True
         elif (found := topic_of(word)) is not None:
             topic = topic or found
-        elif word not in GREETINGS and word not in FILLER:
+        elif word in FILLER:
+            bare = False
+        elif word not in GREETINGS:
             return None
-    return Vague(topic) if marked else None
+    if marked:
+        return Vague(topic)
+    return Vague(topic, bare=True) if bare and topic is not None else None
 
 
 # Emoji that say "good, thanks" on their own.

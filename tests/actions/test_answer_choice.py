@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answer_choice import choose, clear_best
+from actions.answer_choice import choose, choose_for_topic_name, clear_best
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 
 
@@ -76,8 +76,11 @@ def test_a_kind_of_question_without_an_article_is_not_answered():
 def test_unplaced_and_off_topic_messages_need_more():
     clear = ranked(("registration", 2.24, 3), ("delete-account", 1.78, 0))
     assert choose(answer("abstain", clear), "unplaced").articles == ("registration",)
-    slim = ranked(("delivery", 1.11, 3), ("abroad", 1.06, 2))
+    slim = tuple(Ranked(i, 1e-9, f, a) for i, f, a in (("delivery", 1.11, 3), ("abroad", 1.06, 2)))
     assert choose(answer("abstain", slim), "unplaced").decision == "abstain"
+    near = (Ranked("gift", 0.07, 3.84, 4), Ranked("wrong-item", 0.07, 3.83, 1))
+    assert choose(answer("abstain", near), "unplaced").articles == ("gift",)
+    assert choose(answer("abstain", near), "off_topic").decision == "abstain"
     assert choose(answer("abstain", clear), "off_topic").decision == "abstain"
     assert choose(answer("clarify", clear), "off_topic").decision == "abstain"
     assert choose(answer("answer", clear), "off_topic").decision == "answer"
@@ -119,3 +122,11 @@ def test_a_very_confident_intent_overrules_a_sure_search_within_its_window():
 )
 def test_a_clear_best_needs_agreeing_signals_and_a_lead(items, expected):
     assert clear_best(ranked(*items)) is expected
+
+
+def test_a_topics_bare_name_gets_the_searchs_sure_article_or_a_choice():
+    close = ranked(("delays", 5.04, 1), ("costs", 4.83, 2), ("dates", 4.74, 0), ("abroad", 4.7, 1))
+    choice = choose_for_topic_name(answer("clarify", close, frozenset({"delays"})))
+    assert (choice.decision, choice.articles) == ("clarify", ("delays", "costs", "dates"))
+    assert choose_for_topic_name(answer("answer", close)).articles == ("delays",)
+    assert choose_for_topic_name(answer("abstain", ())).decision == "abstain"

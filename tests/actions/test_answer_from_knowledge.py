@@ -179,6 +179,21 @@ async def test_abstain_uses_the_topic_reply_or_says_so_honestly():
     assert messages[0]["buttons"][0]["payload"] == "/request_human"
 
 
+async def test_an_unsure_out_of_scope_counts_as_a_question_the_bot_could_not_place():
+    # "А подъём на 9 этаж без лифта платный?" read as out_of_scope at 0.33 is a store question a
+    # person can answer: it counts toward the two misses that bring one in; a sure one does not.
+    action = ActionAnswerFromKnowledge(FakeKb(KnowledgeAnswer("abstain", ())))
+
+    async def misses_after(text: str, confidence: float) -> float:
+        asked = tracker(text, "out_of_scope")
+        asked.latest_message["intent"]["confidence"] = confidence
+        events = await action.run(CollectingDispatcher(), asked, DOMAIN)
+        return slot(events, "low_confidence_count")
+
+    assert await misses_after("подъём на этаж платный?", 0.33) == 1.0
+    assert await misses_after("кто выиграл матч?", 0.9) == 0.0
+
+
 async def test_a_kind_of_question_with_no_article_gets_no_stock_reply():
     answer = KnowledgeAnswer(
         "abstain", (), ranked(("order-ru", 1.5, 3), ("x", 1.0, 0)), frozenset()
@@ -225,6 +240,20 @@ async def test_a_vague_opener_with_a_topic_offers_that_topics_articles():
     assert messages[0]["response"] == "utter_kb_what_happened_topic"
     assert [b["title"] for b in messages[0]["buttons"]][:2] == [LOGIN.title, RESET.title]
     assert slot(events, "kb_candidates") == ["login-ru", "reset-ru"]
+
+
+async def test_a_topics_bare_name_is_answered_only_when_the_search_is_sure():
+    unsure = KnowledgeAnswer(
+        "clarify", (LOGIN, RESET), ranked(("login-ru", 3.2, 1), ("reset-ru", 3.0, 2))
+    )
+    kb = FakeKb(unsure)
+    messages, events = await run(ActionAnswerFromKnowledge(kb), "аккаунт", "account_login")
+    assert messages[0]["response"] == "utter_kb_clarify"
+    assert slot(events, "kb_candidates") == ["login-ru", "reset-ru"]
+    assert kb.questions == ["аккаунт"] and kb.intents == [None]
+    sure = FakeKb(KnowledgeAnswer("answer", (LOGIN,), ranked(("login-ru", 5, 5))))
+    messages, _ = await run(ActionAnswerFromKnowledge(sure), "аккаунт", "account_login")
+    assert messages[0]["response"] == "utter_kb_answer" and messages[0]["title"] == LOGIN.title
 
 
 async def test_verdict_is_stored_and_counted():

@@ -14,7 +14,14 @@ from actions.knowledge_or_reply import ActionRespondUnlessArticle
 DELETE = Article("delete-account-ru", "Как удалить аккаунт", "https://h/d", "ru", "В профиле.", 0.9)
 SURE = KnowledgeAnswer("answer", (DELETE,), (Ranked(DELETE.id, 0.9, 0.8, 3),))
 UNSURE = KnowledgeAnswer("abstain", (), (Ranked(DELETE.id, 0.2, 0.2, 0),))
-DOMAIN = {"responses": {"utter_greet": [{"text": "x"}], "utter_greet_named": [{"text": "x"}]}}
+DOMAIN = {
+    "responses": {
+        "utter_greet": [{"text": "x"}],
+        "utter_greet_named": [{"text": "x"}],
+        "utter_thanks": [{"text": "x"}],
+        "utter_feedback": [{"text": "x"}],
+    }
+}
 
 
 class FakeKb:
@@ -115,6 +122,26 @@ async def test_a_greeting_with_a_question_an_article_answers_gets_the_article():
 async def test_an_unsure_search_leaves_the_stock_reply():
     messages, _ = await run(ActionRespondUnlessArticle(FakeKb(UNSURE)), "как дела?", "greet", 0.9)
     assert [m["response"] for m in messages] == ["utter_greet"]
+
+
+async def test_thanks_that_only_closes_is_thanked_without_a_search_even_when_unsure():
+    kb = FakeKb(SURE)
+    messages, _ = await run(ActionRespondUnlessArticle(kb), "ясно, спасибо", "thanks", 0.4)
+    assert [m["response"] for m in messages] == ["utter_thanks"] and kb.questions == []
+
+
+async def test_thanks_or_feedback_with_a_question_gets_the_article():
+    thanks = "спасибо! а как удалить аккаунт"
+    messages, _ = await run(ActionRespondUnlessArticle(FakeKb(SURE)), thanks, "thanks", 0.9)
+    assert messages[0]["response"] == "utter_kb_answer"
+    clear = KnowledgeAnswer(
+        "abstain", (DELETE,), (Ranked(DELETE.id, 0.2, 4.0, 5), Ranked("other", 0.0, 3.0, 1))
+    )
+    feedback = "and can i delete my account from the app"
+    messages, _ = await run(ActionRespondUnlessArticle(FakeKb(clear)), feedback, "feedback", 0.3)
+    assert messages[0]["response"] == "utter_kb_answer"
+    messages, _ = await run(ActionRespondUnlessArticle(FakeKb(clear)), feedback, "feedback", 0.7)
+    assert [m["response"] for m in messages] == ["utter_feedback"]
 
 
 async def test_a_greeting_that_asks_for_a_person_starts_the_handoff():

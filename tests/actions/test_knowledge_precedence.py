@@ -22,6 +22,8 @@ NOTHING = KnowledgeAnswer("answer", ())
         "how do i delete my account",
         "can you delete my account",
         "курьер не приехал. можно перенести доставку на завтра",
+        "and can i see the prices in tenge on the site",
+        "ну а когда привезут",
     ],
 )
 def test_questions_are_asked(text):
@@ -37,6 +39,7 @@ def test_questions_are_asked(text):
         "привет",
         "please delete all my personal data",
         "this is outrageous, worst service ever",
+        "ну и сервис",
     ],
 )
 def test_requests_are_not_questions(text):
@@ -68,3 +71,23 @@ def test_a_handoff_intents_message_that_asks_nothing_goes_to_a_person():
 def test_an_unsure_search_leaves_the_intents_reply():
     assert precedence(0.5, "как удалить аккаунт", UNSURE) == "own"
     assert precedence(0.5, "как удалить аккаунт", NOTHING) == "own"
+
+
+CLEAR_BEST = KnowledgeAnswer(
+    "abstain",
+    (),
+    (Ranked("language-currency-en", 0.2, 4.0, 6), Ranked("price-drop-en", 0.0, 3.4, 1)),
+)
+
+
+def test_a_clear_best_article_wins_over_an_intent_the_nlu_is_unsure_of():
+    question = "and can i see the prices in tenge on the site"
+    assert precedence(0.3, question, CLEAR_BEST) == "article"
+    assert precedence(0.9, question, CLEAR_BEST) == "own"
+
+
+def test_an_unsure_complaint_that_asks_gets_the_article_a_sure_one_a_person():
+    torn = "курьер привёз рваную коробку. брать или отказаться?"
+    assert precedence(0.4, torn, CLEAR_BEST, hands_over=True) == "article"
+    assert precedence(0.9, torn, CLEAR_BEST, hands_over=True) == "own"
+    assert precedence(0.4, "ну и сервис", CLEAR_BEST, hands_over=True) == "own"

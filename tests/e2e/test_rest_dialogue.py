@@ -62,7 +62,7 @@ def is_fitting_reply(intent: IntentSpec, language: str, replies: list[dict]) -> 
     clarify = shared_texts("utter_kb_clarify", language)
     if intent.reply == "knowledge" and bool(texts) and texts[0] in clarify:
         return True
-    # Product advice ("посоветуйте ноутбук") has no article: the bot says so and offers a person.
+    # A product question the help center has no article for: the bot says so and offers a person.
     offers_person = any(
         b.get("payload") == "/request_human" for r in replies for b in r.get("buttons", [])
     )
