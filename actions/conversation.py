@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -26,6 +26,8 @@ NOT_A_PROBLEM = frozenset(
 )
 NO_TOPIC = ("smalltalk", "process")
 START_ACTION = "action_handoff_start"
+# Answers a real question asked inside the form; what follows until the handoff resumes is aside.
+ASIDE_ACTION = "action_handoff_question"
 SUBMIT_ACTION = "action_handoff_submit"
 PROBLEM_SLOT = "handoff_problem"
 MAX_TEXT = 4000
@@ -149,6 +151,7 @@ def _word_set(*lines: str) -> frozenset[str]:
 
 
 MAX_PROBLEM_TURNS = 3
+NOT_HELPED_INTENT = "deny"  # "нет" to "did this help?"
 # A message of a non-problem intent (greeting, yes/no, a request for a person) still describes the
 # problem when this many words are left once the fillers are dropped: "соедините с оператором,
 # чайник пришёл не того цвета".
@@ -171,6 +174,8 @@ FILLER_WORDS = _word_set(
     "пригласите пригласи пригласить прошу передать чат кого-нибудь кого-то кем-нибудь кем-то",
     "займитесь займется занялся занялась заняться посмотрите посмотрел посмотрела",
     "хотелось все-таки понятно ответ ответы ответа",
+    # going back to the handoff after an answer: "ясно, давайте всё-таки продолжим"
+    "ясно давайте давай продолжим продолжить продолжаем продолжайте вернемся вернуться",
     "i me my mine you your we our us it its is are am was were be been a an the and or but so if",
     "to of in on at for with from by about please pls thanks thank thx hi hello hey yes no not",
     "ok okay just can could would will i'm im i'd id want need get give let some someone anyone",
@@ -178,6 +183,7 @@ FILLER_WORDS = _word_set(
     "bot talk speak connect transfer escalate put through chat real live",
     "member members team colleague colleagues look into check handle rather sort out bring",
     "like prefer still pass request",
+    "back continue carry go on anyway",
 )
 # Stems of the people a customer asks for ("оператора", "специалисту", "representatives").
 FILLER_STEMS = (
@@ -246,6 +252,7 @@ class HandoffTurns:
 
     before: list[Turn]  # up to and including the request for a person; form answers left out
     problem_answer: Turn | None  # the answer to the form's question about the problem, if asked
+    aside: list[Turn] = field(default_factory=list)  # a question inside the form and what followed
 
 
 @dataclass(frozen=True)
@@ -299,18 +306,24 @@ def is_substantive(turn: Turn, topics: dict[str, str]) -> bool:
 def handoff_turns(tracker: Tracker) -> HandoffTurns:
     """Splits the customer's messages of this handoff (since the session started or the last case
     was filed): those up to the latest request for a person, and the form's problem answer.
-    Messages sent while the form asked for something else are answers, not descriptions."""
+    Messages sent while the form asked for something else are answers, not descriptions; a
+    question asked inside the form and the messages until the handoff resumes ("а как обновить
+    приложение?", "ясно, давайте продолжим") are aside from the problem the handoff began with."""
     before: list[Turn] = []
     since_start: list[Turn] = []
-    started = False
+    aside: list[Turn] = []
+    started = in_aside = False
     answer: Turn | None = None
     asking: str | None = None
     for event in tracker.events:
         kind, name = event.get("event"), event.get("name")
         if kind == "session_started" or (kind == "action" and name == SUBMIT_ACTION):
-            before, since_start, started, answer, asking = [], [], False, None, None
+            before, since_start, aside, answer, asking = [], [], [], None, None
+            started = in_aside = False
         elif kind == "action" and name == START_ACTION:
-            before, since_start, started = before + since_start, [], True
+            before, since_start, started, in_aside = before + since_start, [], True, False
+        elif kind == "action" and name == ASIDE_ACTION:
+            in_aside = True
         elif kind == "slot" and name == REQUESTED_SLOT:
             asking = event.get("value")
         elif kind == "active_loop" and not name:
@@ -319,20 +332,30 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
             if asking == PROBLEM_SLOT:
                 answer = turn
             elif asking is None:
-                since_start.append(turn)
-    return HandoffTurns(before if started else since_start, answer)
+                (aside if in_aside else since_start).append(turn)
+    return HandoffTurns(before if started else since_start, answer, aside)
 
 
 def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
-    """The last substantive message, with the substantive ones just before it that the NLU read
-    as the same intent (the customer asking again), oldest first; at most MAX_PROBLEM_TURNS."""
+    """The last substantive message, with the substantive ones just before it about the same
+    problem, oldest first; at most MAX_PROBLEM_TURNS. The same problem: the NLU read the same
+    intent (the customer asking again), or the customer said an answer did not help and went on
+    to describe it on the same topic ("приложение вылетает" — "нет" — "ещё выскакивает ошибка
+    E-500"); an answer that did not help followed by another topic starts another problem."""
     chosen: list[Turn] = []
+    not_helped = False
     for turn in reversed(turns):
+        if turn.intent == NOT_HELPED_INTENT:
+            not_helped = bool(chosen)
+            continue
         if not is_substantive(turn, topics):
             continue
         if chosen and turn.intent != chosen[0].intent:
-            break
+            topic = topics.get(turn.intent)
+            if not (not_helped and topic is not None and topic == topics.get(chosen[0].intent)):
+                break
         chosen.insert(0, turn)
+        not_helped = False
         if len(chosen) == MAX_PROBLEM_TURNS:
             break
     while len(chosen) > 1 and len("\n".join(t.text for t in chosen)) > MAX_TEXT:
@@ -346,7 +369,7 @@ def problem_of(tracker: Tracker, topics: dict[str, str]) -> Problem | None:
     answered = tracker.get_slot(PROBLEM_SLOT)
     if turns.problem_answer is not None and isinstance(answered, str) and answered.strip():
         return Problem(answered.strip()[:MAX_TEXT], turns.problem_answer, from_form=True)
-    chosen = problem_turns(turns.before, topics)
+    chosen = problem_turns(turns.before, topics) or problem_turns(turns.aside, topics)
     if not chosen:
         return None
     text = "\n".join(turn.text.strip() for turn in chosen)[:MAX_TEXT]

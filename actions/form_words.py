@@ -88,6 +88,8 @@ SKIP_IN_SENTENCE = re.compile(
     r"|(?:номера|версии) (?:у меня )?(?:пока |еще |сейчас )?нет|нет (?:у меня )?(?:пока |еще )?"
     r"(?:номера|версии)|не вижу|не знаю какая|не сохранил[аи]?|не записал[аи]?"
     r"|заказ (?:еще |пока )?не оформлен|заказа (?:еще|пока) нет"
+    r"|заказ (?:еще |пока )?не оформлял[аи]?|не оформлял[аи]? (?:еще |пока )?заказ"
+    r"|потерял[аи]? (?:номер|письмо)|(?:номер|письмо) потерял[аи]?|не могу (?:сейчас |пока )найти"
     r"|еще не (?:оформил|сделал|оплатил)[аи]? заказ"
     r"|пропусти(?:ть|м)?|давайте без (?:него|нее|номера|версии))\b"
     r"|\b(?:i )?(?:don't|dont|do not) (?:know|remember|have (?:it|one|(?:the |an |my )?"
@@ -96,7 +98,9 @@ SKIP_IN_SENTENCE = re.compile(
     r"|not (?:to|at) hand|haven't got (?:it|one)|not on me|not with me"
     r"|(?:there's|there is|there isn't|i have) no (?:order )?(?:number|version)"
     r"|no order (?:yet|so far)|(?:haven't|have not|didn't) (?:placed|made|place|make) "
-    r"(?:it|an order|the order|one) yet)\b"
+    r"(?:it|an order|the order|one) yet|no (?:order )?number (?:yet|so far)"
+    r"|(?:haven't|have not|didn't) (?:ordered|order) (?:it |anything )?yet"
+    r"|lost (?:the |my )?(?:order )?(?:number|email|confirmation))\b"
 )
 # A change of mind inside a sentence. "передумал(а)" followed by a verb ("передумала покупать")
 # is about the purchase, not about the person.
@@ -110,6 +114,10 @@ CANCEL_IN_SENTENCE = re.compile(
     r"|\b(?:отмените|отменяю|отмени|отменить|отмена) (?:обращени\w+|заявк\w+|передач\w+"
     r"|запрос\w*|вызов\w*)"
     r"|\bсам[аи]? (?:разобрал(?:ся|ась|ись)|разберусь|нашл[аи]|нашел|справил(?:ся|ась|ись))\b"
+    r"|\b(?:разберусь|справлюсь) сам[аи]?\b|\bотбой\b|\b(?:уже )?неактуально\b"
+    r"|^(?:(?:ладно|ну|ой|а|не|нет|все|спасибо) ){0,3}(?:не надо|не нужно)(?: ничего| уже| больше"
+    r"| спасибо| никого)*$"
+    r"|^(?:ой |а |ну )?(?:все )?(?:уже )?(?:разобрал(?:ся|ась|ись)|справил(?:ся|ась|ись))\b"
     r"|\bуже (?:разобрал(?:ся|ась|ись)|нашл[аи]|нашел|справил(?:ся|ась|ись))\b"
     r"|\b(?:вопрос|проблема) (?:уже )?(?:решен[аы]?|решился|решилась|снят)\b"
     r"|\bвсе (?:уже )?(?:решилось|получилось|заработало|нашлось)\b"
@@ -119,7 +127,11 @@ CANCEL_IN_SENTENCE = re.compile(
     r"|\bno (?:longer )?need(?:ed)? (?:anymore|any more|for (?:a |an )?(?:person|agent|human"
     r"|specialist|operator))\b"
     r"|\b(?:found|figured|sorted|worked) (?:it )?(?:out )?(?:myself|on my own)\b"
-    r"|\bfigured it out\b|\b(?:it's|its|all) (?:fine|sorted|solved|resolved) now\b"
+    r"|\bfigured it out\b|\b(?:it's|its|all) (?:fine|sorted|solved|resolved|good) now\b"
+    r"|\bleave it\b|\b(?:don't|dont) bother\b(?! (?:the|my|your|him|her|them|with))"
+    r"|\b(?:i'm|im|i am) (?:fine|ok|okay|good) now\b"
+    r"|\b(?:i'll|ill|i will) (?:sort|figure) (?:it|this) out(?: myself| on my own)?\b"
+    r"|\b(?:i'll|ill|i will) (?:sort|figure|manage|handle) (?:(?:it|this) )?(?:myself|on my own)\b"
     r"|\bcancel (?:the |this |my )?(?:request|handoff|transfer|chat|it)\b"
     r"|^(?:а |ну |ой )?все (?:уже )?(?:не надо|не нужно)(?=$| спасибо| уже| больше| сам| я )"
 )

@@ -49,7 +49,8 @@ from actions.form_words import (
     plain,
     skips_in_sentence,
 )
-from actions.handoff_topic import intent_of_message, topic_of_message
+from actions.handoff_topic import intent_of_message, topic_of_message, topic_of_words
+from actions.handoff_tried import tells_what_was_tried
 from actions.safe import SafeAction
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known, parses
@@ -197,11 +198,12 @@ def _order_number(text: str, facts: Facts) -> Slots:
 
 def _app_version(text: str, facts: Facts) -> Slots:
     """A version number when there is one ("5.4": the question says it is a version); a short
-    answer such as "the latest" is kept as written."""
+    answer such as "the latest" is kept as written, unless it is another fact (an email typed
+    here goes to its own slot and the version is asked again)."""
     version = facts.get("app_version") or app_version_in(text)
     if version:
         return {"handoff_app_version": version, "app_version": version}
-    if len(text.split()) <= MAX_VERSION_WORDS and not is_payload(text):
+    if len(text.split()) <= MAX_VERSION_WORDS and not is_payload(text) and not facts:
         return {"handoff_app_version": text[:60]}
     return {}
 
@@ -319,11 +321,13 @@ def validate_answer(
         return cancelled(slot)
     own_fact = any(fact in answer.facts for fact in question.facts)
     if not own_fact and answer.skips(question):
-        return {slot: SKIPPED}
+        return {slot: SKIPPED, **_tried_too(slot, answer)}
     topics = intent_topics() if topics is None else topics
     if not own_fact and slot in PAUSING_QUESTIONS and answer.asks_something(topics):
         return {slot: None, PAUSED_SLOT: True}
     filled: Slots = {slot: None, **question.parse(answer.text, answer.facts)}
+    if filled[slot] is not None:
+        filled.update(_tried_too(slot, answer))
     describes = slot in PROBLEM_ON_THE_WAY and describes_problem(answer.text, answer.facts)
     if describes and not known_problem:
         filled["handoff_problem"] = answer.text[:MAX_TEXT]
@@ -338,10 +342,20 @@ def validate_answer(
     return filled
 
 
+def _tried_too(slot: str, answer: Answer) -> Slots:
+    """An answer about a fact that also says what was already tried ("не помню номер, а в банк
+    я уже звонила") answers that question too (actions/handoff_tried.py); an answer that does not
+    answer its own question ("не скажу") answers no other."""
+    if slot in PROBLEM_ON_THE_WAY and tells_what_was_tried(answer.text):
+        return {"handoff_tried": answer.text[:MAX_TEXT]}
+    return {}
+
+
 def _subject(answer: Answer, topics: dict[str, str]) -> Slots:
     """The problem told inside the form decides the topic (and so whether the order number or the
-    app version is asked next) when its topic is clear; else the start's reading stays."""
-    topic = topic_of_message(answer.parse, topics)
+    app version is asked next) when its topic is clear, from the NLU or from the problem's own
+    words; else the start's reading stays."""
+    topic = topic_of_message(answer.parse, topics) or topic_of_words(answer.text)
     if topic is None:
         return {}
     return {"handoff_topic": topic, "handoff_intent": intent_of_message(answer.parse)}

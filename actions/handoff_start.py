@@ -30,8 +30,8 @@ from actions.conversation import (
     recent_turns,
 )
 from actions.customer import clean_name
-from actions.handoff_topic import intent_of_message, parse_of, topic_of_message
-from actions.negativity import is_strongly_negative
+from actions.handoff_topic import intent_of_message, parse_of, topic_of_message, topic_of_words
+from actions.negativity import is_complaint, is_strongly_negative
 from actions.safe import SafeAction
 from bot.common.contacts import normalise_email
 from bot.common.masking import conversation_ref
@@ -49,6 +49,9 @@ INTRO_BY_REASON = {
     "requested": "utter_request_human",
 }
 DEFAULT_INTRO = "utter_request_human"
+# A request for a person that also complains ("третью неделю жду, это возмутительно! пусть со мной
+# свяжется сотрудник") is introduced with the complaint's line of empathy.
+COMPLAINT_INTRO = "utter_complaint"
 
 
 def reason_for(tracker: Tracker, intent: str) -> str:
@@ -67,10 +70,10 @@ def subject(
     """Topic and intent of the case: those of the message the handoff is about, when the NLU
     gives its topic enough weight (actions/handoff_topic.py); else those of the request itself.
     The topic decides which questions the form asks; an earlier question the bot answered does
-    not."""
+    not. Without a topic from the NLU, the problem's own words may name one."""
     if problem is not None:
         parse = parse_of(tracker, problem.turn)
-        topic = topic_of_message(parse, topics)
+        topic = topic_of_message(parse, topics) or topic_of_words(problem.text)
         if topic is not None:
             return topic, intent_of_message(parse)
     latest = tracker.latest_message or {}
@@ -84,9 +87,13 @@ def intro_for(tracker: Tracker, reason: str, intent: str, domain: dict[str, Any]
     `handoff_reason` is set) is introduced by its reason: the intent's own response there is the
     answer to its topic ("хочу вернуть наушники... позовите сотрудника" is return_item)."""
     own_intro = f"utter_{intent}"
+    responses = domain.get("responses", {})
     direct = not tracker.get_slot("handoff_reason")
-    if direct and reason not in INTRO_BY_REASON and own_intro in domain.get("responses", {}):
+    if direct and reason not in INTRO_BY_REASON and own_intro in responses:
         return own_intro
+    complains = is_complaint(str(tracker.latest_message.get("text") or ""))
+    if reason == "requested" and complains and COMPLAINT_INTRO in responses:
+        return COMPLAINT_INTRO
     return INTRO_BY_REASON.get(reason, DEFAULT_INTRO)
 
 

@@ -30,8 +30,10 @@ def hand_over(reason: Reason) -> list[EventType]:
 PERSON_WORD = re.compile(
     r"сотрудник|специалист|оператор|человек(?:а|у|ом)$|жив(?:ой|ого|ым)$|менеджер|консультант"
     r"|поддержк|техподдержк|agents?$|operators?$|persons?$|humans?$|someone$|somebody$|representative"
-    r"|specialist|staff$|colleagues?$|member$"
+    r"|specialist|staff$|colleagues?$|member$|managers?$|supervisor"
 )
+# "support" is a person only as a team: "I need tech support", not "does the app support Apple Pay".
+SUPPORT_TEAMS = frozenset({"tech", "technical", "customer"})
 ASKING_WORD = re.compile(
     r"позов|позвать|подключ|соедин|свяж|связать|переключ|дайте$|дай$|нуж[ен]|хочу$|хотел"
     r"|поговор|передай|перевед|можно$|мне$|пригла|пообщ|прошу$|займ|занял|заня"
@@ -40,6 +42,7 @@ ASKING_WORD = re.compile(
 )
 NOT_A_PERSON = re.compile(
     r"оператор\w* (?:сотовой |мобильной )?связи|in person|person(?:al)? data|я (?:\w+ )?менеджер"
+    r"|i'?m (?:a |an |the )?(?:\w+ )?manager|manager of"
     r"|как (?:\w+ )?связаться|how (?:do i |can i |to )(?:get in touch|contact)"
     # When or where to reach support is a question about its hours, not a request to be put through.
     r"|(?:когда|где|во сколько|до скольки) (?:\w+ ){0,2}(?:связаться|позвонить|написать)"
@@ -60,6 +63,7 @@ def wants_person(text: str) -> bool:
         for i, w in enumerate(words)
         if (PERSON_WORD.match(w) and (w != "person" or (i and words[i - 1] in A_PERSON)))
         or (w == "человек" and i and ASKING_WORD.match(words[i - 1]))  # "нужен человек"
+        or (w == "support" and i and words[i - 1] in SUPPORT_TEAMS)
     ]
     asking = [i for i, w in enumerate(words) if ASKING_WORD.match(w)]
     return any(abs(p - a) <= NEAR for p in people for a in asking)

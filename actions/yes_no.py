@@ -3,7 +3,8 @@
 After an article ("Did this help?") they are the customer's verdict, stored with the article; a
 "no" then shows the other close articles, when the search had any, as buttons. After a clarifying
 question "no" means none of the offered articles fits; otherwise they get the plain replies of the
-affirm and deny intents.
+affirm and deny intents, except a "yes" to a reply that offered to bring in a person ("...или я
+передам вопрос специалисту." — "Да"), which accepts the offer.
 
 The second "not helpful" in a conversation, or an angry "no", brings in a person
 (actions/handoff_trigger.py).
@@ -27,6 +28,22 @@ from actions.negativity import is_strongly_negative
 from actions.verdicts import with_verdict
 
 log = logging.getLogger(__name__)
+# Replies that end by offering a person in words: a "yes" to them accepts the offer.
+OFFERS_OF_A_PERSON = frozenset({"utter_kb_sorry_not_helped", "utter_kb_no_answer"})
+
+
+def offered_a_person(tracker: Tracker) -> bool:
+    """The bot's reply to the customer's previous message offered to bring in a person."""
+    events: list[dict[str, Any]] = list(tracker.events or [])
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    replies = {
+        (e.get("metadata") or {}).get("utter_action")
+        for e in events[users[-2] : users[-1]]
+        if e.get("event") == "bot"
+    }
+    return bool(replies & OFFERS_OF_A_PERSON)
 
 
 class ActionReplyYesNo(ClientAction[KnowledgeBase]):
@@ -67,6 +84,8 @@ class ActionReplyYesNo(ClientAction[KnowledgeBase]):
                 response="utter_kb_no_answer", buttons=[human_button(language_of(tracker))]
             )
             return [SlotSet("kb_candidates", None)]
+        if yes and offered_a_person(tracker):
+            return [SlotSet("kb_candidates", None), *hand_over("requested")]
         dispatcher.utter_message(response="utter_affirm" if yes else "utter_deny")
         return []
 

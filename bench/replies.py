@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from bot.common.facts.lexicon import first_names
 from bot.common.masking import luhn_valid
 
 HANDOFF_LOOP = "handoff_form"
@@ -215,7 +216,15 @@ def _folded(text: str) -> str:
 
 
 def first_name(name: str) -> str:
+    """The given name in a full name: the first word natasha's list of first names knows, so
+    "Кузьмина Ирина Сергеевна" (surname first, as Russian forms are often filled) is "Ирина";
+    otherwise the first word ("Tom Baker")."""
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
+    if len(words) > 1:
+        known = first_names()
+        given = next((word for word in words if word.lower() in known), None)
+        if given:
+            return given
     return words[0] if words else ""
 
 

@@ -24,6 +24,7 @@ TOPICS = {
     "order_status": "orders",
     "tech_app_crash": "technical",
     "account_login": "account",
+    "contacts_hours": "contacts",
 }
 
 

@@ -32,6 +32,8 @@ TOPICS = {
     "return_item": "returns",
     "payment_failed": "payment",
     "payment_double_charge": "payment",
+    "tech_app_crash": "technical",
+    "tech_error_message": "technical",
 }
 
 
@@ -199,6 +201,56 @@ def test_after_a_restarted_form_the_problem_before_the_first_request_still_count
     ]
     found = problem(events)
     assert found is not None and found.text == "посылка пришла мятая"
+
+
+def test_what_the_customer_added_after_an_answer_did_not_help_joins_the_problem():
+    events = [
+        user("сколько стоит доставка в Казань?", "order_status"),
+        bot("Статья про доставку"),
+        user("спасибо", "thanks"),
+        user("приложение вылетает, когда открываю корзину", "tech_app_crash"),
+        bot("Статья про сбои"),
+        user("/deny", "deny"),
+        user("ещё иногда выскакивает ошибка E-500", "tech_error_message", 0.7),
+        bot("Статья про E-500"),
+        user("/deny", "deny"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None
+    assert (
+        found.text
+        == "приложение вылетает, когда открываю корзину\nещё иногда выскакивает ошибка E-500"
+    )
+    assert found.turn.confidence == 0.7, "the latest message decides the intent"
+
+
+def test_an_answer_that_did_not_help_then_another_topic_is_another_problem():
+    events = [
+        user("с меня дважды списали деньги за заказ", "payment_double_charge"),
+        bot("Статья про списания"),
+        user("/deny", "deny"),
+        user("не могу войти в личный кабинет", "account_login"),
+        bot("Статья про вход"),
+        user("/deny", "deny"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text == "не могу войти в личный кабинет"
+
+
+def test_a_question_inside_the_form_and_the_way_back_are_not_the_problem():
+    events = [
+        user("приложение выкидывает на шаге оплаты, позовите специалиста", "request_human"),
+        action("action_handoff_start"),
+        asks("handoff_app_version"),
+        user("а как вообще обновить приложение?", "account_login"),
+        *form_ends(),
+        action("action_handoff_question"),
+        user("ясно, спасибо, давайте всё-таки продолжим с сотрудником", "request_human"),
+        *request_then_form(),
+    ]
+    found = problem(events)
+    assert found is not None
+    assert found.text == "приложение выкидывает на шаге оплаты, позовите специалиста"
 
 
 def test_two_messages_the_bot_did_not_understand_are_both_kept():

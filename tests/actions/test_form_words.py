@@ -32,6 +32,15 @@ def test_cancel(text: str):
         "forget it, thanks",
         "I don't need a person anymore",
         "ok I figured it out",
+        "а знаете, отмените, разберусь сама",
+        "ладно, не надо",
+        "всё, отбой",
+        "уже неактуально",
+        "ой, всё, разобралась",
+        "no, leave it",
+        "don't bother",
+        "I'll sort it myself",
+        "all good now, thanks",
     ],
 )
 def test_a_change_of_mind_inside_a_sentence(text: str):
@@ -49,6 +58,11 @@ def test_a_change_of_mind_inside_a_sentence(text: str):
         "хочу отменить заказ 45873921",
         "I changed the delivery address and now nothing works",
         "не могу найти кнопку отмены",
+        "не разобралась, как вернуть товар",
+        "курьер сказал не надо ждать",
+        "I can't sort it out myself",
+        "the app is fine now but payment fails",
+        "don't bother the courier, he was fine",
     ],
 )
 def test_not_cancel(text: str):
@@ -69,6 +83,12 @@ def test_skip(text: str):
         "не помню, письмо удалила",
         "sorry, I don't have it to hand",
         "no idea which version",
+        "заказ ещё не оформляла",
+        "номер потерял, письмо удалил",
+        "не могу сейчас найти номер",
+        "I lost the order number",
+        "no order number yet",
+        "haven't ordered yet",
     ],
 )
 def test_no_answer_inside_a_sentence(text: str):

@@ -228,6 +228,22 @@ async def test_optional_order_number_accepts_i_dont_know_also_in_a_sentence():
     assert slot(events, "handoff_order_number") == "45873921"
 
 
+async def test_no_order_number_and_what_was_tried_in_one_answer_fill_both():
+    slots = {**ANNA, "email": "a@b.ru", "handoff_problem": "деньги за возврат не пришли"}
+    text = "не помню номер заказа, а в банк я уже звонила — поступлений нет"
+    _, events = await answer("handoff_order_number", text, slots)
+    assert slot(events, "handoff_order_number") == SKIPPED
+    assert slot(events, "handoff_tried") == text
+    _, events = await answer(
+        "handoff_order_number", "заказ 47120958, сам ещё ничего не делал", slots
+    )
+    assert slot(events, "handoff_order_number") == "47120958"
+    assert slot(events, "handoff_tried") == "заказ 47120958, сам ещё ничего не делал"
+    _, events = await answer("handoff_order_number", "номера пока нет, заказ же не оплачен", slots)
+    assert "handoff_tried" not in slots_of(events)
+    assert slot(events, "requested_slot") == "handoff_tried"
+
+
 async def test_app_version_read_in_the_question_context():
     slots = {"customer_name": "Зоя", "email": "z@b.ru", "handoff_topic": "technical"}
     _, events = await answer("handoff_app_version", "5.4", slots)
@@ -238,6 +254,10 @@ async def test_app_version_read_in_the_question_context():
     assert slot(events, "handoff_app_version") == SKIPPED
     _, events = await answer("handoff_app_version", "последняя", slots)
     assert slot(events, "handoff_app_version") == "последняя"
+    replies, events = await answer("handoff_app_version", "mia.lopez@icloud.com", slots)
+    assert replies == ["utter_handoff_noted"]
+    assert slot(events, "handoff_app_version") is None
+    assert slot(events, "requested_slot") == "handoff_app_version"
 
 
 @pytest.mark.parametrize(
@@ -382,9 +402,12 @@ async def test_the_problem_told_in_the_form_sets_the_topic_of_the_next_questions
     assert slot(events, "handoff_topic") == "orders"
     assert slot(events, "handoff_intent") == {"name": "order_status", "confidence": 0.8}
     assert slot(events, "requested_slot") == "handoff_order_number"
-    _, events = await answer("handoff_problem", text, slots, "order_status", 0.02)  # a guess
+    vague = "всё пошло не так, как обещали"
+    _, events = await answer("handoff_problem", vague, slots, "order_status", 0.02)  # a guess
     assert "handoff_topic" not in slots_of(events)
     assert slot(events, "requested_slot") == "handoff_tried"
+    _, events = await answer("handoff_problem", text, slots, "order_status", 0.02)
+    assert slot(events, "handoff_topic") == "orders", "the problem's own words name the topic"
 
 
 @pytest.mark.parametrize(

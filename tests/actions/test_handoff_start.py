@@ -135,6 +135,9 @@ async def test_a_request_that_says_what_it_is_about_takes_that_topic_for_its_que
     assert slot(result, "handoff_intent") == {"name": "request_human", "confidence": 0.9}
     event["parse_data"]["intent_ranking"][2]["confidence"] = 0.01  # too weak to tell
     _, result = await start([event])
+    assert slot(result, "handoff_topic") == "orders", "the courier names it"
+    event["text"] = "Весь день прождала. Хочу связаться с человеком"
+    _, result = await start([event])
     assert slot(result, "handoff_topic") == "process"
 
 
@@ -163,7 +166,10 @@ async def test_the_topic_comes_from_the_problem_not_from_an_earlier_answered_que
     events = [user("где мой заказ?", "order_status", 0.95, ts=1.0), bot("Статья"), crash]
     _, result = await start(events)
     assert slot(result, "handoff_topic") == "technical"
-    crash["parse_data"]["intent_ranking"][1]["confidence"] = 0.02  # a guess: no topic's questions
+    crash["parse_data"]["intent_ranking"][1]["confidence"] = 0.02  # a guess: the words decide
+    _, result = await start(events)
+    assert slot(result, "handoff_topic") == "technical"
+    crash["text"] = "всё перестало нормально работать после обновления. Соедините со специалистом"
     _, result = await start(events)
     assert slot(result, "handoff_topic") == "process"
 
@@ -174,3 +180,31 @@ async def test_a_request_by_another_action_is_introduced_as_requested():
     state = tracker(events, {"handoff_reason": "requested"})
     await ActionHandoffStart(TOPICS).run(dispatcher, state, DOMAIN)
     assert [m.get("response") for m in dispatcher.messages] == ["utter_request_human"]
+
+
+async def test_a_request_that_also_complains_is_introduced_with_empathy():
+    text = "Третью неделю жду возврат денег, это возмутительно! Пусть со мной свяжется сотрудник"
+    replies, result = await start([user(text, "refund_status")], {"handoff_reason": "requested"})
+    assert replies == ["utter_complaint"]
+    assert slot(result, "handoff_reason") == "requested"
+
+
+async def test_without_a_topic_from_the_nlu_the_problems_words_name_it():
+    """A request for a person that says what is wrong in words the NLU gave no topic to, or read
+    as a question about the contacts of support."""
+    partial = user(
+        "Привезли не всё: из трёх позиций только две. Позовите оператора", "request_human"
+    )
+    _, result = await start([partial])
+    assert slot(result, "handoff_topic") == "orders"
+    app = user(
+        "Push notifications stopped working in the app, can an agent help?", "contacts_hours"
+    )
+    app["parse_data"]["intent_ranking"] = [{"name": "contacts_hours", "confidence": 0.7}]
+    app["parse_data"]["text"] = app["text"]
+    _, result = await start([app], {"handoff_reason": "requested"})
+    assert slot(result, "handoff_topic") == "technical"
+    lift = user("А подъём на 9 этаж без лифта у вас платный? Позовите человека", "contacts_hours")
+    lift["parse_data"]["text"] = lift["text"]
+    _, result = await start([lift], {"handoff_reason": "requested"})
+    assert slot(result, "handoff_topic") == "contacts", "no words name another topic"

@@ -161,6 +161,8 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "ok, still please pass my request on to an agent",
         "посылка пришла вскрытой, половины товаров нет. нужен человек",
         "не работает поиск. Свяжите с техподдержкой",
+        "The app crashes every time I scan a barcode. I need tech support, please",
+        "I've been waiting a month for my refund. I want to speak to a manager",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -180,6 +182,8 @@ def test_a_request_for_a_person_inside_a_question(text: str):
         "the staff at the pickup point were rude",
         "сотрудник пункта выдачи нагрубил",
         "can i check the status of my order",
+        "does the app support Apple Pay",
+        "I'm the office manager, I need an invoice",
     ],
 )
 def test_no_request_for_a_person(text: str):
@@ -194,3 +198,25 @@ async def test_a_question_asking_for_a_person_is_handed_over():
     assert replies == []
     assert slot(events, "handoff_reason") == "requested"
     assert followup(events) == "action_handoff_start"
+
+
+def offer(reply: str) -> list[dict]:
+    """The customer's previous message and the bot's reply to it, which ended with `reply`."""
+    said = {"event": "bot", "text": "…", "data": {}, "metadata": {"utter_action": reply}}
+    return [user("/deny", "deny", ts=1.0), said]
+
+
+@pytest.mark.parametrize("reply", ["utter_kb_sorry_not_helped", "utter_kb_no_answer"])
+async def test_yes_to_an_offer_of_a_person_brings_one_in(reply: str):
+    events = [*offer(reply), user("Да", "affirm", ts=2.0)]
+    replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events)
+    assert replies == []
+    assert slot(result, "handoff_reason") == "requested"
+    assert followup(result) == "action_handoff_start"
+
+
+async def test_yes_to_anything_else_is_a_plain_yes():
+    events = [*offer("utter_kb_glad_helped"), user("Да", "affirm", ts=2.0)]
+    replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events)
+    assert replies == ["utter_affirm"]
+    assert followup(result) is None

@@ -275,6 +275,8 @@ def test_uses_name_looks_for_the_first_name_as_a_word() -> None:
         return failures_of(turn(uses_name=wanted), result, Context(name=name))
 
     assert failures("Спасибо, андрей! Ваш email?", "Андрей Кузнецов") == []
+    # Surname first, as Russian forms are often filled: the given name is the one to look for.
+    assert failures("Ирина Сергеевна, ваш email?", "Кузьмина Ирина Сергеевна") == []
     assert failures("Лёша, оставьте email", "Леша") == []
     assert failures("Спасибо, Вера.", "Вера") == []
     assert failures("Проверю на стороне сервера.", "Вера") == [

@@ -66,6 +66,7 @@ WEAK_CUES: tuple[Cue, ...] = (
     ("it's",),
     ("its",),
     ("here", "is"),
+    ("name's",),
 )
 # Introductions after the name: "Тимофей Князев беспокоит", "Tom here".
 AFTER_CUES: tuple[Cue, ...] = (

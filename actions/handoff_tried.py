@@ -1,0 +1,93 @@
+"""Whether a form answer also says what the customer already tried, so it is not asked again.
+
+Customers answer two questions at once: "не помню номер заказа, а в банк я уже звонила",
+"заказ 47120958, сам ещё ничего не делал", "no order yet, I entered the code twice". What they
+did is told in the first person: in Russian a verb in the past singular with no noun before it in
+its clause to be its subject ("в банк я звонила", "проверяла"; not "курьер не приехал"); the
+present ("пытаюсь оплатить") says what they want done, not what they did. In English, a verb of
+trying after "I" or at the start of a clause ("I called my bank", "tried two cards"; not "the
+courier called"). Verbs of knowing, wanting and being ("не помню", "хочу", "были") say nothing
+about what was done.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.common.facts.english_names import word_set
+from bot.common.facts.lexicon import parses
+
+# Verbs that tell no action: knowing, remembering, wanting, being, and things that happen to an
+# order or an item ("пришёл не тот цвет") rather than things the customer did.
+NOT_ACTIONS = frozenset(
+    {
+        *("быть", "стать", "хотеть", "мочь", "знать", "помнить", "понять", "понимать"),
+        *("думать", "найти", "иметь", "видеть", "прийти", "приехать", "прибыть", "сломаться"),
+        *("перестать", "начать", "появиться", "исчезнуть", "стоить", "висеть", "работать"),
+        *("получиться", "выйти", "оказаться", "показаться", "случиться", "произойти"),
+        # the purchase itself, not an attempt to fix it: "оформляла в прошлый вторник"
+        *("оформить", "оформлять", "заказать", "заказывать", "купить", "покупать", "получить"),
+        *("получать", "оплатить", "оплачивать", "выбрать", "выбирать"),
+    }
+)
+ENGLISH_ACTIONS = frozenset(
+    {
+        *("tried", "checked", "called", "rang", "phoned", "contacted", "emailed", "e-mailed"),
+        *("wrote", "messaged", "texted", "restarted", "rebooted", "reinstalled", "updated"),
+        *("cleared", "reset", "entered", "re-entered", "waited", "logged", "went", "looked"),
+        *("searched", "asked", "used", "sent", "visited", "turned", "switched"),
+        *("deleted", "removed", "uninstalled", "attempted"),
+    }
+)
+# What may stand right before an English verb of trying for the customer to be its subject.
+ENGLISH_SUBJECTS = frozenset({"i", "i've", "ive", "we", "we've", "already", "also", "just", "then"})
+NOTHING_DONE = re.compile(
+    r"\b(?:nothing (?:yet|so far)|not yet tried|haven't (?:tried|done) anything"
+    r"|пока ничего|ничего (?:пока |еще )?не (?:делал|делала|пробовал|пробовала|предпринимал))"
+)
+_CLAUSES = re.compile(r"[,.;:!?()«»\"—–]+|\s-\s|\s(?:а|но|and|but)\s")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+PREPOSITIONS = word_set("в во на с со к ко у о об от до из за по при про без для через под над")
+
+
+def _russian_clause(words: list[str]) -> bool:
+    """A verb the customer did: no nominative noun before it to be someone else the subject."""
+    subject = False
+    for index, word in enumerate(words):
+        reading = parses(word)[0]
+        tag = reading.tag
+        if (
+            tag.POS == "NOUN"
+            and "nomn" in tag
+            and (index == 0 or words[index - 1] not in PREPOSITIONS)
+        ):
+            subject = True
+        if tag.POS != "VERB" or reading.normal_form in NOT_ACTIONS or subject:
+            continue
+        if "past" in tag and "sing" in tag:
+            return True
+    return False
+
+
+def _english_clause(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        if word in ENGLISH_ACTIONS and (index == 0 or words[index - 1] in ENGLISH_SUBJECTS):
+            return True
+    return False
+
+
+def tells_what_was_tried(text: str) -> bool:
+    """The message says what the customer already did (or that they did nothing yet)."""
+    lower = text.lower().replace("ё", "е").replace("’", "'")
+    if NOTHING_DONE.search(lower):
+        return True
+    for clause in _CLAUSES.split(lower):
+        words = _WORD.findall(clause)
+        if not words:
+            continue
+        if all(word.isascii() for word in words):
+            if _english_clause(words):
+                return True
+        elif _russian_clause([w for w in words if not w.isascii()]):
+            return True
+    return False

@@ -1,0 +1,50 @@
+"""A form answer that also says what the customer already tried is read as that answer too."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.handoff_tried import tells_what_was_tried
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "не помню номер заказа, а в банк я уже звонила — поступлений нет",
+        "заказ 47 120 958, сам ещё ничего не делал",
+        "заказ ещё не оформлен, вводила код LIGHT10 в корзине — пишет, что код недействителен",
+        "заказ 45019863 — бонусы должны были прийти неделю назад, в профиле проверяла",
+        "пока ничего",
+        "no order yet — I entered the card code twice and it still shows zero",
+        "there's no order number, I haven't placed it yet; I tried the code on the site",
+        "don't know the version, reinstalled it yesterday",
+    ],
+)
+def test_what_was_done_in_the_first_person(text: str):
+    assert tells_what_was_tried(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "номера пока нет, заказ же не оплачен",
+        "не помню номер, честно говоря",
+        "не знаю версию, где её смотреть — без понятия",
+        "номера под рукой нет",
+        "заказ 12345678, пришёл не тот цвет",
+        "Курьер не приехал в выбранный интервал и не позвонил",
+        "заказ 12345678, хочу вернуть деньги",
+        "Вадим, телефон 8 903 712 40 05",
+        "sorry, I can't find the order number anywhere",
+        "the courier called me twice",
+        "I don't have the order number to hand",
+        "Версия 5.4.2, Android 13. Заказ 90317264 — его и пытаюсь оплатить",
+        "не скажу",
+        "заказ 12345678, оформляла в прошлый вторник",
+        "Бонусы за заказ 50391827 так и не начислились, хотя получил его три недели назад",
+        "order 12345678, I paid by card",
+        "order 12345678, I did not get it",
+    ],
+)
+def test_facts_skips_and_what_others_did_are_not_what_was_tried(text: str):
+    assert not tells_what_was_tried(text)
