@@ -91,7 +91,9 @@ SKIP_IN_SENTENCE = re.compile(
     r"|заказ (?:еще |пока )?не оформлял[аи]?|не оформлял[аи]? (?:еще |пока )?заказ"
     r"|потерял[аи]? (?:номер|письмо)|(?:номер|письмо) потерял[аи]?|не могу (?:сейчас |пока )найти"
     r"|еще не (?:оформил|сделал|оплатил)[аи]? заказ"
-    r"|пропусти(?:ть|м)?|давайте без (?:него|нее|номера|версии))\b"
+    r"|пропусти(?:ть|м)?|давайте без (?:него|нее|номера|версии)"
+    # a version the customer cannot have: the problem is on the website
+    r"|(?:это )?не в приложении|(?:это )?на сайте,? (?:а )?не в приложении)\b"
     r"|\b(?:i )?(?:don't|dont|do not) (?:know|remember|have (?:it|one|(?:the |an |my )?"
     r"(?:order )?(?:number|version)))\b"
     r"|\b(?:no idea|not sure|no clue|dunno|idk|can't find|cannot find|can't remember|skip(?: it)?"
@@ -100,7 +102,8 @@ SKIP_IN_SENTENCE = re.compile(
     r"|no order (?:yet|so far)|(?:haven't|have not|didn't) (?:placed|made|place|make) "
     r"(?:it|an order|the order|one) yet|no (?:order )?number (?:yet|so far)"
     r"|(?:haven't|have not|didn't) (?:ordered|order) (?:it |anything )?yet"
-    r"|lost (?:the |my )?(?:order )?(?:number|email|confirmation))\b"
+    r"|lost (?:the |my )?(?:order )?(?:number|email|confirmation)"
+    r"|not (?:in )?the app|(?:it's|its|it is) (?:on )?the (?:web ?site|site))\b"
 )
 # A change of mind inside a sentence. "передумал(а)" followed by a verb ("передумала покупать")
 # is about the purchase, not about the person.

@@ -49,8 +49,14 @@ from actions.form_words import (
     plain,
     skips_in_sentence,
 )
-from actions.handoff_topic import intent_of_message, topic_of_message, topic_of_words
+from actions.handoff_topic import (
+    ArticleSearch,
+    help_center_articles,
+    intent_of_message,
+    problem_topic,
+)
 from actions.handoff_tried import tells_what_was_tried
+from actions.knowledge_replies import language_of
 from actions.safe import SafeAction
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known, parses
@@ -270,6 +276,7 @@ class Answer:
     intent: str
     confidence: float
     parse: dict[str, Any] = field(default_factory=dict)  # the NLU's reading, ranking included
+    language: str = "ru"
 
     @classmethod
     def of(cls, tracker: Tracker) -> Answer:
@@ -282,6 +289,7 @@ class Answer:
             intent=str(intent.get("name") or ""),
             confidence=float(confidence) if isinstance(confidence, (int, float)) else 0.0,
             parse=message,
+            language=language_of(tracker),
         )
 
     def cancels(self, question: Question) -> bool:
@@ -296,12 +304,15 @@ class Answer:
         return means_skip(self.text) or (question.skip_in_sentence and skips_in_sentence(self.text))
 
     def asks_something(self, topics: dict[str, str]) -> bool:
-        """A real question on a support topic, not an answer."""
+        """A real question on a support topic, not an answer. A message that gives a fact and has
+        no question mark is an answer, however it begins ("можно ещё почту запишите: ...")."""
         topic = topics.get(self.intent)
+        gives_a_fact = bool(self.facts) and "?" not in self.text
         return (
             topic is not None
             and topic not in CHAT_TOPICS
             and self.confidence >= MIN_QUESTION_CONFIDENCE
+            and not gives_a_fact
             and is_question(self.text)
         )
 
@@ -312,6 +323,7 @@ def validate_answer(
     dispatcher: CollectingDispatcher,
     known_problem: bool = True,
     topics: dict[str, str] | None = None,
+    search: ArticleSearch = help_center_articles,
 ) -> Slots:
     """The customer's message as the answer to `slot`, the question being asked (see the module's
     docstring for the order); an answer that does not fill the question leaves it empty, so the
@@ -332,7 +344,7 @@ def validate_answer(
     if describes and not known_problem:
         filled["handoff_problem"] = answer.text[:MAX_TEXT]
     if filled.get("handoff_problem") and (slot == "handoff_problem" or not known_problem):
-        filled.update(_subject(answer, topics))
+        filled.update(_subject(answer, topics, search))
     if filled[slot] is None:
         others = [fact for fact in answer.facts if fact not in question.facts]
         if others:
@@ -351,17 +363,21 @@ def _tried_too(slot: str, answer: Answer) -> Slots:
     return {}
 
 
-def _subject(answer: Answer, topics: dict[str, str]) -> Slots:
+def _subject(answer: Answer, topics: dict[str, str], search: ArticleSearch) -> Slots:
     """The problem told inside the form decides the topic (and so whether the order number or the
-    app version is asked next) when its topic is clear, from the NLU or from the problem's own
-    words; else the start's reading stays."""
-    topic = topic_of_message(answer.parse, topics) or topic_of_words(answer.text)
+    app version is asked next) when its topic can be told (actions/handoff_topic.py); else the
+    start's reading stays."""
+    topic = problem_topic(answer.parse, answer.text, topics, answer.language, search)
     if topic is None:
         return {}
     return {"handoff_topic": topic, "handoff_intent": intent_of_message(answer.parse)}
 
 
 class ValidateHandoffForm(SafeAction, FormValidationAction):
+    def __init__(self, search: ArticleSearch = help_center_articles) -> None:
+        super().__init__()
+        self._search = search
+
     def name(self) -> str:
         return "validate_handoff_form"
 
@@ -422,6 +438,7 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
             if not _asking(tracker, slot):
                 return {slot: value}
             known_problem = bool(tracker.get_slot("handoff_problem"))
-            return validate_answer(slot, Answer.of(tracker), dispatcher, known_problem)
+            answer = Answer.of(tracker)
+            return validate_answer(slot, answer, dispatcher, known_problem, search=self._search)
 
         return validate

@@ -30,7 +30,14 @@ from actions.conversation import (
     recent_turns,
 )
 from actions.customer import clean_name
-from actions.handoff_topic import intent_of_message, parse_of, topic_of_message, topic_of_words
+from actions.handoff_topic import (
+    ArticleSearch,
+    help_center_articles,
+    intent_of_message,
+    parse_of,
+    problem_topic,
+)
+from actions.knowledge_replies import language_of
 from actions.negativity import is_complaint, is_strongly_negative
 from actions.safe import SafeAction
 from bot.common.contacts import normalise_email
@@ -65,15 +72,17 @@ def priority_for(reason: str, intent: str, turns: list[Turn]) -> str:
 
 
 def subject(
-    tracker: Tracker, problem: Problem | None, topics: dict[str, str]
+    tracker: Tracker,
+    problem: Problem | None,
+    topics: dict[str, str],
+    search: ArticleSearch,
 ) -> tuple[str | None, dict[str, Any]]:
-    """Topic and intent of the case: those of the message the handoff is about, when the NLU
-    gives its topic enough weight (actions/handoff_topic.py); else those of the request itself.
-    The topic decides which questions the form asks; an earlier question the bot answered does
-    not. Without a topic from the NLU, the problem's own words may name one."""
+    """Topic and intent of the case: those of the message the handoff is about, when its topic
+    can be told (actions/handoff_topic.py); else those of the request itself. The topic decides
+    which questions the form asks; an earlier question the bot answered does not."""
     if problem is not None:
         parse = parse_of(tracker, problem.turn)
-        topic = topic_of_message(parse, topics) or topic_of_words(problem.text)
+        topic = problem_topic(parse, problem.text, topics, language_of(tracker), search)
         if topic is not None:
             return topic, intent_of_message(parse)
     latest = tracker.latest_message or {}
@@ -112,8 +121,11 @@ def known_from_website(tracker: Tracker) -> list[EventType]:
 
 
 class ActionHandoffStart(SafeAction):
-    def __init__(self, topics: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, topics: dict[str, str] | None = None, search: ArticleSearch = help_center_articles
+    ) -> None:
         self._topics = topics
+        self._search = search
 
     def name(self) -> str:
         return "action_handoff_start"
@@ -136,7 +148,7 @@ class ActionHandoffStart(SafeAction):
         turns = recent_turns(tracker)
         reason = reason_for(tracker, intent)
         problem = problem_of(tracker, self.topics)
-        topic, case_intent = subject(tracker, problem, self.topics)
+        topic, case_intent = subject(tracker, problem, self.topics, self._search)
         priority = priority_for(reason, intent, turns)
         log.info(
             "handoff.start conversation=%s reason=%s priority=%s topic=%s",

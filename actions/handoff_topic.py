@@ -1,26 +1,26 @@
-"""The support topic of the message a handoff is about, read from that message's intent ranking.
+"""The support topic of the message a handoff is about.
 
 The topic decides which questions the form asks (the order number for orders, payment and returns,
 the app version for technical problems), so it comes from the problem message alone, never from an
-earlier question the bot already answered, and only when the NLU gives it real weight: "Курьер не
-приехал... хочу связаться с человеком" is read as a request for a person with the order topic
-ranked next; a topic ranked with a per cent or two is a guess, and a guess asks a question that does
-not fit the problem. A request for a person read as a question about the contacts of support ("can
-an agent help?") says little about the problem's topic: the problem's words, when they name one, say
-more.
-
-When the NLU gives no topic, the problem's own words may: "привезли не всё... позовите оператора"
-is about an order, "push notifications stopped working in the app" about the app.
+earlier question the bot already answered. The NLU's first intent gives it when it has a topic.
+A request for a person that also says what is wrong ("Перестали приходить пуш-уведомления о
+статусе заказа в приложении. Соедините с сотрудником") is read as request_human with some topic
+ranked next, often not the problem's: the help article the search finds for the message says more,
+since it knows every topic of the help centre, including wordings nobody listed (the article's
+title and id name its topic in words). Without an article, a topic the NLU ranks next with real
+weight (a per cent or two is a guess, and a guess asks a question that does not fit), and last the
+problem's own words: "привезли не всё... позовите оператора" is about an order.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rasa_sdk import Tracker
 
 from actions.conversation import NO_TOPIC, Turn
+from actions.topic_words import Topic, topic_hits
 
 # The least weight the NLU must give a topical intent, first or ranked below a request for a
 # person, for the form to ask that topic's questions: a request for a person that also says what
@@ -29,31 +29,35 @@ MIN_TOPIC_CONFIDENCE = 0.05
 # A topic the NLU gives a request for a person as readily as the problem's own ("can an agent
 # help?").
 WEAK_TOPICS = frozenset({"contacts"})
-# Words that name a topic: Russian stems (a word starting with one), English words (with an "s").
-TOPIC_WORDS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
-    "returns": (
-        ("возврат", "вернуть", "верните", "вернули", "вернул", "обмен"),
-        frozenset({"refund", "return", "exchange"}),
-    ),
-    "payment": (
-        ("оплат", "списал", "списыва", "списани", "платеж", "заплатил"),
-        frozenset({"payment", "charged", "charge", "paid", "pay"}),
-    ),
-    "orders": (
-        ("заказ", "доставк", "доставил", "доставят", "привез", "курьер", "посылк"),
-        frozenset({"order", "delivery", "delivered", "parcel", "courier", "package", "shipment"}),
-    ),
-    "technical": (
-        ("приложени", "ошибк", "вылета", "зависа", "глючит", "уведомлени", "сайт"),
-        frozenset(
-            {
-                *("app", "application", "error", "crash", "crashes", "crashed"),
-                *("freezes", "frozen", "notification"),
-            }
-        ),
-    ),
+# The form's topics of the words' topics (actions/topic_words.py); an account problem asks for
+# neither the order number nor the app version.
+FORM_TOPICS: dict[Topic, str] = {
+    "order": "orders",
+    "delivery": "orders",
+    "payment": "payment",
+    "return": "returns",
+    "app": "technical",
+    "account": "account",
 }
-_WORD = re.compile(r"[^\W\d_]+")
+# The search's verdict when no article fits: its ranking then says nothing about the topic.
+NO_ARTICLE = "abstain"
+# The top articles of a message in the help-article search, each as its title and id.
+ArticleSearch = Callable[[str, str], Sequence[str]]
+
+
+def no_articles(text: str, language: str) -> Sequence[str]:
+    """For tests and callers without a help centre."""
+    return ()
+
+
+def help_center_articles(text: str, language: str) -> Sequence[str]:
+    """The article the search shows for the message first, unless it finds none that fits."""
+    from actions.knowledge_provider import knowledge_base  # the search loads on first use
+
+    answer = knowledge_base().ask(text, language)
+    if answer.outcome == NO_ARTICLE:
+        return ()
+    return [f"{article.title} {article.id}" for article in answer.articles[:1]]
 
 
 def _confidence(value: Any) -> float | None:
@@ -67,6 +71,30 @@ def parse_of(tracker: Tracker, turn: Turn) -> dict[str, Any]:
         if event.get("event") == "user" and same:
             return event.get("parse_data") or {}
     return {}
+
+
+def problem_topic(
+    parse: dict[str, Any],
+    text: str,
+    topics: dict[str, str],
+    language: str,
+    search: ArticleSearch,
+) -> str | None:
+    """The topic of the message a handoff is about, from the surest reading that gives one: the
+    NLU's first intent when it has a topic; else the help article the search finds for the
+    message (its title and id name the topic in words: "Уведомления: ... notifications-ru"), which
+    knows the help centre's topics better than a request for a person's ranking does; else a
+    topic the NLU ranks next; else the message's own words."""
+    ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
+    first = ranking[0] if ranking else {}
+    topic = topics.get(str(first.get("name") or ""))
+    confidence = _confidence(first.get("confidence")) or 0.0
+    if topic not in (None, *NO_TOPIC, *WEAK_TOPICS) and confidence >= MIN_TOPIC_CONFIDENCE:
+        return topic
+    for article in search(text, language):
+        if (topic := topic_of_words(article)) is not None:
+            return topic
+    return topic_of_message(parse, topics) or topic_of_words(text)
 
 
 def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | None:
@@ -87,18 +115,15 @@ def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | Non
 
 
 def topic_of_words(text: str) -> str | None:
-    """The topic most of the message's topic words name; the first named wins a tie."""
-    words = _WORD.findall(text.lower().replace("ё", "е"))
-    best: tuple[int, int, str] | None = None
-    for topic, (stems, english) in TOPIC_WORDS.items():
-        hits = [
-            i
-            for i, word in enumerate(words)
-            if word.startswith(stems) or word in english or word.removesuffix("s") in english
-        ]
-        if hits and (best is None or (len(hits), -hits[0]) > best[:2]):
-            best = (len(hits), -hits[0], topic)
-    return best[2] if best else None
+    """The form's topic most of the text's topic words name; the first named wins a tie."""
+    counts: dict[str, tuple[int, int]] = {}
+    for position, topic in topic_hits(text):
+        form_topic = FORM_TOPICS[topic]
+        count, first = counts.get(form_topic, (0, position))
+        counts[form_topic] = (count + 1, first)
+    if not counts:
+        return None
+    return max(counts, key=lambda topic: (counts[topic][0], -counts[topic][1]))
 
 
 def intent_of_message(parse: dict[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from actions.handoff_form import (
     is_question,
     name_from,
 )
+from actions.handoff_topic import no_articles
 from bot.common.facts import extract_facts
 from bot.common.settings import PROJECT_ROOT
 from bot.rasa_server.nlu.fact_extractor import fact_values
@@ -86,7 +87,7 @@ async def answer(
         events, {"requested_slot": asking, **(slots or {}), **filled}, entities=entities
     )
     dispatcher = CollectingDispatcher()
-    result = await ValidateHandoffForm().run(dispatcher, state, DOMAIN)
+    result = await ValidateHandoffForm(no_articles).run(dispatcher, state, DOMAIN)
     return [m.get("response") for m in dispatcher.messages], result
 
 
@@ -95,7 +96,7 @@ def slots_of(events: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def required(slots: dict[str, Any]) -> list[str]:
-    form = ValidateHandoffForm()
+    form = ValidateHandoffForm(no_articles)
     return await form.required_slots(FORM_SLOTS, CollectingDispatcher(), tracker([], slots), {})
 
 
@@ -302,6 +303,24 @@ async def test_a_real_question_inside_the_form_pauses_it_and_is_answered_next():
     assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_handoff_question"}
 
 
+async def test_a_fact_typed_in_a_sentence_that_begins_like_a_question_is_an_answer():
+    """ "можно ещё почту запишите: ..." at the order question: the email is noted, no pause."""
+    slots = {"customer_name": "Эльвира", "phone": "+79053124409", "handoff_topic": "payment"}
+    text = "можно ещё почту запишите: elvira.s@yandex.ru"
+    replies, events = await answer("handoff_order_number", text, slots, "contacts_hours")
+    assert PAUSED_SLOT not in slots_of(events)
+    assert replies == ["utter_handoff_noted"]
+    assert slot(events, "requested_slot") == "handoff_order_number"
+
+
+async def test_a_problem_on_the_website_skips_the_app_version():
+    slots = {"customer_name": "Инна", "email": "i@b.ru", "handoff_topic": "technical"}
+    text = "это на сайте, не в приложении; пробовала в двух браузерах и чистила кэш"
+    _, events = await answer("handoff_app_version", text, slots)
+    assert slot(events, "handoff_app_version") == SKIPPED
+    assert slot(events, "handoff_tried") == text
+
+
 async def test_not_every_question_mark_pauses_the_form():
     # small talk, a weak guess, or the problem question itself: read as answers
     _, events = await answer("customer_name", "зачем вам моё имя?", {}, "greet")
@@ -366,7 +385,7 @@ def test_questions_and_problem_descriptions():
 
 def test_every_question_of_the_form_has_a_row_in_the_table():
     assert list(QUESTIONS) == FORM_SLOTS
-    form = ValidateHandoffForm()
+    form = ValidateHandoffForm(no_articles)
     assert all(callable(getattr(form, f"validate_{slot}")) for slot in FORM_SLOTS)
     assert not hasattr(form, "validate_email")
 

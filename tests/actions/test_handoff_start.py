@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_start import ActionHandoffStart
+from actions.handoff_topic import no_articles
 from tests.actions.conftest import TOPICS, bot, followup, slot, tracker, user
 
 DOMAIN = {"responses": {"utter_request_human": [], "utter_complaint": [], "utter_legal_threat": []}}
@@ -15,7 +16,8 @@ DOMAIN = {"responses": {"utter_request_human": [], "utter_complaint": [], "utter
 
 async def start(events: list[dict[str, Any]], slots: dict[str, Any] | None = None):
     dispatcher = CollectingDispatcher()
-    result = await ActionHandoffStart(TOPICS).run(dispatcher, tracker(events, slots), DOMAIN)
+    action = ActionHandoffStart(TOPICS, no_articles)
+    result = await action.run(dispatcher, tracker(events, slots), DOMAIN)
     return [m.get("response") for m in dispatcher.messages], result
 
 
@@ -147,7 +149,7 @@ async def test_a_handoff_another_action_asked_for_is_introduced_by_its_reason():
     events = [user("хочу вернуть наушники, позовите сотрудника", "return_item")]
     dispatcher = CollectingDispatcher()
     state = tracker(events, {"handoff_reason": "requested"})
-    await ActionHandoffStart(TOPICS).run(dispatcher, state, domain)
+    await ActionHandoffStart(TOPICS, no_articles).run(dispatcher, state, domain)
     assert [m.get("response") for m in dispatcher.messages] == ["utter_request_human"]
 
 
@@ -178,7 +180,7 @@ async def test_a_request_by_another_action_is_introduced_as_requested():
     events = [user("спасибо, но соедините с человеком", "thanks")]
     dispatcher = CollectingDispatcher()
     state = tracker(events, {"handoff_reason": "requested"})
-    await ActionHandoffStart(TOPICS).run(dispatcher, state, DOMAIN)
+    await ActionHandoffStart(TOPICS, no_articles).run(dispatcher, state, DOMAIN)
     assert [m.get("response") for m in dispatcher.messages] == ["utter_request_human"]
 
 

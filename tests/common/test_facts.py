@@ -59,6 +59,8 @@ from bot.common.facts import Facts, extract_facts
         ("Regards,\nJohn Smith", "John Smith"),
         ("ring me at +7 (916) 700 80 90 - Nick", "Nick"),
         ("Email: e.watson@gmail.com, Emily Watson", "Emily Watson"),
+        ("телефон 8 912 340 56 78, а зовут Алиса", "Алиса"),
+        ("Разберитесь, пожалуйста, с вами говорит Тамара", "Тамара"),
     ],
 )
 def test_the_customers_own_name_in_the_nominative(text, name):
@@ -97,6 +99,8 @@ def test_the_customers_own_name_in_the_nominative(text, name):
         "hello?",
         "добрый день",
         "оператора позовите",
+        "курьера зовут Игорь",
+        "менеджер говорит Анна приедет завтра",
     ],
 )
 def test_other_peoples_names_and_words_are_not_the_customers_name(text):
@@ -125,6 +129,8 @@ def test_letters_of_an_email_are_not_a_name():
         ("call me on +44 20 7123 4567 please", "+442071234567"),
         ("+44 7700 900456", "+447700900456"),  # a "+" number is a phone even if not in service
         ("заказ 58213947 тел 89161234567", "+79161234567"),
+        ("you can call me on 07911 123456", "+447911123456"),  # a trunk 0: never Russian
+        ("8 912 340 56 78 or 07911 123456", "+79123405678"),  # the first one written
     ],
 )
 def test_phones_in_e164(text, phone):

@@ -2,6 +2,8 @@
 
 Its matcher knows every country's lengths and prefixes, so "8 925 111-22-33", "+7 (903) 555 12 34"
 and "89161234567" are all +7 numbers while order numbers, SMS codes and dates are not phones.
+A number that starts with a trunk "0" is never Russian (Russia dials "8"): "07911 123456" is read
+as a British number, the one such plan customers of the shop write to it from.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from bot.common.contacts import phone_matches
 from bot.common.facts.model import Span
 from bot.common.facts.spans import overlaps
 
+# Where a national number starting with "0" is read (see the module's docstring).
+TRUNK_ZERO_REGION = "GB"
 # Numbers that only look like phones: tax, company and bank identifiers, passports, tracking.
 _NOT_PHONE_BEFORE = re.compile(
     r"(?:инн|огрн\w*|кпп|бик|снилс|паспорт\w*|сч[её]т\w*|р/с|к/с|трек\w*|track\w*|"
@@ -24,13 +28,21 @@ _NOT_PHONE_BEFORE = re.compile(
 def phones(text: str, skip: Iterable[Span] = ()) -> list[tuple[str, Span]]:
     """Valid numbers in the order written, each as (E.164, span); none inside a `skip` span."""
     skip = tuple(skip)
-    found = []
-    for phone, start, end in phone_matches(text):
-        if overlaps((start, end), skip) or _NOT_PHONE_BEFORE.search(
+    found: list[tuple[str, Span]] = []
+    for phone, start, end in _matches(text):
+        taken = (*skip, *(span for _, span in found))
+        if overlaps((start, end), taken) or _NOT_PHONE_BEFORE.search(
             text[max(0, start - 20) : start]
         ):
             continue
         if len(set(phone[-10:])) <= 2:
             continue  # "+7 (000) 000-00-00", "+7 999 999 99 99": a placeholder
         found.append((phone, (start, end)))
-    return found
+    return sorted(found, key=lambda item: item[1])
+
+
+def _matches(text: str) -> Iterable[tuple[str, int, int]]:
+    yield from phone_matches(text)
+    for phone, start, end in phone_matches(text, TRUNK_ZERO_REGION):
+        if text[start] == "0":
+            yield phone, start, end

@@ -1,0 +1,74 @@
+"""Words that name a support topic, in both languages: one vocabulary for every reader of topics.
+
+Russian words are matched by their stem (a word starting with one: "доставк" is "доставка",
+"доставки", "доставкой"); English words whole, with an "s", "ed" or "ing" ending allowed
+("refunds", "charged"), since English stems as short as "app" or "sign" start too many other
+words ("apple", "signal").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Topic = Literal["order", "delivery", "payment", "account", "app", "return"]
+TOPIC_WORDS: dict[Topic, tuple[tuple[str, ...], frozenset[str]]] = {
+    "order": (
+        ("заказ", "покупк"),
+        frozenset({"order", "purchase"}),
+    ),
+    "delivery": (
+        ("доставк", "доставил", "доставят", "привез", "курьер", "посылк"),
+        frozenset({"delivery", "deliver", "parcel", "courier", "package", "shipment", "ship"}),
+    ),
+    "payment": (
+        ("оплат", "платеж", "списал", "списыва", "списани", "заплатил", "карт"),
+        frozenset({"payment", "pay", "paid", "charge", "card"}),
+    ),
+    "account": (
+        ("аккаунт", "вход", "войти", "кабинет", "профил", "логин", "парол"),
+        frozenset({"account", "login", "log", "logged", "logging", "sign", "profile", "password"}),
+    ),
+    "app": (
+        ("приложени", "сайт", "ошибк", "вылета", "зависа", "глючит", "уведомлени"),
+        frozenset(
+            {
+                *("app", "application", "site", "website", "error", "crash", "freeze"),
+                *("frozen", "notification"),
+            }
+        ),
+    ),
+    "return": (
+        ("возврат", "вернуть", "верните", "вернули", "вернул", "обмен"),
+        frozenset({"return", "refund", "exchange"}),
+    ),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_ENDINGS = ("s", "es", "ed", "d", "ing")
+
+
+def words(text: str) -> list[str]:
+    """The letters-only words of `text`, lower-case, "ё" read as "е"."""
+    return _WORD.findall(text.lower().replace("ё", "е"))
+
+
+def _english_forms(word: str) -> set[str]:
+    return {word, *(word.removesuffix(ending) for ending in _ENDINGS if word.endswith(ending))}
+
+
+def topic_of_word(word: str) -> Topic | None:
+    """The topic a lower-case word names, if any."""
+    for topic, (stems, english) in TOPIC_WORDS.items():
+        if word.startswith(stems) or _english_forms(word) & english:
+            return topic
+    return None
+
+
+def topic_hits(text: str) -> list[tuple[int, Topic]]:
+    """(position, topic) of every word of `text` that names a topic."""
+    hits = []
+    for position, word in enumerate(words(text)):
+        topic = topic_of_word(word)
+        if topic is not None:
+            hits.append((position, topic))
+    return hits

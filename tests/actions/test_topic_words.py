@@ -1,0 +1,39 @@
+"""The one vocabulary of topic words: Russian stems, whole English words with their endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.topic_words import topic_hits, topic_of_word
+
+
+@pytest.mark.parametrize(
+    ("word", "topic"),
+    [
+        ("доставкой", "delivery"),
+        ("курьер", "delivery"),
+        ("списали", "payment"),
+        ("возврата", "return"),
+        ("приложении", "app"),
+        ("уведомления", "app"),
+        ("аккаунт", "account"),
+        ("заказа", "order"),
+        ("refunds", "return"),
+        ("charged", "payment"),
+        ("crashes", "app"),
+        ("notifications", "app"),
+        ("delivered", "delivery"),
+        ("logging", "account"),
+    ],
+)
+def test_words_name_their_topic(word, topic):
+    assert topic_of_word(word) == topic
+
+
+@pytest.mark.parametrize("word", ["apple", "appreciate", "signal", "аккумулятор", "платье"])
+def test_words_that_only_begin_like_a_topic_word_name_none(word):
+    assert topic_of_word(word) is None
+
+
+def test_hits_are_found_in_order_with_yo_read_as_e():
+    assert topic_hits("Платёж прошёл, а заказ не доставлен") == [(0, "payment"), (3, "order")]
