@@ -24,13 +24,12 @@ asked is kept as the email while the order number is asked again. An answer is r
    written), or a polite reply with an example and the question again.
 
 A form answer that also says what is wrong fills the problem when it is not known yet.
-Each question is one row of QUESTIONS, validated by one path, `validate_answer`.
+Each question is one row of QUESTIONS (actions/handoff_questions.py), validated by one path,
+`validate_answer`; the text readers they share are in actions/handoff_reading.py.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,16 +38,23 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, FollowupAction, 
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
-from actions.conversation import FACT_LABEL_STEMS, MAX_TEXT, content_words, intent_topics
-from actions.customer import app_version_in, clean_name, stated_facts
+from actions.conversation import MAX_TEXT, intent_topics
+from actions.customer import stated_facts
 from actions.form_words import (
     cancels_in_sentence,
     cancels_request,
     means_cancel,
     means_skip,
-    plain,
     skips_in_sentence,
 )
+from actions.handoff_questions import (
+    PAUSING_QUESTIONS,
+    PROBLEM_ON_THE_WAY,
+    QUESTIONS,
+    SKIPPED,
+    Question,
+)
+from actions.handoff_reading import Facts, Slots, describes_problem, is_question
 from actions.handoff_topic import (
     ArticleSearch,
     help_center_articles,
@@ -58,213 +64,26 @@ from actions.handoff_topic import (
 from actions.handoff_tried import tells_what_was_tried
 from actions.knowledge_replies import language_of
 from actions.safe import SafeAction
-from bot.common.facts.english_names import ENGLISH_STOPWORDS
-from bot.common.facts.lexicon import is_known, parses
 
 ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
 TECHNICAL_TOPICS = frozenset({"technical"})
 CHAT_TOPICS = frozenset({"smalltalk", "process"})
-SKIPPED = ""  # an optional question the customer chose not to answer: filled, but empty
 PAUSED_SLOT = "handoff_paused"
 CANCELLED_SLOT = "handoff_cancelled"
 # The actions that take over when the customer leaves the form (actions/handoff_leave.py).
 CANCEL_ACTION = "action_handoff_cancel"
 QUESTION_ACTION = "action_handoff_question"
 NOTED_RESPONSE = "utter_handoff_noted"
-MAX_NAME_WORDS = 3
-MAX_VERSION_WORDS = 4  # "последняя", "та, что в сторе": kept as written; a sentence is no version
 SHORT_ANSWER_WORDS = 6  # a cancel phrase counts at the open questions only in answers this short
-MIN_PROBLEM_WORDS = 3  # a form answer describes the problem with at least this many words
 MIN_QUESTION_CONFIDENCE = 0.5
-# Answers to "what's your name?" that are not names: a repeated request for a person, greetings.
-NOT_NAMES = frozenset(
-    {
-        "оператор",
-        "оператора",
-        "человек",
-        "человека",
-        "специалист",
-        "специалиста",
-        "менеджер",
-        "бот",
-        "привет",
-        "здравствуйте",
-        "зачем",
-        "operator",
-        "human",
-        "agent",
-        "person",
-        "bot",
-        "hello",
-        "hi",
-        "why",
-    }
-)
-_NAME_INTRO = re.compile(
-    r"^(меня зовут|зовут|мое имя|моё имя|я|это"
-    r"|my name is|my name's|i am|i'm|it's|this is|call me)\s+",
-    re.IGNORECASE,
-)
-# Text in quotes: «…», "…", “…”, „…“ and '…' (an apostrophe inside a word is no quote).
-_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|(?<!\w)'[^']*'(?!\w)")
-_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
-_QUESTION_WORDS = frozenset(
-    {
-        *("как", "где", "когда", "почему", "зачем", "что", "сколько", "можно", "какой", "какая"),
-        *("какое", "какие", "куда", "откуда", "чем", "how", "what", "where", "when", "why"),
-        *("which", "can", "could", "do", "does", "is", "are", "will", "should"),
-    }
-)
-Slots = dict[str, Any]
-Facts = dict[str, str]
 
 
 def cancelled(slot: str) -> Slots:
     return {slot: None, CANCELLED_SLOT: True}
 
 
-def is_payload(text: str) -> bool:
-    """A button of an earlier message ("/affirm"), pressed while the form asks something else."""
-    return text.startswith("/")
-
-
-def _proper_case(word: str) -> bool:
-    return len(word) > 1 and all(
-        part[:1].isupper() and part[1:] == part[1:].lower() for part in re.split(r"[-'’]", word)
-    )
-
-
-def _could_be_a_name(word: str) -> bool:
-    """Where only a name is expected: a word written as a name that is no common word."""
-    lower = word.lower()
-    if not _NAME_WORD.match(word) or lower in NOT_NAMES:
-        return False
-    if lower.isascii():
-        return _proper_case(word) and lower not in ENGLISH_STOPWORDS
-    if not is_known(lower):
-        return _proper_case(word)
-    return any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses(lower)[:2])
-
-
-def name_from(text: str) -> str | None:
-    """The answer to "what's your name?" when the NLU found no name in it: one to three words
-    written as a name that are no common words ("Priya", "Kwame Mensah"); None otherwise."""
-    if is_payload(text) or "@" in text or "://" in text or any(c.isdigit() for c in text):
-        return None
-    if means_skip(text):
-        return None
-    name = clean_name(_NAME_INTRO.sub("", text.strip()))
-    words = (name or "").split()
-    if not words or len(words) > MAX_NAME_WORDS or not all(map(_could_be_a_name, words)):
-        return None
-    return " ".join(words)
-
-
 def _asking(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot(REQUESTED_SLOT) == slot
-
-
-def is_question(text: str) -> bool:
-    """Written as a question: a question mark outside quotes (an error message quoted as it
-    appeared, «Повторить?», is no question), or a question word first ("а как ...")."""
-    if "?" in _QUOTED.sub(" ", text):
-        return True
-    words = plain(text).split()
-    if words and words[0] in ("а", "and", "so", "и"):
-        words = words[1:]
-    return bool(words) and words[0] in _QUESTION_WORDS
-
-
-def describes_problem(text: str, facts: Facts) -> bool:
-    """A form answer that also says what is wrong: words besides the facts and their labels."""
-    name_words = {w.lower().replace("ё", "е") for w in (facts.get("customer_name") or "").split()}
-    words = [
-        word
-        for word in content_words(text)
-        if not word.startswith(FACT_LABEL_STEMS) and word not in name_words
-    ]
-    return len(words) >= MIN_PROBLEM_WORDS and not skips_in_sentence(text)
-
-
-# Each answer's parser gives the slots it fills, the question's own included, from the facts the
-# NLU found in the message and, for what only this question's context says, from the text.
-def _name(text: str, facts: Facts) -> Slots:
-    return {"customer_name": facts.get("customer_name") or name_from(text)}
-
-
-def _contact(text: str, facts: Facts) -> Slots:
-    contact = facts.get("email") or facts.get("phone")
-    return {"handoff_contact": contact} if contact else {}
-
-
-def _order_number(text: str, facts: Facts) -> Slots:
-    number = facts.get("order_number")
-    return {"handoff_order_number": number} if number else {}
-
-
-def _app_version(text: str, facts: Facts) -> Slots:
-    """A version number when there is one ("5.4": the question says it is a version); a short
-    answer such as "the latest" is kept as written, unless it is another fact (an email typed
-    here goes to its own slot and the version is asked again)."""
-    version = facts.get("app_version") or app_version_in(text)
-    if version:
-        return {"handoff_app_version": version, "app_version": version}
-    if len(text.split()) <= MAX_VERSION_WORDS and not is_payload(text) and not facts:
-        return {"handoff_app_version": text[:60]}
-    return {}
-
-
-def _problem(text: str, facts: Facts) -> Slots:
-    """The customer's words about the problem; a repeated request for a person ("соедините уже
-    с оператором"), a bare yes or a lone fact says nothing about it, and the question is asked
-    again."""
-    if len(text) < 3 or means_skip(text) or is_payload(text) or not content_words(text):
-        return {}
-    return {"handoff_problem": text[:MAX_TEXT]}
-
-
-def _tried(text: str, facts: Facts) -> Slots:
-    return {"handoff_tried": SKIPPED if is_payload(text) else text[:MAX_TEXT]}
-
-
-@dataclass(frozen=True)
-class Question:
-    parse: Callable[[str, Facts], Slots]
-    facts: tuple[str, ...] = ()  # the facts (entities) that answer it
-    optional: bool = False  # "не знаю" / "skip" fill it with SKIPPED
-    skip_in_sentence: bool = False  # "номера у меня нет под рукой" skips it too
-    invalid: str | None = None  # the response to an answer that does not fit
-
-    @property
-    def about_a_fact(self) -> bool:
-        """A question about a fact, where a sentence that calls the handoff off means just that."""
-        return bool(self.facts)
-
-
-QUESTIONS: dict[str, Question] = {
-    "customer_name": Question(
-        _name, facts=("customer_name",), invalid="utter_handoff_invalid_name"
-    ),
-    "handoff_contact": Question(
-        _contact, facts=("email", "phone"), invalid="utter_handoff_invalid_contact"
-    ),
-    "handoff_order_number": Question(
-        _order_number,
-        facts=("order_number",),
-        optional=True,
-        skip_in_sentence=True,
-        invalid="utter_handoff_invalid_order_number",
-    ),
-    "handoff_app_version": Question(
-        _app_version, facts=("app_version",), optional=True, skip_in_sentence=True
-    ),
-    "handoff_problem": Question(_problem, invalid="utter_handoff_need_problem"),
-    "handoff_tried": Question(_tried, optional=True),
-}
-# Asked while the form waits for one of these, a real question is answered first.
-PAUSING_QUESTIONS = frozenset(QUESTIONS) - {"handoff_problem"}
-# Answers to these that also say what is wrong fill the problem, when it is not known yet.
-PROBLEM_ON_THE_WAY = PAUSING_QUESTIONS - {"handoff_tried"}
 
 
 @dataclass(frozen=True)

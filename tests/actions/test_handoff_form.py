@@ -14,15 +14,9 @@ import pytest
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff_form import (
-    PAUSED_SLOT,
-    QUESTIONS,
-    SKIPPED,
-    ValidateHandoffForm,
-    describes_problem,
-    is_question,
-    name_from,
-)
+from actions.handoff_form import PAUSED_SLOT, ValidateHandoffForm
+from actions.handoff_questions import QUESTIONS, SKIPPED
+from actions.handoff_reading import describes_problem, is_question, name_from
 from actions.handoff_topic import no_articles
 from bot.common.facts import extract_facts
 from bot.common.settings import PROJECT_ROOT

@@ -61,6 +61,15 @@ from bot.common.facts import Facts, extract_facts
         ("Email: e.watson@gmail.com, Emily Watson", "Emily Watson"),
         ("телефон 8 912 340 56 78, а зовут Алиса", "Алиса"),
         ("Разберитесь, пожалуйста, с вами говорит Тамара", "Тамара"),
+        ("меня Лёшей звать", "Лёша"),
+        ("наберите мне, Светлане, на 89161234567", "Светлана"),
+        ("I'm Will, order 12345678", "Will"),
+        ("Will Smith", "Will Smith"),
+        ("Mrs Patel here", "Mrs Patel"),
+        ("Dr. Anna Rao, order 12345678", "Dr Anna Rao"),
+        ("this is Mary-Anne Cole", "Mary-Anne Cole"),
+        ("The parcel never came. Regards, Anna Lloyd Webber", "Anna Lloyd Webber"),
+        ("Hi, Owen from Cardiff here", "Owen"),
     ],
 )
 def test_the_customers_own_name_in_the_nominative(text, name):
@@ -101,6 +110,11 @@ def test_the_customers_own_name_in_the_nominative(text, name):
         "оператора позовите",
         "курьера зовут Игорь",
         "менеджер говорит Анна приедет завтра",
+        "Привет, Анна! Где мой заказ?",
+        "скажите мне, Марина, где заказ",
+        "I will call back later",
+        "Will you refund me?",
+        "I miss the old app",
     ],
 )
 def test_other_peoples_names_and_words_are_not_the_customers_name(text):

@@ -55,7 +55,7 @@ ENGLISH_STOPWORDS = word_set(
     him his how i if in into is it its just looking me more my new no not now of off ok okay on
     one only or order our out over please really same she so sorry still sure that the their them
     then there they this to too trying unable up us using very was we well were what when where
-    which who why will with writing would yes yet you your hello hi hey thanks thank regards best
+    which who why with writing would yes yet you your hello hi hey thanks thank regards best
     cheers dear sir madam team support app account password fine happy back here there
     english russian british american german french spanish italian ukrainian canadian irish
     scottish australian indian chinese monday tuesday wednesday thursday friday saturday sunday
@@ -71,6 +71,6 @@ ENGLISH_STOPWORDS = word_set(
 ENGLISH_NAMES_ALSO_WORDS = word_set(
     """
     amber april bill bob chase crystal daisy dawn dean drew faith frank grace holly hope iris
-    ivy jack jade joy lily mark pat penny ray robin rose ruby sandy summer violet
+    ivy jack jade joy lily mark pat penny ray robin rose ruby sandy summer violet will
     """
 )

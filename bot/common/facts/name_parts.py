@@ -114,6 +114,8 @@ def first_name(token: Token, nominative_only: bool = True) -> Part | None:
     if LATIN_WORD.match(word) and word not in ENGLISH_STOPWORDS:
         if word in ENGLISH_FIRST_NAMES:
             return Part(display(token.text), ambiguous=word in ENGLISH_NAMES_ALSO_WORDS)
+        if "-" in word and word.split("-")[0] in ENGLISH_FIRST_NAMES:
+            return Part(display(token.text))  # "Mary-Jane", "Anna-Louise"
         part = _latin_reading(word, lambda s: _cyrillic_first(s, True))
         return Part(display(token.text), part.gender, True, part.ambiguous) if part else None
     return None

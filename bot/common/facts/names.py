@@ -16,8 +16,24 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.common.facts.english_names import ENGLISH_STOPWORDS, word_set
+from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known, parses
+from bot.common.facts.name_cues import (
+    ADDRESSING,
+    AFTER_CUES,
+    CALLED,
+    ENGLISH_NAME_FOLLOWERS,
+    FACT_LABELS,
+    FIRST_PERSON,
+    GREETINGS,
+    ROLES,
+    SEPARATORS,
+    SIGN_OFFS,
+    STRONG_CUES,
+    TITLES,
+    WEAK_CUES,
+    Cue,
+)
 from bot.common.facts.name_parts import Part, display, first_name, patronymic, surname
 from bot.common.facts.tokens import Token, tokenize
 
@@ -25,109 +41,6 @@ MAX_NAME_WORDS = 3
 # Put in place of a fact already read (an email, a phone, a number) before names are looked for:
 # its letters are no name, and a name right next to it is the writer's ("Лидия, 8 917 ...").
 FACT_MARK = "¶"
-Cue = tuple[str, ...]
-
-# Introductions that name the writer whatever follows.
-STRONG_CUES: tuple[Cue, ...] = (
-    ("меня", "зовут"),
-    ("зовут", "меня"),
-    ("меня", "звать"),
-    ("моё", "имя"),
-    ("мое", "имя"),
-    ("моя", "фамилия"),
-    ("фио",),
-    ("имя", ":"),
-    ("menya", "zovut"),
-    ("zovut", "menya"),
-    ("moe", "imya"),
-    ("moyo", "imya"),
-    ("my", "name", "is"),
-    ("my", "name's"),
-    ("my", "name", ":"),
-    ("my", "full", "name", "is"),
-    ("name", ":"),
-    ("call", "me"),
-)
-# Introductions only when a known first name follows: "я Вера", but "я заказывал".
-WEAK_CUES: tuple[Cue, ...] = (
-    ("я",),
-    ("это",),
-    ("пишет",),
-    ("беспокоит",),
-    ("вас", "беспокоит"),
-    ("обращается",),
-    ("на", "связи"),
-    # "телефон ..., а зовут Алиса", "с вами говорит Тамара": not "курьера зовут Игорь"
-    ("а", "зовут"),
-    ("и", "зовут"),
-    ("вами", "говорит"),
-    ("ya",),
-    ("eto",),
-    ("i", "am"),
-    ("i'm",),
-    ("im",),
-    ("this", "is"),
-    ("it's",),
-    ("its",),
-    ("here", "is"),
-    ("name's",),
-)
-# Introductions after the name: "Тимофей Князев беспокоит", "Tom here".
-AFTER_CUES: tuple[Cue, ...] = (
-    ("беспокоит",),
-    ("пишет",),
-    ("на", "связи"),
-    ("обращается",),
-    ("here",),
-    ("speaking",),
-)
-# Closings before a signature; the name must end the message.
-SIGN_OFFS: tuple[Cue, ...] = (
-    ("с", "уважением"),
-    ("всего", "доброго"),
-    ("заранее", "спасибо"),
-    ("спасибо",),
-    ("благодарю",),
-    ("best", "regards"),
-    ("kind", "regards"),
-    ("warm", "regards"),
-    ("regards",),
-    ("yours", "sincerely"),
-    ("yours",),
-    ("sincerely",),
-    ("best", "wishes"),
-    ("best",),
-    ("cheers",),
-    ("thanks", "in", "advance"),
-    ("thank", "you"),
-    ("thanks",),
-    ("thx",),
-    ("many", "thanks"),
-)
-GREETINGS = word_set(
-    "здравствуйте здравствуй привет приветствую добрый доброе доброй день вечер утро ночи алло "
-    "hello hi hey good morning afternoon evening dear"
-)
-# First words of a request or a greeting: a name before them addresses the reader.
-ADDRESSING = word_set(
-    "подскажите помогите скажите пожалуйста спасибо благодарю здравствуйте привет добрый доброе "
-    "please can could would will help thanks thank hi hello hey good do does did is are"
-)
-SEPARATORS = frozenset({":", "—", "–", "-", ","})
-ENGLISH_NAME_FOLLOWERS = frozenset({"from", "and", "here"})
-# Someone else named next: "Курьер: Игорь", "my manager, Tom".
-ROLES = word_set(
-    "курьер курьера курьеру водитель менеджер менеджера оператор оператора мастер получатель "
-    "сотрудник сотрудница продавец консультант муж жена сын дочь мама папа брат сестра подруга "
-    "друг коллега бабушка дедушка внук внучка "
-    "courier driver manager agent operator recipient husband wife son daughter mum mom dad "
-    "brother sister friend colleague boss assistant"
-)
-# Words that introduce a fact: "заказ 12345678", "phone +44 ...".
-FACT_LABELS = word_set(
-    "заказ заказа номер телефон тел почта email e-mail mail версия приложение "
-    "order phone tel mobile number version app"
-)
 
 
 @dataclass(frozen=True)
@@ -182,6 +95,8 @@ def _read_name(
     words = _name_words(tokens, start)
     if not words:
         return None
+    if words[0].lower in TITLES:
+        return _titled(tokens, start)
     candidates: list[tuple[Part, ...]] = []
     first = first_name(words[0], nominative_only) or (
         _any_word_first(words[0]) if any_word else None
@@ -194,6 +109,10 @@ def _read_name(
             rest = rest[1:]
         if rest and (last := surname(rest[0], first.gender, lenient=True)):
             parts.append(last)
+            # "Helena Bonham Carter": an English surname of two words
+            second = rest[1] if len(rest) > 1 and rest[1].lower.isascii() else None
+            if second and (double := surname(second, first.gender, lenient=True)):
+                parts.append(double)
         candidates.append(tuple(parts))
     if len(words) >= 2 and (last := surname(words[0], None, lenient=False)):
         after = first_name(words[1], nominative_only)
@@ -206,6 +125,22 @@ def _read_name(
         return None
     best = max(candidates, key=len)
     return Found(best, start, start + len(best))
+
+
+def _titled(tokens: Sequence[Token], start: int) -> Found | None:
+    """A title and the capitalised words after it, kept together: "Mrs Patel", "Dr. Anna Rao"."""
+    index = start + 1
+    if _matches(tokens, index, (".",)):
+        index += 1
+    names: list[Token] = []
+    for word in _name_words(tokens, index)[: MAX_NAME_WORDS - 1]:
+        if not _proper_case(word) or word.lower in ENGLISH_STOPWORDS:
+            break
+        names.append(word)
+    if not names:
+        return None
+    parts = (Part(tokens[start].text), *(Part(display(word.text)) for word in names))
+    return Found(parts, start, index + len(names))
 
 
 def _matches(tokens: Sequence[Token], index: int, cue: Cue) -> bool:
@@ -280,12 +215,39 @@ def _before_cue(tokens: Sequence[Token]) -> Found | None:
             continue
         if _matches(tokens, index - 1, ("меня",)):
             found = _read_name(tokens, index, nominative_only=False)
-            if found and _matches(tokens, found.stop, ("зовут",)):
+            if found and found.stop < len(tokens) and tokens[found.stop].lower in CALLED:
                 return found
         if not (_is_mark(tokens, index - 1) or tokens[index - 1].lower in GREETINGS):
             continue
         found = _read_name(tokens, index, any_word=True)
-        if found and any(_matches(tokens, found.stop, cue) for cue in AFTER_CUES):
+        if found:
+            after = _past_origin(tokens, found.stop)
+            if any(_matches(tokens, after, cue) for cue in AFTER_CUES):
+                return found
+    return None
+
+
+def _past_origin(tokens: Sequence[Token], index: int) -> int:
+    """Past "from Leeds" in "Lucy from Leeds here": where the writer is from is not the cue."""
+    if not _matches(tokens, index, ("from",)):
+        return index
+    index += 1
+    for _ in range(2):
+        if index < len(tokens) and tokens[index].is_word and tokens[index].capitalised:
+            index += 1
+    return index
+
+
+def _apposition(tokens: Sequence[Token]) -> Found | None:
+    """A name set off by commas after "me", in its case: "перезвоните мне, Марине, на ...".
+
+    A nominative there addresses the reader instead: "скажите мне, Марина, где заказ".
+    """
+    for index, token in enumerate(tokens):
+        if token.lower not in FIRST_PERSON or not _matches(tokens, index + 1, (",",)):
+            continue
+        found = _read_name(tokens, index + 2, nominative_only=False)
+        if found and not found.parts[0].nominative and _phrase_ends(tokens, found.stop):
             return found
     return None
 
@@ -303,11 +265,13 @@ def _signed(tokens: Sequence[Token]) -> Found | None:
 
 
 def _segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(start, stop) of each run of words and numbers between punctuation or line breaks."""
+    """(start, stop) of each run of words and numbers between punctuation or line breaks
+    (the dot of "Dr." or "Mrs." breaks nothing)."""
     segments: list[tuple[int, int]] = []
     start = None
     for index, token in enumerate(tokens):
-        breaks = token.kind == "mark" or (token.line_start and index > 0)
+        title_dot = token.text == "." and index > 0 and tokens[index - 1].lower in TITLES
+        breaks = (token.kind == "mark" and not title_dot) or (token.line_start and index > 0)
         if breaks and start is not None:
             segments.append((start, index))
             start = None
@@ -339,10 +303,13 @@ def _alone(tokens: Sequence[Token]) -> Found | None:
         beside_fact = _beside_fact(tokens, start, stop)
         if len(content) == 1 and len(segments) > 1 and not beside_fact:
             continue  # "Привет, Вера": greeting the reader
+        position = segments.index(segment)
         if first and len(content) > 1 and not beside_fact:
-            following = tokens[segments[segments.index(segment) + 1][0]]
+            following = tokens[segments[position + 1][0]]
             if following.lower in ADDRESSING or _imperative(following):
                 continue  # "Марина, подскажите"
+            if position and _greeting(tokens, segments[position - 1]) and not _labels(following):
+                continue  # "Привет, Вера! Где мой заказ?": greeting the reader
         if first or last or beside_fact:
             return found
     return None
@@ -392,6 +359,11 @@ def _label_follows(tokens: Sequence[Token], stop: int) -> bool:
     )
 
 
+def _labels(token: Token) -> bool:
+    """A fact or the word that introduces one: "¶", "заказ", "phone"."""
+    return token.text == FACT_MARK or token.lower in FACT_LABELS
+
+
 def _beside_fact(tokens: Sequence[Token], start: int, stop: int) -> bool:
     """A fact the writer gives right before or after, past commas: "Кира, 5.11.1", "... - Nick"."""
     after = _skip_separators(tokens, stop)
@@ -408,6 +380,7 @@ RULES: tuple[Callable[[Sequence[Token]], Found | None], ...] = (
     lambda tokens: _after_cue(tokens, _STRONG, strong=True),
     lambda tokens: _after_cue(tokens, _WEAK, strong=False),
     _before_cue,
+    _apposition,
     _signed,
     _alone,
 )

@@ -1,0 +1,118 @@
+"""The words around a name that tell whose it is: introductions, sign-offs, greetings, roles.
+
+Kept apart from the rules in names.py that use them, so the lists can be read and extended alone.
+"""
+
+from __future__ import annotations
+
+from bot.common.facts.english_names import word_set
+
+Cue = tuple[str, ...]
+
+# Introductions that name the writer whatever follows.
+STRONG_CUES: tuple[Cue, ...] = (
+    ("меня", "зовут"),
+    ("зовут", "меня"),
+    ("меня", "звать"),
+    ("моё", "имя"),
+    ("мое", "имя"),
+    ("моя", "фамилия"),
+    ("фио",),
+    ("имя", ":"),
+    ("menya", "zovut"),
+    ("zovut", "menya"),
+    ("moe", "imya"),
+    ("moyo", "imya"),
+    ("my", "name", "is"),
+    ("my", "name's"),
+    ("my", "name", ":"),
+    ("my", "full", "name", "is"),
+    ("name", ":"),
+    ("call", "me"),
+)
+# Introductions only when a known first name follows: "я Вера", but "я заказывал".
+WEAK_CUES: tuple[Cue, ...] = (
+    ("я",),
+    ("это",),
+    ("пишет",),
+    ("беспокоит",),
+    ("вас", "беспокоит"),
+    ("обращается",),
+    ("на", "связи"),
+    # "телефон ..., а зовут Алиса", "с вами говорит Тамара": not "курьера зовут Игорь"
+    ("а", "зовут"),
+    ("и", "зовут"),
+    ("вами", "говорит"),
+    ("ya",),
+    ("eto",),
+    ("i", "am"),
+    ("i'm",),
+    ("im",),
+    ("this", "is"),
+    ("it's",),
+    ("its",),
+    ("here", "is"),
+    ("name's",),
+)
+# Introductions after the name: "Тимофей Князев беспокоит", "Tom here".
+AFTER_CUES: tuple[Cue, ...] = (
+    ("беспокоит",),
+    ("пишет",),
+    ("на", "связи"),
+    ("обращается",),
+    ("here",),
+    ("speaking",),
+)
+# Closings before a signature; the name must end the message.
+SIGN_OFFS: tuple[Cue, ...] = (
+    ("с", "уважением"),
+    ("всего", "доброго"),
+    ("заранее", "спасибо"),
+    ("спасибо",),
+    ("благодарю",),
+    ("best", "regards"),
+    ("kind", "regards"),
+    ("warm", "regards"),
+    ("regards",),
+    ("yours", "sincerely"),
+    ("yours",),
+    ("sincerely",),
+    ("best", "wishes"),
+    ("best",),
+    ("cheers",),
+    ("thanks", "in", "advance"),
+    ("thank", "you"),
+    ("thanks",),
+    ("thx",),
+    ("many", "thanks"),
+)
+GREETINGS = word_set(
+    "здравствуйте здравствуй привет приветствую добрый доброе доброй день вечер утро ночи алло "
+    "hello hi hey good morning afternoon evening dear"
+)
+# First words of a request or a greeting: a name before them addresses the reader.
+ADDRESSING = word_set(
+    "подскажите помогите скажите пожалуйста спасибо благодарю здравствуйте привет добрый доброе "
+    "please can could would will help thanks thank hi hello hey good do does did is are"
+)
+SEPARATORS = frozenset({":", "—", "–", "-", ","})
+# "меня Сашей зовут", "меня Ксюшей звать": the verb after a name in the instrumental.
+CALLED = word_set("зовут звать")
+# First-person pronouns a name may stand beside, in the same case: "мне, Марине,".
+FIRST_PERSON = word_set("мне меня мной")
+ENGLISH_NAME_FOLLOWERS = frozenset({"from", "and", "here"})
+# Someone else named next: "Курьер: Игорь", "my manager, Tom".
+ROLES = word_set(
+    "курьер курьера курьеру водитель менеджер менеджера оператор оператора мастер получатель "
+    "сотрудник сотрудница продавец консультант муж жена сын дочь мама папа брат сестра подруга "
+    "друг коллега бабушка дедушка внук внучка "
+    "courier driver manager agent operator recipient husband wife son daughter mum mom dad "
+    "brother sister friend colleague boss assistant"
+)
+# Words that introduce a fact: "заказ 12345678", "phone +44 ...".
+# English titles kept with the name they go with: "Thank you, Mrs Patel".
+TITLES = word_set("mr mrs ms miss dr")
+FACT_LABELS = word_set(
+    "заказ заказа номер телефон тел почта email e-mail mail версия приложение "
+    "order phone tel mobile number version app"
+)
