@@ -61,6 +61,8 @@ def run_build(settings: RetrievalSettings, strict: bool) -> int:
     loaded = load_articles(settings.path, strict=strict)
     for problem in loaded.problems:
         print(f"skipped {problem}", file=sys.stderr)
+    for note in loaded.notes:
+        print(note, file=sys.stderr)
     report = build_with_settings(
         loaded.articles,
         load_encoder(settings.encoder),
@@ -111,6 +113,8 @@ def run_eval(
     test = load_queries(queries)
     validation = load_queries(val) if val else None
     loaded = load_articles(settings.path)
+    for note in loaded.notes:
+        print(note, file=sys.stderr)
     articles = without_questions(loaded.articles) if strip_questions else loaded.articles
     encoder = load_encoder(settings.encoder)
     build_with_settings(articles, encoder, settings)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from retrieval.errors import RetrievalError
+from retrieval.html_text import html_to_text, looks_like_html
 from retrieval.language import guess_language
 
 LANGUAGES = ("ru", "en")
@@ -65,6 +66,7 @@ class LoadProblem:
 class LoadResult:
     articles: list[Article] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not a problem
 
 
 def detect_language(text: str) -> str:
@@ -153,29 +155,104 @@ def read_markdown(path: Path, result: LoadResult) -> None:
         result.articles.append(article)
 
 
-def read_jsonl(path: Path, result: LoadResult) -> None:
+# Fields of a JSONL line, first present wins: BEIR-style corpora ({"_id", "title", "text"}) and
+# help-center FAQ exports ({"question", "answer"}, {"q", "a"}, title with body/content/answer).
+# A pair's question is the article's title only. Also counting it as an example question (a
+# `questions:` entry) raised no recall@1 on the validation halves (school export and provider
+# equal, bank 0.885 against 0.893 with its titles read as questions) and cost the school export
+# coverage: 0.597 against 0.625, at precision 0.867 against 0.851.
+ID_FIELDS = ("id", "_id")
+TITLE_FIELDS = ("title", "question", "q")
+BODY_FIELDS = ("text", "body", "content", "answer", "a")
+LANG_FIELDS = ("lang", "language")
+URL_FIELDS = ("url", "link")
+
+
+def _first(data: dict[str, Any], names: tuple[str, ...]) -> Any:
+    return next((data[n] for n in names if data.get(n) not in (None, "")), None)
+
+
+def derived_id(title: str, taken: set[str], line: int) -> str:
+    """An id for a line without one: from its question, so it stays the same when other lines
+    are added or moved; the line number is added only when the same question comes twice."""
+    digest = hashlib.sha256(" ".join(title.lower().split()).encode()).hexdigest()[:12]
+    article_id = f"q-{digest}"
+    return article_id if article_id not in taken else f"{article_id}-{line}"
+
+
+def _plain(text: str) -> str:
+    return (html_to_text(text) if looks_like_html(text) else text).strip()
+
+
+def _jsonl_fields(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The line's fields under the names `_article` reads, and its body as text."""
+    body = _first(data, BODY_FIELDS)
+    body = _plain("" if body is None else str(body))
+    lang = _first(data, LANG_FIELDS)
+    fields = {
+        **data,
+        "id": _first(data, ID_FIELDS),
+        "title": _plain(str(_first(data, TITLE_FIELDS) or "")),
+        "lang": str(lang).strip().lower()[:2] if lang else None,
+        "url": _first(data, URL_FIELDS) or "",
+    }
+    return fields, body
+
+
+def is_query_file(first: dict[str, Any]) -> bool:
+    """Evaluation queries ({"query", "expected"}) kept beside an export are not articles."""
+    return "query" in first and not any(n in first for n in TITLE_FIELDS + BODY_FIELDS)
+
+
+def read_jsonl(path: Path, result: LoadResult, beside_articles: bool = False) -> None:
+    """One article a line; lines without an id get one derived from their question.
+    `beside_articles`: the file is in a help-center folder, where a file of evaluation queries
+    is skipped quietly rather than reported."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError:
         result.problems.append(LoadProblem(str(path), "not UTF-8 text"))
         return
+    taken: set[str] = set()
+    derived = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             data = json.loads(line)
         except ValueError:
-            result.problems.append(LoadProblem(str(path), "not a JSON object", number))
-            continue
+            data = None
         if not isinstance(data, dict):
             result.problems.append(LoadProblem(str(path), "not a JSON object", number))
             continue
-        data = {**data, "id": data.get("id", data.get("_id"))}
-        article = _article(data, str(data.get("text") or ""), f"{path}:{number}")
+        if not taken and is_query_file(data):
+            if not beside_articles:
+                result.problems.append(
+                    LoadProblem(str(path), "evaluation queries (query/expected), not articles")
+                )
+            return
+        fields, body = _jsonl_fields(data)
+        if not fields["title"]:
+            names = "/".join(TITLE_FIELDS)
+            result.problems.append(
+                LoadProblem(str(path), f"no question or title ({names})", number)
+            )
+            continue
+        if fields["id"] is None:
+            fields["id"] = derived_id(fields["title"], taken, number)
+            derived += 1
+        article = _article(fields, body, f"{path}:{number}")
         if isinstance(article, str):
             result.problems.append(LoadProblem(str(path), article, number))
         else:
+            taken.add(article.id)
             result.articles.append(article)
+    if derived:
+        result.notes.append(
+            f"{path}: {derived} line{'s' if derived != 1 else ''} without an id: ids derived "
+            "from the question (q-<hash>); add an `id` field to keep links and analytics stable "
+            "when a question is reworded"
+        )
 
 
 def without_questions(articles: list[Article]) -> list[Article]:
@@ -185,7 +262,7 @@ def without_questions(articles: list[Article]) -> list[Article]:
 
 
 def load_articles(path: Path, strict: bool = False) -> LoadResult:
-    """Load a folder of `*.md` articles (recursively) or a JSONL corpus."""
+    """Load a folder of `*.md` articles and JSONL exports (recursively) or one JSONL file."""
     result = LoadResult()
     if not path.exists():
         raise RetrievalError(f"Knowledge base {path} does not exist.")
@@ -195,6 +272,8 @@ def load_articles(path: Path, strict: bool = False) -> LoadResult:
         for file in sorted(p for p in path.rglob("*") if p.is_file()):
             if file.suffix.lower() == ".md" and file.name.lower() != "readme.md":
                 read_markdown(file, result)
+            elif file.suffix.lower() == ".jsonl":
+                read_jsonl(file, result, beside_articles=True)
     _drop_duplicates(result)
     if strict and result.problems:
         raise RetrievalError(

@@ -11,11 +11,16 @@ Snapshot = dict[str, tuple[int, int]]
 
 
 def snapshot(folder: Path) -> Snapshot:
-    """Size and modification time of every file under `folder` (empty if it is missing)."""
-    if not folder.is_dir():
+    """Size and modification time of every file under `folder`, or of `folder` itself when it is
+    one file (a help center exported as one JSONL file); empty if it is missing."""
+    if folder.is_file():
+        paths = [folder]
+    elif folder.is_dir():
+        paths = list(folder.rglob("*"))
+    else:
         return {}
     result = {}
-    for path in folder.rglob("*"):
+    for path in paths:
         try:
             stat = path.stat()
         except OSError:  # removed while we looked

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,65 @@ def test_a_title_with_a_colon_is_read_as_text(tmp_path: Path):
     assert not result.problems
     assert result.articles[0].title == "Мошенники: звонки и SMS"
     assert result.articles[0].tags == ("a", "b")
+
+
+def test_faq_export_shapes_are_read(tmp_path: Path):
+    corpus = tmp_path / "faq.jsonl"
+    lines = [
+        {"question": "Как вернуть товар?", "answer": "<p>Оформите возврат&nbsp;в заказе.</p>"},
+        {"q": "How long is delivery?", "a": "One to three days."},
+        {"id": 7, "title": "Оплата", "content": "Картой или наличными.", "language": "ru-RU"},
+        {"question": "Где мой заказ?", "body": "Статус — в разделе «Заказы».", "link": "u"},
+        {"question": "Как вернуть товар?", "answer": "Второй ответ на тот же вопрос."},
+    ]
+    corpus.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    result = load_articles(corpus)
+    assert not result.problems
+    articles = result.articles
+    assert [a.title for a in articles][:2] == ["Как вернуть товар?", "How long is delivery?"]
+    assert articles[0].body == "Оформите возврат в заказе."
+    assert [a.lang for a in articles] == ["ru", "en", "ru", "ru", "ru"]
+    assert articles[2].id == "7" and articles[3].url == "u"
+    assert articles[0].id.startswith("q-") and articles[4].id == f"{articles[0].id}-5"
+    assert "4 lines without an id" in result.notes[0]
+
+
+def test_derived_ids_do_not_depend_on_the_line(tmp_path: Path):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    pair = json.dumps({"question": "Как сменить пароль?", "answer": "В профиле."})
+    other = json.dumps({"question": "Как удалить аккаунт?", "answer": "Напишите нам."})
+    first.write_text(f"{pair}\n{other}\n", "utf-8")
+    second.write_text(f"{other}\n\n{pair}\n", "utf-8")
+    ids = {a.title: a.id for a in load_articles(first).articles}
+    assert ids == {a.title: a.id for a in load_articles(second).articles}
+
+
+def test_unusable_export_lines_are_named(tmp_path: Path):
+    corpus = tmp_path / "faq.jsonl"
+    corpus.write_text(
+        '{"answer": "ответ без вопроса"}\n'
+        '{"question": "вопрос без ответа"}\n'
+        '{"question": "Пустой ответ", "answer": "<p> </p>"}\n'
+        '["a list"]\n'
+        '{"id": "bad id!", "question": "Вопрос", "answer": "Ответ"}\n',
+        encoding="utf-8",
+    )
+    result = load_articles(corpus)
+    assert not result.articles
+    messages = [(p.line, p.message) for p in result.problems]
+    assert messages[0] == (1, "no question or title (title/question/q)")
+    assert messages[1] == (2, "the article body is empty")
+    assert messages[2] == (3, "the article body is empty")
+    assert messages[3] == (4, "not a JSON object")
+    assert messages[4][0] == 5 and "may use letters" in messages[4][1]
+
+
+def test_a_folder_reads_exports_and_skips_query_files(tmp_path: Path):
+    (tmp_path / "faq.jsonl").write_text(
+        '{"id": "a", "question": "Как оплатить?", "answer": "Картой."}\n', "utf-8"
+    )
+    (tmp_path / "queries_val.jsonl").write_text('{"query": "оплата", "expected": "a"}\n', "utf-8")
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["a"] and not result.problems
+    alone = load_articles(tmp_path / "queries_val.jsonl")
+    assert not alone.articles and "evaluation queries" in alone.problems[0].message

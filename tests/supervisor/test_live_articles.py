@@ -22,6 +22,15 @@ def test_snapshot_sees_new_changed_and_removed_files(tmp_path: Path):
     assert snapshot(tmp_path) == {}
 
 
+def test_a_help_center_of_one_jsonl_file_is_watched_too(tmp_path: Path):
+    export = tmp_path / "faq.jsonl"
+    export.write_text('{"question": "q", "answer": "a"}\n')
+    first = snapshot(export)
+    assert list(first) == [str(export)]
+    export.write_text('{"question": "q", "answer": "a longer answer"}\n')
+    assert snapshot(export) != first
+
+
 def test_rebuilds_once_per_change(tmp_path: Path):
     (tmp_path / "a.md").write_text("one")
     watcher = CountingWatcher(tmp_path, tmp_path / "index", poll_seconds=0)
