@@ -11,8 +11,9 @@ the bot's reply, it clarified on most plain questions, often with a choice of on
 - a choice only when two or three articles are genuinely close (fused scores within
   CLOSE_FUSED of the best, or a best no signal ranks first), never a choice of one; otherwise the
   best article;
-- the search found nothing good: on a support topic, the article the examples point at, or the
-  best one when the search's signals agree on it with a lead; for a message the NLU could not
+- the search found nothing good: on a support topic, the best article when the search's signals
+  agree on it with a lead, else the article the examples point at (under an intent the NLU is
+  unsure of, the best one that scores near a sure answer first); for a message the NLU could not
   place, a clear best or one that scores near a sure answer; for an off-topic one, nothing.
   When the examples say this kind of question has no article, there is no answer, not even the
   topic's stock reply.
@@ -58,8 +59,10 @@ UNPLACED_LEAD = 0.2
 # ... or when its calibrated score is at least this: a fused score within about 1.0 of the index's
 # calibration midpoint, which the best article of an unusually worded store question reaches
 # ("подарили сертификат, можно обратно деньгами?") and an off-topic one does not ("а пиццу вы
-# доставляете?" scores about 1e-9).
+# доставляете?" scores about 1e-9). This also holds under an intent the NLU is unsure of.
 UNPLACED_SCORE = 0.001
+# Below this the NLU is unsure of the intent (actions/knowledge_precedence.py uses it too).
+INTENT_UNSURE = 0.5
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,10 @@ def _answer(ranked: tuple[Ranked, ...], chosen: Ranked) -> Choice:
     return Choice("answer", (chosen.id,), others[:OTHER_ARTICLES])
 
 
-def choose(answer: KnowledgeAnswer, placed: Placement, intent_confidence: float = 0.0) -> Choice:
+def choose(
+    answer: KnowledgeAnswer, placed: Placement, intent_confidence: float | None = None
+) -> Choice:
+    """The bot's decision; `intent_confidence` is the NLU's for the topic (None: not known)."""
     ranked = answer.ranked
     if not ranked:
         ids = tuple(a.id for a in answer.articles)
@@ -114,7 +120,8 @@ def choose(answer: KnowledgeAnswer, placed: Placement, intent_confidence: float 
             return Choice("abstain")
         return Choice("answer", ids[:1], ids[1:MAX_CHOICE])
     top = ranked[0]
-    sure_intent = intent_confidence >= INTENT_SURE
+    sure_intent = intent_confidence is not None and intent_confidence >= INTENT_SURE
+    unsure_intent = intent_confidence is not None and intent_confidence < INTENT_UNSURE
     window = EXAMPLES_WINDOW_SURE_INTENT if sure_intent else EXAMPLES_WINDOW
     if answer.outcome == "answer":
         return _answer(
@@ -122,7 +129,7 @@ def choose(answer: KnowledgeAnswer, placed: Placement, intent_confidence: float 
         )
     if answer.outcome == "abstain":
         pointed = _pointed(ranked, answer.examples, EXAMPLES_WINDOW_UNSURE)
-        return _unsure(ranked, pointed, placed, answer.examples == frozenset())
+        return _unsure(ranked, pointed, placed, answer.examples == frozenset(), unsure_intent)
     if placed == "off_topic":
         return Choice("abstain")
     # The NLU and the search agree on a near article: it is answered, not offered as a choice.
@@ -170,17 +177,29 @@ def _pointed(
 
 
 def _unsure(
-    ranked: tuple[Ranked, ...], pointed: Ranked | None, placed: Placement, none_expected: bool
+    ranked: tuple[Ranked, ...],
+    pointed: Ranked | None,
+    placed: Placement,
+    none_expected: bool,
+    unsure_intent: bool = False,
 ) -> Choice:
     """The search found nothing good: answer only with support from elsewhere."""
     top = ranked[0]
     if placed == "topic":
         if none_expected:
             return Choice("abstain", no_article=True)
-        if pointed is not None:
-            return _answer(ranked, pointed)
+        # A best article the search's signals agree on with a lead is not overruled by one the
+        # intent's examples point at further down ("can i pay in instalmants?": instalments,
+        # not the payment methods page payment_methods is usually answered with).
         if _agreed(top) and _lead(ranked) >= SURE_LEAD:
             return _answer(ranked, top)
+        # An intent the NLU is unsure of is no better support than none at all: the search's
+        # best, when it scores as an unplaced question's must, before the intent's article
+        # ("подарили сертификат, можно обратно деньгами?" read as product_info at 0.37).
+        if unsure_intent and top.score >= UNPLACED_SCORE:
+            return _answer(ranked, top)
+        if pointed is not None:
+            return _answer(ranked, pointed)
     elif placed == "unplaced" and (
         (_agreed(top) and _lead(ranked) >= UNPLACED_LEAD) or top.score >= UNPLACED_SCORE
     ):

@@ -17,9 +17,10 @@ Pure functions, so the rule is tested without a search or a tracker.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Literal
 
-from actions.answer_choice import choose
+from actions.answer_choice import INTENT_UNSURE, choose
 from actions.knowledge_answer import KnowledgeAnswer
 
 Precedence = Literal["own", "article", "search"]
@@ -31,8 +32,6 @@ def _listed(text: str) -> list[str]:
 
 # An intent this confident, on a message that is not a question, is a clear request.
 INTENT_SURE = 0.8
-# Below this the NLU is unsure of the intent: a question is answered as any other question.
-INTENT_UNSURE = 0.5
 # Words that ask wherever they stand ("хочу удалить аккаунт как это сделать", "how do i").
 QUESTION_WORDS = frozenset(
     _listed(
@@ -52,6 +51,18 @@ OPENING_QUESTION_WORDS = frozenset(
     """
     )
 )
+# Two words that ask wherever they stand, after a comma too ("хочу удалить аккаунт, что будет с
+# бонусами"), where "что" alone may only link a clause ("удалите всё, что у вас есть обо мне").
+QUESTION_PAIRS = frozenset(
+    tuple(line.split())
+    for line in """
+    что будет
+    что делать
+    что случится
+    what happens
+    what happen
+    """.strip().splitlines()
+)
 # Words that may open a clause before its question ("and can i see the prices in tenge", "ну а
 # когда привезут").
 LEADING_WORDS = frozenset(_listed("and also so ok okay then и ну ещё еще тогда ладно"))
@@ -61,13 +72,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 def asked(text: str) -> bool:
     """The message asks a question rather than asks for something: a question mark, a question
-    word, or a clause that opens like a question."""
+    word or pair of words, or a clause that opens like a question."""
     if "?" in text:
         return True
     for clause in _CLAUSE.split(text.lower().replace("ё", "е")):
         words = _WORD.findall(clause)
         opening = next((w for w in words if w not in LEADING_WORDS), "")
         if opening in OPENING_QUESTION_WORDS or QUESTION_WORDS.intersection(words):
+            return True
+        if QUESTION_PAIRS.intersection(pairwise(words)):
             return True
     return False
 

@@ -130,3 +130,21 @@ def test_a_topics_bare_name_gets_the_searchs_sure_article_or_a_choice():
     assert (choice.decision, choice.articles) == ("clarify", ("delays", "costs", "dates"))
     assert choose_for_topic_name(answer("answer", close)).articles == ("delays",)
     assert choose_for_topic_name(answer("abstain", ())).decision == "abstain"
+
+
+def test_a_clear_best_is_not_overruled_by_the_intents_article_further_down():
+    # "can i pay in instalmants?" under payment_methods, which points at the payment methods page.
+    ranking = ranked(("installments", 3.69, 3), ("invoices", 3.25, 1), ("payment-methods", 3.25, 1))
+    choice = choose(answer("abstain", ranking, frozenset({"payment-methods"})), "topic", 0.96)
+    assert choice.articles == ("installments",)
+
+
+def test_under_an_unsure_intent_a_well_scored_best_comes_before_the_intents_article():
+    ranking = (Ranked("gift-cards", 0.066, 3.84, 1), Ranked("wrong-item", 0.061, 3.83, 1))
+    pointing = answer("abstain", ranking, frozenset({"wrong-item"}))
+    assert choose(pointing, "topic", 0.37).articles == ("gift-cards",)
+    assert choose(pointing, "topic", 0.8).articles == ("wrong-item",)
+    slim = (Ranked("gift-cards", 1e-5, 3.84, 1), Ranked("wrong-item", 1e-5, 3.83, 1))
+    assert choose(answer("abstain", slim, frozenset({"wrong-item"})), "topic", 0.37).articles == (
+        "wrong-item",
+    )

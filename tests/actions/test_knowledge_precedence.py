@@ -24,6 +24,8 @@ NOTHING = KnowledgeAnswer("answer", ())
         "курьер не приехал. можно перенести доставку на завтра",
         "and can i see the prices in tenge on the site",
         "ну а когда привезут",
+        "хочу delete account насовсем, что будет с моими бонусами",
+        "i want my data gone, what happens to my orders",
     ],
 )
 def test_questions_are_asked(text):
