@@ -5,7 +5,11 @@
     python -m bench.retrieval scale [--chunks N]    a synthetic knowledge base of N chunks
 
 `--no-companion` (own, beir) scores without the second encoder (retrieval/companion.py), as a
-help center above its size limit or a machine without it is scored.
+help center above its size limit or a machine without it is scored. With it, `companion_gate`
+compares, on the validation queries, the search as served (the second encoder asked only where
+the first pass does not decide: retrieval/companion_gate.py) with the second encoder always asked:
+the share of questions it skips, the share whose outcome (answered article / clarify / abstain)
+differs, and the metrics with and without the gate.
 
 `own` reports the eval on the test file at the index's built-in thresholds and at thresholds
 chosen on the validation file (never on the test file), the time a question takes (encode, search
@@ -36,9 +40,10 @@ from retrieval.articles import Article, load_articles, without_questions
 from retrieval.baseline import BaselineSearch
 from retrieval.chunker import chunk_article
 from retrieval.encoder import load_encoder
-from retrieval.evaluation import choose_thresholds, load_queries, metrics, rank_all
+from retrieval.evaluation import Query, Ranked, choose_thresholds, load_queries, metrics, rank_all
 from retrieval.index import build_with_settings
-from retrieval.service import KbSearch
+from retrieval.ranking import decide
+from retrieval.service import KbSearch, RankedQuery
 from retrieval.settings import ROOT, RetrievalSettings
 
 PAIRS = (("ru", "ru"), ("en", "en"), ("en", "ru"))
@@ -60,7 +65,10 @@ def own(
     with tempfile.TemporaryDirectory() as folder:
         settings = _settings(Path(folder), companion, path=kb)
         encoder = load_encoder(settings.encoder)
-        articles = load_articles(kb).articles
+        loaded = load_articles(kb)
+        for note in loaded.notes:
+            print(note, file=sys.stderr)
+        articles = loaded.articles
         if strip_questions:
             articles = without_questions(articles)
         report = build_with_settings(articles, encoder, settings)
@@ -84,7 +92,39 @@ def own(
             },
             "built_in_calibration": dict(search.calibration),
             "warnings": search.warnings,
+            **_gate_effect(encoder, settings, val_queries, search),
         }
+
+
+GATE_SHOWN = ("recall@1", "coverage", "answer_precision", "abstain_recall")
+
+
+def _gate_effect(
+    encoder: Any, settings: RetrievalSettings, queries: list[Query], search: KbSearch
+) -> dict[str, Any]:
+    """The gate against the second encoder always asked, on `queries`; {} without it."""
+    if not search.companion:
+        return {}
+    always = KbSearch.open(encoder, settings, gate=False)
+    pairs = [(q, search.rank(q.text), always.rank(q.text)) for q in queries]
+    with_gate = metrics([Ranked(q, on.ranked[:10]) for q, on, _ in pairs], search.settings)
+    without = metrics([Ranked(q, off.ranked[:10]) for q, _, off in pairs], search.settings)
+    differ = sum(_outcome(on) != _outcome(off) for _, on, off in pairs)
+    shown = {f"{n} with / without": f"{with_gate[n]} / {without[n]}" for n in GATE_SHOWN}
+    return {
+        "companion_gate": {
+            "questions": len(pairs),
+            "skipped": round(sum(on.gated for _, on, _ in pairs) / len(pairs), 4),
+            "outcomes_differ": round(differ / len(pairs), 4),
+            **shown,
+        }
+    }
+
+
+def _outcome(ranked: RankedQuery) -> tuple[str, str]:
+    """Answer (with its article), clarify or abstain."""
+    verdict, chosen = decide(list(ranked.ranked), ranked.settings)
+    return verdict, chosen[0].article_id if verdict == "answer" else ""
 
 
 def _question_ms(search: KbSearch, texts: list[str]) -> list[float]:
@@ -156,10 +196,12 @@ def beir(folder: Path, half: str = "all", companion: bool = True) -> dict[str, A
             build_with_settings(corpus, encoder, settings)
             search = KbSearch.open(encoder, settings)
             ours = [[r.article_id for r in search.rank(queries[q]).ranked[:10]] for q in chosen]
+            asked = [Query(queries[q], frozenset(qrels[q])) for q in chosen]
+            gate = _gate_effect(encoder, settings, asked, search) if half == "val" else {}
         baseline = BaselineSearch(corpus, encoder)
         plain = [[r.article_id for r in baseline.rank(queries[q]).ranked[:10]] for q in chosen]
         pair = f"{query_lang}->{corpus_lang}"
-        results[pair] = _recall(ours, expected)
+        results[pair] = {**_recall(ours, expected), **gate.get("companion_gate", {})}
         results[f"{pair} baseline"] = _recall(plain, expected)
     return results
 

@@ -23,6 +23,7 @@ import faiss
 import numpy as np
 
 from retrieval import companion as companions
+from retrieval import companion_gate
 from retrieval import vectors as chunk_vectors
 from retrieval.articles import Article
 from retrieval.build_progress import BuildProgress
@@ -115,6 +116,8 @@ def check_manifest(
                 f"index was built with second encoder {manifest.companion or 'none'!r}, "
                 f"the settings give {name or 'none'!r}"
             )
+        if name and companion_gate.MEASURED not in manifest.calibration:
+            raise StaleIndexError("index was built before its second encoder's gate was measured")
 
 
 def open_index(
@@ -230,11 +233,13 @@ def build_index(
     loaded = LoadedIndex(
         index_dir, manifest, by_id, chunks, vectors, faiss_index, second, chars, asked
     )
-    calibration = measure(Searchable(loaded, companion), settings)
+    searchable = Searchable(loaded, companion)
+    calibration = measure(searchable, settings)
     for warning in calibration.warnings:
         log.warning("retrieval.build.warning %s", warning)
+    measured = {**calibration.as_manifest(), **companion_gate.bounds(searchable, settings)}
     manifest = dataclasses.replace(
-        manifest, calibration=calibration.as_manifest(), warnings=list(calibration.warnings)
+        manifest, calibration=measured, warnings=list(calibration.warnings)
     )
     folder = write_build(
         index_dir, manifest, articles, chunks, (vectors, second, asked), faiss_index, chars

@@ -1,15 +1,12 @@
-"""Sentence vectors the Rasa server already made of the customer's message, handed to the search.
+"""The sentence vector the Rasa server already made of the customer's message, handed to the search.
 
-Every question is encoded by the main encoder twice (the NLU's sentence featurizer in the Rasa
-server, then the help-article search in the action server) and, on a small help center, once more
-by the search's second encoder (retrieval/companion.py, 13-22 ms a question). The featurizer
-remembers its vectors by the text as the customer typed it (`RecentVectors`); with the opt-in
-patch bot/rasa_server/patches/companion_queries.py the Rasa server also encodes the question with
-the second encoder on a worker thread while it parses the message; both are added to the tracker
-it sends to the action server (bot/rasa_server/patches/action_calls.py), never to the stored
-conversation. The search uses each vector only when it was made by its own encoder from exactly
-the text it is about to search, and otherwise encodes as before, so its results never depend on
-whether a vector came along.
+Every question would be encoded by the main encoder twice (the NLU's sentence featurizer in the
+Rasa server, then the help-article search in the action server). The featurizer remembers its
+vectors by the text as the customer typed it (`RecentVectors`), and the call to the action server
+carries the latest message's one (bot/rasa_server/patches/action_calls.py), never the stored
+conversation. The search uses it only when it was made by its own encoder from exactly the text
+it is about to search, and otherwise encodes as before, so its results never depend on whether a
+vector came along.
 """
 
 from __future__ import annotations
@@ -17,64 +14,47 @@ from __future__ import annotations
 import base64
 import binascii
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 KNOWN_VECTOR_KEY = "sentence_vector"
-COMPANION_KEY = "companion"
 RECENT_VECTORS = 256
 
 
 @dataclass(frozen=True)
 class KnownVector:
-    """`encoder`'s vector of `text`; `companion`: the second encoder's vector of the search's
-    text, when the Rasa server made one."""
+    """`encoder`'s vector of `text`."""
 
     encoder: str
     text: str
     vector: np.ndarray  # float32, 1-d
-    companion: KnownVector | None = None
-
-    def with_companion(self, companion: KnownVector | None) -> KnownVector:
-        return replace(self, companion=companion)
 
     def to_json(self) -> dict[str, Any]:
         raw = np.ascontiguousarray(self.vector, dtype="<f4").tobytes()
         packed = base64.b64encode(raw).decode()
-        value: dict[str, Any] = {"encoder": self.encoder, "text": self.text, "float32": packed}
-        if self.companion is not None:
-            value[COMPANION_KEY] = self.companion.with_companion(None).to_json()
-        return value
+        return {"encoder": self.encoder, "text": self.text, "float32": packed}
 
     @classmethod
     def from_json(cls, value: Any) -> KnownVector | None:
-        """None for anything that is not a well-formed vector: the search then encodes itself.
-        A malformed companion is dropped alone (the search encodes that one itself)."""
-        main = _vector_from_json(value)
-        if main is None:
+        """None for anything that is not a well-formed vector: the search then encodes itself."""
+        if not isinstance(value, dict):
             return None
-        return main.with_companion(_vector_from_json(value.get(COMPANION_KEY)))
+        encoder, text, packed = value.get("encoder"), value.get("text"), value.get("float32")
+        if not (isinstance(encoder, str) and isinstance(text, str) and isinstance(packed, str)):
+            return None
+        try:
+            raw = base64.b64decode(packed, validate=True)
+        except (binascii.Error, ValueError):
+            return None
+        if not raw or len(raw) % 4:
+            return None
+        vector = np.frombuffer(raw, dtype="<f4").astype(np.float32)
+        return cls(encoder, text, vector) if np.isfinite(vector).all() else None
 
     def matches(self, encoder: str, text: str, dimension: int) -> bool:
         return self.encoder == encoder and self.text == text and self.vector.shape == (dimension,)
-
-
-def _vector_from_json(value: Any) -> KnownVector | None:
-    if not isinstance(value, dict):
-        return None
-    encoder, text, packed = value.get("encoder"), value.get("text"), value.get("float32")
-    if not (isinstance(encoder, str) and isinstance(text, str) and isinstance(packed, str)):
-        return None
-    try:
-        raw = base64.b64decode(packed, validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    if not raw or len(raw) % 4:
-        return None
-    vector = np.frombuffer(raw, dtype="<f4").astype(np.float32)
-    return KnownVector(encoder, text, vector) if np.isfinite(vector).all() else None
 
 
 class RecentVectors:

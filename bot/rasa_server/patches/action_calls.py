@@ -1,6 +1,5 @@
 """Rasa's calls to the action server: each reply checked by validators built once, and the body
-sent without the response texts but with the sentence vectors the Rasa server made of the latest
-message: the NLU's, and the search's second encoder's (patches/companion_queries.py).
+sent without the response texts but with the sentence vector the NLU made of the latest message.
 
 Rasa checks every action server reply with `jsonschema.validate`, which first validates the schema
 itself against the meta-schema, on every call (a third of Rasa's time per message); here a reply
@@ -17,7 +16,6 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa_server.patches import companion_queries
 from bot.rasa_server.patches.action_reply_schema import reply_is_valid
 from retrieval.known_vector import KNOWN_VECTOR_KEY, recent_vectors
 
@@ -61,16 +59,13 @@ def action_call_format(
     action: RemoteAction, tracker: DialogueStateTracker, domain: Domain
 ) -> dict[str, Any]:
     """`RemoteAction._action_call_format` with the response texts left out of the domain and the
-    sentence vectors of the latest message added (retrieval/known_vector.py): the NLU's, with the
-    second encoder's when it is ready."""
+    NLU's sentence vector of the latest message added (retrieval/known_vector.py)."""
     body = RASA_CALL_FORMAT(action, tracker, domain)
     if "domain" in body:
         body["domain"] = _domain_for_actions(domain)
     latest = body["tracker"].get("latest_message") or {}
-    typed = latest.get("text")
-    known = recent_vectors.recall(typed)
+    known = recent_vectors.recall(latest.get("text"))
     if known is not None:
-        known = known.with_companion(companion_queries.finished(typed))
         # copies: the tracker's own parse data stays as stored
         latest = {**latest, KNOWN_VECTOR_KEY: known.to_json()}
         body["tracker"] = {**body["tracker"], "latest_message": latest}

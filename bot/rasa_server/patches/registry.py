@@ -36,7 +36,6 @@ class Patch:
     why: str
     replacements: Callable[[], tuple[Replacement, ...]]  # built on demand: imports Rasa's modules
     rasa_version: str = WRITTEN_FOR
-    default: bool = True  # part of `all`; the others run only when named
 
 
 _originals: dict[tuple[int, str], tuple[Any, str, Any]] = {}
@@ -110,18 +109,6 @@ def _replacements_action_calls() -> tuple[Replacement, ...]:
     )
 
 
-def _replacements_companion_queries() -> tuple[Replacement, ...]:
-    from rasa.core.actions.action import RemoteAction
-    from rasa.core.processor import MessageProcessor
-
-    from bot.rasa_server.patches.companion_queries import parse_message, run_remote_action
-
-    return (
-        Replacement(MessageProcessor, "parse_message", parse_message),
-        Replacement(RemoteAction, "run", run_remote_action),
-    )
-
-
 def _replacements_event_types() -> tuple[Replacement, ...]:
     from rasa.shared.core.events import Event
 
@@ -170,14 +157,6 @@ PATCHES = (
         "replies checked by prebuilt validators; lean call bodies",
         _replacements_action_calls,
     ),
-    # Opt-in: on this shared 2-core machine the overlap made replies slower, not faster (README,
-    # "Speed"): a second core was not free, and it encodes messages no action searches.
-    Patch(
-        "companion_queries",
-        "the search's second encoder reads the question while Rasa parses it",
-        _replacements_companion_queries,
-        default=False,
-    ),
     Patch(
         "event_types",
         "event classes from a table built once",
@@ -193,14 +172,14 @@ NAMES = tuple(patch.name for patch in PATCHES)
 
 
 def select(switch: str) -> tuple[Patch, ...]:
-    """`all` (the default patches), `none` or comma-separated names, `all` among them → the
-    patches, in registry order."""
+    """`all`, `none` or comma-separated names, `all` among them → the patches, in registry
+    order."""
     value = switch.strip()
     if value == "none" or not value:
         return ()
     wanted = {name.strip() for name in value.split(",") if name.strip()}
     if "all" in wanted:
-        wanted |= {patch.name for patch in PATCHES if patch.default}
+        wanted |= set(NAMES)
         wanted.discard("all")
     unknown = sorted(wanted - set(NAMES))
     if unknown:

@@ -13,7 +13,6 @@ with warnings.catch_warnings():
     import rasa.core.run
     from jsonschema import ValidationError, validators
     from rasa.core.actions.action import RemoteAction
-    from rasa.core.processor import MessageProcessor
     from rasa.nlu.classifiers.diet_classifier import DIETClassifier
     from rasa.shared.core.events import (
         ActionExecuted,
@@ -31,7 +30,6 @@ with warnings.catch_warnings():
 from bot.rasa_server.patches import (
     action_calls,
     action_reply_schema,
-    companion_queries,
     diet_intents,
     endpoint_sessions,
     event_types,
@@ -95,13 +93,11 @@ RASAS_OWN = {
     (DialogueStateTracker, "past_states"): states_cache.RASA_PAST_STATES,
     (DIETClassifier, "_predict"): diet_intents.RASA_PREDICT,
     (rasa.core.run, "close_resources"): endpoint_sessions.rasa_close_resources(),
-    (MessageProcessor, "parse_message"): companion_queries.RASA_PARSE_MESSAGE,
-    (RemoteAction, "run"): companion_queries.RASA_REMOTE_RUN,
 }
 
 
 def test_install_replaces_every_target_and_uninstall_gives_rasas_own_back():
-    assert install(select("all,companion_queries")) == list(NAMES)
+    assert install(select("all")) == list(NAMES)
     assert RemoteAction._validate_action_result is action_calls.validate_action_reply
     assert RemoteAction._action_call_format is action_calls.action_call_format
     assert Event.resolve_by_type is event_types.resolve_event_type
@@ -110,8 +106,6 @@ def test_install_replaces_every_target_and_uninstall_gives_rasas_own_back():
     assert Slot.__copy__ is slot_copy.copy_slot
     assert DIETClassifier._predict is diet_intents.predict
     assert rasa.core.run.close_resources is endpoint_sessions.close_resources
-    assert MessageProcessor.parse_message is companion_queries.parse_message
-    assert RemoteAction.run is companion_queries.run_remote_action
     uninstall()
     for (owner, attribute), original in RASAS_OWN.items():
         assert getattr(owner, attribute) is original, attribute
@@ -121,8 +115,7 @@ def test_install_replaces_every_target_and_uninstall_gives_rasas_own_back():
 
 def test_the_switch_chooses_patches_by_name_and_refuses_unknown_ones():
     assert select("none") == () and select("") == ()
-    assert "companion_queries" not in [p.name for p in select("all")]  # opt-in
-    assert [p.name for p in select("all")] == [n for n in NAMES if n != "companion_queries"]
+    assert [p.name for p in select("all")] == list(NAMES)
     assert [p.name for p in select(" slot_copy , graph_runner ")] == ["graph_runner", "slot_copy"]
     with pytest.raises(PatchError, match=r"unknown patch no_such.*known: all, none, graph_runner"):
         select("slot_copy,no_such")
