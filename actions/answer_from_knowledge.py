@@ -49,7 +49,7 @@ from actions.message_kinds import (
     closing,
     vague_opener,
 )
-from actions.negativity import is_complaint, is_strongly_negative
+from actions.negativity import COMPLAINT_INTENT, is_complaint, is_strongly_negative
 from actions.unanswered import Miss, hand_over_now, previous_miss
 from actions.verdicts import with_verdict
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
@@ -161,7 +161,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             return events + self._abstain(
                 dispatcher, tracker, miss, placed, topic, domain, language
             )
-        if is_complaint(text):
+        complained = intent == COMPLAINT_INTENT or is_complaint(text)
+        if complained:
             dispatcher.utter_message(response="utter_kb_empathy")
         events.append(SlotSet("low_confidence_count", 0.0))
         articles = self._articles(choice.articles, answer, reading.text)
@@ -173,7 +174,9 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
                 dispatcher, tracker, "unknown", placed, topic, domain, language
             )
         others = list(choice.others)
-        return events + self._answer(dispatcher, tracker, articles[0], language, others)
+        return events + self._answer(
+            dispatcher, tracker, articles[0], language, others, offer_person=complained
+        )
 
     def _approved(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         """A thumbs-up: the verdict on the article just given, else a plain "you're welcome"."""
@@ -227,7 +230,10 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         article: Article,
         language: str,
         others: list[str] | None = None,
+        offer_person: bool = False,
     ) -> list[EventType]:
+        """The article and "did this help?"; a customer who complained is also offered a person
+        at once, beside the answer, rather than after it fails."""
         utter_article(dispatcher, article, language)
         texts = BUTTON_TEXTS[language]
         buttons = [
@@ -236,6 +242,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         ]
         if others:
             buttons.append({"title": texts["other"], "payload": f"/{OTHER_ARTICLES_INTENT}"})
+        if offer_person:
+            buttons.append(human_button(language))
         dispatcher.utter_message(response="utter_kb_ask_helpful", buttons=buttons)
         offered = [e for e in tracker.get_slot("kb_offered") or [] if e.get("id") != article.id]
         return [

@@ -24,12 +24,11 @@ from actions.handoff_trigger import hand_over, wants_person
 from actions.knowledge_precedence import precedence
 from actions.knowledge_replies import language_of
 from actions.message_kinds import closing
-from actions.negativity import is_complaint
+from actions.negativity import COMPLAINT_INTENT, is_complaint
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
 
 log = logging.getLogger(__name__)
-COMPLAINT_INTENT = "complaint"
 
 
 class ArticleOrOwnReply(ActionAnswerFromKnowledge):
@@ -68,11 +67,14 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         articles = self._articles(choice.articles[:1], answer, reading.text)
         if verdict != "article" or choice.decision != "answer" or not articles:
             return self.own_reply(dispatcher, tracker, domain)
-        if intent == COMPLAINT_INTENT or is_complaint(text):
+        complained = intent == COMPLAINT_INTENT or is_complaint(text)
+        if complained:
             dispatcher.utter_message(response="utter_kb_empathy")
         events: list[EventType] = [
             SlotSet("kb_question", text[:KEEP_QUESTION_CHARS]),
             SlotSet("low_confidence_count", 0.0),
         ]
         others = list(choice.others)
-        return events + self._answer(dispatcher, tracker, articles[0], language, others)
+        return events + self._answer(
+            dispatcher, tracker, articles[0], language, others, offer_person=complained
+        )

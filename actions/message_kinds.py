@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from actions.topic_words import Topic
+
 
 def _listed(text: str) -> list[str]:
     """Words of a list written as text, one or more a line."""
     return text.split()
 
 
-Topic = Literal["order", "delivery", "payment", "account", "app", "return"]
 Closing = Literal["thanks", "goodbye"]
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -89,6 +90,9 @@ FILLER = frozenset(
     """
     )
 )
+# The nouns that name a topic, so that a message made of one ("доставка", "проблема с акком") is
+# a vague opener about it. Narrower than actions/topic_words.py, which also counts the words of a
+# problem ("вылетает", "списали"): a message saying what went wrong is not vague.
 TOPICS: dict[Topic, tuple[str, ...]] = {
     "order": _stems("заказ order покупк purchase"),
     "delivery": _stems("доставк курьер посылк delivery courier parcel package"),

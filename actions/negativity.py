@@ -110,8 +110,17 @@ def is_strongly_negative(text: str) -> bool:
     return _hits(words, ANGER) + (1 if _shouting(text or "") else 0) >= 2
 
 
+# The NLU's intent for displeasure: answered like a complaint found in the words.
+COMPLAINT_INTENT = "complaint"
+# Indignant punctuation: "Почему списали дважды?!" is a complaint, not a plain question.
+INDIGNANT = ("?!", "!?")
+
+
 def is_complaint(text: str) -> bool:
-    """Displeasure worth a line of empathy: an anger word, a fed-up phrase, or worse."""
+    """Displeasure worth a line of empathy and an offer of a person beside the answer: an anger
+    word, a fed-up phrase, indignant punctuation, or worse."""
     lowered = (text or "").lower().replace("ё", "е")
     words = _WORD.findall(lowered)
-    return bool(_hits(words, ANGER) or FED_UP.search(lowered)) or is_strongly_negative(text)
+    indignant = any(mark in lowered for mark in INDIGNANT)
+    signals = _hits(words, ANGER) or FED_UP.search(lowered) or indignant
+    return bool(signals) or is_strongly_negative(text)

@@ -153,6 +153,15 @@ async def test_complaint_gets_one_line_of_empathy_before_the_answer():
     assert [m["response"] for m in messages[:2]] == ["utter_kb_empathy", "utter_kb_answer"]
 
 
+async def test_a_complaint_answered_with_an_article_is_offered_a_person_beside_it():
+    action = ActionAnswerFromKnowledge(FakeKb(KnowledgeAnswer("answer", (LOGIN,))))
+    messages, _ = await run(action, "почему меня опять не пускает?!", "account_login")
+    payloads = [b["payload"] for b in messages[-1]["buttons"]]
+    assert payloads == ["/affirm", "/deny", "/request_human"]
+    messages, _ = await run(action, "не могу войти", "account_login")
+    assert "/request_human" not in [b["payload"] for b in messages[-1]["buttons"]]
+
+
 async def test_latin_typed_russian_and_long_stories_are_searched_as_the_nlu_read_them():
     kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,)))
     action = ActionAnswerFromKnowledge(kb)

@@ -41,6 +41,7 @@ def test_cancel(text: str):
         "don't bother",
         "I'll sort it myself",
         "all good now, thanks",
+        "знаете, я лучше сама в магазин схожу, не нужно ничего оформлять",
     ],
 )
 def test_a_change_of_mind_inside_a_sentence(text: str):
@@ -63,6 +64,7 @@ def test_a_change_of_mind_inside_a_sentence(text: str):
         "I can't sort it out myself",
         "the app is fine now but payment fails",
         "don't bother the courier, he was fine",
+        "не нужно ничего оформлять заново, просто верните деньги",
     ],
 )
 def test_not_cancel(text: str):

@@ -40,6 +40,7 @@ def test_not_strongly_negative(text: str):
         "опять не приходит код",
         "the app is terrible",
         "бля, опять не работает",
+        "почему с меня списали дважды?!",
     ],
 )
 def test_complaints_worth_a_line_of_empathy(text: str):
@@ -47,7 +48,14 @@ def test_complaints_worth_a_line_of_empathy(text: str):
 
 
 @pytest.mark.parametrize(
-    "text", ["где мой заказ", "how do i return an item", "what are the messages in my account", ""]
+    "text",
+    [
+        "где мой заказ",
+        "how do i return an item",
+        "what are the messages in my account",
+        "",
+        "спасибо!! а когда привезут?",
+    ],
 )
 def test_plain_questions_are_no_complaint(text: str):
     assert not is_complaint(text)
