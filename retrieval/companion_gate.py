@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from retrieval.calibration import pseudo_queries
-from retrieval.ranking import ArticleScore, calibrate, drop_translations
+from retrieval.ranking import ArticleScore, calibrate
 from retrieval.scoring import QuerySignals
 from retrieval.searchable import Searchable
 from retrieval.settings import RetrievalSettings
@@ -138,24 +138,10 @@ def _ranking(
     settings: RetrievalSettings,
     exclude: Collection[str],
 ) -> list[ArticleScore]:
-    table = searchable.table
-    candidates = np.array(
-        [i for i, article_id in enumerate(table.ids) if article_id not in exclude],
-        dtype=np.int64,
-    )
-    scored = table.score(candidates, searchable.loaded.vectors, signals)
-    order = np.argsort(-scored.fused, kind="stable")
-    ranked = [
-        ArticleScore(
-            table.ids[int(scored.articles[i])],
-            calibrate(float(scored.fused[i]), settings),
-            float(scored.fused[i]),
-            int(scored.best_chunks[i]),
-            int(scored.agreement[i]),
-        )
-        for i in order.tolist()
-    ]
-    return drop_translations(ranked, searchable.translations, searchable.langs, query_lang)
+    """Every article is scored: the gate runs only on builds with the second encoder, which are
+    small enough for that (as `Searchable.rank` scores them)."""
+    every = np.arange(len(searchable.table.ids))
+    return searchable.ranked(every, signals, query_lang, settings, exclude)
 
 
 def bounds(searchable: Searchable, settings: RetrievalSettings) -> dict[str, float]:

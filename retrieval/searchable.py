@@ -14,7 +14,7 @@ import numpy as np
 
 from retrieval.companion import Companion
 from retrieval.ranking import ArticleScore, calibrate, drop_translations
-from retrieval.scoring import ArticleTable
+from retrieval.scoring import ArticleTable, QuerySignals
 from retrieval.settings import RetrievalSettings
 
 if TYPE_CHECKING:
@@ -60,10 +60,22 @@ class Searchable:
         else:
             _, dense_ids = loaded.faiss_index.search(query_vector, count)
             candidates = self.table.candidates(dense_ids[0], signals.lexical, count)
+        return self.ranked(candidates, signals, query_lang, settings, exclude)
+
+    def ranked(
+        self,
+        candidates: np.ndarray,
+        signals: QuerySignals,
+        query_lang: str,
+        settings: RetrievalSettings,
+        exclude: Collection[str] = (),
+    ) -> list[ArticleScore]:
+        """The candidate articles (row numbers of the table) scored with `signals`, best first,
+        calibrated, without those in `exclude` and without translations of a better one."""
         if exclude:
             keep = [self.table.ids[a] not in exclude for a in candidates.tolist()]
             candidates = candidates[np.array(keep, dtype=bool)]
-        scored = self.table.score(candidates, loaded.vectors, signals)
+        scored = self.table.score(candidates, self.loaded.vectors, signals)
         order = np.argsort(-scored.fused, kind="stable")
         ranked = [
             ArticleScore(
