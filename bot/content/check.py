@@ -41,6 +41,7 @@ class CheckOptions:
     margin: float = DEFAULT_MARGIN
     record_baseline: bool = False
     models_dir: Path | None = None
+    knowledge: Path | None = None  # the help center the search reads; default: knowledge/
 
     def __post_init__(self) -> None:
         if not 0.0 < self.similarity <= 1.0:
@@ -91,7 +92,7 @@ def check_content(root: Path, options: CheckOptions, encoder: Encoder | None = N
         report.problems.extend(story_problems(root / "stories", known))
     else:
         report.notes.append("stories and rasa data validate were skipped: fix intents/ first")
-    report.problems.extend(article_problems(root / "knowledge"))
+    report.problems.extend(article_problems(options.knowledge or root / "knowledge"))
     report.problems.extend(announcement_problems(root / "announcements"))
     if content is not None and options.rasa_validate:
         with tempfile.TemporaryDirectory() as folder:

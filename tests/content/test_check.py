@@ -79,7 +79,7 @@ def test_broken_article_is_an_error_and_one_language_a_warning(
     assert error.path.name == "bad.md" and error.line == 3
     assert "broken front matter" in error.message
     (warning,) = report.warnings
-    assert warning.path.name == "pay.md" and "only in ru" in warning.message
+    assert warning.path.name == "knowledge" and "every article is in ru only" in warning.message
 
 
 def test_bad_options_are_refused():
@@ -99,3 +99,25 @@ def test_a_bad_announcement_is_reported_with_file_field_and_line(
     )
     (message,) = errors(project, encoder)
     assert message.startswith("announcements/card-delay.yml:2: topics: unknown payments")
+
+
+def test_the_configured_help_center_is_checked_instead_of_knowledge(
+    project: Path, encoder: TrigramEncoder, tmp_path: Path
+):
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        '{"id": "a", "question": "Вопрос?", "answer": "Да.", "lang": "ru"}\nnot json\n', "utf-8"
+    )
+    options = CheckOptions(rasa_validate=False, evals=False, knowledge=export)
+    report = check_content(project, options, encoder)
+    assert [(p.path.name, p.line, p.message) for p in report.errors] == [
+        ("export.jsonl", 2, "not a JSON object")
+    ]
+
+
+def test_the_help_center_follows_assistant_kb_path():
+    from bot.content.__main__ import configured_knowledge
+
+    assert configured_knowledge({"ASSISTANT_KB_PATH": " /srv/help "}) == Path("/srv/help")
+    assert configured_knowledge({"ASSISTANT_KB_PATH": ""}) is None
+    assert configured_knowledge({}) is None

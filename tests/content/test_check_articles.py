@@ -59,4 +59,60 @@ def test_front_matter_problems(tmp_path: Path):
 
 def test_one_language_article_is_only_a_warning(tmp_path: Path):
     write(tmp_path / "ru", "a.md", article("a-ru", "ru"))
+    write(tmp_path / "ru", "b.md", article("b-ru", "ru", "b-en"))
+    write(tmp_path / "en", "b.md", article("b-en", "en", "b-ru"))
     assert messages(tmp_path) == ["warning a.md:None: the article exists only in ru"]
+
+
+def test_a_help_center_in_one_language_is_one_warning(tmp_path: Path):
+    write(tmp_path / "ru", "a.md", article("a-ru", "ru"))
+    write(tmp_path / "ru", "b.md", article("b-ru", "ru"))
+    assert messages(tmp_path) == [
+        f"warning {tmp_path.name}:None: every article is in ru only: a question in en is "
+        "answered from ru articles or not at all"
+    ]
+
+
+def test_a_jsonl_export_is_checked_line_by_line(tmp_path: Path):
+    lines = [
+        '{"id": "refund", "question": "Как вернуть деньги?", "answer": "14 дней.", "lang": "ru"}',
+        "not json",
+        '{"id": "refund", "question": "Возврат", "answer": "Дубль.", "lang": "ru"}',
+        '{"answer": "Ответ без вопроса", "lang": "ru"}',
+    ]
+    write(tmp_path, "faq.jsonl", "\n".join(lines) + "\n")
+    found = messages(tmp_path)
+    assert "error faq.jsonl:2: not a JSON object" in found
+    assert any(m.startswith("error faq.jsonl:3: duplicate id 'refund'") for m in found)
+    assert any(m.startswith("error faq.jsonl:4: no question or title") for m in found)
+    assert any("every article is in ru only" in m for m in found)
+    assert not any("the article exists only" in m for m in found)
+
+
+def test_a_jsonl_export_without_ids_is_a_warning(tmp_path: Path):
+    write(tmp_path, "faq.jsonl", '{"question": "Как вернуть деньги?", "answer": "Так."}\n')
+    found = messages(tmp_path)
+    assert any(m.startswith("warning faq.jsonl:None: ") and "without an id" in m for m in found)
+    assert not any(m.startswith("error") for m in found)
+
+
+def test_evaluation_queries_beside_articles_are_not_articles(tmp_path: Path):
+    write(tmp_path, "queries.jsonl", '{"query": "как вернуть", "expected": "refund"}\n')
+    assert messages(tmp_path) == []
+
+
+def test_a_help_center_of_one_jsonl_file_is_checked(tmp_path: Path):
+    export = tmp_path / "faq.jsonl"
+    write(
+        tmp_path,
+        "faq.jsonl",
+        '{"id": "a", "question": "Вопрос?", "answer": "Ответ.", "lang": "ru"}\nx\n',
+    )
+    assert "error faq.jsonl:2: not a JSON object" in [
+        f"{p.severity} {p.path.name}:{p.line}: {p.message}" for p in article_problems(export)
+    ]
+
+
+def test_a_missing_help_center_is_an_error(tmp_path: Path):
+    (problem,) = article_problems(tmp_path / "nowhere")
+    assert problem.severity == "error" and "does not exist" in problem.message
