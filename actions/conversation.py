@@ -336,12 +336,28 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
     return HandoffTurns(before if started else since_start, answer, aside)
 
 
+# A message that goes on from the one before it rather than starting anew: "так для этого надо
+# войти, а я не могу", "но мне это не подходит", "but I can't do that".
+CONTINUES = re.compile(
+    r"^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
+    r"|не работает)|\bне помогл\w*|\bне подходит|\b(?:for|to do) that\b"
+    r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:help|work)"
+)
+
+
+def continues(text: str) -> bool:
+    """The message goes on from the one before it (see CONTINUES)."""
+    return bool(CONTINUES.search(text.lower().replace("ё", "е").strip()))
+
+
 def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
     """The last substantive message, with the substantive ones just before it about the same
     problem, oldest first; at most MAX_PROBLEM_TURNS. The same problem: the NLU read the same
-    intent (the customer asking again), or the customer said an answer did not help and went on
+    intent (the customer asking again), the customer said an answer did not help and went on
     to describe it on the same topic ("приложение вылетает" — "нет" — "ещё выскакивает ошибка
-    E-500"); an answer that did not help followed by another topic starts another problem."""
+    E-500"), or the later message goes on from the earlier one ("как поменять телефон?" — "так
+    для этого надо войти, а я не могу"); an answer that did not help followed by another topic
+    starts another problem."""
     chosen: list[Turn] = []
     not_helped = False
     for turn in reversed(turns):
@@ -350,7 +366,7 @@ def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
             continue
         if not is_substantive(turn, topics):
             continue
-        if chosen and turn.intent != chosen[0].intent:
+        if chosen and turn.intent != chosen[0].intent and not continues(chosen[0].text):
             topic = topics.get(turn.intent)
             if not (not_helped and topic is not None and topic == topics.get(chosen[0].intent)):
                 break

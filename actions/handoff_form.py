@@ -151,7 +151,7 @@ def validate_answer(
     if answer.cancels(question):
         return cancelled(slot)
     own_fact = any(fact in answer.facts for fact in question.facts)
-    if not own_fact and answer.skips(question):
+    if not own_fact and (answer.skips(question) or _answers_tried_instead(question, answer)):
         return {slot: SKIPPED, **_tried_too(slot, answer)}
     topics = intent_topics() if topics is None else topics
     if not own_fact and slot in PAUSING_QUESTIONS and answer.asks_something(topics):
@@ -180,6 +180,19 @@ def _tried_too(slot: str, answer: Answer) -> Slots:
     if slot in PROBLEM_ON_THE_WAY and tells_what_was_tried(answer.text):
         return {"handoff_tried": answer.text[:MAX_TEXT]}
     return {}
+
+
+def _answers_tried_instead(question: Question, answer: Answer) -> bool:
+    """An optional question answered with what was already tried and no fact at all ("выходил из
+    аккаунта и заходил снова, чистил куки" where the order number was asked): the customer has
+    passed over it, and asking it again would make them repeat themselves."""
+    return (
+        question.optional
+        and question.about_a_fact
+        and not answer.facts
+        and not is_question(answer.text)
+        and tells_what_was_tried(answer.text)
+    )
 
 
 def _subject(answer: Answer, topics: dict[str, str], search: ArticleSearch) -> Slots:

@@ -30,6 +30,7 @@ from actions.conversation import (
     recent_turns,
 )
 from actions.customer import clean_name
+from actions.handoff_signals import grieves
 from actions.handoff_topic import (
     ArticleSearch,
     help_center_articles,
@@ -57,7 +58,8 @@ INTRO_BY_REASON = {
 }
 DEFAULT_INTRO = "utter_request_human"
 # A request for a person that also complains ("третью неделю жду, это возмутительно! пусть со мной
-# свяжется сотрудник") is introduced with the complaint's line of empathy.
+# свяжется сотрудник", "you took the payment twice, I want someone now") is introduced with the
+# complaint's line of empathy, and the case is a complaint's: high priority, as the line promises.
 COMPLAINT_INTRO = "utter_complaint"
 
 
@@ -100,7 +102,8 @@ def intro_for(tracker: Tracker, reason: str, intent: str, domain: dict[str, Any]
     direct = not tracker.get_slot("handoff_reason")
     if direct and reason not in INTRO_BY_REASON and own_intro in responses:
         return own_intro
-    complains = is_complaint(str(tracker.latest_message.get("text") or ""))
+    text = str(tracker.latest_message.get("text") or "")
+    complains = is_complaint(text) or grieves(text)
     if reason == "requested" and complains and COMPLAINT_INTRO in responses:
         return COMPLAINT_INTRO
     return INTRO_BY_REASON.get(reason, DEFAULT_INTRO)
@@ -149,7 +152,8 @@ class ActionHandoffStart(SafeAction):
         reason = reason_for(tracker, intent)
         problem = problem_of(tracker, self.topics)
         topic, case_intent = subject(tracker, problem, self.topics, self._search)
-        priority = priority_for(reason, intent, turns)
+        intro = intro_for(tracker, reason, intent, domain)
+        priority = "high" if intro == COMPLAINT_INTRO else priority_for(reason, intent, turns)
         log.info(
             "handoff.start conversation=%s reason=%s priority=%s topic=%s",
             conversation_ref(tracker.sender_id),
@@ -159,7 +163,6 @@ class ActionHandoffStart(SafeAction):
         )
         # The introduction opens the handoff: it addresses the customer by name when it is known
         # (bot/rasa_server/addressing.py), the questions that follow do not.
-        intro = intro_for(tracker, reason, intent, domain)
         dispatcher.utter_message(response=intro, address_by_name=True)
         events: list[EventType] = [
             SlotSet("handoff_reason", reason),

@@ -28,8 +28,14 @@ NOT_ACTIONS = frozenset(
         # the purchase itself, not an attempt to fix it: "оформляла в прошлый вторник"
         *("оформить", "оформлять", "заказать", "заказывать", "купить", "покупать", "получить"),
         *("получать", "оплатить", "оплачивать", "выбрать", "выбирать"),
+        # slips in this chat: "перепутал, это был номер телефона"
+        *("ошибиться", "перепутать", "спутать"),
     }
 )
+# Writing a fact in this chat is no attempt at a fix: "а, это я версию написал" (but "написала на
+# почту поддержки" is: the fact word follows a preposition there).
+WRITING_VERBS = frozenset({"написать", "писать", "указать", "вписать", "напечатать"})
+FACT_WORDS = frozenset({"версия", "номер", "почта", "телефон", "email", "имейл", "адрес", "имя"})
 ENGLISH_ACTIONS = frozenset(
     {
         *("tried", "checked", "called", "rang", "phoned", "contacted", "emailed", "e-mailed"),
@@ -43,15 +49,28 @@ ENGLISH_ACTIONS = frozenset(
 ENGLISH_SUBJECTS = frozenset({"i", "i've", "ive", "we", "we've", "already", "also", "just", "then"})
 NOTHING_DONE = re.compile(
     r"\b(?:nothing (?:yet|so far)|not yet tried|haven't (?:tried|done) anything"
-    r"|пока ничего|ничего (?:пока |еще )?не (?:делал|делала|пробовал|пробовала|предпринимал))"
+    r"|пока ничего|ничего (?:пока |еще )?не (?:делал|делала|пробовал|пробовала|предпринимал)"
+    # what was not tried answers the question too: "переоформить заказ не пробовала"
+    r"|не (?:пробовал|пробовала|пробовали|пытался|пыталась)|(?:didn't|did not|haven't|have not)"
+    r" (?:try|tried))"
 )
 _CLAUSES = re.compile(r"[,.;:!?()«»\"—–]+|\s-\s|\s(?:а|но|and|but)\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 PREPOSITIONS = word_set("в во на с со к ко у о об от до из за по при про без для через под над")
 
 
+def _names_a_fact(words: list[str]) -> bool:
+    """The clause has a fact's name as its object: "версию", "номер" (not "на почту")."""
+    return any(
+        parses(word)[0].normal_form in FACT_WORDS
+        and (index == 0 or words[index - 1] not in PREPOSITIONS)
+        for index, word in enumerate(words)
+    )
+
+
 def _russian_clause(words: list[str]) -> bool:
     """A verb the customer did: no nominative noun before it to be someone else the subject."""
+    writes_a_fact = _names_a_fact(words)
     subject = False
     for index, word in enumerate(words):
         reading = parses(word)[0]
@@ -63,6 +82,8 @@ def _russian_clause(words: list[str]) -> bool:
         ):
             subject = True
         if tag.POS != "VERB" or reading.normal_form in NOT_ACTIONS or subject:
+            continue
+        if writes_a_fact and reading.normal_form in WRITING_VERBS:
             continue
         if "past" in tag and "sing" in tag:
             return True

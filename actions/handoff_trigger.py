@@ -1,15 +1,18 @@
 """How any action hands the conversation to a person: remember why, then run action_handoff_start.
 
 Kept apart so the knowledge and yes/no actions can trigger a handoff without knowing the form; a
-question that also asks for a person in so many words is handed over (`wants_person`).
+question that also asks for a person, in so many words or by escalating, is handed over
+(`wants_person`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
+
+from actions.handoff_signals import escalates
 
 Reason = Literal[
     "requested", "low_confidence", "not_helpful", "complaint", "negative", "always_human"
@@ -38,7 +41,8 @@ ASKING_WORD = re.compile(
     r"позов|позвать|подключ|соедин|свяж|связать|переключ|дайте$|дай$|нуж[ен]|хочу$|хотел"
     r"|поговор|передай|перевед|можно$|мне$|пригла|пообщ|прошу$|займ|занял|заня"
     r"|talk|speak|chat$|connect|get$|want|need$|transfer|pass$|help$|rather$|sort$|contact"
-    r"|put$|through$|invite|bring$|look$|check$|handle$|escalate|involve"
+    r"|put$|through$|invite|bring$|look$|check$|handle$|escalate|involve|call$|ring$"
+    r"|разберит|через$"
 )
 NOT_A_PERSON = re.compile(
     r"оператор\w* (?:сотовой |мобильной )?связи|in person|person(?:al)? data|я (?:\w+ )?менеджер"
@@ -47,6 +51,8 @@ NOT_A_PERSON = re.compile(
     # When or where to reach support is a question about its hours, not a request to be put through.
     r"|(?:когда|где|во сколько|до скольки) (?:\w+ ){0,2}(?:связаться|позвонить|написать)"
     r"|(?:when|what time|what hours) (?:\w+ ){0,3}(?:contact|reach|talk|speak|call)"
+    # A call that happened is no request for one: "did someone call me?", "why did they call".
+    r"|(?:did|has|had|who|why) (?:\w+ ){0,6}call(?:ed)?\b"
 )
 NEAR = 6
 # "a person", "a real person" ask for one; "the person receiving the order" does not.
@@ -55,7 +61,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "кого-нибудь" is on
 
 
 def wants_person(text: str) -> bool:
-    """The message asks to be put through to a person."""
+    """The customer wants a person now: asks for one in so many words, or has had enough
+    (actions/handoff_signals.py: "Разберитесь, пожалуйста", "third day... nobody tells me!")."""
+    return asks_for_person(text) or escalates(text)
+
+
+def asks_for_person(text: str) -> bool:
+    """The message asks to be put through to a person in so many words."""
     lowered = NOT_A_PERSON.sub(" ", (text or "").lower().replace("ё", "е"))
     words = _WORD.findall(lowered)
     people = [
@@ -67,3 +79,35 @@ def wants_person(text: str) -> bool:
     ]
     asking = [i for i, w in enumerate(words) if ASKING_WORD.match(w)]
     return any(abs(p - a) <= NEAR for p in people for a in asking)
+
+
+# After a question asked inside the form was answered, the bot offers to go on with the handoff
+# (actions/handoff_leave.py); a go-ahead typed instead of the button takes the offer: "поняла,
+# давайте дальше оформлять", "ok, let's carry on", "да, продолжим".
+OFFER_AGAIN = "utter_handoff_offer_again"
+GOES_AHEAD = re.compile(
+    r"\b(?:продолж\w*|дальше|оформля\w*|оформи\w*|давайте|давай|да|ага|хорошо|ок|окей"
+    r"|continue|carry on|go on|go ahead|proceed|yes|yeah|yep|sure|ok|okay|let's)\b"
+)
+
+NOT_AHEAD = re.compile(r"\b(?:не|нет|no|not|don't|dont|never)\b")
+
+
+def _last_bot_reply_names(events: list[dict[str, Any]]) -> set[str]:
+    """The responses the bot gave between the customer's previous message and the latest one."""
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return set()
+    return {
+        str((e.get("metadata") or {}).get("utter_action"))
+        for e in events[users[-2] : users[-1]]
+        if e.get("event") == "bot"
+    }
+
+
+def resumes_handoff(events: list[dict[str, Any]], text: str) -> bool:
+    """A go-ahead right after the offer to go on with the handoff: the offer is taken."""
+    lowered = (text or "").lower().replace("ё", "е").replace("’", "'")
+    if "?" in lowered or NOT_AHEAD.search(lowered) or not GOES_AHEAD.search(lowered):
+        return False
+    return OFFER_AGAIN in _last_bot_reply_names(events)

@@ -29,7 +29,9 @@ from actions.verdicts import with_verdict
 
 log = logging.getLogger(__name__)
 # Replies that end by offering a person in words: a "yes" to them accepts the offer.
-OFFERS_OF_A_PERSON = frozenset({"utter_kb_sorry_not_helped", "utter_kb_no_answer"})
+OFFERS_OF_A_PERSON = frozenset(
+    {"utter_kb_sorry_not_helped", "utter_kb_no_answer", "utter_handoff_offer_again"}
+)
 
 
 def offered_a_person(tracker: Tracker) -> bool:

@@ -11,6 +11,7 @@ import pytest
 from actions.conversation import (
     Turn,
     content_words,
+    continues,
     fact_only,
     handoff_turns,
     is_substantive,
@@ -222,6 +223,33 @@ def test_what_the_customer_added_after_an_answer_did_not_help_joins_the_problem(
         == "приложение вылетает, когда открываю корзину\nещё иногда выскакивает ошибка E-500"
     )
     assert found.turn.confidence == 0.7, "the latest message decides the intent"
+
+
+def test_a_message_that_goes_on_from_the_answered_question_joins_it():
+    events = [
+        user("потеряла телефон, а вход только по коду из смс. Как сменить номер?", "account_login"),
+        bot("Статья про смену номера"),
+        user("но для этого нужно войти, а я не могу. Позовите сотрудника", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None
+    assert found.text.startswith("потеряла телефон")
+    assert found.text.endswith("Позовите сотрудника")
+    assert found.turn.intent == "request_human", "the latest message decides the intent"
+
+
+@pytest.mark.parametrize(
+    ("text", "goes_on"),
+    [
+        ("так для этого надо войти", True),
+        ("But I can't do that, the app won't open", True),
+        ("это не помогло, позовите человека", True),
+        ("а ещё приложение вылетает в корзине", False),
+        ("и другой вопрос: деньги за возврат не пришли", False),
+    ],
+)
+def test_continues(text: str, goes_on: bool):
+    assert continues(text) is goes_on
 
 
 def test_an_answer_that_did_not_help_then_another_topic_is_another_problem():

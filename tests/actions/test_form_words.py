@@ -42,6 +42,8 @@ def test_cancel(text: str):
         "I'll sort it myself",
         "all good now, thanks",
         "знаете, я лучше сама в магазин схожу, не нужно ничего оформлять",
+        "муж уже всё уладил с курьером, так что ничего не надо",
+        "ой, стоп, нашла письмо с ответом",
     ],
 )
 def test_a_change_of_mind_inside_a_sentence(text: str):
@@ -65,6 +67,8 @@ def test_a_change_of_mind_inside_a_sentence(text: str):
         "the app is fine now but payment fails",
         "don't bother the courier, he was fine",
         "не нужно ничего оформлять заново, просто верните деньги",
+        "в приложении написано, что ничего не надо обновлять",
+        "стоп-лист в корзине не пускает дальше",
     ],
 )
 def test_not_cancel(text: str):
@@ -113,6 +117,10 @@ def test_an_answer_is_not_a_skip():
         "no clue which version it is",
         "no order yet — I entered the card code twice",
         "заказ ещё не оформлен, ввожу код в корзине",
+        "заказа нет, оплата так и не прошла",
+        "нет никакого заказа, я только собиралась купить",
+        "он так и не оформился, банк отказал",
+        "это не приложение, а сайт на ноутбуке",
     ],
 )
 def test_more_ways_to_say_there_is_no_value(text: str):
@@ -125,3 +133,7 @@ def test_calling_off_the_request_itself_counts_in_any_sentence():
     assert not cancels_request("давайте отменим заказ, он мне не нужен")
     assert cancels_in_sentence("а, всё, не нужно")
     assert not cancels_in_sentence("всё не нужно было покупать")
+    assert cancels_request("ладно, пока сама попробую, если что — напишу снова")
+    assert cancels_request("I'll try it myself first and come back later")
+    assert cancels_request("I'll write back later")
+    assert not cancels_request("сама пробовала разобраться, не вышло")

@@ -239,6 +239,17 @@ async def test_no_order_number_and_what_was_tried_in_one_answer_fill_both():
     assert slot(events, "requested_slot") == "handoff_tried"
 
 
+async def test_what_was_tried_given_instead_of_an_optional_fact_skips_the_question():
+    slots = {**ANNA, "email": "a@b.ru", "handoff_problem": "не сохраняется адрес"}
+    text = "это в браузере было; перезагружала страницу и заходила с другого компьютера"
+    _, events = await answer("handoff_order_number", text, slots)
+    assert slot(events, "handoff_order_number") == SKIPPED
+    assert slot(events, "handoff_tried") == text
+    # an answer with no attempt in it is still asked again
+    replies, events = await answer("handoff_order_number", "посмотрите по почте", slots)
+    assert replies == ["utter_handoff_invalid_order_number"]
+
+
 async def test_app_version_read_in_the_question_context():
     slots = {"customer_name": "Зоя", "email": "z@b.ru", "handoff_topic": "technical"}
     _, events = await answer("handoff_app_version", "5.4", slots)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_start import ActionHandoffStart
@@ -189,6 +190,28 @@ async def test_a_request_that_also_complains_is_introduced_with_empathy():
     replies, result = await start([user(text, "refund_status")], {"handoff_reason": "requested"})
     assert replies == ["utter_complaint"]
     assert slot(result, "handoff_reason") == "requested"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вы списали деньги дважды, мне срочно нужен сотрудник",
+        "The parcel came damaged again, I want to talk to someone right away",
+    ],
+)
+async def test_a_request_with_a_grievance_gets_empathy_and_the_priority_it_promises(text: str):
+    replies, result = await start(
+        [user(text, "payment_double_charge")], {"handoff_reason": "requested"}
+    )
+    assert replies == ["utter_complaint"]
+    assert slot(result, "handoff_priority") == "high"
+
+
+async def test_a_plain_request_with_a_problem_gets_the_plain_introduction():
+    text = "хочу поменять размер кроссовок, позовите сотрудника"
+    replies, result = await start([user(text, "return_item")], {"handoff_reason": "requested"})
+    assert replies == ["utter_request_human"]
+    assert slot(result, "handoff_priority") == "normal"
 
 
 async def test_without_a_topic_from_the_nlu_the_problems_words_name_it():

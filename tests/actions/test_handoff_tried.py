@@ -18,6 +18,9 @@ from actions.handoff_tried import tells_what_was_tried
         "no order yet — I entered the card code twice and it still shows zero",
         "there's no order number, I haven't placed it yet; I tried the code on the site",
         "don't know the version, reinstalled it yesterday",
+        "написала на почту поддержки, ответа нет",
+        "заказ 12345678; в банк звонить не пробовала, он же у вас",
+        "order 12345678, I haven't tried another card",
     ],
 )
 def test_what_was_done_in_the_first_person(text: str):
@@ -44,6 +47,9 @@ def test_what_was_done_in_the_first_person(text: str):
         "Бонусы за заказ 50391827 так и не начислились, хотя получил его три недели назад",
         "order 12345678, I paid by card",
         "order 12345678, I did not get it",
+        # a slip in this chat, not an attempt at a fix
+        "ой, это я номер телефона написала. Почта ниже",
+        "перепутал, это версия была",
     ],
 )
 def test_facts_skips_and_what_others_did_are_not_what_was_tried(text: str):

@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge
-from actions.handoff_trigger import wants_person
+from actions.handoff_trigger import asks_for_person, resumes_handoff, wants_person
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from actions.yes_no import ActionReplyYesNo
 from tests.actions.conftest import followup, slot, tracker, user
@@ -163,9 +163,27 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "не работает поиск. Свяжите с техподдержкой",
         "The app crashes every time I scan a barcode. I need tech support, please",
         "I've been waiting a month for my refund. I want to speak to a manager",
+        "кофемашина пришла с трещиной. Разберитесь через специалиста, пожалуйста",
+        "the kettle leaks, could somebody from your team ring me on this number?",
+        "please have someone call me back about the refund",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
+    assert asks_for_person(text)
+    assert wants_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # escalating without asking for a person in words (actions/handoff_signals.py)
+        "Это уже смешно: пятый день обещаете доставку, и никто ничего не объясняет!",
+        "Unacceptable. The refund was promised for Monday and nobody answers my emails",
+        "В посылке не тот размер. Разберитесь, пожалуйста",
+    ],
+)
+def test_a_customer_who_has_had_enough_wants_a_person(text: str):
+    assert not asks_for_person(text)
     assert wants_person(text)
 
 
@@ -184,6 +202,10 @@ def test_a_request_for_a_person_inside_a_question(text: str):
         "can i check the status of my order",
         "does the app support Apple Pay",
         "I'm the office manager, I need an invoice",
+        "did someone from the delivery service call me yesterday?",
+        "почему не приходит смс с кодом?",
+        "why is my parcel still in Kazan?",
+        "курьер опять не приехал, что делать?",
     ],
 )
 def test_no_request_for_a_person(text: str):
@@ -206,7 +228,9 @@ def offer(reply: str) -> list[dict]:
     return [user("/deny", "deny", ts=1.0), said]
 
 
-@pytest.mark.parametrize("reply", ["utter_kb_sorry_not_helped", "utter_kb_no_answer"])
+@pytest.mark.parametrize(
+    "reply", ["utter_kb_sorry_not_helped", "utter_kb_no_answer", "utter_handoff_offer_again"]
+)
 async def test_yes_to_an_offer_of_a_person_brings_one_in(reply: str):
     events = [*offer(reply), user("Да", "affirm", ts=2.0)]
     replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events)
@@ -220,3 +244,29 @@ async def test_yes_to_anything_else_is_a_plain_yes():
     replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events)
     assert replies == ["utter_affirm"]
     assert followup(result) is None
+
+
+@pytest.mark.parametrize("text", ["ясно, давайте дальше", "ok, let's carry on", "да, продолжаем"])
+def test_a_go_ahead_after_the_offer_to_go_on_resumes_the_handoff(text: str):
+    events = [*offer("utter_handoff_offer_again"), user(text, "feedback", ts=2.0)]
+    assert resumes_handoff(events, text)
+
+
+@pytest.mark.parametrize(
+    ("reply", "text"),
+    [
+        ("utter_kb_glad_helped", "ясно, давайте дальше"),  # no offer to go on
+        ("utter_handoff_offer_again", "нет, не надо, давайте без этого"),
+        ("utter_handoff_offer_again", "а доставка в пункт выдачи сколько идёт?"),
+    ],
+)
+def test_no_go_ahead_no_resumed_handoff(reply: str, text: str):
+    events = [*offer(reply), user(text, "feedback", ts=2.0)]
+    assert not resumes_handoff(events, text)
+
+
+async def test_a_typed_go_ahead_after_the_offer_brings_the_handoff_back():
+    events = [*offer("utter_handoff_offer_again"), user("понял, оформляем дальше", "feedback")]
+    replies, result = await run(ActionAnswerFromKnowledge(FakeKb("answer")), events)
+    assert replies == []
+    assert followup(result) == "action_handoff_start"

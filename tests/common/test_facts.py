@@ -70,6 +70,16 @@ from bot.common.facts import Facts, extract_facts
         ("this is Mary-Anne Cole", "Mary-Anne Cole"),
         ("The parcel never came. Regards, Anna Lloyd Webber", "Anna Lloyd Webber"),
         ("Hi, Owen from Cardiff here", "Owen"),
+        ("Это Галина пишет, заказ не пришёл", "Галина"),
+        ("Называйте меня Сашей", "Саша"),
+        ("my name is oleg petrov", "Oleg Petrov"),
+        ("от Ирины Сергеевны Волковой: заказ 48 019 263 пришёл пустой", "Ирина Сергеевна Волкова"),
+        ("Лебедева", "Лебедева"),
+        ("моя фамилия Орлов, заказ 30 618 492", "Орлов"),
+        ("Беспокоит вас Ковальчук: возврат не оформили", "Ковальчук"),
+        ("получатель я — Белов", "Белов"),
+        ("Ксения из Самары, заказ 28 490 613", "Ксения"),
+        ("Добрый день, Тимуром меня зовут, код не приходит", "Тимур"),
     ],
 )
 def test_the_customers_own_name_in_the_nominative(text, name):
@@ -115,6 +125,11 @@ def test_the_customers_own_name_in_the_nominative(text, name):
         "I will call back later",
         "Will you refund me?",
         "I miss the old app",
+        "it's valid until Sunday, says the email",
+        "Москва",
+        "курьер из Казани не приехал",
+        "всё получилось, благодарю вас",
+        "Благодарю Вас!",
     ],
 )
 def test_other_peoples_names_and_words_are_not_the_customers_name(text):
@@ -207,6 +222,10 @@ def test_a_phone_cut_short_is_neither_a_phone_nor_an_order(text):
         ("versiya 5.12.1, ne rabotaet oplata", "5.12.1"),
         ("i'm on 5.12.2 and can't find my orders", "5.12.2"),
         ("Кира, 5.11.1, пуши не приходят", "5.11.1"),
+        ("стоит версия5.10.2", "5.10.2"),
+        ("после обновления с 5.2 до 5.3 пропала история заказов", "5.3"),
+        ("updated from 5.9 to 5.10 and now it freezes", "5.10"),
+        ("no luck with the app, keeps freezing on 5.11", "5.11"),
     ],
 )
 def test_app_versions(text, version):
@@ -236,6 +255,11 @@ def test_app_versions(text, version):
         "реквизиты: ИНН 7736207543, нужен счёт",
         "трек CP123456789RU не ищется",
         "+7 (000) 000-00-00",
+        # a company's line and other numbers of eight digits
+        "дозвонился на 8 800 100-20-30, там занято",
+        "артикул 20394857 снова будет?",
+        "SKU 40291836 is out of stock",
+        "company registration number 08123456, invoice please",
     ],
 )
 def test_prices_dates_codes_and_quantities_are_no_facts(text):
@@ -269,6 +293,21 @@ def test_a_card_beside_a_phone_and_an_order():
     facts = extract_facts(text)
     assert len(facts.card_numbers) == 1
     assert (facts.order_number, facts.phone) == ("48103927", "+79161234567")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "номер карты: 5536913812345678.",  # sixteen digits in one block, a digit mistyped
+        "карта 5536 9138 12345678, оплата не проходит",
+        "card 5536  9138  1234  5678 was declined",  # two spaces between the groups
+        "карта: 5536 9138 1234 567 не проходит",  # fifteen digits after the word "карта"
+    ],
+)
+def test_digits_the_customer_calls_a_card_are_a_card_however_grouped(text):
+    facts = extract_facts(text)
+    assert facts.has_card
+    assert facts.phone is None and facts.order_number is None
 
 
 def test_the_last_four_digits_alone_are_no_card():

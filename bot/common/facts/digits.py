@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from bot.common.facts.model import Span
 
-# Groups joined by one space, a no-break space or one dash; a dot or comma ends the run, so dates,
-# versions and prices with decimals are never one run.
-_RUN = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0-]\d+)*(?![\w]|[.,]\d)")
+# Groups joined by one or two spaces (no-break ones too) or one dash; a dot or comma ends the run,
+# so dates, versions and prices with decimals are never one run.
+_RUN = re.compile(r"(?<![\w.,])\d+(?:(?:[ \u00a0]{1,2}|-)\d+)*(?![\w]|[.,]\d)")
 _GROUP = re.compile(r"\d+")
 
 

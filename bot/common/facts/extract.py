@@ -9,7 +9,8 @@ import re
 from bot.common.facts.cards import card_spans
 from bot.common.facts.emails import emails
 from bot.common.facts.model import Facts, Span
-from bot.common.facts.names import FACT_MARK, customer_name
+from bot.common.facts.name_reading import FACT_MARK
+from bot.common.facts.names import customer_name
 from bot.common.facts.orders import order_numbers
 from bot.common.facts.phones import phones
 from bot.common.facts.versions import app_versions

@@ -29,14 +29,23 @@ STRONG_CUES: tuple[Cue, ...] = (
     ("my", "full", "name", "is"),
     ("name", ":"),
     ("call", "me"),
+    # "Зовите меня Кирой", "называйте меня Сашей": the name in any case
+    ("фамилия",),
+    ("surname",),
+    ("зовите", "меня"),
+    ("называйте", "меня"),
+    ("обращайтесь", "ко", "мне"),
 )
 # Introductions only when a known first name follows: "я Вера", but "я заказывал".
 WEAK_CUES: tuple[Cue, ...] = (
     ("я",),
     ("это",),
     ("пишет",),
+    ("пишет", "вам"),
+    ("вам", "пишет"),
     ("беспокоит",),
     ("вас", "беспокоит"),
+    ("беспокоит", "вас"),
     ("обращается",),
     ("на", "связи"),
     # "телефон ..., а зовут Алиса", "с вами говорит Тамара": not "курьера зовут Игорь"
@@ -63,6 +72,12 @@ AFTER_CUES: tuple[Cue, ...] = (
     ("here",),
     ("speaking",),
 )
+# "Захаром меня зовут": the verb of an introduction after a name in any case.
+CALLED_AFTER: tuple[Cue, ...] = (("меня", "зовут"), ("меня", "звать"), ("зовут",))
+# Where a writer is from, between their name and the rest: "Lucy from Leeds", "Марина из Казани".
+ORIGINS = frozenset({"from", "из"})
+# A header naming the sender: "от Надежды Павловны Зуевой: ...", "From Anna Rao: ...".
+FROM = frozenset({"от", "from"})
 # Closings before a signature; the name must end the message.
 SIGN_OFFS: tuple[Cue, ...] = (
     ("с", "уважением"),

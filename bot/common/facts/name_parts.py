@@ -23,6 +23,8 @@ from bot.common.facts.translit import LATIN_WORD, cyrillic_spellings
 
 _CYRILLIC = re.compile(r"^[а-яё'-]+$", re.IGNORECASE)
 _UD_GENDER = {"masc": "Masc", "femn": "Fem"}
+# Parts of speech that are never a name: pronouns, prepositions, conjunctions, particles.
+FUNCTION_WORDS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ def _nominative(reading: Any, gender: str | None) -> str | None:
 
 def _cyrillic_first(word: str, nominative_only: bool) -> Part | None:
     readings = parses(word)
+    if readings and readings[0].tag.POS in FUNCTION_WORDS:
+        return None  # "благодарю вас": a pronoun on a list of short names ("Вас") is none
     # pymorphy guesses unknown words from their endings ("хелло" → Name): only its dictionary
     # and natasha's list of first names are trusted for a first name.
     names = _named(readings, "Name") if is_known(word) else []
@@ -104,7 +108,11 @@ def _latin_reading(word: str, check: Callable[[str], Part | None]) -> Part | Non
     return None
 
 
-def first_name(token: Token, nominative_only: bool = True) -> Part | None:
+def first_name(
+    token: Token, nominative_only: bool = True, lowercase_latin: bool = False
+) -> Part | None:
+    """A first name; a Latin word read back into Cyrillic only when capitalised, unless
+    `lowercase_latin` (after "my name is": "oleg" is a name there, "it's valid" is no "Валид")."""
     word = token.lower
     if _CYRILLIC.match(word):
         part = _cyrillic_first(word, nominative_only)
@@ -116,6 +124,8 @@ def first_name(token: Token, nominative_only: bool = True) -> Part | None:
             return Part(display(token.text), ambiguous=word in ENGLISH_NAMES_ALSO_WORDS)
         if "-" in word and word.split("-")[0] in ENGLISH_FIRST_NAMES:
             return Part(display(token.text))  # "Mary-Jane", "Anna-Louise"
+        if not (token.capitalised or lowercase_latin):
+            return None
         part = _latin_reading(word, lambda s: _cyrillic_first(s, True))
         return Part(display(token.text), part.gender, True, part.ambiguous) if part else None
     return None
@@ -132,8 +142,11 @@ def patronymic(token: Token, gender: str | None) -> Part | None:
     return None
 
 
-def surname(token: Token, gender: str | None, lenient: bool) -> Part | None:
-    """A surname; with `lenient`, also any capitalised word the dictionary does not know."""
+def surname(
+    token: Token, gender: str | None, lenient: bool, lowercase_latin: bool = False
+) -> Part | None:
+    """A surname; with `lenient`, also any capitalised word the dictionary does not know. A Latin
+    word only when capitalised, unless `lowercase_latin` (see first_name)."""
     word = token.lower
     if _CYRILLIC.match(word):
         part = _cyrillic_by_grammeme(word, "Surn", gender)
@@ -146,9 +159,34 @@ def surname(token: Token, gender: str | None, lenient: bool) -> Part | None:
         if lenient and token.capitalised and not is_known(word):
             return Part(display(token.text))
         return None
-    if LATIN_WORD.match(word):
+    if LATIN_WORD.match(word) and (token.capitalised or lowercase_latin):
         if _latin_reading(word, lambda s: _cyrillic_by_grammeme(s, "Surn", gender)):
             return Part(display(token.text))
         if lenient and token.capitalised and word not in ENGLISH_STOPWORDS:
             return Part(display(token.text))
+    return None
+
+
+def _surname_first(word: str) -> bool:
+    """The dictionary reads the word as a surname before anything else, in the nominative."""
+    readings = parses(word)
+    return (
+        bool(readings)
+        and "Surn" in readings[0].tag.grammemes
+        and any("Surn" in p.tag.grammemes and p.tag.case == "nomn" for p in readings)
+    )
+
+
+def lone_surname(token: Token) -> Part | None:
+    """A surname with no first name, where the writer gives their own ("Шестакова" as the whole
+    answer, "я — Пахомов", "фамилия Мельников"): capitalised and read as a surname first, so a
+    city or a brand on the surname lists ("Москва", "Яндекс") is not one."""
+    word = token.lower
+    if not token.capitalised or word in ENGLISH_STOPWORDS:
+        return None
+    if _CYRILLIC.match(word):
+        return Part(display(token.text)) if _surname_first(word) else None
+    latin = LATIN_WORD.match(word) and word not in ENGLISH_FIRST_NAMES
+    if latin and any(_surname_first(spelling) for spelling in cyrillic_spellings(word)):
+        return Part(display(token.text))
     return None

@@ -21,6 +21,14 @@ _UNIT_AFTER = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$€₽£]|rub|usd|eur)\s*$", re.IGNORECASE)
 _CUE_BEFORE = re.compile(r"(?:заказ\w*|order\w*|№|#|no\.?|номер\w*)\W{0,3}$", re.IGNORECASE)
+# Eight digits that name something else: an item's code, a company's registration, an account.
+_OTHER_NUMBER_BEFORE = re.compile(
+    r"(?:артикул\w*|арт\.|sku|код\w* товара|item (?:code|number|no)|product (?:code|id|number)"
+    r"|reg(?:istration)?\.? (?:number|no)|company (?:number|no)|инн|огрн\w*|кпп|бик|окпо"
+    r"|сч[её]т\w*|трек\w*|track\w*|паспорт\w*|снилс|iban|account|invoice)"
+    r"\W{0,3}(?:№|#|no\.?|number|номер)?\W{0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _date_like(groups: list[Group]) -> bool:
@@ -72,6 +80,8 @@ def order_numbers(text: str, skip: Iterable[Span] = ()) -> list[tuple[str, Span]
         if overlaps(span, skip):
             continue
         if _UNIT_AFTER.match(text[span[1] :]) or _CURRENCY_BEFORE.search(text[: span[0]]):
+            continue
+        if _OTHER_NUMBER_BEFORE.search(text[max(0, span[0] - 30) : span[0]]):
             continue
         found.append((digits, span))
     found.sort(key=lambda item: item[1][0])  # in the order written

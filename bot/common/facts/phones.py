@@ -11,10 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
 from bot.common.contacts import phone_matches
 from bot.common.facts.model import Span
 from bot.common.facts.spans import overlaps
 
+# A company's line, never a customer's own: "звонила на 8 800 555-35-35, никто не отвечает".
+SERVICE_LINES = frozenset(
+    {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST}
+)
 # Where a national number starting with "0" is read (see the module's docstring).
 TRUNK_ZERO_REGION = "GB"
 # Numbers that only look like phones: tax, company and bank identifiers, passports, tracking.
@@ -37,6 +44,8 @@ def phones(text: str, skip: Iterable[Span] = ()) -> list[tuple[str, Span]]:
             continue
         if len(set(phone[-10:])) <= 2:
             continue  # "+7 (000) 000-00-00", "+7 999 999 99 99": a placeholder
+        if phonenumbers.number_type(phonenumbers.parse(phone)) in SERVICE_LINES:
+            continue
         found.append((phone, (start, end)))
     return sorted(found, key=lambda item: item[1])
 

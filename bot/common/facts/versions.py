@@ -36,6 +36,15 @@ _UNIT_AFTER = re.compile(
     r"размер|size|дюйм|inch|раз|times|km|км|m\b|м\b)",
     re.IGNORECASE,
 )
+_WORDS = re.compile(r"\w+")
+# A cue typed without a space ("версия5.9.1"), and an update from one version to another ("с 5.3
+# до 5.4.1", "from 5.3 to 5.4"): the version now is the second.
+_GLUED = re.compile(r"(?:верси[яиюей]|version|ver)(\d{1,2}\.\d{1,3}(?:\.\d{1,4})?)(?![\d.])", re.I)
+_UPDATE = re.compile(
+    r"(?:обнов|updat|upgrad)\w*\s+(?:\w+\s+)?(?:с|from)\s+v?\d{1,2}\.\d{1,3}(?:\.\d{1,4})?\s+"
+    r"(?:до|на|to)\s+v?(\d{1,2}\.\d{1,3}(?:\.\d{1,4})?)(?![\d.])",
+    re.IGNORECASE,
+)
 CUE_WINDOW = 40  # characters before the number searched for a cue
 MAX_WORDS_BETWEEN = 3  # "версия приложения у меня 5.12"
 
@@ -56,7 +65,8 @@ def _cued(before: str, after: str) -> bool:
         return False
     between = before[cues[-1].end() :]
     # "обновил iOS до 17.2": the cue's own words may name the system too.
-    return not _OS.search(before[cues[-1].start() :]) and len(between.split()) <= MAX_WORDS_BETWEEN
+    words = _WORDS.findall(between)  # "app, still crashes on 5.10": punctuation is no word
+    return not _OS.search(before[cues[-1].start() :]) and len(words) <= MAX_WORDS_BETWEEN
 
 
 def _date(number: str) -> bool:
@@ -66,7 +76,9 @@ def _date(number: str) -> bool:
 
 
 def app_versions(text: str) -> list[tuple[str, Span]]:
-    found = []
+    """Versions in the order they count: the one an update went to and a glued "версия5.9"
+    first, then the others as written."""
+    found = [(m.group(1), m.span(1)) for m in (*_UPDATE.finditer(text), *_GLUED.finditer(text))]
     for match in _NUMBER.finditer(text):
         number = match.group("number")
         if _LEADING_ZERO.search(number) or _date(number):
@@ -74,6 +86,9 @@ def app_versions(text: str) -> list[tuple[str, Span]]:
         before = text[max(0, match.start() - CUE_WINDOW) : match.start()]
         prefixed = bool(match.group("v"))
         three_parts = bool(match.group("third")) and not _os_before(before)
+        span = match.span("number")
+        if any(span == seen for _, seen in found):
+            continue
         if prefixed or three_parts or _cued(before, text[match.end() : match.end() + 20]):
-            found.append((number, match.span("number")))
+            found.append((number, span))
     return found

@@ -1,0 +1,136 @@
+"""A name that stands alone as a piece of the message, where writers put their own: the whole
+message ("Вера"), its opening ("Алёна, заказ 28301947, ..."), its end ("..., Герман") or next to
+a contact or number the writer gives ("8 917 404 33 22 Лидия"). Not a name after a role ("Курьер:
+Игорь"), and not one that addresses the reader ("Марина, подскажите", "Привет, Вера").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.common.facts.lexicon import parses
+from bot.common.facts.name_cues import ADDRESSING, FACT_LABELS, GREETINGS, ROLES, SEPARATORS, TITLES
+from bot.common.facts.name_reading import (
+    FACT_MARK,
+    Found,
+    any_word_first,
+    past_origin,
+    read_name,
+    skip_separators,
+    surname_at,
+)
+from bot.common.facts.tokens import Token
+
+
+def _segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(start, stop) of each run of words and numbers between punctuation or line breaks
+    (the dot of "Dr." or "Mrs." breaks nothing)."""
+    segments: list[tuple[int, int]] = []
+    start = None
+    for index, token in enumerate(tokens):
+        title_dot = token.text == "." and index > 0 and tokens[index - 1].lower in TITLES
+        breaks = (token.kind == "mark" and not title_dot) or (token.line_start and index > 0)
+        if breaks and start is not None:
+            segments.append((start, index))
+            start = None
+        if token.kind != "mark" and start is None:
+            start = index
+    if start is not None:
+        segments.append((start, len(tokens)))
+    return segments
+
+
+def _greeting(tokens: Sequence[Token], segment: tuple[int, int]) -> bool:
+    return all(token.lower in GREETINGS for token in tokens[segment[0] : segment[1]])
+
+
+def alone(tokens: Sequence[Token]) -> Found | None:
+    """A name that is a whole piece of the message by itself, where a writer puts their own."""
+    segments = _segments(tokens)
+    content = [segment for segment in segments if not _greeting(tokens, segment)]
+    for segment in content:
+        start, stop = segment
+        found = read_name(tokens, start) or _unlisted_latin(tokens, segment, content)
+        if found is None and len(segments) == 1 and stop - start == 1:
+            found = surname_at(tokens, start)  # "Шестакова" as the whole message
+        if not found or past_origin(tokens, found.stop) != stop:
+            continue  # "Марина из Казани, заказ ...": where she is from is part of the piece
+        if found.unsure and not tokens[start].capitalised and len(content) > 1:
+            continue
+        if _role_before(tokens, start):
+            continue  # "Курьер: Игорь", "The courier, Steve"
+        first, last = segment is content[0], segment is content[-1]
+        beside_fact = _beside_fact(tokens, start, stop)
+        if len(content) == 1 and len(segments) > 1 and not beside_fact:
+            continue  # "Привет, Вера": greeting the reader
+        position = segments.index(segment)
+        if first and len(content) > 1 and not beside_fact:
+            following = tokens[segments[position + 1][0]]
+            if following.lower in ADDRESSING or _imperative(following):
+                continue  # "Марина, подскажите"
+            if position and _greeting(tokens, segments[position - 1]) and not _labels(following):
+                continue  # "Привет, Вера! Где мой заказ?": greeting the reader
+        if first or last or beside_fact:
+            return found
+    return None
+
+
+def _unlisted_latin(
+    tokens: Sequence[Token], segment: tuple[int, int], content: list[tuple[int, int]]
+) -> Found | None:
+    """A Latin name no list has, where a signature goes: last in the message or beside a fact
+    ("order 12345678 never arrived, Priya"). Not first: "Urgent, order ..." is no name."""
+    start, stop = segment
+    words = tokens[start:stop]
+    if not 1 <= len(words) <= 2 or not all(t.lower.isascii() for t in words):
+        return None
+    last = segment is content[-1] and segment is not content[0]
+    after_fact = _fact_before(tokens, start)
+    # First, only a full name before a labelled fact: "Priya Shah, order 12345678".
+    opening = segment is content[0] and len(words) == 2 and _label_follows(tokens, stop)
+    if not (last or after_fact or opening):
+        return None
+    parts = [any_word_first(token) for token in words]
+    if any(part is None for part in parts):
+        return None
+    return Found(tuple(part for part in parts if part), start, stop)
+
+
+def _fact_before(tokens: Sequence[Token], start: int) -> bool:
+    """A fact the writer gives right before, past commas and dashes: "... 700 80 90 - Nick"."""
+    before = start - 1
+    while before >= 0 and tokens[before].text in SEPARATORS:
+        before -= 1
+    return before >= 0 and tokens[before].text == FACT_MARK
+
+
+def _role_before(tokens: Sequence[Token], start: int) -> bool:
+    before = start - 1
+    while before >= 0 and tokens[before].text in SEPARATORS:
+        before -= 1
+    return before >= 0 and tokens[before].lower in ROLES
+
+
+def _label_follows(tokens: Sequence[Token], stop: int) -> bool:
+    """A fact or its label next: "Кира, 5.11.1", "Amelia Clarke, order 18203947"."""
+    after = skip_separators(tokens, stop)
+    return after < len(tokens) and (
+        tokens[after].text == FACT_MARK or tokens[after].lower in FACT_LABELS
+    )
+
+
+def _labels(token: Token) -> bool:
+    """A fact or the word that introduces one: "¶", "заказ", "phone"."""
+    return token.text == FACT_MARK or token.lower in FACT_LABELS
+
+
+def _beside_fact(tokens: Sequence[Token], start: int, stop: int) -> bool:
+    """A fact the writer gives right before or after, past commas: "Кира, 5.11.1", "... - Nick"."""
+    after = skip_separators(tokens, stop)
+    fact_after = after < len(tokens) and tokens[after].text == FACT_MARK
+    return _fact_before(tokens, start) or fact_after
+
+
+def _imperative(token: Token) -> bool:
+    readings = parses(token.lower) if token.is_word and not token.lower.isascii() else []
+    return bool(readings) and "impr" in readings[0].tag.grammemes
