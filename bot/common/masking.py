@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bot.common.contacts import EMAIL_PATTERN
+from bot.common.facts.cards import card_spans, luhn_valid
 
 CARD_PATTERN = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 # Series (4 digits, often written 2+2) and number (6 digits): "45 06 123456", "4506123456".
@@ -36,20 +37,16 @@ def conversation_ref(sender: str) -> str:
     return hashlib.sha256(sender.encode()).hexdigest()[:12]
 
 
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
 def mask_cards(text: str) -> str:
-    """Keeps the last four digits of a payment card number (13-19 digits passing Luhn)."""
+    """Keeps the last four digits of a payment card number: every card the fact reader finds
+    (a mistyped card in four groups of four, or digits after "карта"/"card", included), then
+    any other 13-19 digits passing Luhn."""
+    for start, end in sorted(card_spans(text), reverse=True):
+        text = text[:start] + CARD_MASK + _digits(text[start:end])[-4:] + text[end:]
 
     def masked(match: re.Match[str]) -> str:
         digits = _digits(match.group())

@@ -39,7 +39,7 @@ def test_personal_data_is_masked(text, expected):
         "2026-12-04 23:49:58,520 INFO retrieval.build.progress articles=35/104",
         "case=17 ms=135 replies=2",
         "версия 5.4.2",
-        "1234 5678 9012 3456 99999",  # not a card (Luhn), too many digits for a phone
+        "12345678901234567890123",  # 23 digits: neither a card nor a phone
         "conversation=3fa9c1d2e4b5",
     ],
 )
@@ -85,3 +85,16 @@ def test_conversations_are_named_by_a_stable_hash_not_by_the_sender_id():
     assert reference == conversation_ref("anna.petrova@example.com")
     assert len(reference) == 12 and "anna" not in reference
     assert reference != conversation_ref("anna.petrova@example.org")
+
+
+def test_a_mistyped_card_is_masked_like_a_valid_one():
+    # Four groups of four that fail the check digit, and digits right after "карта": still cards.
+    assert mask_cards("карта 4276 3800 1234 5678 не проходит") == (
+        "карта **** **** **** 5678 не проходит"
+    )
+    assert mask_cards("номер карты: 42763800123456") == "номер карты: **** **** **** 3456"
+
+
+def test_order_numbers_and_phones_are_not_taken_for_cards():
+    text = "заказ 58213947, тел. 8 925 111-22-33"
+    assert mask_cards(text) == text
