@@ -1,6 +1,6 @@
 """The written-up case for the gateway's handoff intake, built from the tracker (docs/protocol.md).
 
-The problem is the customer's own words about what led to the handoff (conversation.problem_of),
+The problem is the customer's own words about what led to the handoff (handoff_problem.problem_of),
 and the case's topic and intent are those the NLU gave that message, so the gateway routes it to
 the group of the problem, not of whatever the customer said first. The contact and the order number
 are passed exactly as given (the agent must reach the customer); payment card numbers are masked
@@ -16,12 +16,11 @@ from rasa_sdk import Tracker
 from actions.answer_from_knowledge import language_of
 from actions.conversation import (
     MAX_TEXT,
-    Problem,
     intent_topics,
     latest_metadata,
-    problem_of,
     transcript,
 )
+from actions.handoff_problem import Problem, problem_of
 from bot.common.contacts import normalise_email
 from bot.common.masking import mask_cards
 

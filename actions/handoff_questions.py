@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from actions.conversation import MAX_TEXT, content_words
+from actions.conversation import MAX_TEXT
 from actions.customer import app_version_in
 from actions.form_words import means_skip
+from actions.handoff_problem import content_words
 from actions.handoff_reading import Facts, Slots, is_payload, name_from
 
 SKIPPED = ""  # an optional question the customer chose not to answer: filled, but empty

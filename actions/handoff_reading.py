@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from actions.conversation import FACT_LABEL_STEMS, content_words
 from actions.customer import clean_name
 from actions.form_words import means_skip, plain, skips_in_sentence
+from actions.handoff_problem import FACT_LABEL_STEMS, content_words
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known, parses
 

@@ -3,7 +3,7 @@ topic, fills in what the conversation already told us, then runs handoff_form fo
 
 What the customer already said is not asked again: their name, contact, order number and app
 version fill their slots from any message (bot/rasa_server/nlu/fact_extractor.py), and the problem
-is the message the handoff is about when one describes it (conversation.problem_of, the same
+is the message the handoff is about when one describes it (handoff_problem.problem_of, the same
 reading the filed case uses).
 
 Intents whose file says `reply: action_handoff_start` come here directly: request_human,
@@ -22,14 +22,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
     MAX_TEXT,
-    Problem,
     Turn,
     intent_topics,
     latest_metadata,
-    problem_of,
     recent_turns,
 )
 from actions.customer import clean_name
+from actions.handoff_problem import Problem, problem_of
 from actions.handoff_signals import grieves
 from actions.handoff_topic import (
     ArticleSearch,

@@ -9,7 +9,7 @@ import json
 from actions.handoff_case import build_case
 from bot.gateway.handoff.intake import parse_handoff
 from tests.actions.conftest import bot, tracker, user
-from tests.actions.test_conversation import TOPICS, action, request_then_form
+from tests.actions.test_handoff_problem import TOPICS, action, request_then_form
 
 CARD = "4111 1111 1111 1111"
 KETTLE = "мне привезли чайник не того цвета, заказывала белый"

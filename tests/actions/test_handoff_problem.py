@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from actions.conversation import (
-    Turn,
+from actions.conversation import Turn
+from actions.handoff_problem import (
     content_words,
     continues,
     fact_only,

@@ -1,0 +1,274 @@
+"""Which of the customer's messages a handoff is about: the problem the case shows, its topic and
+intent (from the message chosen), and the follow-ups that join it.
+
+Choosing that message is a job of its own (word lists, fact-only messages, the form's answer,
+follow-ups that go on from an earlier message); the rest of reading the conversation is in
+actions/conversation.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rasa_sdk import Tracker
+
+from actions.conversation import MAX_TEXT, NOT_A_PROBLEM, SUBMIT_ACTION, Turn, turn_of
+from bot.common.facts import extract_facts
+
+# The case shows the customer's own words about the problem that led to the handoff: the answer to
+# the form's question when the form asked it, else the last message before the request for a
+# person that says what is wrong (with the messages just before it that ask the same thing). Not a
+# greeting, not "позовите оператора", not a message that only gives a phone or an order number.
+
+START_ACTION = "action_handoff_start"
+# Answers a real question asked inside the form; what follows until the handoff resumes is aside.
+ASIDE_ACTION = "action_handoff_question"
+PROBLEM_SLOT = "handoff_problem"
+REQUESTED_SLOT = "requested_slot"
+
+
+def _word_set(*lines: str) -> frozenset[str]:
+    return frozenset(word for line in lines for word in line.split())
+
+
+MAX_PROBLEM_TURNS = 3
+NOT_HELPED_INTENT = "deny"  # "нет" to "did this help?"
+# A message of a non-problem intent (greeting, yes/no, a request for a person) still describes the
+# problem when this many words are left once the fillers are dropped: "соедините с оператором,
+# чайник пришёл не того цвета".
+MIN_WORDS_OUTSIDE_A_TOPIC = 3
+FILLER_WORDS = _word_set(
+    "я мне меня мной мой моя мое мои моего моей вы вас вам вами ваш ваша ваше ваши ты тебя тебе",
+    "твой он она оно они его ее их это этот эта эти то тот та те того тому тут там здесь вот",
+    "и а но или да нет не ни же ли бы ну уже еще так как что чтобы кто где когда тоже также",
+    "с со в во на по к ко о об обо от до из за для у при про без над под через",
+    "пожалуйста плиз спасибо благодарю здравствуйте здрасьте здрасте привет приветствую",
+    "добрый доброе доброго добрая день дня вечер вечера утро утра ночи",
+    "хорошо ок окей ладно ага угу",
+    "все весь очень просто может можно можете надо нужно нужен нужна хочу хотел хотела хотим",
+    "есть быть был была было будет срочно скорее зовут имя",
+    "бот бота боту ботом робот робота роботом живой живого живым живому живая кто-нибудь кто-то",
+    "дайте дай позовите позови позвать пригласите соедините соедини переключите переключи",
+    "подключите подключи передайте передай переведите переведи свяжите свяжи связаться поговорить",
+    "пообщаться общаться переписываться",
+    # how a request for a person is worded: "пригласите в чат кого-нибудь", "чтобы этим занялся"
+    "пригласите пригласи пригласить прошу передать чат кого-нибудь кого-то кем-нибудь кем-то",
+    "займитесь займется занялся занялась заняться посмотрите посмотрел посмотрела",
+    "хотелось все-таки понятно ответ ответы ответа",
+    # going back to the handoff after an answer: "ясно, давайте всё-таки продолжим"
+    "ясно давайте давай продолжим продолжить продолжаем продолжайте вернемся вернуться",
+    "i me my mine you your we our us it its is are am was were be been a an the and or but so if",
+    "to of in on at for with from by about please pls thanks thank thx hi hello hey yes no not",
+    "ok okay just can could would will i'm im i'd id want need get give let some someone anyone",
+    "somebody anybody there here this that these those do does did don't dont have has name",
+    "bot talk speak connect transfer escalate put through chat real live",
+    "member members team colleague colleagues look into check handle rather sort out bring",
+    "like prefer still pass request",
+    "back continue carry go on anyway",
+)
+# Stems of the people a customer asks for ("оператора", "специалисту", "representatives").
+FILLER_STEMS = (
+    "оператор",
+    "человек",
+    "специалист",
+    "сотрудник",
+    "менеджер",
+    "консультант",
+    "поддержк",
+    "agent",
+    "human",
+    "person",
+    "people",
+    "operator",
+    "representative",
+    "manager",
+    "specialist",
+    "staff",
+    "support",
+)
+# Words customers put around a fact: "номер заказа 45873921", "мой телефон …", "email: …".
+FACT_LABEL_STEMS = (
+    "заказ",
+    "номер",
+    "телефон",
+    "тел",
+    "моб",
+    "сотов",
+    "почт",
+    "емейл",
+    "имейл",
+    "мейл",
+    "email",
+    "mail",
+    "адрес",
+    "электрон",
+    "верси",
+    "приложени",
+    "фамили",
+    "контакт",
+    "пишите",
+    "звоните",
+    "order",
+    "number",
+    "phone",
+    "tel",
+    "mobile",
+    "cell",
+    "version",
+    "app",
+    "surname",
+    "contact",
+    "call",
+    "write",
+    "reach",
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Emails, links and anything with a digit in it (numbers, "v5.12", "+7(903)…") are facts, not words.
+_NOT_WORDS = re.compile(r"\S*@\S*|(?:https?://|www\.)\S+|\S*\d\S*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HandoffTurns:
+    """The customer's messages of the handoff being filed."""
+
+    before: list[Turn]  # up to and including the request for a person; form answers left out
+    problem_answer: Turn | None  # the answer to the form's question about the problem, if asked
+    aside: list[Turn] = field(default_factory=list)  # a question inside the form and what followed
+
+
+@dataclass(frozen=True)
+class Problem:
+    text: str
+    turn: Turn  # the message whose parsed intent gives the case its intent, topic and group
+    from_form: bool
+
+
+def content_words(text: str) -> list[str]:
+    """The words of `text` that can say what is wrong: no fillers, greetings, thanks or requests
+    for a person, no numbers, emails or links."""
+    words = _WORD.findall(_NOT_WORDS.sub(" ", text.lower().replace("ё", "е")))
+    return [w for w in words if w not in FILLER_WORDS and not w.startswith(FILLER_STEMS)]
+
+
+def _is_name_word(word: str, name_parts: list[str]) -> bool:
+    """'веры' is a form of 'вера'; 'верните' is not (too long for one)."""
+    for part in name_parts:
+        stem = part[:-1] if len(part) > 3 else part
+        if word == part or (word.startswith(stem) and len(word) <= len(part) + 2):
+            return True
+    return False
+
+
+def fact_only(text: str) -> bool:
+    """A message that only gives facts: "Андрей, 8 925 111-22-33", "заказ № 45873921", "v5.12"."""
+    facts = extract_facts(text)
+    found = (facts.name, facts.email, facts.phone, facts.order_number, facts.app_version)
+    if not any(found) and not facts.has_card:
+        return False
+    name_parts = (facts.name or "").lower().replace("ё", "е").split()
+    return not [
+        word
+        for word in content_words(text)
+        if not word.startswith(FACT_LABEL_STEMS) and not _is_name_word(word, name_parts)
+    ]
+
+
+def is_substantive(turn: Turn, topics: dict[str, str]) -> bool:
+    """Whether the message says something about the problem (see the comment at the top)."""
+    if turn.text.startswith("/"):
+        return False
+    words = content_words(turn.text)
+    outside_a_topic = turn.intent in NOT_A_PROBLEM or topics.get(turn.intent) == "smalltalk"
+    if len(words) < (MIN_WORDS_OUTSIDE_A_TOPIC if outside_a_topic else 1):
+        return False
+    return not fact_only(turn.text)
+
+
+def handoff_turns(tracker: Tracker) -> HandoffTurns:
+    """Splits the customer's messages of this handoff (since the session started or the last case
+    was filed): those up to the latest request for a person, and the form's problem answer.
+    Messages sent while the form asked for something else are answers, not descriptions; a
+    question asked inside the form and the messages until the handoff resumes ("а как обновить
+    приложение?", "ясно, давайте продолжим") are aside from the problem the handoff began with."""
+    before: list[Turn] = []
+    since_start: list[Turn] = []
+    aside: list[Turn] = []
+    started = in_aside = False
+    answer: Turn | None = None
+    asking: str | None = None
+    for event in tracker.events:
+        kind, name = event.get("event"), event.get("name")
+        if kind == "session_started" or (kind == "action" and name == SUBMIT_ACTION):
+            before, since_start, aside, answer, asking = [], [], [], None, None
+            started = in_aside = False
+        elif kind == "action" and name == START_ACTION:
+            before, since_start, started, in_aside = before + since_start, [], True, False
+        elif kind == "action" and name == ASIDE_ACTION:
+            in_aside = True
+        elif kind == "slot" and name == REQUESTED_SLOT:
+            asking = event.get("value")
+        elif kind == "active_loop" and not name:
+            asking = None
+        elif kind == "user" and (turn := turn_of(event)) is not None:
+            if asking == PROBLEM_SLOT:
+                answer = turn
+            elif asking is None:
+                (aside if in_aside else since_start).append(turn)
+    return HandoffTurns(before if started else since_start, answer, aside)
+
+
+# A message that goes on from the one before it rather than starting anew: "так для этого надо
+# войти, а я не могу", "но мне это не подходит", "but I can't do that".
+CONTINUES = re.compile(
+    r"^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
+    r"|не работает)|\bне помогл\w*|\bне подходит|\b(?:for|to do) that\b"
+    r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:help|work)"
+)
+
+
+def continues(text: str) -> bool:
+    """The message goes on from the one before it (see CONTINUES)."""
+    return bool(CONTINUES.search(text.lower().replace("ё", "е").strip()))
+
+
+def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
+    """The last substantive message, with the substantive ones just before it about the same
+    problem, oldest first; at most MAX_PROBLEM_TURNS. The same problem: the NLU read the same
+    intent (the customer asking again), the customer said an answer did not help and went on
+    to describe it on the same topic ("приложение вылетает" — "нет" — "ещё выскакивает ошибка
+    E-500"), or the later message goes on from the earlier one ("как поменять телефон?" — "так
+    для этого надо войти, а я не могу"); an answer that did not help followed by another topic
+    starts another problem."""
+    chosen: list[Turn] = []
+    not_helped = False
+    for turn in reversed(turns):
+        if turn.intent == NOT_HELPED_INTENT:
+            not_helped = bool(chosen)
+            continue
+        if not is_substantive(turn, topics):
+            continue
+        if chosen and turn.intent != chosen[0].intent and not continues(chosen[0].text):
+            topic = topics.get(turn.intent)
+            if not (not_helped and topic is not None and topic == topics.get(chosen[0].intent)):
+                break
+        chosen.insert(0, turn)
+        not_helped = False
+        if len(chosen) == MAX_PROBLEM_TURNS:
+            break
+    while len(chosen) > 1 and len("\n".join(t.text for t in chosen)) > MAX_TEXT:
+        chosen.pop(0)
+    return chosen
+
+
+def problem_of(tracker: Tracker, topics: dict[str, str]) -> Problem | None:
+    """What the handoff is about, in the customer's words; None when no message says it."""
+    turns = handoff_turns(tracker)
+    answered = tracker.get_slot(PROBLEM_SLOT)
+    if turns.problem_answer is not None and isinstance(answered, str) and answered.strip():
+        return Problem(answered.strip()[:MAX_TEXT], turns.problem_answer, from_form=True)
+    chosen = problem_turns(turns.before, topics) or problem_turns(turns.aside, topics)
+    if not chosen:
+        return None
+    text = "\n".join(turn.text.strip() for turn in chosen)[:MAX_TEXT]
+    return Problem(text, chosen[-1], from_form=False)
