@@ -16,7 +16,8 @@ the bot's reply, it clarified on most plain questions, often with a choice of on
   unsure of, the best one that scores near a sure answer first); for a message the NLU could not
   place, a clear best or one that scores near a sure answer; for an off-topic one, nothing.
   When the examples say this kind of question has no article, there is no answer, not even the
-  topic's stock reply.
+  topic's stock reply; except under a confident intent whose whole topic is one article, which
+  is answered with it (the contacts, for a channel the help center does not list).
 Pure functions over the ranking, so every rule is testable without a search.
 """
 
@@ -48,6 +49,14 @@ EXAMPLES_WINDOW_UNSURE = 0.5
 # phone number in the profile).
 INTENT_SURE = 0.9
 EXAMPLES_WINDOW_SURE_INTENT = 0.7
+# ... when the search also scores that article as a good answer: a sure search's best is not
+# overruled by a weak one ("у меня promo code не работает" read as a sign-in code at 0.93).
+SURE_INTENT_ARTICLE_SCORE = 0.95
+# An intent this confident tips a search unsure between close articles towards its own within a
+# somewhat wider window ("can the courier come friday instead": changing the date, not a courier
+# who did not come).
+INTENT_LEANS = 0.8
+EXAMPLES_WINDOW_LEANING = 0.15
 # A best article that none of the search's signals ranks first, with a lead this small, is not
 # clearly best ("доставка": delays, costs, abroad): the close ones are offered.
 UNAGREED_LEAD = 0.2
@@ -63,6 +72,10 @@ UNPLACED_LEAD = 0.2
 UNPLACED_SCORE = 0.001
 # Below this the NLU is unsure of the intent (actions/knowledge_precedence.py uses it too).
 INTENT_UNSURE = 0.5
+# An intent this confident whose whole topic is one article (contacts_hours: contacts) is answered
+# with it when the search finds nothing good: "какой у вас адрес почты" ranks receipts first, and
+# "у вас есть телеграм?" has no article of its own, but the contacts are the way forward.
+INTENT_ALONE = 0.8
 
 
 @dataclass(frozen=True)
@@ -122,13 +135,22 @@ def choose(
     top = ranked[0]
     sure_intent = intent_confidence is not None and intent_confidence >= INTENT_SURE
     unsure_intent = intent_confidence is not None and intent_confidence < INTENT_UNSURE
-    window = EXAMPLES_WINDOW_SURE_INTENT if sure_intent else EXAMPLES_WINDOW
+    window = EXAMPLES_WINDOW
+    if sure_intent:
+        window = EXAMPLES_WINDOW_SURE_INTENT
+    elif intent_confidence is not None and intent_confidence >= INTENT_LEANS:
+        window = EXAMPLES_WINDOW_LEANING
     if answer.outcome == "answer":
-        return _answer(
-            ranked, (_pointed(ranked, answer.examples, window) if sure_intent else None) or top
-        )
+        leaning = window != EXAMPLES_WINDOW
+        pointed = _pointed(ranked, answer.examples, window) if leaning else None
+        if pointed is not None and pointed.score < SURE_INTENT_ARTICLE_SCORE:
+            pointed = None
+        return _answer(ranked, pointed or top)
     if answer.outcome == "abstain":
         pointed = _pointed(ranked, answer.examples, EXAMPLES_WINDOW_UNSURE)
+        alone = intent_confidence is not None and intent_confidence >= INTENT_ALONE
+        if placed == "topic" and alone and answer.intent_article:
+            return Choice("answer", (answer.intent_article,))
         return _unsure(ranked, pointed, placed, answer.examples == frozenset(), unsure_intent)
     if placed == "off_topic":
         return Choice("abstain")

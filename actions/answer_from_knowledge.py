@@ -6,8 +6,10 @@ Before the search, the message is read as the NLU read it (retrieval/normalise.p
 Russian in Cyrillic, a long story cut to its question), and what is not a question is answered as
 what it is (actions/message_kinds.py): nothing to read ("???", emoji, a third language) gets a
 short question about what is needed, a vague opener ("у меня проблема") a question about what
-happened with the common topics as buttons, a thanks or goodbye a polite close, a topic's bare
-name ("доставка") the article the search is sure of or else a choice of its top ones. A
+happened with the common topics as buttons (a word or two more is allowed when the NLU is sure it
+is one), a thanks or goodbye a polite close (right after an answer, so does a message that ends
+with one when its search finds nothing sure), a topic's bare name ("доставка") the article the
+search is sure of or else a choice of its top ones. A
 complaint gets one line of empathy before its answer.
 
 A question the help center has no article for gets an honest "no ready answer" with a person a
@@ -31,7 +33,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import Placement, choose, choose_for_topic_name
 from actions.client_action import ClientAction
-from actions.handoff_trigger import hand_over, wants_person
+from actions.handoff_trigger import hand_over, resumes_handoff, wants_person
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_replies import (
@@ -44,9 +46,11 @@ from actions.knowledge_replies import (
 )
 from actions.message_kinds import (
     TOPIC_QUERIES,
+    Closing,
     approving,
     chosen_index,
     closing,
+    closing_tail,
     vague_opener,
 )
 from actions.negativity import COMPLAINT_INTENT, is_complaint, is_strongly_negative
@@ -69,6 +73,8 @@ NOT_ON_TOPIC = frozenset({FALLBACK_INTENT, OFF_TOPIC_INTENT, VAGUE_INTENT, CHOOS
 # An out_of_scope below this confidence may still be a store question ("а в минск доставляете?").
 OFF_TOPIC_SURE = 0.7
 KEEP_QUESTION_CHARS = 500
+# The NLU this sure of a vague opener lets it hold a word or two of its own (message_kinds.py).
+VAGUE_SURE = 0.85
 
 
 def placement(intent: str, confidence: float) -> Placement:
@@ -116,12 +122,14 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             return [SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
         if is_strongly_negative(text):
             return hand_over("negative")
-        if wants_person(text):
+        if wants_person(text) or resumes_handoff(list(tracker.events), text):
             return hand_over("requested")
         said_goodbye = closing(reading.text)
         if said_goodbye is not None:
             return closing_events(dispatcher, tracker, said_goodbye)
-        vague = vague_opener(reading.text, said_vague=intent == VAGUE_INTENT)
+        said_vague = intent == VAGUE_INTENT
+        sure = said_vague and confidence >= VAGUE_SURE
+        vague = vague_opener(reading.text, said_vague=said_vague, sure=sure)
         if vague is not None and vague.topic is None:  # the common topics are its buttons
             dispatcher.utter_message(response="utter_kb_what_happened")
             return [SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
@@ -144,6 +152,9 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         else:
             answer = self.client.ask(reading.text, language, known, topic_intent)
             choice = choose(answer, placed, confidence)
+        tail = self._closes_after_answer(tracker, text, answer)
+        if tail is not None:
+            return closing_events(dispatcher, tracker, tail)
         log.info(
             "kb.search outcome=%s decision=%s candidates=%d respelled=%s shortened=%s",
             answer.outcome,
@@ -177,6 +188,15 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         return events + self._answer(
             dispatcher, tracker, articles[0], language, others, offer_person=complained
         )
+
+    def _closes_after_answer(
+        self, tracker: Tracker, text: str, answer: KnowledgeAnswer
+    ) -> Closing | None:
+        """Right after an answer, a message that ends with a thanks or goodbye and in which the
+        search finds nothing sure closes ("ааа, я правда не забрала заказы... ладно, спасибо")."""
+        if answer.outcome == "answer" or not tracker.get_slot("kb_awaiting_verdict"):
+            return None
+        return closing_tail(text)
 
     def _approved(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         """A thumbs-up: the verdict on the article just given, else a plain "you're welcome"."""

@@ -42,6 +42,9 @@ class KnowledgeAnswer:
     # What the intent's training examples most like the question are answered with
     # (actions/example_articles.py): article ids, empty for "no article", None: no opinion.
     examples: frozenset[str] | None = None
+    # The intent's only article in the question's language, when the intent's whole topic is one
+    # article (contacts_hours: contacts); None otherwise.
+    intent_article: str | None = None
 
 
 class KnowledgeBase(Protocol):

@@ -20,9 +20,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import choose
 from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromKnowledge
-from actions.handoff_trigger import hand_over, wants_person
+from actions.handoff_trigger import hand_over, resumes_handoff, wants_person
 from actions.knowledge_precedence import precedence
-from actions.knowledge_replies import language_of
+from actions.knowledge_replies import closing_events, language_of
 from actions.message_kinds import closing
 from actions.negativity import COMPLAINT_INTENT, is_complaint
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
@@ -48,7 +48,7 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         intent = (message.get("intent") or {}).get("name") or ""
         confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
         text = message.get("text") or ""
-        if wants_person(text):
+        if wants_person(text) or resumes_handoff(list(tracker.events), text):
             return (
                 self.own_reply(dispatcher, tracker, domain)
                 if self.hands_over
@@ -61,6 +61,9 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         reading = read_message(text)
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
         answer = self.client.ask(reading.text, language, known)
+        tail = self._closes_after_answer(tracker, text, answer)
+        if tail is not None:
+            return closing_events(dispatcher, tracker, tail)
         verdict = precedence(confidence, text, answer, self.hands_over)
         log.info("kb.precedence intent=%s confidence=%.2f verdict=%s", intent, confidence, verdict)
         choice = choose(answer, "topic")

@@ -84,15 +84,23 @@ class RetrievalKnowledgeBase:
         except RetrievalError as error:
             log.warning("kb.search.failed reason=%s", error)
             return KnowledgeAnswer("abstain", ())
-        examples = None
+        examples, only = None, None
         if intent and self._examples is not None:
             examples = self._examples.opinion(known.vector if known else None, intent)
+            only = self._only_article(self._examples.supported(intent), language)
         return KnowledgeAnswer(
             result.outcome,
             tuple(_article(c) for c in result.candidates),
             tuple(_ranked(r) for r in result.ranked),
             examples,
+            only,
         )
+
+    def _only_article(self, supported: frozenset[str], language: str) -> str | None:
+        """The intent's article in `language` when its examples are answered by one article."""
+        articles = self._search.articles
+        own = [i for i in supported if i in articles and articles[i].lang == language]
+        return own[0] if len(own) == 1 else None
 
     def _vector(self, text: str, known: KnownVector | None) -> KnownVector | None:
         """The question's vector, made here when the NLU's is not for this text, so that the

@@ -133,6 +133,19 @@ def closing(text: str) -> Closing | None:
     return "goodbye" if goodbye else None
 
 
+_CLAUSES = re.compile(r"[.!,;…\n]+")
+
+
+def closing_tail(text: str) -> Closing | None:
+    """The thanks or goodbye a message ends with, when it asks nothing ("а, я правда два раза не
+    забрала заказы... ладно, спасибо"); whether that closes the conversation is the caller's to
+    judge (after an answer, when the rest finds no article)."""
+    if "?" in text:
+        return None
+    clauses = [c for c in _CLAUSES.split(text) if _words(c)]
+    return closing(clauses[-1]) if len(clauses) > 1 else None
+
+
 @dataclass(frozen=True)
 class Vague:
     """A message that says there is a problem but not which; `topic` when it names one. `bare`:
@@ -150,14 +163,21 @@ def topic_of(word: str) -> Topic | None:
     return None
 
 
-def vague_opener(text: str, said_vague: bool = False) -> Vague | None:
+# Words outside these lists that a vague opener may still hold when the NLU is sure it is one
+# ("здравствуйте, а можно вопрос по заказу", "hello, having an issue with a delivery").
+UNLISTED_WHEN_SURE = 2
+
+
+def vague_opener(text: str, said_vague: bool = False, sure: bool = False) -> Vague | None:
     """The message only greets and says there is a problem (or the NLU said so: `said_vague`),
     naming at most a topic; or it only names a topic (`bare`, no digits: "заказ 45873921" asks
-    about one order). None when it says anything more."""
+    about one order). None when it says anything more; when the NLU is `sure` it is a vague
+    opener, a word or two the lists do not hold are taken as filler."""
     words = _words(text)
     marked = said_vague or bool(VAGUE_PHRASE.search(text.lower()))
     topic: Topic | None = None
     bare = not any(c.isdigit() for c in text)
+    unlisted = UNLISTED_WHEN_SURE if sure else 0
     for word in words:
         if word in VAGUE:
             marked = True
@@ -166,7 +186,10 @@ def vague_opener(text: str, said_vague: bool = False) -> Vague | None:
         elif word in FILLER:
             bare = False
         elif word not in GREETINGS:
-            return None
+            if unlisted == 0:
+                return None
+            unlisted -= 1
+            bare = False
     if marked:
         return Vague(topic)
     return Vague(topic, bare=True) if bare and topic is not None else None

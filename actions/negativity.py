@@ -87,6 +87,9 @@ FED_UP = re.compile(
     r"издева|сколько можно|до сих пор|(?:третий|второй|который|пятый) раз|опять|снова"
     r"|уже (?:неделю|месяц|две|три|\d)|still (?:no|not|hasn|haven|waiting)|third time|"
     r"(?:once|yet) again|how long do i|for weeks|\bfor ages\b"
+    # anger said in a phrase, and a promise not kept
+    r"|driv(?:es|ing) me (?:mad|crazy|nuts)|fed up|sick (?:and tired )?of|сводит с ума"
+    r"|обещал\w*|обещает|(?:you|your \w+) (?:said|says|promised|told me)"
 )
 SHOUT_MIN_LETTERS = 8
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

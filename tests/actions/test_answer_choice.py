@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answer_choice import choose, choose_for_topic_name, clear_best
+from actions.answer_choice import Choice, choose, choose_for_topic_name, clear_best
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 
 
@@ -100,11 +100,13 @@ def test_the_intents_article_is_answered_before_any_choice_is_offered():
 
 
 def test_a_very_confident_intent_overrules_a_sure_search_within_its_window():
-    ranking = ranked(("change-phone", 3.29, 3), ("courier", 2.83, 1), ("contacts", 2.68, 1))
+    ranking = ranked(("change-phone", 3.29, 3), ("courier", 2.83, 1))
+    ranking += (Ranked("contacts", 0.99, 2.68, 1),)
     sure = answer("answer", ranking, frozenset({"contacts"}))
     assert choose(sure, "topic", 0.998).articles == ("contacts",)
     assert choose(sure, "topic", 0.6).articles == ("change-phone",)  # an unsure intent does not
-    far = ranked(("change-phone", 3.29, 3), ("courier", 2.83, 1), ("contacts", 2.4, 1))
+    far = ranked(("change-phone", 3.29, 3), ("courier", 2.83, 1))
+    far += (Ranked("contacts", 0.99, 2.4, 1),)
     assert choose(answer("answer", far, frozenset({"contacts"})), "topic", 0.998).articles == (
         "change-phone",
     )
@@ -148,3 +150,26 @@ def test_under_an_unsure_intent_a_well_scored_best_comes_before_the_intents_arti
     assert choose(answer("abstain", slim, frozenset({"wrong-item"})), "topic", 0.37).articles == (
         "wrong-item",
     )
+
+
+def test_a_confident_intent_does_not_overrule_a_sure_search_with_an_article_it_scores_low():
+    # "у меня promo code не работает, пишет expired" read as a sign-in code at 0.93.
+    ranking = (Ranked("promo-codes", 0.995, 4.88, 7), Ranked("login-problems", 0.85, 4.42, 0))
+    sure = answer("answer", ranking, frozenset({"login-problems"}))
+    assert choose(sure, "topic", 0.93).articles == ("promo-codes",)
+
+
+def test_a_fairly_confident_intent_tips_close_articles_towards_its_own():
+    # "can the courier come friday instead": changing the date, not a courier who did not come.
+    ranking = (Ranked("courier", 0.98, 4.71, 2), Ranked("change-date", 0.954, 4.59, 3))
+    sure = answer("answer", ranking, frozenset({"change-date"}))
+    assert choose(sure, "topic", 0.83).articles == ("change-date",)
+    assert choose(sure, "topic", 0.6).articles == ("courier",)
+
+
+def test_a_confident_intent_whose_topic_is_one_article_answers_it_when_the_search_found_nothing():
+    ranking = ranked(("receipts", 4.2, 3), ("closing-documents", 4.0, 1))
+    lost = KnowledgeAnswer("abstain", (), ranking, frozenset(), intent_article="contacts")
+    assert choose(lost, "topic", 0.97) == Choice("answer", ("contacts",))
+    assert choose(lost, "topic", 0.6).articles != ("contacts",)  # an unsure intent does not
+    assert choose(lost, "unplaced", 0.97).articles != ("contacts",)

@@ -302,3 +302,32 @@ def test_ordinals_in_both_languages():
         2,
         None,
     ]
+
+
+async def test_the_nlu_sure_of_a_vague_opener_lets_it_hold_a_word_of_its_own():
+    kb = FakeKb(KnowledgeAnswer("clarify", (LOGIN, RESET), ranked(("login-ru", 3, 2))))
+    text = "здравствуйте, а можно вопрос по аккаунту"
+    replies = []
+    for confidence in (0.97, 0.5):
+        message = {"text": text, "intent": {"name": "vague_problem", "confidence": confidence}}
+        sure = Tracker("c1", {"language": "ru"}, message, [], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        await ActionAnswerFromKnowledge(kb).run(dispatcher, sure, DOMAIN)
+        replies.append(dispatcher.messages[0]["response"])
+    assert replies[0] == "utter_kb_what_happened_topic"
+    assert replies[1] != "utter_kb_what_happened_topic"  # unsure: searched as a question
+
+
+async def test_a_message_ending_in_thanks_right_after_an_answer_closes_when_nothing_is_found():
+    unsure = FakeKb(KnowledgeAnswer("abstain", (), ranked(("login-ru", 2.4, 2), ("x", 2.1, 1))))
+    text = "а, я правда два раза не забрала заказы... ладно, спасибо"
+    after = {"kb_awaiting_verdict": True, "kb_last_article": "reset-ru"}
+    messages, events = await run(ActionAnswerFromKnowledge(unsure), text, "complaint", slots=after)
+    assert [m["response"] for m in messages] == ["utter_thanks"]
+    assert slot(events, "kb_awaiting_verdict") is False
+    # Not right after an answer, or when the search is sure, it is a question like any other.
+    messages, _ = await run(ActionAnswerFromKnowledge(unsure), text, "complaint")
+    assert messages[0]["response"] != "utter_thanks"
+    sure = FakeKb(KnowledgeAnswer("answer", (LOGIN,), ranked(("login-ru", 5, 5))))
+    messages, _ = await run(ActionAnswerFromKnowledge(sure), text, "complaint", slots=after)
+    assert messages[-2]["response"] == "utter_kb_answer"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.message_kinds import Vague, approving, closing, vague_opener
+from actions.message_kinds import Vague, approving, closing, closing_tail, vague_opener
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,26 @@ def test_the_nlus_word_makes_a_contentless_message_vague():
 def test_thumbs_up():
     assert approving("👍") and approving("🙏🙏") and approving("👍🏻") and approving("❤️")
     assert not approving("👍 спасибо") and not approving("😡") and not approving("???")
+
+
+def test_a_word_or_two_of_its_own_when_the_nlu_is_sure_of_a_vague_opener():
+    text = "здравствуйте, а можно вопрос по заказу"
+    assert vague_opener(text, said_vague=True) is None
+    assert vague_opener(text, said_vague=True, sure=True) == Vague("order")
+    assert vague_opener("hello, having an issue with a delivery", sure=True) == Vague("delivery")
+    long = "у меня проблема: списали деньги дважды за один заказ"
+    assert vague_opener(long, said_vague=True, sure=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("а, я правда два раза не забрала заказы... ладно, спасибо", "thanks"),
+        ("поняла, в пятницу заберу. всего доброго", "goodbye"),
+        ("спасибо", None),  # a whole closing is closing()'s
+        ("а как вернуть деньги? спасибо", None),
+        ("спасибо, а как вернуть деньги", None),
+    ],
+)
+def test_closing_tails(text: str, kind: str | None):
+    assert closing_tail(text) == kind

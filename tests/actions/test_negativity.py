@@ -41,6 +41,9 @@ def test_not_strongly_negative(text: str):
         "the app is terrible",
         "бля, опять не работает",
         "почему с меня списали дважды?!",
+        "the login screen keeps looping, it's driving me crazy",
+        "обещали вернуть деньги за три дня, где они?",
+        "why is my voucher rejected when your site says it works on sale items?",
     ],
 )
 def test_complaints_worth_a_line_of_empathy(text: str):
