@@ -192,13 +192,19 @@ def _fit(
             gain = _gain(full, top)
             missed.append(gain - offset - slope * top.fused)
             rivals.append(max((_gain(full, item) - gain for item in first[1:]), default=0.0))
-    if not missed:
+    rival = float(np.quantile(rivals, quantile)) if rivals else 0.0
+    if rival <= 0.0:
+        # No other article ever gained on the asking one: the pseudo-questions were too easy to
+        # measure a rival on (a question/answer export, whose pseudo-questions are its own
+        # questions, word for word). On the school help center's 90 validation questions such a
+        # gate decided 47, 5 of them with a wrong article or one that does not answer them: answer
+        # precision 0.818 against 0.851 with every question fully scored.
         return None
     return Gate(
         offset=offset,
         slope=slope,
         low=min(float(np.quantile(missed, 1 - quantile)), 0.0),
-        rival=max(float(np.quantile(rivals, quantile)), 0.0),
+        rival=rival,
     )
 
 

@@ -23,7 +23,7 @@ from retrieval.chars import CharModel
 from retrieval.chunker import Chunk
 from retrieval.errors import RetrievalError
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 KEEP_BUILDS = 2
 
 

@@ -39,13 +39,25 @@ def test_the_build_measures_answer_and_clarify_points(tmp_path, hashing_encoder)
     report = build(kb, tmp_path / "index", hashing_encoder)
     measured = report.calibration
     assert measured["pseudo_queries"] == 10  # five titles, five headings
-    assert measured["answer_point_fused"] > measured["clarify_point_fused"]
+    assert measured["answer_point_fused"] >= measured["clarify_point_fused"]
+    assert measured["clarify_point_fused"] >= measured["scale_point_fused"]
     assert measured["calibration_slope"] > 0
+    assert DEFAULTS["clarify_threshold"] <= measured["clarify_threshold"]
+    assert measured["clarify_threshold"] <= DEFAULTS["answer_threshold"]
     loaded = open_index(tmp_path / "index", hashing_encoder)
     assert loaded.manifest.calibration == measured
     search = KbSearch.open(hashing_encoder, RetrievalSettings(index_dir=tmp_path / "index"))
     assert search.settings.calibration_midpoint == measured["calibration_midpoint"]
     assert search.settings.calibration_midpoint != DEFAULTS["calibration_midpoint"]
+    assert search.settings.clarify_threshold == measured["clarify_threshold"]
+
+
+def test_a_measured_clarify_threshold_stays_under_an_explicit_answer_threshold():
+    measured = {"calibration_slope": 5.0, "calibration_midpoint": 4.0, "clarify_threshold": 0.75}
+    settings = RetrievalSettings().replace(answer_threshold=0.7).calibrated(measured)
+    assert settings.clarify_threshold == 0.7
+    assert settings.calibration_midpoint == 4.0
+    assert RetrievalSettings().calibrated(measured).clarify_threshold == 0.75
 
 
 def test_pseudo_queries_leave_their_own_article_out(tmp_path, hashing_encoder):

@@ -108,6 +108,15 @@ def test_the_bounds_cover_what_the_pseudo_questions_measured():
     assert -0.8 < gate.low < -0.3 and 0.2 < gate.rival < 0.6
 
 
+def test_no_bounds_when_no_rival_ever_gained_on_the_asking_article():
+    samples = []
+    for top in np.linspace(1, 3, 60):
+        first = ranking(top, top - 0.5)
+        full = ranking(top + 2.0, top - 0.5 + 1.0)  # the asking article always gains the most
+        samples.append((first, full, "a0"))
+    assert companion_gate._fit(samples, 0.98) is None
+
+
 def test_a_decided_question_is_not_encoded_with_the_second_encoder(
     kb_folder, tmp_path, hashing_encoder, with_companion, monkeypatch
 ):
