@@ -61,6 +61,22 @@ def turn_of(event: dict[str, Any]) -> Turn | None:
     )
 
 
+def previous_reply(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events between the customer's previous message and the latest one: what the bot did
+    in reply to the previous message (empty before the second message)."""
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    return events[users[-2] : users[-1]] if len(users) >= 2 else []
+
+
+def reply_names(events: list[dict[str, Any]]) -> set[str]:
+    """The responses (utter_…) the bot gave among `events`."""
+    return {
+        name
+        for e in events
+        if e.get("event") == "bot" and (name := (e.get("metadata") or {}).get("utter_action"))
+    }
+
+
 def recent_turns(tracker: Tracker) -> list[Turn]:
     """Customer messages of this session since the last handoff was submitted, oldest first."""
     turns: list[Turn] = []

@@ -66,13 +66,14 @@ _POLITE = re.compile(
 )
 
 
-def _lowered(text: str) -> str:
+def folded(text: str) -> str:
+    """Lower case, ё as е, a typographic apostrophe as a plain one: how the patterns are written."""
     return (text or "").lower().replace("ё", "е").replace("’", "'")
 
 
 def grievance_signals(text: str) -> int:
     """How many kinds of signal the message gives: anger, a long wait, indignation (0 to 3)."""
-    lowered = _lowered(text)
+    lowered = folded(text)
     words = _WORD.findall(lowered)
     angry = any(word.startswith(ANGER) for word in words) or bool(ANGER_PHRASES.search(lowered))
     waited = bool(WAITED.search(lowered))
@@ -82,7 +83,7 @@ def grievance_signals(text: str) -> int:
 
 def demands_action(text: str) -> bool:
     """The customer tells the company to act on their case: "разберитесь", "sort this out"."""
-    return bool(DEMANDS.search(_lowered(text)))
+    return bool(DEMANDS.search(folded(text)))
 
 
 def escalates(text: str) -> bool:
@@ -93,5 +94,5 @@ def escalates(text: str) -> bool:
 def grieves(text: str) -> bool:
     """Any sign of a grievance: a request for a person with it deserves a line of empathy
     ("You took the payment twice, I want to speak to someone now")."""
-    pressing = bool(PRESSING.search(_lowered(text)))
+    pressing = bool(PRESSING.search(folded(text)))
     return pressing or grievance_signals(text) > 0 or demands_action(text)

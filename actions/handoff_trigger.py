@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
-from actions.handoff_signals import escalates
+from actions.conversation import previous_reply, reply_names
+from actions.handoff_signals import escalates, folded
 
 Reason = Literal[
     "requested", "low_confidence", "not_helpful", "complaint", "negative", "always_human"
@@ -93,21 +94,9 @@ GOES_AHEAD = re.compile(
 NOT_AHEAD = re.compile(r"\b(?:не|нет|no|not|don't|dont|never)\b")
 
 
-def _last_bot_reply_names(events: list[dict[str, Any]]) -> set[str]:
-    """The responses the bot gave between the customer's previous message and the latest one."""
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    if len(users) < 2:
-        return set()
-    return {
-        str((e.get("metadata") or {}).get("utter_action"))
-        for e in events[users[-2] : users[-1]]
-        if e.get("event") == "bot"
-    }
-
-
 def resumes_handoff(events: list[dict[str, Any]], text: str) -> bool:
     """A go-ahead right after the offer to go on with the handoff: the offer is taken."""
-    lowered = (text or "").lower().replace("ё", "е").replace("’", "'")
+    lowered = folded(text)
     if "?" in lowered or NOT_AHEAD.search(lowered) or not GOES_AHEAD.search(lowered):
         return False
-    return OFFER_AGAIN in _last_bot_reply_names(events)
+    return OFFER_AGAIN in reply_names(previous_reply(events))

@@ -14,9 +14,11 @@ offered with a button, and the customer decides.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from rasa_sdk import Tracker
+
+from actions.conversation import previous_reply, reply_names
 
 MISS_SLOT = "low_confidence_count"
 NO_ANSWER_REPLIES = frozenset({"utter_kb_no_answer", "utter_out_of_scope"})
@@ -25,15 +27,8 @@ Miss = Literal["unknown", "off_topic"]
 
 def previous_miss(tracker: Tracker) -> Miss | None:
     """How the customer's previous message went unanswered, or None when it did not."""
-    events: list[dict[str, Any]] = list(tracker.events or [])
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    if len(users) < 2:
-        return None
-    turn = events[users[-2] : users[-1]]
-    replies = {
-        (e.get("metadata") or {}).get("utter_action") for e in turn if e.get("event") == "bot"
-    }
-    if not replies & NO_ANSWER_REPLIES:
+    turn = previous_reply(list(tracker.events or []))
+    if not reply_names(turn) & NO_ANSWER_REPLIES:
         return None
     unplaced = any(
         e.get("event") == "slot" and e.get("name") == MISS_SLOT and (e.get("value") or 0) >= 1

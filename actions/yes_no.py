@@ -20,6 +20,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.client_action import ClientAction
+from actions.conversation import previous_reply, reply_names
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over
 from actions.knowledge_answer import Article, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
@@ -36,16 +37,7 @@ OFFERS_OF_A_PERSON = frozenset(
 
 def offered_a_person(tracker: Tracker) -> bool:
     """The bot's reply to the customer's previous message offered to bring in a person."""
-    events: list[dict[str, Any]] = list(tracker.events or [])
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    if len(users) < 2:
-        return False
-    replies = {
-        (e.get("metadata") or {}).get("utter_action")
-        for e in events[users[-2] : users[-1]]
-        if e.get("event") == "bot"
-    }
-    return bool(replies & OFFERS_OF_A_PERSON)
+    return bool(reply_names(previous_reply(list(tracker.events or []))) & OFFERS_OF_A_PERSON)
 
 
 class ActionReplyYesNo(ClientAction[KnowledgeBase]):
