@@ -7,14 +7,13 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 from bot.common.build.errors import ContentError
 from bot.common.build.training import TrainingError, build_project, train_model
 from bot.content.check import CheckOptions, check_content
 from bot.content.check_output import as_json, as_text
-from retrieval.settings import PREFIX as KB_PREFIX
+from retrieval.settings import knowledge_path
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,13 +38,6 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
-def configured_knowledge(environment: Mapping[str, str]) -> Path | None:
-    """The help center the running bot searches when ASSISTANT_KB_PATH names one; None means
-    the project's knowledge/."""
-    value = environment.get(f"{KB_PREFIX}PATH", "").strip()
-    return Path(value) if value else None
-
-
 def run_check(args: argparse.Namespace, root: Path) -> int:
     try:
         options = CheckOptions(
@@ -55,7 +47,7 @@ def run_check(args: argparse.Namespace, root: Path) -> int:
             margin=args.margin,
             record_baseline=args.record_baseline,
             models_dir=args.models,
-            knowledge=configured_knowledge(os.environ),
+            knowledge=knowledge_path(root, os.environ),
         )
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -41,7 +41,7 @@ class CheckOptions:
     margin: float = DEFAULT_MARGIN
     record_baseline: bool = False
     models_dir: Path | None = None
-    knowledge: Path | None = None  # the help center the search reads; default: knowledge/
+    knowledge: Path | None = None  # the help center the search reads; default: root/knowledge
 
     def __post_init__(self) -> None:
         if not 0.0 < self.similarity <= 1.0:

@@ -83,6 +83,12 @@ def _front_matter_problems(path: Path) -> list[ContentProblem]:
     return problems
 
 
+def _line(path: Path, jsonl_line: int | None, needle: str) -> int | None:
+    """A JSONL article's own line, else the Markdown file's line holding `needle`: the file is
+    read only for a problem to point at, never once per line of an export."""
+    return jsonl_line or line_of(path.read_text(encoding="utf-8"), needle)
+
+
 def _normal_url(url: str) -> str:
     return url.split("#")[0].rstrip("/")
 
@@ -96,14 +102,13 @@ def _link_problems(articles: list[Article]) -> list[ContentProblem]:
     problems = []
     for article in articles:
         path, jsonl_line = _source_file(article)
-        text = path.read_text(encoding="utf-8")
         for link in MARKDOWN_LINK.findall(article.body):
             if urlsplit(link).netloc in hosts and _normal_url(link) not in urls:
                 problems.append(
                     ContentProblem(
                         path,
                         f"link to a missing article: {link}",
-                        jsonl_line or line_of(text, link),
+                        _line(path, jsonl_line, link),
                         "fix the address or add the article it points to",
                     )
                 )
@@ -112,7 +117,7 @@ def _link_problems(articles: list[Article]) -> list[ContentProblem]:
                 ContentProblem(
                     path,
                     f"translation {article.translation!r} is not the id of any article",
-                    jsonl_line or line_of(text, "translation:"),
+                    _line(path, jsonl_line, "translation:"),
                     "use the id of the article in the other language, or remove the line",
                 )
             )
@@ -180,7 +185,7 @@ def article_problems(folder: Path) -> list[ContentProblem]:
                     ContentProblem(
                         source,
                         f"duplicate id {article.id!r} (also in {first_source[article.id]})",
-                        jsonl_line or line_of(source.read_text(encoding="utf-8"), "id:"),
+                        _line(source, jsonl_line, "id:"),
                         "give each article its own id",
                     )
                 )

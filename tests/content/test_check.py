@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.check import CheckOptions, check_content
+from retrieval.settings import knowledge_path
 from tests.content.conftest import TrigramEncoder, article
 
 FAST = CheckOptions(rasa_validate=False, evals=False)
@@ -115,9 +116,7 @@ def test_the_configured_help_center_is_checked_instead_of_knowledge(
     ]
 
 
-def test_the_help_center_follows_assistant_kb_path():
-    from bot.content.__main__ import configured_knowledge
-
-    assert configured_knowledge({"ASSISTANT_KB_PATH": " /srv/help "}) == Path("/srv/help")
-    assert configured_knowledge({"ASSISTANT_KB_PATH": ""}) is None
-    assert configured_knowledge({}) is None
+def test_the_help_center_follows_assistant_kb_path(tmp_path: Path):
+    assert knowledge_path(tmp_path, {"ASSISTANT_KB_PATH": " /srv/help "}) == Path("/srv/help")
+    assert knowledge_path(tmp_path, {"ASSISTANT_KB_PATH": ""}) == tmp_path / "knowledge"
+    assert knowledge_path(tmp_path, {}) == tmp_path / "knowledge"

@@ -22,7 +22,6 @@ from aiohttp import web
 
 from bot.gateway.analytics.csv_export import analytics_csv
 from bot.gateway.analytics.drafts import cluster_body
-from bot.gateway.analytics.names import knowledge_path
 from bot.gateway.analytics.period import Period, PeriodError, parse_period
 from bot.gateway.analytics.state import AnalyticsState, Snapshot, analytics_state
 from bot.gateway.analytics.summary import summarise
@@ -30,6 +29,7 @@ from bot.gateway.analytics.transcripts import masked_transcript
 from bot.gateway.desk.auth import DeskError, SignedIn, desk_view
 from bot.gateway.keys import ANALYTICS_ENCODER, DB, SETTINGS
 from bot.gateway.store.records import iso
+from retrieval.settings import knowledge_path
 
 
 def _period(request: web.Request) -> Period:

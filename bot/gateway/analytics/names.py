@@ -9,7 +9,6 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ from retrieval.articles import load_articles
 from retrieval.errors import RetrievalError
 
 log = logging.getLogger("gateway")
-KB_PATH_VARIABLE = "ASSISTANT_KB_PATH"
 DEFAULT_FALLBACK_THRESHOLD = 0.3
 CHECK_EVERY_SECONDS = 5.0
 # Topics whose intents neither ask for nor give support answers (intents/README.md).
@@ -177,13 +175,6 @@ class ContentNames:
 
 _BY_ROOT: dict[tuple[Path, Path | None], ContentNames] = {}
 _BY_ROOT_LOCK = threading.Lock()
-
-
-def knowledge_path(root: Path, environment: Mapping[str, str]) -> Path:
-    """The help center the article search reads: ASSISTANT_KB_PATH (retrieval/settings.py, passed
-    to every process), else knowledge/ in the project."""
-    configured = environment.get(KB_PATH_VARIABLE, "").strip()
-    return Path(configured) if configured else root / "knowledge"
 
 
 def content_names(root: Path, knowledge: Path | None = None) -> ContentNames:
