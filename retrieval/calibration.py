@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from retrieval.ranking import logistic
 from retrieval.scoring import FULL, PLAIN
 from retrieval.searchable import Searchable
 from retrieval.settings import DEFAULTS, RetrievalSettings
@@ -146,7 +147,7 @@ def measure(searchable: Searchable, settings: RetrievalSettings) -> Calibration:
     clarify_point = min(
         max(float(np.quantile(scores, CLARIFY_QUANTILE)), scale_point), answer_point
     )
-    clarify_threshold = 1.0 / (1.0 + math.exp(-slope * (clarify_point - midpoint)))
+    clarify_threshold = logistic(clarify_point, slope, midpoint)
     values = {
         "calibration_slope": round(slope, 4),
         "calibration_midpoint": round(midpoint, 4),

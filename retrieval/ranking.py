@@ -23,7 +23,12 @@ class ArticleScore:
 
 
 def calibrate(fused: float, settings: RetrievalSettings) -> float:
-    exponent = -settings.calibration_slope * (fused - settings.calibration_midpoint)
+    return logistic(fused, settings.calibration_slope, settings.calibration_midpoint)
+
+
+def logistic(fused: float, slope: float, midpoint: float) -> float:
+    """The calibrated score of a fused one (the formula in retrieval/settings.py)."""
+    exponent = -slope * (fused - midpoint)
     return 1.0 / (1.0 + math.exp(min(max(exponent, -50.0), 50.0)))
 
 
