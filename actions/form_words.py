@@ -160,7 +160,49 @@ CANCEL_REQUEST = re.compile(
     r"|\b(?:отмените|отменяю) (?:обращени\w+|заявк\w+|передач\w+|запрос\w*|вызов\w*)"
     r"|\b(?:don't|dont|do not|no need to) (?:connect|transfer|pass it on|put me through)\b"
     r"|\bcancel (?:the |this |my )?(?:request|handoff|transfer)\b"
+    r"|\bобойдусь\b|\bне буду (?:никого |вас )?(?:беспокоить|отвлекать|дергать)\b"
+    r"|\b(?:not needed|no longer needed)\b|\bfalse alarm\b|\bscratch that\b"
+    r"|\bignore (?:that|me|my (?:last )?message)\b"
 )
+
+# A part of the answer between punctuation marks that is nothing but a change of mind, once the
+# fillers around it are dropped: "ой, наверное, не надо, может, она ещё едет", "а, ладно, забейте,
+# сам спрошу", "oh never mind, my wife used them". No problem description has such a part alone.
+CANCEL_CLAUSES = frozenset(
+    {
+        *("не надо", "не нужно", "уже не надо", "уже не нужно", "не надо уже", "не нужно уже"),
+        *("забейте", "забей", "отбой", "отмена", "неактуально", "не актуально"),
+        *("передумал", "передумала", "never mind", "nevermind", "forget it", "forget about it"),
+        *("no need", "not needed", "cancel that", "cancel", "проехали", "забудьте", "неважно"),
+        *("не важно", "обойдусь", "отменяем", "отменим", "можно закрывать", "закрывайте"),
+        *("scratch that", "ignore that", "ignore me", "false alarm", "all sorted", "i'm good"),
+        *("im good", "i'm ok", "i'm fine", "it's ok now", "it's fine now", "all good"),
+        *("don't worry about it", "not needed anymore", "no longer needed", "not needed any more"),
+    }
+)
+CLAUSE_FILLERS = frozenset(
+    {
+        *("ой", "ну", "а", "ладно", "наверное", "пожалуй", "тогда", "пока", "нет", "все"),
+        *("знаете", "слушайте", "впрочем", "может", "хотя", "спасибо", "извините", "простите"),
+        *("oh", "ok", "okay", "well", "hmm", "hm", "actually", "no", "nah", "ah", "uh", "um"),
+        *("thanks", "sorry", "then", "please", "пусть", "wait", "thank you"),
+    }
+)
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()«»\"—–…\n]+|\s-\s")
+
+
+def _cancel_clause(text: str) -> bool:
+    """Some part of the answer, between punctuation, is only a change of mind (CANCEL_CLAUSES)."""
+    lowered = text.lower().replace("ё", "е").replace("’", "'")
+    for clause in _CLAUSE_BREAK.split(lowered):
+        words = clause.split()
+        while words and " ".join(words) not in CANCEL_CLAUSES and words[0] in CLAUSE_FILLERS:
+            words.pop(0)  # "no need": "no" is a filler only where it is not the phrase
+        while words and " ".join(words) not in CANCEL_CLAUSES and words[-1] in CLAUSE_FILLERS:
+            words.pop()
+        if " ".join(words) in CANCEL_CLAUSES:
+            return True
+    return False
 
 
 def plain(text: str) -> str:
@@ -191,4 +233,4 @@ def cancels_in_sentence(text: str) -> bool:
 
 def cancels_request(text: str) -> bool:
     """The answer calls off the request for a person itself, in words no problem would use."""
-    return bool(CANCEL_REQUEST.search(plain(text)))
+    return bool(CANCEL_REQUEST.search(plain(text))) or _cancel_clause(text)

@@ -219,9 +219,16 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
 
 
 # A message that goes on from the one before it rather than starting anew: "так для этого надо
-# войти, а я не могу", "но мне это не подходит", "but I can't do that".
+# войти, а я не могу", "но мне это не подходит", "but I can't do that", "значит, только через
+# оператора?".
 CONTINUES = re.compile(
-    r"^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
+    # a conclusion drawn from the answer before, or going back to it: "значит, только через
+    # оператора?", "тогда соедините", "actually no, put me through after all"
+    r"\bзначит\b|\bтогда\b|\bв таком случае\b|\bвсе-?таки\b|\bвсе же\b|\bactually\b"
+    r"|\bin that case\b|\bafter all\b|\bso (?:i|it|there)\b"
+    # time counted since the answer before: "три дня уже прошло, деньги не вернулись"
+    r"|\bуже прошл[оаи]\b|\bпрошл[оаи] уже\b|\bit's been\b|\bhave passed\b|\bhas passed\b"
+    r"|^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
     r"|не работает)|\bне помогл\w*|\bне подходит|\b(?:for|to do) that\b"
     r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:help|work)"
 )

@@ -13,6 +13,7 @@ from actions.form_words import means_skip, plain, skips_in_sentence
 from actions.handoff_problem import FACT_LABEL_STEMS, content_words
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known, parses
+from bot.common.facts.name_cues import TITLES
 
 MAX_NAME_WORDS = 3
 MIN_PROBLEM_WORDS = 3  # a form answer describes the problem with at least this many words
@@ -40,11 +41,16 @@ NOT_NAMES = frozenset(
         "why",
     }
 )
+# Words before a name in an answer to "как к вам обращаться?": "пусть будет Вадим", "можно
+# просто Лена", "sure, it's Mark"; and after it: "Liz, please".
 _NAME_INTRO = re.compile(
-    r"^(меня зовут|зовут|мое имя|моё имя|я|это"
-    r"|my name is|my name's|i am|i'm|it's|this is|call me)\s+",
+    r"^(?:(?:меня зовут|зовут|мое имя|моё имя|я|это|пусть будет|можно просто|можно|просто"
+    r"|зовите|называйте|ну|ладно|хорошо|да|ок"
+    r"|my name is|my name's|i am|i'm|it's|this is|call me|you can call me|just|sure|ok|okay"
+    r"|yes)(?:\s*[,:—–-])?\s+)+",
     re.IGNORECASE,
 )
+_NAME_COURTESY = re.compile(r"[\s,]+(?:пожалуйста|please|спасибо|thanks)[.!]*$", re.IGNORECASE)
 # Text in quotes: «…», "…", “…”, „…“ and '…' (an apostrophe inside a word is no quote).
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|(?<!\w)'[^']*'(?!\w)")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
@@ -71,10 +77,13 @@ def _proper_case(word: str) -> bool:
 
 
 def _could_be_a_name(word: str) -> bool:
-    """Where only a name is expected: a word written as a name that is no common word."""
+    """Where only a name is expected: a word written as a name that is no common word, or a
+    title that goes with one ("Ms O'Neil")."""
     lower = word.lower()
     if not _NAME_WORD.match(word) or lower in NOT_NAMES:
         return False
+    if lower in TITLES:
+        return True
     if lower.isascii():
         return _proper_case(word) and lower not in ENGLISH_STOPWORDS
     if not is_known(lower):
@@ -89,10 +98,12 @@ def name_from(text: str) -> str | None:
         return None
     if means_skip(text):
         return None
-    name = clean_name(_NAME_INTRO.sub("", text.strip()))
+    name = clean_name(_NAME_COURTESY.sub("", _NAME_INTRO.sub("", text.strip())))
     words = (name or "").split()
     if not words or len(words) > MAX_NAME_WORDS or not all(map(_could_be_a_name, words)):
         return None
+    if all(word.lower() in TITLES for word in words):
+        return None  # "Mr" alone
     return " ".join(words)
 
 

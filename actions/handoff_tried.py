@@ -4,9 +4,11 @@ Customers answer two questions at once: "не помню номер заказа
 "заказ 47120958, сам ещё ничего не делал", "no order yet, I entered the code twice". What they
 did is told in the first person: in Russian a verb in the past singular with no noun before it in
 its clause to be its subject ("в банк я звонила", "проверяла"; not "курьер не приехал"); the
-present ("пытаюсь оплатить") says what they want done, not what they did. In English, a verb of
-trying after "I" or at the start of a clause ("I called my bank", "tried two cards"; not "the
-courier called"). Verbs of knowing, wanting and being ("не помню", "хочу", "были") say nothing
+present of wanting or waiting ("пытаюсь оплатить", "жду") says what they want done, while an
+attempt told as it goes on counts ("ввожу код — пишет, что недействителен"); a verb with "не"
+("ещё не включал") tells the state of things (what was not tried is NOTHING_DONE's). In English,
+a verb of trying after "I" or at the start of a clause ("I called my bank", "tried two cards"; not
+"the courier called"). Verbs of knowing, wanting and being ("не помню", "хочу", "были") say nothing
 about what was done.
 """
 
@@ -30,6 +32,16 @@ NOT_ACTIONS = frozenset(
         *("получать", "оплатить", "оплачивать", "выбрать", "выбирать"),
         # slips in this chat: "перепутал, это был номер телефона"
         *("ошибиться", "перепутать", "спутать"),
+    }
+)
+# In the present, verbs of wanting, trying in general, waiting and asking say what the customer
+# wants done ("пытаюсь оплатить", "жду курьера", "прошу вернуть"), not an attempt at a fix.
+NOT_DOING = frozenset(
+    {
+        *("хотеть", "пытаться", "стараться", "ждать", "просить", "писать", "обращаться"),
+        *("жить", "пользоваться", "считать", "надеяться", "бояться", "нуждаться", "требовать"),
+        *("думать", "знать", "понимать", "видеть", "мочь", "помнить", "жаловаться", "напоминать"),
+        *("получать", "заказывать", "оплачивать", "покупать", "оформлять", "сообщать", "уточнять"),
     }
 )
 # Writing a fact in this chat is no attempt at a fix: "а, это я версию написал" (but "написала на
@@ -85,7 +97,13 @@ def _russian_clause(words: list[str]) -> bool:
             continue
         if writes_a_fact and reading.normal_form in WRITING_VERBS:
             continue
-        if "past" in tag and "sing" in tag:
+        negated = index > 0 and words[index - 1] == "не"  # "я его ещё не включал": a state
+        personal = "masc" in tag or "femn" in tag  # "не помогло", "списалось": a thing did it
+        if "past" in tag and "sing" in tag and personal and not negated:
+            return True
+        # "ввожу код — пишет, что недействителен": an attempt told as it goes on
+        doing = "pres" in tag and "1per" in tag and "sing" in tag
+        if doing and not negated and reading.normal_form not in NOT_DOING:
             return True
     return False
 

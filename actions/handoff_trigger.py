@@ -67,9 +67,18 @@ def wants_person(text: str) -> bool:
     return asks_for_person(text) or escalates(text)
 
 
+# Asking to be put through without naming a person: in a support chat only a person is meant.
+CONNECT_ME = re.compile(
+    r"\b(?:соедините|соедини|переключите меня|переведите меня|put me through|connect me"
+    r"(?! to (?:the )?(?:wi-?fi|internet|network)))\b"
+)
+
+
 def asks_for_person(text: str) -> bool:
-    """The message asks to be put through to a person in so many words."""
+    """The message asks to be put through to a person in so many words ("всё-таки соедините")."""
     lowered = NOT_A_PERSON.sub(" ", (text or "").lower().replace("ё", "е"))
+    if CONNECT_ME.search(lowered):
+        return True
     words = _WORD.findall(lowered)
     people = [
         i
@@ -88,7 +97,8 @@ def asks_for_person(text: str) -> bool:
 OFFER_AGAIN = "utter_handoff_offer_again"
 GOES_AHEAD = re.compile(
     r"\b(?:продолж\w*|дальше|оформля\w*|оформи\w*|давайте|давай|да|ага|хорошо|ок|окей"
-    r"|continue|carry on|go on|go ahead|proceed|yes|yeah|yep|sure|ok|okay|let's)\b"
+    r"|возвраща\w*|вернемся|вернуться|к заявке|к обращению"
+    r"|continue|carry on|go on|go ahead|proceed|yes|yeah|yep|sure|ok|okay|let's|back to)\b"
 )
 
 NOT_AHEAD = re.compile(r"\b(?:не|нет|no|not|don't|dont|never)\b")
@@ -100,3 +110,10 @@ def resumes_handoff(events: list[dict[str, Any]], text: str) -> bool:
     if "?" in lowered or NOT_AHEAD.search(lowered) or not GOES_AHEAD.search(lowered):
         return False
     return OFFER_AGAIN in reply_names(previous_reply(events))
+
+
+def person_now(events: list[dict[str, Any]], text: str) -> bool:
+    """The message hands the conversation to a person now: it asks for one or escalates
+    (`wants_person`), or takes the offer to go on with a handoff paused for a question
+    (`resumes_handoff`). The one check every answering action makes before it answers."""
+    return wants_person(text) or resumes_handoff(events, text)

@@ -22,8 +22,9 @@ TOPIC_WORDS: dict[Topic, tuple[tuple[str, ...], frozenset[str]]] = {
         frozenset({"delivery", "deliver", "parcel", "courier", "package", "shipment", "ship"}),
     ),
     "payment": (
-        ("оплат", "платеж", "списал", "списыва", "списани", "заплатил", "карт"),
-        frozenset({"payment", "pay", "paid", "charge", "card"}),
+        # a promo code, a discount or bonuses change what an order costs: its number is asked
+        ("оплат", "платеж", "списал", "списыва", "списани", "заплатил", "карт", "промокод"),
+        frozenset({"payment", "pay", "paid", "charge", "card", "promo", "discount", "coupon"}),
     ),
     "account": (
         ("аккаунт", "вход", "войти", "кабинет", "профил", "логин", "парол"),

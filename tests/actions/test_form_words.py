@@ -137,3 +137,41 @@ def test_calling_off_the_request_itself_counts_in_any_sentence():
     assert cancels_request("I'll try it myself first and come back later")
     assert cancels_request("I'll write back later")
     assert not cancels_request("сама пробовала разобраться, не вышло")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ой, наверное, не надо, может, посылка ещё едет",
+        "а, ладно, забейте, сама завтра в магазине спрошу",
+        "всё, отбой, пока писал — сам нашёл в приложении, извините",
+        "oh never mind, my husband already used the points. sorry!",
+        "hmm, no need, it just arrived",
+        "ладно, проехали",
+        "ладно, обойдусь без оператора",
+        "пожалуй, не буду никого беспокоить",
+        "всё, посылка пришла, спасибо, можно закрывать",
+        "no, I'm good",
+        "sorry, false alarm",
+        "ignore me, found it",
+        "not needed anymore",
+    ],
+)
+def test_a_part_of_the_answer_that_is_only_a_change_of_mind_calls_it_off(text: str):
+    assert cancels_request(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мне прислали подписку, а мне не надо",
+        "курьер сказал: не надо ждать",
+        "забейте мой номер 89161234567",
+        "не надо так, верните деньги",
+        "I never mind waiting, but it's been three weeks",
+        "I'm good with a refund, but nobody answers",
+        "можно закрывать заявку на возврат? деньги не пришли",
+    ],
+)
+def test_no_change_of_mind_where_those_words_belong_to_the_problem(text: str):
+    assert not cancels_request(text)

@@ -376,6 +376,22 @@ def test_the_name_question_reads_names_the_nlu_left():
     assert name_from("/affirm") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Пусть будет Вадим", "Вадим"),
+        ("можно просто Лена", "Лена"),
+        ("Liz, please", "Liz"),
+        ("Ms O'Neil", "Ms O'Neil"),
+        ("Mr", None),
+        ("Ну да", None),
+        ("можно без имени?", None),
+    ],
+)
+def test_the_name_question_reads_a_name_among_the_words_around_it(text: str, name: str | None):
+    assert name_from(text) == name
+
+
 def test_questions_and_problem_descriptions():
     assert is_question("а как сменить пароль")
     assert is_question("пароль как сменить?")

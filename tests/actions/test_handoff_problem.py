@@ -246,6 +246,11 @@ def test_a_message_that_goes_on_from_the_answered_question_joins_it():
         ("это не помогло, позовите человека", True),
         ("а ещё приложение вылетает в корзине", False),
         ("и другой вопрос: деньги за возврат не пришли", False),
+        ("статус «Собран», значит только через оператора? Соедините", True),
+        ("тогда позовите сотрудника", True),
+        ("actually no, please do put me through", True),
+        ("все-таки соедините с человеком", True),
+        ("заказ не пришёл, хотя статус «Доставлен»", False),
     ],
 )
 def test_continues(text: str, goes_on: bool):

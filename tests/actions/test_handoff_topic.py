@@ -35,13 +35,23 @@ def test_the_nlus_own_topic_comes_first_and_the_search_is_not_asked():
 
 
 def test_an_article_without_topic_words_leaves_the_ranking_and_the_words_to_decide():
-    def promo(text: str, language: str) -> Sequence[str]:
-        return ["Как применить промокод promo-codes-ru"]
+    def contacts(text: str, language: str) -> Sequence[str]:
+        return ["Как связаться с поддержкой contacts-ru"]
 
     reading = parse(("request_human", 0.9), ("order_status", 0.01))
     text = "курьер не приехал, позовите человека"
-    assert problem_topic(reading, text, TOPICS, "ru", promo) == "orders"
-    assert problem_topic(reading, "позовите человека", TOPICS, "ru", promo) is None
+    assert problem_topic(reading, text, TOPICS, "ru", contacts) == "orders"
+    assert problem_topic(reading, "позовите человека", TOPICS, "ru", contacts) is None
+
+
+def test_a_promo_code_changes_what_an_order_costs_so_its_number_is_asked():
+    def promo(text: str, language: str) -> Sequence[str]:
+        return ["Как применить промокод promo-codes-ru"]
+
+    reading = parse(("nlu_fallback", 0.9))
+    text = "позовите сотрудника: промокод не применился"
+    assert problem_topic(reading, text, TOPICS, "ru", promo) == "payment"
+    assert topic_of_words("my promo code was rejected at checkout") == "payment"
 
 
 def test_the_words_count_per_form_topic():

@@ -21,6 +21,9 @@ from actions.handoff_tried import tells_what_was_tried
         "написала на почту поддержки, ответа нет",
         "заказ 12345678; в банк звонить не пробовала, он же у вас",
         "order 12345678, I haven't tried another card",
+        # an attempt told as it goes on
+        "номера нет, ввожу код в корзине — пишет, что код недействителен",
+        "заказ 12345678, звоню в банк, там ничего не знают",
     ],
 )
 def test_what_was_done_in_the_first_person(text: str):
@@ -50,6 +53,12 @@ def test_what_was_done_in_the_first_person(text: str):
         # a slip in this chat, not an attempt at a fix
         "ой, это я номер телефона написала. Почта ниже",
         "перепутал, это версия была",
+        # wanting, waiting, asking in the present
+        "заказ 12345678, жду курьера третий день",
+        "заказ 12345678, прошу вернуть деньги",
+        # the state of things, not an attempt: a verb with "не", a thing as the doer
+        "заказ 12345678, коробка целая, но я её ещё не открывала",
+        "заказ 12345678, с карты списалось два раза",
     ],
 )
 def test_facts_skips_and_what_others_did_are_not_what_was_tried(text: str):

@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge
-from actions.handoff_trigger import asks_for_person, resumes_handoff, wants_person
+from actions.handoff_trigger import asks_for_person, person_now, resumes_handoff, wants_person
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from actions.yes_no import ActionReplyYesNo
 from tests.actions.conftest import followup, slot, tracker, user
@@ -166,6 +166,9 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "кофемашина пришла с трещиной. Разберитесь через специалиста, пожалуйста",
         "the kettle leaks, could somebody from your team ring me on this number?",
         "please have someone call me back about the refund",
+        # put through, with no person named: in a support chat only a person is meant
+        "нет, всё-таки соедините, в приложении заказ значится доставленным",
+        "actually, put me through please",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -206,6 +209,8 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         "почему не приходит смс с кодом?",
         "why is my parcel still in Kazan?",
         "курьер опять не приехал, что делать?",
+        "приложение не соединяется с сервером",
+        "my phone won't connect me to the wifi at the pickup point",
     ],
 )
 def test_no_request_for_a_person(text: str):
@@ -246,7 +251,10 @@ async def test_yes_to_anything_else_is_a_plain_yes():
     assert followup(result) is None
 
 
-@pytest.mark.parametrize("text", ["ясно, давайте дальше", "ok, let's carry on", "да, продолжаем"])
+@pytest.mark.parametrize(
+    "text",
+    ["ясно, давайте дальше", "ok, let's carry on", "да, продолжаем", "ясно. Возвращаемся к заявке"],
+)
 def test_a_go_ahead_after_the_offer_to_go_on_resumes_the_handoff(text: str):
     events = [*offer("utter_handoff_offer_again"), user(text, "feedback", ts=2.0)]
     assert resumes_handoff(events, text)
@@ -263,6 +271,22 @@ def test_a_go_ahead_after_the_offer_to_go_on_resumes_the_handoff(text: str):
 def test_no_go_ahead_no_resumed_handoff(reply: str, text: str):
     events = [*offer(reply), user(text, "feedback", ts=2.0)]
     assert not resumes_handoff(events, text)
+
+
+@pytest.mark.parametrize(
+    ("reply", "text", "now"),
+    [
+        ("utter_kb_glad_helped", "позовите оператора", True),
+        ("utter_handoff_offer_again", "ок, продолжаем", True),
+        ("utter_kb_glad_helped", "ок, продолжаем", False),
+        ("utter_handoff_offer_again", "а сколько идёт доставка?", False),
+    ],
+)
+def test_a_person_now_by_asking_or_by_going_on_with_the_paused_handoff(
+    reply: str, text: str, now: bool
+):
+    events = [*offer(reply), user(text, "feedback", ts=2.0)]
+    assert person_now(events, text) is now
 
 
 async def test_a_typed_go_ahead_after_the_offer_brings_the_handoff_back():

@@ -136,6 +136,76 @@ def test_other_peoples_names_and_words_are_not_the_customers_name(text):
     assert extract_facts(text).name is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("добрый день, Анна Соколова, не приходит смс", "Анна Соколова"),
+        ("Маргарита Львовна Штерн, пишите на m.shtern@yandex.ru", "Маргарита Львовна Штерн"),
+        ("Здравствуйте, Любовь Андреевна вас беспокоит, списали дважды", "Любовь Андреевна"),
+        ("Я клиент Олег Смирнов, заказ не пришёл", "Олег Смирнов"),
+        ("Фамилия моя Ковалёв", "Ковалёв"),
+        ("имя Валерия", "Валерия"),
+        ("зовите Саша", "Саша"),
+        ("Можно просто Таня", "Таня"),
+        ("Звоните Олегу: +7 (916) 555-20-30", "Олег"),
+        ("Позвоните Ивану Петровичу по номеру 89161234567", "Иван Петрович"),
+        ("Обращайтесь к Илье, почта ilya@example.com", "Илья"),
+        ("Свяжитесь со мной, с Натальей? Почта n.g@example.com", "Наталья"),
+        ("Оформите заявку на Белову Ирину, тел. 89057004433", "Белова Ирина"),
+        ("Андрей Викторович я, заказ 90215643 не пришёл", "Андрей Викторович"),
+        ("Привет, Костя тут. Заказ 17360982", "Костя"),
+        ("Меня Славой зовут", "Слава"),
+        ("Я Ахмед Исмаилов, телефон 89283004050", "Ахмед Исмаилов"),
+        ("меня зовут Анастасия Кравченко-Лурье", "Анастасия Кравченко-Лурье"),
+        ("Анна-Мария, заказ не пришёл", "Анна-Мария"),
+        ("This is Wei Chen, order not delivered", "Wei Chen"),
+        ("I am Priya Sharma and my order is wrong", "Priya Sharma"),
+        ("my name is sarah jones, i was charged twice", "Sarah Jones"),
+        ("please call Robert on +44 7912 345678", "Robert"),
+        ("ok, it's Ruby again, any news?", "Ruby"),
+        ("anna from leeds, order 20481736", "Anna"),
+        ("José García, order 52817304", "José García"),
+        ("Здравствуйте, меня зовут Илья, фамилия Широков", "Илья Широков"),
+        ("я Ольга, моя фамилия Смирнова", "Ольга Смирнова"),
+        ("почта vadim@mail.ru, зовут Вадим", "Вадим"),
+        ("name - Oscar Wilde, phone +44 7700 900123", "Oscar Wilde"),
+        ("From: Lucy Gray\nMy order 12345678 is late", "Lucy Gray"),
+        ("С уважением,\nИван Петров\nтел. 89161234567", "Иван Петров"),
+        ("I'm Siobhan O'Connor, phone +353 87 123 4567", "Siobhan O'Connor"),
+        ("Morning! Chloe from Bristol. Parcel missing", "Chloe"),
+        ("Daniel again. Still no refund", "Daniel"),
+    ],
+)
+def test_names_in_less_usual_places_and_forms(text, name):
+    assert extract_facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "напишите Марине, что я жду",
+        "я звонил Игорю по номеру 89161234567, он не отвечает",
+        "обращался к Игорю по телефону 89161234567",
+        "Заказ на имя Анна Петрова не пришёл",
+        "Вера тут ни при чём, заказ не пришёл",
+        "Марина Петровна, подскажите, где заказ",
+        "call the courier on +44 7912 345678",
+        "contact DHL on +44 7912 345678",
+        "Оформите заявку на возврат",
+        "Ивану Петровичу по номеру не дозвониться",
+        "Вера снова не получила заказ",
+        "Hi Daniel, thanks for the reply",
+        "Марина из Казани звонила вчера",
+        # quoted words are an error message or a button, not the writer's
+        'The app keeps showing "Something went wrong. Try again?" when I open it',
+        "приложение пишет «Ошибка. Вера не найдена»",
+        "Something went wrong. Try again?",
+    ],
+)
+def test_names_near_contact_words_that_are_not_the_writers(text):
+    assert extract_facts(text).name is None
+
+
 def test_letters_of_an_email_are_not_a_name():
     facts = extract_facts("Здравствуйте, Тимофей Князев беспокоит, tim.knyazev@gmail.com")
     assert facts.name == "Тимофей Князев"

@@ -17,6 +17,8 @@ from bot.common.facts.versions import app_versions
 
 MAX_TEXT = 4000  # what the chat accepts in one message; longer text is read for facts up to here
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Text in quotes is someone else's words (an error message, a button): no name of the writer's.
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
 
 
 def _first(found: list[tuple[str, Span]]) -> str | None:
@@ -42,8 +44,9 @@ def extract_facts(text: str, language: str | None = None) -> Facts:
     found_orders = order_numbers(text, skip=taken)
     found_versions = app_versions(text)
     taken += [span for _, span in (*found_orders, *found_versions)]
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
     return Facts(
-        name=customer_name(_marked(text, taken)),
+        name=customer_name(_marked(text, taken, quoted)),
         email=_first(found_emails),
         phone=_first(found_phones),
         order_number=_first(found_orders),
@@ -52,13 +55,15 @@ def extract_facts(text: str, language: str | None = None) -> Facts:
     )
 
 
-def _marked(text: str, spans: list[Span]) -> str:
-    """The text with each fact already read replaced by FACT_MARK, for the name rules."""
+def _marked(text: str, spans: list[Span], quoted: list[Span]) -> str:
+    """The text for the name rules: each fact already read replaced by FACT_MARK, and each quote
+    by a full stop (its words are not the writer's, and it is no fact beside a name)."""
     pieces, position = [], 0
-    for start, end in sorted(spans):
+    marks = [(span, FACT_MARK) for span in spans] + [(span, ".") for span in quoted]
+    for (start, end), mark in sorted(marks):
         if start < position:
             continue
-        pieces += [text[position:start], f" {FACT_MARK} "]
+        pieces += [text[position:start], f" {mark} "]
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

@@ -12,6 +12,7 @@ from bot.common.facts.lexicon import parses
 from bot.common.facts.name_cues import ADDRESSING, FACT_LABELS, GREETINGS, ROLES, SEPARATORS, TITLES
 from bot.common.facts.name_reading import (
     FACT_MARK,
+    MAX_NAME_WORDS,
     Found,
     any_word_first,
     past_origin,
@@ -20,6 +21,7 @@ from bot.common.facts.name_reading import (
     surname_at,
 )
 from bot.common.facts.tokens import Token
+from bot.common.facts.translit import is_latin
 
 
 def _segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -61,10 +63,12 @@ def alone(tokens: Sequence[Token]) -> Found | None:
             continue  # "Курьер: Игорь", "The courier, Steve"
         first, last = segment is content[0], segment is content[-1]
         beside_fact = _beside_fact(tokens, start, stop)
-        if len(content) == 1 and len(segments) > 1 and not beside_fact:
+        # nobody greets or asks the bot by a full name, or says where it is from
+        own = beside_fact or found.surnamed or past_origin(tokens, found.stop) > found.stop
+        if len(content) == 1 and len(segments) > 1 and not own:
             continue  # "Привет, Вера": greeting the reader
         position = segments.index(segment)
-        if first and len(content) > 1 and not beside_fact:
+        if first and len(content) > 1 and not own:
             following = tokens[segments[position + 1][0]]
             if following.lower in ADDRESSING or _imperative(following):
                 continue  # "Марина, подскажите"
@@ -82,12 +86,12 @@ def _unlisted_latin(
     ("order 12345678 never arrived, Priya"). Not first: "Urgent, order ..." is no name."""
     start, stop = segment
     words = tokens[start:stop]
-    if not 1 <= len(words) <= 2 or not all(t.lower.isascii() for t in words):
+    if not 1 <= len(words) <= MAX_NAME_WORDS or not all(is_latin(t.lower) for t in words):
         return None
     last = segment is content[-1] and segment is not content[0]
     after_fact = _fact_before(tokens, start)
     # First, only a full name before a labelled fact: "Priya Shah, order 12345678".
-    opening = segment is content[0] and len(words) == 2 and _label_follows(tokens, stop)
+    opening = segment is content[0] and len(words) >= 2 and _label_follows(tokens, stop)
     if not (last or after_fact or opening):
         return None
     parts = [any_word_first(token) for token in words]

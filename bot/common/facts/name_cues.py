@@ -16,7 +16,6 @@ STRONG_CUES: tuple[Cue, ...] = (
     ("меня", "звать"),
     ("моё", "имя"),
     ("мое", "имя"),
-    ("моя", "фамилия"),
     ("фио",),
     ("имя", ":"),
     ("menya", "zovut"),
@@ -28,14 +27,31 @@ STRONG_CUES: tuple[Cue, ...] = (
     ("my", "name", ":"),
     ("my", "full", "name", "is"),
     ("name", ":"),
+    ("name", "-"),
+    ("name", "—"),
+    ("имя", "-"),
+    ("имя", "—"),
     ("call", "me"),
     # "Зовите меня Кирой", "называйте меня Сашей": the name in any case
-    ("фамилия",),
-    ("surname",),
     ("зовите", "меня"),
     ("называйте", "меня"),
     ("обращайтесь", "ко", "мне"),
+    ("имя", "моё"),
+    ("имя", "мое"),
 )
+# A surname given on its own, which completes a first name given elsewhere: "меня зовут Илья,
+# фамилия Широков".
+SURNAME_CUES: tuple[Cue, ...] = (
+    ("фамилия",),
+    ("фамилия", "моя"),
+    ("моя", "фамилия"),
+    ("surname",),
+    ("my", "surname", "is"),
+    ("last", "name"),
+)
+# Cues that name the writer only where a phrase starts: "почта ¶, зовут Вадим", not "курьера
+# зовут Игорь".
+OPENING_CUES: tuple[Cue, ...] = (("зовут",),)
 # Introductions only when a known first name follows: "я Вера", but "я заказывал".
 WEAK_CUES: tuple[Cue, ...] = (
     ("я",),
@@ -52,6 +68,13 @@ WEAK_CUES: tuple[Cue, ...] = (
     ("а", "зовут"),
     ("и", "зовут"),
     ("вами", "говорит"),
+    # answers to "как к вам обращаться?": "зовите Саша", "можно просто Таня", "имя Валерия"
+    ("зовите",),
+    ("называйте",),
+    ("обращайтесь",),
+    ("можно", "просто"),
+    ("имя",),
+    *OPENING_CUES,
     ("ya",),
     ("eto",),
     ("i", "am"),
@@ -66,12 +89,19 @@ WEAK_CUES: tuple[Cue, ...] = (
 # Introductions after the name: "Тимофей Князев беспокоит", "Tom here".
 AFTER_CUES: tuple[Cue, ...] = (
     ("беспокоит",),
+    ("вас", "беспокоит"),
+    ("вам", "пишет"),
     ("пишет",),
     ("на", "связи"),
     ("обращается",),
     ("here",),
     ("speaking",),
 )
+# After a name and before the end of the phrase, a word that makes it an introduction:
+# "Николай Иванович я, ...", "Привет, Женя тут.", "Daniel again." (not "Вера тут ни при чём").
+ENDING_CUES = word_set("я тут здесь again снова опять")
+# After a name, words that end an introduction as a full stop does: "it's Ruby again, ...".
+AGAIN = word_set("again снова опять")
 # "Захаром меня зовут": the verb of an introduction after a name in any case.
 CALLED_AFTER: tuple[Cue, ...] = (("меня", "зовут"), ("меня", "звать"), ("зовут",))
 # Where a writer is from, between their name and the rest: "Lucy from Leeds", "Марина из Казани".
@@ -113,9 +143,30 @@ ADDRESSING = word_set(
 SEPARATORS = frozenset({":", "—", "–", "-", ","})
 # "меня Сашей зовут", "меня Ксюшей звать": the verb after a name in the instrumental.
 CALLED = word_set("зовут звать")
+# Between a cue and the name: "я клиент Олег Смирнов", "это ваша покупательница Анна".
+CUE_FILLERS = word_set(
+    "клиент клиентка покупатель покупательница ваш ваша постоянный постоянная просто снова опять"
+)
+# Before a cue, a word that makes the name someone else's: "заказ на имя Анна Петрова".
+NOT_OWN_BEFORE_CUE = word_set("на for under")
+# "Звоните Олегу: ¶", "пишите Марине на ¶": the person to reach at the contact the writer gives.
+CONTACT_VERBS = word_set(
+    "звоните позвоните перезвоните пишите напишите отпишитесь наберите свяжитесь обращайтесь "
+    "call ring phone text email reach contact"
+)
+# Between such a verb and the name: "обращайтесь к Илье", "свяжитесь с Натальей".
+CONTACT_PREPOSITIONS = word_set("к ко с со")
+# Between that person and the contact: "позвоните Ивану по номеру ¶".
+CONTACT_LINKS = word_set(
+    "на по номер номеру телефон телефону почту почта email e-mail on at можно связаться"
+)
+# After "с Натальей" only these make her the one to reach: "с Натальей можно связаться по ...".
+REACH_LINKS = word_set("связаться")
+# A request filed for a person: "запишите заявку на Соколову Елену".
+FILED = word_set("заявку заявка обращение запрос")
 # First-person pronouns a name may stand beside, in the same case: "мне, Марине,".
 FIRST_PERSON = word_set("мне меня мной")
-ENGLISH_NAME_FOLLOWERS = frozenset({"from", "and", "here"})
+ENGLISH_NAME_FOLLOWERS = frozenset({"from", "and", "here", "again"})
 # Someone else named next: "Курьер: Игорь", "my manager, Tom".
 ROLES = word_set(
     "курьер курьера курьеру водитель менеджер менеджера оператор оператора мастер получатель "

@@ -17,7 +17,7 @@ from bot.common.facts.english_names import (
     ENGLISH_NAMES_ALSO_WORDS,
     ENGLISH_STOPWORDS,
 )
-from bot.common.facts.lexicon import first_names, is_known, parses, surnames
+from bot.common.facts.lexicon import NAME_GRAMMEMES, first_names, is_known, parses, surnames
 from bot.common.facts.tokens import Token
 from bot.common.facts.translit import LATIN_WORD, cyrillic_spellings
 
@@ -68,6 +68,9 @@ def _nominative(reading: Any, gender: str | None) -> str | None:
 
 
 def _cyrillic_first(word: str, nominative_only: bool) -> Part | None:
+    pieces = word.split("-")
+    if len(pieces) == 2 and all(piece in first_names() for piece in pieces):
+        return Part(word)  # "Анна-Мария"
     readings = parses(word)
     if readings and readings[0].tag.POS in FUNCTION_WORDS:
         return None  # "благодарю вас": a pronoun on a list of short names ("Вас") is none
@@ -76,6 +79,9 @@ def _cyrillic_first(word: str, nominative_only: bool) -> Part | None:
     names = _named(readings, "Name") if is_known(word) else []
     ambiguous = bool(readings) and "Name" not in readings[0].tag.grammemes
     nominative = [p for p in names if p.tag.case == "nomn"]
+    listed = [p for p in names if p.normal_form in first_names()]
+    if nominative and listed and not set(nominative) & set(listed):
+        nominative, names = [], listed  # "Славой": Слава in the instrumental, not a rare "Славой"
     if nominative:
         best = nominative[0]
         return Part(word, _gender(best), True, ambiguous)
@@ -149,15 +155,19 @@ def surname(
     word only when capitalised, unless `lowercase_latin` (see first_name)."""
     word = token.lower
     if _CYRILLIC.match(word):
+        readings = parses(word)
+        if not token.capitalised and readings and readings[0].tag.POS in FUNCTION_WORDS:
+            return None  # "Ивану Петровичу по номеру": "по" is no surname (but "Арсений Ли")
         part = _cyrillic_by_grammeme(word, "Surn", gender)
         if part:
             return Part(display(part.text), part.gender, part.nominative)
-        if word in surnames() and not _named(parses(word), "Name"):
-            readings = parses(word)
-            if not is_known(word) or token.capitalised or "Surn" in readings[0].tag.grammemes:
-                return Part(display(token.text))
-        if lenient and token.capitalised and not is_known(word):
+        listed = word in surnames() and not _named(readings, "Name")
+        if listed and (
+            not is_known(word) or token.capitalised or "Surn" in readings[0].tag.grammemes
+        ):
             return Part(display(token.text))
+        if lenient and token.capitalised and (not is_known(word) or _only_a_name(readings)):
+            return Part(display(token.text))  # "Исмаилов": known only as a name's plural
         return None
     if LATIN_WORD.match(word) and (token.capitalised or lowercase_latin):
         if _latin_reading(word, lambda s: _cyrillic_by_grammeme(s, "Surn", gender)):
@@ -165,6 +175,11 @@ def surname(
         if lenient and token.capitalised and word not in ENGLISH_STOPWORDS:
             return Part(display(token.text))
     return None
+
+
+def _only_a_name(readings: list[Any]) -> bool:
+    """Every reading the dictionary has is a name's: no common word is written this way."""
+    return all(NAME_GRAMMEMES & p.tag.grammemes for p in readings)
 
 
 def _surname_first(word: str) -> bool:

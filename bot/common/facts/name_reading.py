@@ -8,10 +8,11 @@ The rules that decide where to read are in names.py and name_alone.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.common.facts.english_names import ENGLISH_STOPWORDS
+from bot.common.facts.english_names import ENGLISH_FIRST_NAMES, ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known
 from bot.common.facts.name_cues import ORIGINS, SEPARATORS, TITLES, Cue
 from bot.common.facts.name_parts import (
@@ -23,6 +24,7 @@ from bot.common.facts.name_parts import (
     surname,
 )
 from bot.common.facts.tokens import Token
+from bot.common.facts.translit import is_latin
 
 MAX_NAME_WORDS = 3
 # Put in place of a fact already read (an email, a phone, a number) before names are looked for:
@@ -35,6 +37,7 @@ class Found:
     parts: tuple[Part, ...]
     start: int  # index of the name's first token
     stop: int  # index of the first token after the name
+    surnamed: bool = False  # a first name with a surname: nobody greets the bot by one
 
     @property
     def text(self) -> str:
@@ -58,9 +61,10 @@ def name_words(tokens: Sequence[Token], start: int) -> list[Token]:
 
 
 def proper_case(token: Token) -> bool:
-    """Written as a name is: "Priya", "Анна-Мария"; not "priya", not "СДЭК"."""
+    """Written as a name is: "Priya", "Анна-Мария", "O'Connor"; not "priya", not "СДЭК"."""
     return len(token.text) > 1 and all(
-        part[:1].isupper() and part[1:] == part[1:].lower() for part in token.text.split("-")
+        part[:1].isupper() and part[1:] == part[1:].lower()
+        for part in re.split(r"[-'’]", token.text)
     )
 
 
@@ -70,7 +74,7 @@ def any_word_first(token: Token) -> Part | None:
     word = token.lower
     if not proper_case(token) or word in ENGLISH_STOPWORDS:
         return None
-    if word.isascii() or not is_known(word):
+    if is_latin(word) or not is_known(word):
         return Part(display(token.text))
     return None
 
@@ -84,7 +88,7 @@ def read_name(
         return None
     if words[0].lower in TITLES:
         return titled(tokens, start)
-    candidates: list[tuple[Part, ...]] = []
+    candidates: list[tuple[tuple[Part, ...], bool]] = []  # the parts, and whether a surname
     first = first_name(words[0], nominative_only, lowercase_latin=any_word) or (
         any_word_first(words[0]) if any_word else None
     )
@@ -94,24 +98,42 @@ def read_name(
         if rest and (middle := patronymic(rest[0], first.gender)):
             parts.append(middle)
             rest = rest[1:]
-        if rest and (last := surname(rest[0], first.gender, True, lowercase_latin=any_word)):
+        last = surname(rest[0], first.gender, True, lowercase_latin=any_word) if rest else None
+        if last is None and rest:
+            last = lowercase_surname(tokens, start + len(words) - len(rest), first)
+        if last:
+            if first.nominative and not last.nominative:
+                last = Part(display(rest[0].text), last.gender)  # "Кравченко-Лурье" as typed
             parts.append(last)
             # "Helena Bonham Carter": an English surname of two words
-            second = rest[1] if len(rest) > 1 and rest[1].lower.isascii() else None
+            second = rest[1] if len(rest) > 1 and is_latin(rest[1].lower) else None
             if second and (double := surname(second, first.gender, lenient=True)):
                 parts.append(double)
-        candidates.append(tuple(parts))
+        candidates.append((tuple(parts), last is not None))
     if len(words) >= 2 and (last := surname(words[0], None, lenient=False)):
         after = first_name(words[1], nominative_only)
+        if after and after.gender:
+            last = surname(words[0], after.gender, lenient=False) or last  # "Соколову Елену"
         if after and after.nominative == last.nominative:
             parts = [last, after]
             if len(words) == 3 and (middle := patronymic(words[2], after.gender)):
                 parts.append(middle)
-            candidates.append(tuple(parts))
+            candidates.append((tuple(parts), True))
     if not candidates:
         return None
-    best = max(candidates, key=len)
-    return Found(best, start, start + len(best))
+    best, surnamed = max(candidates, key=lambda candidate: len(candidate[0]))
+    return Found(best, start, start + len(best), surnamed)
+
+
+def lowercase_surname(tokens: Sequence[Token], index: int, first: Part) -> Part | None:
+    """A Latin surname typed in lower case after a Latin first name, where the name ends the
+    phrase: "this is tom wilkins, ...", "sarah jones"."""
+    word = tokens[index].lower
+    if not (is_latin(word) and is_latin(first.text) and word.isalpha() and len(word) > 1):
+        return None
+    if word in ENGLISH_STOPWORDS or word in ENGLISH_FIRST_NAMES:
+        return None
+    return Part(display(tokens[index].text)) if phrase_ends(tokens, index + 1) else None
 
 
 def titled(tokens: Sequence[Token], start: int) -> Found | None:
@@ -147,6 +169,11 @@ def is_mark(tokens: Sequence[Token], index: int) -> bool:
     return not 0 <= index < len(tokens) or tokens[index].kind == "mark"
 
 
+def is_fact(tokens: Sequence[Token], index: int) -> bool:
+    """A fact already read stands there (see FACT_MARK)."""
+    return 0 <= index < len(tokens) and tokens[index].text == FACT_MARK
+
+
 def phrase_ends(tokens: Sequence[Token], index: int) -> bool:
     """The name is followed by the end, a line break or a mark: "я Вера." but not "я вера в"."""
     return is_mark(tokens, index) or tokens[index].line_start
@@ -164,7 +191,12 @@ def past_origin(tokens: Sequence[Token], index: int) -> int:
     if index >= len(tokens) or tokens[index].lower not in ORIGINS:
         return index
     index += 1
+    lower_case = not tokens[index - 2].capitalised  # "anna from leeds": nothing capitalised
     for _ in range(2):
-        if index < len(tokens) and tokens[index].is_word and tokens[index].capitalised:
+        if (
+            index < len(tokens)
+            and tokens[index].is_word
+            and (tokens[index].capitalised or lower_case)
+        ):
             index += 1
     return index

@@ -3,12 +3,15 @@
 Read where the writer introduces or signs as a person ("меня зовут Андрей", "I'm Kate", "Тимофей
 Князев беспокоит", "С уважением, Вера", "Thanks, Kate"), or where a name stands alone as a piece
 of the message: the whole message ("Вера"), its opening ("Алёна, заказ 28301947, ..."), its end
-("..., Герман") or next to a contact or number the writer gives ("8 917 404 33 22 Лидия").
+("..., Герман") or next to a contact or number the writer gives ("8 917 404 33 22 Лидия"); and
+the person to reach at a contact the writer gives ("Звоните Олегу: ¶"). A surname given on its
+own completes a first name given elsewhere ("меня зовут Илья, фамилия Широков").
 
 A name elsewhere is someone else's: "курьер Игорь не приехал", "передайте Марине", "The courier,
-Steve, was rude"; and a name first and followed by a request or a greeting addresses the reader
-("Марина, подскажите", "Привет, Вера"). Weak cues ("я", "это", "I'm") need a word known as a
-first name in the nominative; strong ones ("меня зовут", "my name is") take any capitalised word.
+Steve, was rude"; and a single name first and followed by a request or a greeting addresses the
+reader ("Марина, подскажите", "Привет, Вера"), a name with its surname does not. Weak cues
+("я", "это", "I'm") need a word known as a first name in the nominative; strong ones ("меня
+зовут", "my name is") take any capitalised word.
 The rules about cues are here; the name standing alone is name_alone.py, and reading a name at a
 place is name_reading.py.
 """
@@ -20,20 +23,33 @@ from collections.abc import Callable, Sequence
 from bot.common.facts.name_alone import alone
 from bot.common.facts.name_cues import (
     AFTER_CUES,
+    AGAIN,
     CALLED,
     CALLED_AFTER,
+    CONTACT_LINKS,
+    CONTACT_PREPOSITIONS,
+    CONTACT_VERBS,
+    CUE_FILLERS,
+    ENDING_CUES,
     ENGLISH_NAME_FOLLOWERS,
+    FACT_LABELS,
+    FILED,
     FIRST_PERSON,
     FROM,
     GREETINGS,
+    NOT_OWN_BEFORE_CUE,
+    OPENING_CUES,
+    REACH_LINKS,
     SIGN_OFFS,
     STRONG_CUES,
+    SURNAME_CUES,
     WEAK_CUES,
     Cue,
 )
 from bot.common.facts.name_reading import (
     Found,
     any_word_first,
+    is_fact,
     is_mark,
     matches,
     past_origin,
@@ -43,6 +59,7 @@ from bot.common.facts.name_reading import (
     surname_at,
 )
 from bot.common.facts.tokens import Token, tokenize
+from bot.common.facts.translit import is_latin
 
 
 def _by_first_word(cues: Sequence[Cue]) -> dict[str, tuple[Cue, ...]]:
@@ -55,6 +72,7 @@ def _by_first_word(cues: Sequence[Cue]) -> dict[str, tuple[Cue, ...]]:
 
 
 _STRONG = _by_first_word(STRONG_CUES)
+_SURNAME = _by_first_word(SURNAME_CUES)
 _WEAK = _by_first_word(WEAK_CUES)
 _SIGN_OFFS = _by_first_word(SIGN_OFFS)
 
@@ -63,10 +81,14 @@ def _after_cue(
     tokens: Sequence[Token], cues: dict[str, tuple[Cue, ...]], strong: bool
 ) -> Found | None:
     for index, token in enumerate(tokens):
+        if index and tokens[index - 1].lower in NOT_OWN_BEFORE_CUE:
+            continue  # "заказ на имя Анна Петрова"
         for cue in cues.get(token.lower, ()):
             if not matches(tokens, index, cue):
                 continue
-            start = skip_separators(tokens, index + len(cue))
+            if cue in OPENING_CUES and not is_mark(tokens, index - 1):
+                continue  # "курьера зовут Игорь"
+            start = _past_fillers(tokens, skip_separators(tokens, index + len(cue)))
             found = read_name(tokens, start, nominative_only=not strong, any_word=strong)
             if found and (strong or not found.unsure or _introduction_ends(tokens, found.stop)):
                 return found
@@ -78,22 +100,39 @@ def _after_cue(
     return None
 
 
+def _past_fillers(tokens: Sequence[Token], index: int) -> int:
+    """Past the words between a cue and the name: "я клиент Олег", "фамилия моя Ковалёв"."""
+    while index < len(tokens) and tokens[index].lower in CUE_FILLERS:
+        index = skip_separators(tokens, index + 1)
+    return index
+
+
 def _introduction_ends(tokens: Sequence[Token], index: int) -> bool:
-    """The phrase ends after the name, or an introduction does: "это Регина пишет"."""
+    """The phrase ends after the name, or an introduction does: "это Регина пишет", "это Вера
+    снова"."""
+    if index < len(tokens) and tokens[index].lower in AGAIN:
+        index += 1
     return phrase_ends(tokens, index) or any(matches(tokens, index, cue) for cue in AFTER_CUES)
 
 
 def _english_unlisted(tokens: Sequence[Token], start: int) -> Found | None:
     """A name the lists do not have, after an English cue: "I'm Ravi, ...", "this is Hana from
-    Tokyo" (a capitalised word ending the phrase, or followed by "from", "and" or "here")."""
+    Tokyo", "I am Priya Sharma and ..." (one or two capitalised words ending the phrase, or
+    followed by "from", "and" or "here")."""
     if start >= len(tokens) or not tokens[start].is_word:
         return None
     part = any_word_first(tokens[start])
-    after = start + 1
-    if part is None or not tokens[start].lower.isascii():
+    if part is None or not is_latin(tokens[start].lower):
         return None
-    if phrase_ends(tokens, after) or tokens[after].lower in ENGLISH_NAME_FOLLOWERS:
-        return Found((part,), start, after)
+    parts = [part]
+    if start + 1 < len(tokens) and not tokens[start + 1].line_start:
+        second = any_word_first(tokens[start + 1]) if tokens[start + 1].is_word else None
+        if second is not None and is_latin(tokens[start + 1].lower):
+            parts.append(second)  # "this is Wei Chen, ...", "I am Priya Sharma and ..."
+    for size in range(len(parts), 0, -1):
+        after = start + size
+        if phrase_ends(tokens, after) or tokens[after].lower in ENGLISH_NAME_FOLLOWERS:
+            return Found(tuple(parts[:size]), start, after)
     return None
 
 
@@ -116,20 +155,60 @@ def _before_cue(tokens: Sequence[Token]) -> Found | None:
             after = past_origin(tokens, found.stop)
             if any(matches(tokens, after, cue) for cue in AFTER_CUES):
                 return found
+            ending = after < len(tokens) and tokens[after].lower in ENDING_CUES
+            if ending and phrase_ends(tokens, after + 1) and read_name(tokens, index):
+                return found  # "Николай Иванович я, ...", "Женя тут." (not "Try again?")
     return None
 
 
 def _apposition(tokens: Sequence[Token]) -> Found | None:
-    """A name set off by commas after "me", in its case: "перезвоните мне, Марине, на ...".
+    """A name set off by commas after "me", in its case: "перезвоните мне, Марине, на ...",
+    "свяжитесь со мной, с Натальей".
 
     A nominative there addresses the reader instead: "скажите мне, Марина, где заказ".
     """
     for index, token in enumerate(tokens):
         if token.lower not in FIRST_PERSON or not matches(tokens, index + 1, (",",)):
             continue
-        found = read_name(tokens, index + 2, nominative_only=False)
+        start = index + 2
+        if start < len(tokens) and tokens[start].lower in CONTACT_PREPOSITIONS:
+            start += 1  # "со мной, с Натальей"
+        found = read_name(tokens, start, nominative_only=False)
         if found and not found.parts[0].nominative and phrase_ends(tokens, found.stop):
             return found
+    return None
+
+
+def _contact_person(tokens: Sequence[Token]) -> Found | None:
+    """The person to reach at the contact given right after: "Звоните Олегу: ¶", "обращайтесь к
+    Илье, почта ¶", "please call Robert on ¶", "С Натальей можно связаться по телефону ¶".
+    Without a contact there it may be anyone: "напишите Марине, что я жду"."""
+    for index, token in enumerate(tokens):
+        verb = token.lower in CONTACT_VERBS
+        if not (verb or token.lower in CONTACT_PREPOSITIONS):
+            continue
+        start = index + 1
+        if verb and start < len(tokens) and tokens[start].lower in CONTACT_PREPOSITIONS:
+            start += 1
+        found = read_name(tokens, start, nominative_only=False)
+        if not found or (found.parts[0].nominative and not is_latin(found.parts[0].text)):
+            continue
+        after, links = skip_separators(tokens, found.stop), set()
+        while after < len(tokens) and tokens[after].lower in CONTACT_LINKS:
+            links.add(tokens[after].lower)
+            after = skip_separators(tokens, after + 1)
+        if is_fact(tokens, after) and (verb or REACH_LINKS & links):
+            return found
+    return None
+
+
+def _filed_for(tokens: Sequence[Token]) -> Found | None:
+    """The person a request is filed for: "запишите заявку на Соколову Елену, тел. ¶"."""
+    for index, token in enumerate(tokens):
+        if token.lower in FILED and matches(tokens, index + 1, ("на",)):
+            found = read_name(tokens, index + 2, nominative_only=False)
+            if found and not found.parts[0].nominative:
+                return found
     return None
 
 
@@ -140,19 +219,43 @@ def _signed(tokens: Sequence[Token]) -> Found | None:
             if matches(tokens, index, cue):
                 start = skip_separators(tokens, index + len(cue))
                 found = read_name(tokens, start, any_word=True)
-                if found and all(token.kind == "mark" for token in tokens[found.stop :]):
+                if found and all(_signature_tail(token) for token in tokens[found.stop :]):
                     return found
     return None
 
 
+def _signature_tail(token: Token) -> bool:
+    """What may follow a signature: marks, and the contacts under it ("тел. ¶")."""
+    return token.kind == "mark" or token.lower in FACT_LABELS
+
+
 def _from_header(tokens: Sequence[Token]) -> Found | None:
-    """The message opens by naming its sender: "от Надежды Павловны Зуевой: заказ ..."."""
+    """The message opens by naming its sender: "от Надежды Павловны Зуевой: заказ ...",
+    "From: Lucy Gray" and the message on the next line."""
     if not tokens or tokens[0].lower not in FROM:
         return None
+    if matches(tokens, 1, (":",)):  # "From: Lucy Gray" on a line of its own
+        found = read_name(tokens, 2, any_word=True)
+        ends_line = found and (found.stop == len(tokens) or tokens[found.stop].line_start)
+        return found if ends_line else None
     found = read_name(tokens, 1, nominative_only=False)
     if found and found.stop < len(tokens) and tokens[found.stop].text in (":", "—", "-"):
         return found
     return None
+
+
+def _surname_given(tokens: Sequence[Token]) -> Found | None:
+    """A surname after its own cue: "фамилия Мельников", "моя фамилия Смирнова"."""
+    return _after_cue(tokens, _SURNAME, strong=True)
+
+
+def _completed(found: Found, surname: Found | None) -> str:
+    """A first name given alone, with the surname given apart: "Илья" and "фамилия Широков"."""
+    if surname is None or len(found.parts) > 1 or len(surname.parts) > 1:
+        return found.text
+    if surname.start < found.stop and found.start < surname.stop:
+        return found.text  # the same words
+    return f"{found.text} {surname.text}"
 
 
 RULES: tuple[Callable[[Sequence[Token]], Found | None], ...] = (
@@ -161,6 +264,8 @@ RULES: tuple[Callable[[Sequence[Token]], Found | None], ...] = (
     lambda tokens: _after_cue(tokens, _WEAK, strong=False),
     _before_cue,
     _apposition,
+    _contact_person,
+    _filed_for,
     _signed,
     alone,
 )
@@ -174,8 +279,9 @@ def customer_name(text: str) -> str | None:
     tokens = tokenize(text)
     if not any(token.is_word for token in tokens):
         return None
+    surname = _surname_given(tokens)
     for rule in RULES:
         found = rule(tokens)
-        if found:
-            return found.text
-    return None
+        if found and found.parts[0].text != (surname.text if surname else None):
+            return _completed(found, surname)
+    return surname.text if surname else None

@@ -27,7 +27,14 @@ _SOFT = re.compile(r"(?<=[bcdfghklmnpqrstvz])(?=y[aeiou])")  # Natalya → Natal
 _SOFT_L = re.compile(r"(?<=l)(?=[bcdfgkmnpstvz])")  # Olga → Ol'ga
 _FINAL_Y = re.compile(r"(?<=[^aeiouy])y$")  # Dmitry → Dmitrij
 _HARD_C = re.compile(r"c(?![eiyzh])")  # Carlos → Karlos (cyrtranslit reads c as ц)
-LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
+# Latin letters, with the accented ones of European names: "José", "Zoë", "Łukasz".
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+LATIN_WORD = re.compile(rf"^[{_LATIN_LETTER}][{_LATIN_LETTER}'-]*$")
+
+
+def is_latin(word: str) -> bool:
+    """Written in Latin letters, accented or not: an English or other European word or name."""
+    return bool(LATIN_WORD.match(word))
 
 
 @lru_cache(maxsize=4096)
