@@ -136,23 +136,36 @@ def measure(searchable: Searchable, settings: RetrievalSettings) -> Calibration:
         slope, midpoint = FALLBACK[searchable.table.weights.name]
         fallback = {"calibration_slope": slope, "calibration_midpoint": midpoint}
         return Calibration(fallback, pseudo_queries=len(scores), warnings=tuple(warnings))
-    min_clarify, min_answer = MIN_POINTS[searchable.table.weights.name]
-    scale_point = max(float(np.quantile(scores, SCALE_QUANTILE)), min_clarify)
-    answer_point = max(
-        float(np.quantile(scores, ANSWER_QUANTILE)), scale_point + MIN_SPREAD, min_answer
-    )
+    values, (answer, clarify, scale) = thresholds(scores, searchable.table.weights.name)
+    return Calibration(values, answer, clarify, len(scores), tuple(warnings), scale)
+
+
+@dataclass(frozen=True)
+class Quantiles:
+    """Where among the pseudo-questions' scores the scale, the clarify point and the answer point
+    sit (bench/retrieval_loco.py compares others)."""
+
+    scale: float = SCALE_QUANTILE
+    clarify: float = CLARIFY_QUANTILE
+    answer: float = ANSWER_QUANTILE
+
+
+def thresholds(
+    scores: np.ndarray, weights: str, at: Quantiles = Quantiles()
+) -> tuple[dict[str, float], tuple[float, float, float]]:
+    """Settings from the best other articles' fused scores of the pseudo-questions, and the
+    (answer, clarify, scale) points on the fused scale."""
+    min_clarify, min_answer = MIN_POINTS[weights]
+    scale_point = max(float(np.quantile(scores, at.scale)), min_clarify)
+    answer_point = max(float(np.quantile(scores, at.answer)), scale_point + MIN_SPREAD, min_answer)
     answer_target, clarify_target = DEFAULTS["answer_threshold"], DEFAULTS["clarify_threshold"]
     slope = (_logit(answer_target) - _logit(clarify_target)) / (answer_point - scale_point)
     midpoint = scale_point - _logit(clarify_target) / slope
-    clarify_point = min(
-        max(float(np.quantile(scores, CLARIFY_QUANTILE)), scale_point), answer_point
-    )
+    clarify_point = min(max(float(np.quantile(scores, at.clarify)), scale_point), answer_point)
     clarify_threshold = logistic(clarify_point, slope, midpoint)
     values = {
         "calibration_slope": round(slope, 4),
         "calibration_midpoint": round(midpoint, 4),
         "clarify_threshold": round(min(max(clarify_threshold, clarify_target), answer_target), 4),
     }
-    return Calibration(
-        values, answer_point, clarify_point, len(scores), tuple(warnings), scale_point
-    )
+    return values, (answer_point, clarify_point, scale_point)

@@ -165,54 +165,84 @@ class ArticleTable:
         by_words = by_words[lexical[by_words] > 0]
         return np.unique(np.concatenate([dense, by_words]).astype(np.int64))
 
-    def score(self, candidates: np.ndarray, vectors: np.ndarray, query: QuerySignals) -> Scored:
-        if not len(candidates):
-            return Scored(candidates, np.zeros(0), candidates, candidates)
-        w = self.weights if query.companion_vector is not None or query.chars is not None else PLAIN
+    def terms(
+        self, candidates: np.ndarray, vectors: np.ndarray, query: QuerySignals
+    ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """Each candidate's separate signals, by name (MISSING where an article has no chunk of
+        that kind; the second encoder's and the character ones only where the query has them),
+        and the best body chunk of each. `score` sums them; benchmarks fit combinations of them
+        (bench/retrieval_loco.py)."""
         parts = [self.article_chunks[a] for a in candidates.tolist()]
         rows = np.concatenate(parts)
         owner = np.repeat(np.arange(len(candidates)), [len(p) for p in parts])
         kinds = self.chunk_kind[rows]
         similarity = vectors[rows] @ query.vector
         best = _best_by_kind(similarity, kinds, owner, len(candidates))
-        body = np.where(best["body"] > MISSING, best["body"], best["article"])
-        words = query.lexical[candidates]
         chunk_words = np.zeros(len(candidates))
         np.maximum.at(chunk_words, owner, query.chunk_lexical[rows])
-        title = np.maximum(best["title"], best["question"])
-        s = w.saturation
-        fused = (
-            w.title * title
-            + w.question_boost * np.maximum(best["question"] - w.question_boost_above, 0.0)
-            + w.body * body
-            + w.article * best["article"]
-            + query.coverage * (w.lexical * words / (words + s))
-            + query.coverage * (w.chunk_lexical * chunk_words / (chunk_words + s))
-        )
-        signals = [title, body, best["article"], words, chunk_words]
-        if w is FULL and self.companion_vectors is not None and query.chars is not None:
-            chars = query.chars[candidates]
-            extra_terms = w.chars * chars
-            signals.append(chars)
+        result = {
+            "title": np.maximum(best["title"], best["question"]),
+            "question": best["question"],
+            "body": np.where(best["body"] > MISSING, best["body"], best["article"]),
+            "article": best["article"],
+            "heading": best["heading"],
+            "words": query.lexical[candidates].astype(np.float64),
+            "chunk_words": chunk_words,
+            "coverage": np.full(len(candidates), query.coverage),
+        }
+        if self.companion_vectors is not None and query.chars is not None:
+            result["chars"] = query.chars[candidates].astype(np.float64)
             if query.companion_vector is not None:
                 second = self.companion_vectors[rows] @ query.companion_vector
                 extra = _best_by_kind(second, kinds, owner, len(candidates))
-                extra_body = np.where(extra["body"] > MISSING, extra["body"], extra["article"])
-                extra_terms = (
-                    extra_terms
-                    + w.companion_article * (extra["article"] - COMPANION_FLOOR)
-                    + w.companion_body * (extra_body - COMPANION_FLOOR)
+                result["companion_article"] = extra["article"]
+                result["companion_body"] = np.where(
+                    extra["body"] > MISSING, extra["body"], extra["article"]
                 )
-                signals.append(extra["article"])
-            fused = fused + extra_terms
+                result["companion_title"] = extra["title"]
+        return result, _best_chunks(rows, owner, kinds, similarity)
+
+    def score(self, candidates: np.ndarray, vectors: np.ndarray, query: QuerySignals) -> Scored:
+        if not len(candidates):
+            return Scored(candidates, np.zeros(0), candidates, candidates)
+        w = self.weights if query.companion_vector is not None or query.chars is not None else PLAIN
+        t, best_chunks = self.terms(candidates, vectors, query)
+        fused, signals = combine(t, w)
         agreement = self._agreement(candidates, [x for x in signals if x.max() > 0])
-        return Scored(candidates, fused, _best_chunks(rows, owner, kinds, similarity), agreement)
+        return Scored(candidates, fused, best_chunks, agreement)
 
     def _agreement(self, candidates: np.ndarray, signals: list[np.ndarray]) -> np.ndarray:
         winners = np.array([candidates[int(np.argmax(x))] for x in signals], dtype=np.int64)
         same = winners[np.newaxis, :] == candidates[:, np.newaxis]
         translated = winners[np.newaxis, :] == self.translation[candidates][:, np.newaxis]
         return (same | translated).sum(axis=1)
+
+
+def combine(t: dict[str, np.ndarray], w: Weights) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The fused score of `ArticleTable.terms` with weights `w` (see `Weights`), and the signals
+    whose first places count as agreement."""
+    s = w.saturation
+    words, chunk_words, coverage = t["words"], t["chunk_words"], t["coverage"]
+    fused = (
+        w.title * t["title"]
+        + w.question_boost * np.maximum(t["question"] - w.question_boost_above, 0.0)
+        + w.body * t["body"]
+        + w.article * t["article"]
+        + coverage * (w.lexical * words / (words + s))
+        + coverage * (w.chunk_lexical * chunk_words / (chunk_words + s))
+    )
+    signals = [t["title"], t["body"], t["article"], words, chunk_words]
+    if w is FULL and "chars" in t:
+        fused = fused + w.chars * t["chars"]
+        signals.append(t["chars"])
+        if "companion_article" in t:
+            fused = (
+                fused
+                + w.companion_article * (t["companion_article"] - COMPANION_FLOOR)
+                + w.companion_body * (t["companion_body"] - COMPANION_FLOOR)
+            )
+            signals.append(t["companion_article"])
+    return fused, signals
 
 
 def _best_by_kind(

@@ -53,8 +53,12 @@ class RetrievalSettings:
     # 0.889 and 0.872, under the 0.90 floor. Two agreeing signals are enough since the answer
     # point moved up (retrieval/calibration.py ANSWER_QUANTILE): on the validation halves of five
     # help centers the two together kept answer precision at 0.90 or above on every one of them,
-    # where three signals at the lower answer point fell to 0.85 on two.
-    answer_margin: float = 0.75
+    # where three signals at the lower answer point fell to 0.85 on two. The margin is 1.0, not
+    # 0.75, since a sixth help center (food delivery) was first run: at 0.75 its validation half
+    # answered at precision 0.857; 1.0 is the rule bench/retrieval_loco.py chooses on any five of
+    # the six validation halves that include it (validation precision 0.900 or above on all six,
+    # coverage 0.03 lower on average).
+    answer_margin: float = 1.0
     answer_agreement: int = 2
     clarify_window: float = 0.15
     candidate_chunks: int = 100

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from retrieval.articles import load_articles
-from retrieval.calibration import FALLBACK, pseudo_queries
+from retrieval.calibration import FALLBACK, Quantiles, pseudo_queries, thresholds
 from retrieval.index import build_index, open_index
+from retrieval.ranking import calibrate
 from retrieval.searchable import Searchable
 from retrieval.service import KbSearch
 from retrieval.settings import DEFAULTS, RetrievalSettings
@@ -148,3 +152,13 @@ def test_an_article_without_a_body_is_skipped_with_a_reason(tmp_path, real_encod
     build(kb, tmp_path / "index", real_encoder)
     search = KbSearch.open(real_encoder, RetrievalSettings(index_dir=tmp_path / "index"))
     assert search.search("подарочная упаковка").outcome == "abstain"
+
+
+def test_the_answer_point_is_the_chosen_quantile_at_the_answer_threshold():
+    """bench/retrieval_loco.py compares quantiles through `thresholds`."""
+    scores = np.linspace(3.0, 5.0, 101)
+    values, (answer, clarify, scale) = thresholds(scores, "full", Quantiles(answer=0.6))
+    assert scale <= clarify <= answer == pytest.approx(4.2)
+    settings = RetrievalSettings().calibrated(values)
+    assert calibrate(answer, settings) == pytest.approx(DEFAULTS["answer_threshold"], abs=1e-3)
+    assert calibrate(scale, settings) == pytest.approx(DEFAULTS["clarify_threshold"], abs=1e-3)
