@@ -14,7 +14,10 @@ the bot's reply, it clarified on most plain questions, often with a choice of on
 - the search found nothing good: on a support topic, the best article when the search's signals
   agree on it with a lead, else the article the examples point at (under an intent the NLU is
   unsure of, the best one that scores near a sure answer first); for a message the NLU could not
-  place, a clear best or one that scores near a sure answer; for an off-topic one, nothing.
+  place, a clear best or one that scores near a sure answer; for one the NLU leans to put outside
+  the help center, only one that scores near a sure answer (the signals' agreement on an article
+  that scores nowhere near it is no answer: "вы делаете гравировку?" is not about a wrong item);
+  for an off-topic one, nothing.
   When the examples say this kind of question has no article, there is no answer, not even the
   topic's stock reply; except under a confident intent whose whole topic is one article, which
   is answered with it (the contacts, for a channel the help center does not list).
@@ -31,8 +34,9 @@ from actions.knowledge_answer import KnowledgeAnswer, Ranked
 
 Decision = Literal["answer", "clarify", "abstain"]
 # Where the NLU put the message: a support topic (order_status...), nowhere sure (nlu_fallback,
-# an unsure out_of_scope), or confidently outside the help center (out_of_scope).
-Placement = Literal["topic", "unplaced", "off_topic"]
+# a vague opener), outside the help center but unsure of it (an out_of_scope below its bar:
+# "doubtful"), or confidently outside it (out_of_scope).
+Placement = Literal["topic", "unplaced", "doubtful", "off_topic"]
 # Articles whose fused scores are this close to the best are a genuine choice.
 CLOSE_FUSED = 0.01
 # Articles this close to the best are offered under "other articles".
@@ -222,8 +226,9 @@ def _unsure(
             return _answer(ranked, top)
         if pointed is not None:
             return _answer(ranked, pointed)
-    elif placed == "unplaced" and (
-        (_agreed(top) and _lead(ranked) >= UNPLACED_LEAD) or top.score >= UNPLACED_SCORE
-    ):
-        return _answer(ranked, top)
+    elif placed in ("unplaced", "doubtful"):
+        # The signals' agreement alone is enough only where the NLU did not lean outside.
+        clear = placed == "unplaced" and _agreed(top) and _lead(ranked) >= UNPLACED_LEAD
+        if clear or top.score >= UNPLACED_SCORE:
+            return _answer(ranked, top)
     return Choice("abstain")

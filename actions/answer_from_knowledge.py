@@ -10,7 +10,9 @@ happened with the common topics as buttons (a word or two more is allowed when t
 is one), a thanks or goodbye a polite close (right after an answer, so does a message that ends
 with one when its search finds nothing sure), a topic's bare name ("доставка") the article the
 search is sure of or else a choice of its top ones. A
-complaint gets one line of empathy before its answer.
+complaint gets one line of empathy before its answer and a person offered beside it; a question
+asked with irritation ("уже неделю жду, где мой заказ?!") is answered so too, rather than taken
+straight to a person (actions/knowledge_question_first.py).
 
 A question the help center has no article for gets an honest "no ready answer" with a person a
 button away, never a stock reply that does not answer it; the topic's own reply (utter_<intent>)
@@ -33,9 +35,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import Placement, choose, choose_for_topic_name
 from actions.client_action import ClientAction
-from actions.handoff_trigger import hand_over, resumes_handoff, wants_person
+from actions.handoff_trigger import hand_over, person_now
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
+from actions.knowledge_question_first import answered_first, irritated
 from actions.knowledge_replies import (
     BUTTON_TEXTS,
     article_buttons,
@@ -51,9 +54,10 @@ from actions.message_kinds import (
     chosen_index,
     closing,
     closing_tail,
+    follows_up,
     vague_opener,
 )
-from actions.negativity import COMPLAINT_INTENT, is_complaint, is_strongly_negative
+from actions.negativity import COMPLAINT_INTENT, is_strongly_negative
 from actions.unanswered import Miss, hand_over_now, previous_miss
 from actions.verdicts import with_verdict
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
@@ -78,8 +82,8 @@ VAGUE_SURE = 0.85
 
 
 def placement(intent: str, confidence: float) -> Placement:
-    if intent == OFF_TOPIC_INTENT and confidence >= OFF_TOPIC_SURE:
-        return "off_topic"
+    if intent == OFF_TOPIC_INTENT:
+        return "off_topic" if confidence >= OFF_TOPIC_SURE else "doubtful"
     return "unplaced" if intent in NOT_ON_TOPIC else "topic"
 
 
@@ -120,9 +124,11 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
                 response="utter_kb_foreign_language" if foreign else "utter_kb_unreadable"
             )
             return [SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
-        if is_strongly_negative(text):
+        # An irritated question is answered first, a person beside it (knowledge_question_first).
+        question_first = answered_first(text)
+        if is_strongly_negative(text) and not question_first:
             return hand_over("negative")
-        if wants_person(text) or resumes_handoff(list(tracker.events), text):
+        if person_now(list(tracker.events), text, question_first):
             return hand_over("requested")
         said_goodbye = closing(reading.text)
         if said_goodbye is not None:
@@ -150,7 +156,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             answer = self.client.ask(reading.text, language, known)
             choice = choose_for_topic_name(answer)
         else:
-            answer = self.client.ask(reading.text, language, known, topic_intent)
+            query, known = self._with_question_before(tracker, reading.text, placed, known)
+            answer = self.client.ask(query, language, known, topic_intent)
             choice = choose(answer, placed, confidence)
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
@@ -172,7 +179,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             return events + self._abstain(
                 dispatcher, tracker, miss, placed, topic, domain, language
             )
-        complained = intent == COMPLAINT_INTENT or is_complaint(text)
+        complained = intent == COMPLAINT_INTENT or irritated(text)
         if complained:
             dispatcher.utter_message(response="utter_kb_empathy")
         events.append(SlotSet("low_confidence_count", 0.0))
@@ -188,6 +195,18 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         return events + self._answer(
             dispatcher, tracker, articles[0], language, others, offer_person=complained
         )
+
+    def _with_question_before(
+        self, tracker: Tracker, text: str, placed: Placement, known: KnownVector | None
+    ) -> tuple[str, KnownVector | None]:
+        """Right after an answer, a short follow-up the NLU could not place that refers back ("а
+        если он уже уехал?") is searched together with the question it follows (still one search;
+        the NLU's vector is of the follow-up alone, so it is not used)."""
+        before = tracker.get_slot("kb_question")
+        after_answer = tracker.get_slot("kb_awaiting_verdict") and isinstance(before, str)
+        if placed == "topic" or not after_answer or not follows_up(text):
+            return text, known
+        return f"{text} {read_message(before).text}", None  # a long question is cut at its end
 
     def _closes_after_answer(
         self, tracker: Tracker, text: str, answer: KnowledgeAnswer

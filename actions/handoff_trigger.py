@@ -112,8 +112,9 @@ def resumes_handoff(events: list[dict[str, Any]], text: str) -> bool:
     return OFFER_AGAIN in reply_names(previous_reply(events))
 
 
-def person_now(events: list[dict[str, Any]], text: str) -> bool:
+def person_now(events: list[dict[str, Any]], text: str, answered_first: bool = False) -> bool:
     """The message hands the conversation to a person now: it asks for one or escalates
-    (`wants_person`), or takes the offer to go on with a handoff paused for a question
-    (`resumes_handoff`). The one check every answering action makes before it answers."""
-    return wants_person(text) or resumes_handoff(events, text)
+    (`wants_person`; not when it is a question to answer first, `answered_first`, see
+    actions/knowledge_question_first.py), or takes the offer to go on with a handoff paused for
+    a question (`resumes_handoff`). The one check every answering action makes before it answers."""
+    return (wants_person(text) and not answered_first) or resumes_handoff(events, text)

@@ -20,11 +20,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import choose
 from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromKnowledge
-from actions.handoff_trigger import hand_over, resumes_handoff, wants_person
+from actions.handoff_trigger import hand_over, person_now
 from actions.knowledge_precedence import precedence
+from actions.knowledge_question_first import answered_first, irritated
 from actions.knowledge_replies import closing_events, language_of
 from actions.message_kinds import closing
-from actions.negativity import COMPLAINT_INTENT, is_complaint
+from actions.negativity import COMPLAINT_INTENT
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
 
@@ -48,7 +49,8 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         intent = (message.get("intent") or {}).get("name") or ""
         confidence = float((message.get("intent") or {}).get("confidence") or 0.0)
         text = message.get("text") or ""
-        if wants_person(text) or resumes_handoff(list(tracker.events), text):
+        question_first = answered_first(text)  # an irritated question: answered first
+        if person_now(list(tracker.events), text, question_first):
             return (
                 self.own_reply(dispatcher, tracker, domain)
                 if self.hands_over
@@ -70,7 +72,7 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         articles = self._articles(choice.articles[:1], answer, reading.text)
         if verdict != "article" or choice.decision != "answer" or not articles:
             return self.own_reply(dispatcher, tracker, domain)
-        complained = intent == COMPLAINT_INTENT or is_complaint(text)
+        complained = intent == COMPLAINT_INTENT or irritated(text)
         if complained:
             dispatcher.utter_message(response="utter_kb_empathy")
         events: list[EventType] = [

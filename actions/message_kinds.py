@@ -1,7 +1,8 @@
 """Kinds of message that must not reach the article search as questions: a closing ("ясно,
 спасибо", "thanks, that's clear, have a good day"), a vague opener ("здравствуйте, у меня
 проблема", "hi, something is wrong with my order"), a thumbs-up ("👍") with no words, and a
-choice among offered articles by its place ("второй вариант").
+choice among offered articles by its place ("второй вариант"); and one that must reach it with
+the question before it: a short follow-up that refers back ("а если он уже уехал?").
 
 Both are told by their words: every word of the message is of a small kind (greeting, thanks,
 goodbye, filler, "problem", a topic noun such as "order"), and the message has the telling one.
@@ -72,6 +73,7 @@ VAGUE = frozenset(
     _listed(
         """
     проблема проблемы проблемой проблемка вопрос вопросы вопросик беда неприятность помощь
+    ситуация ситуацией ситуевина загвоздка затруднение недоразумение situation
     помогите помочь помоги случилось пошло неправильно problem problems issue issues
     question questions trouble help wrong something's wrong assistance
     """
@@ -82,7 +84,7 @@ FILLER = frozenset(
     _listed(
         """
     у меня мне я мой моя моим моей с со по в на вас вам вами есть есть что то что-то какая
-    какой какие тут такое так дело можно задать хочу спросить кое-что кое что не работает
+    а и ну вот какой какие тут такое так дело можно задать хочу спросить кое-что кое что не работает
     получается пожалуйста подскажите скажите пжл плиз возникла возникли есть ли
     i have has got there is are with my a an the some something it its it's not working
     can could you me please need want to ask about any quick someone anyone regarding on
@@ -193,6 +195,26 @@ def vague_opener(text: str, said_vague: bool = False, sure: bool = False) -> Vag
     if marked:
         return Vague(topic)
     return Vague(topic, bare=True) if bare and topic is not None else None
+
+
+# Words by which a short message leans on the question just answered ("а если он к вечеру уже
+# уедет?", "а утюг тогда когда привезут?", "and what if it happens again?").
+REFERS_BACK = frozenset(
+    _listed(
+        """
+    он она оно они его ее их него нее ним ней нему это этот эта этого этим тогда так такой
+    такое тоже там туда it its they them that then same too
+    """
+    )
+)
+FOLLOW_UP_WORDS = 12
+
+
+def follows_up(text: str) -> bool:
+    """A short message that refers back to what was just said rather than naming its subject:
+    read with the question it follows, it can be answered (the caller knows there was one)."""
+    words = _words(text)
+    return 0 < len(words) <= FOLLOW_UP_WORDS and bool(REFERS_BACK.intersection(words))
 
 
 # Emoji that say "good, thanks" on their own.

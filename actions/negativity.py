@@ -106,8 +106,16 @@ def _shouting(text: str) -> bool:
     return loud or (len(letters) >= SHOUT_MIN_LETTERS and capitals > 0.7 * len(letters))
 
 
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("ё", "е") for w in _WORD.findall(text or "")]
+
+
+def swears(text: str) -> bool:
+    return bool(_hits(_words(text), PROFANITY))
+
+
 def is_strongly_negative(text: str) -> bool:
-    words = [w.lower().replace("ё", "е") for w in _WORD.findall(text or "")]
+    words = _words(text)
     if _hits(words, PROFANITY):
         return True
     return _hits(words, ANGER) + (1 if _shouting(text or "") else 0) >= 2

@@ -86,6 +86,16 @@ def test_unplaced_and_off_topic_messages_need_more():
     assert choose(answer("answer", clear), "off_topic").decision == "answer"
 
 
+def test_a_message_the_nlu_leans_to_put_outside_needs_a_score_not_only_agreement():
+    agreed = tuple(
+        Ranked(i, s, f, a) for i, s, f, a in (("wrong-item", 1e-6, 2.9, 3), ("x", 0.0, 2.6, 0))
+    )
+    assert choose(answer("abstain", agreed), "unplaced").articles == ("wrong-item",)
+    assert choose(answer("abstain", agreed), "doubtful").decision == "abstain"
+    scored = (Ranked("availability", 0.014, 3.6, 3), Ranked("x", 0.001, 3.4, 0))
+    assert choose(answer("abstain", scored), "doubtful").articles == ("availability",)
+
+
 def test_without_a_ranking_the_searchs_own_articles_are_used():
     article = Article("a", "A", "u", "ru", "x", 0.9)
     assert choose(KnowledgeAnswer("answer", (article,)), "topic").articles == ("a",)

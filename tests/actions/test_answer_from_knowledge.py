@@ -162,6 +162,32 @@ async def test_a_complaint_answered_with_an_article_is_offered_a_person_beside_i
     assert "/request_human" not in [b["payload"] for b in messages[-1]["buttons"]]
 
 
+async def test_an_irritated_question_is_answered_first_with_a_person_beside_it():
+    action = ActionAnswerFromKnowledge(FakeKb(KnowledgeAnswer("answer", (LOGIN,))))
+    messages, events = await run(
+        action, "третий день не пускает в аккаунт, как войти?!", "account_login"
+    )
+    assert [m["response"] for m in messages[:2]] == ["utter_kb_empathy", "utter_kb_answer"]
+    assert "/request_human" in [b["payload"] for b in messages[-1]["buttons"]]
+    assert not any(e.get("name") == "handoff_reason" for e in events)
+    _, events = await run(action, "третий день не пускает в аккаунт!! разберитесь", "account_login")
+    assert slot(events, "handoff_reason") == "requested"
+
+
+async def test_a_follow_up_that_refers_back_is_searched_with_the_question_it_follows():
+    kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,)))
+    action = ActionAnswerFromKnowledge(kb)
+    answered = {"kb_awaiting_verdict": True, "kb_question": "не пускает в кабинет"}
+    await run(action, "а если он опять не пустит?", "nlu_fallback", slots=answered)
+    await run(action, "а если он опять не пустит?", "nlu_fallback")  # no answer before it
+    await run(action, "а как сменить пароль?", "account_password_reset", slots=answered)
+    assert kb.questions == [
+        "а если он опять не пустит? не пускает в кабинет",
+        "а если он опять не пустит?",
+        "а как сменить пароль?",  # the NLU placed it: a question of its own
+    ]
+
+
 async def test_latin_typed_russian_and_long_stories_are_searched_as_the_nlu_read_them():
     kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,)))
     action = ActionAnswerFromKnowledge(kb)
@@ -306,7 +332,7 @@ def test_ordinals_in_both_languages():
 
 async def test_the_nlu_sure_of_a_vague_opener_lets_it_hold_a_word_of_its_own():
     kb = FakeKb(KnowledgeAnswer("clarify", (LOGIN, RESET), ranked(("login-ru", 3, 2))))
-    text = "здравствуйте, а можно вопрос по аккаунту"
+    text = "здравствуйте, небольшое уточнение по аккаунту"
     replies = []
     for confidence in (0.97, 0.5):
         message = {"text": text, "intent": {"name": "vague_problem", "confidence": confidence}}

@@ -289,6 +289,15 @@ def test_a_person_now_by_asking_or_by_going_on_with_the_paused_handoff(
     assert person_now(events, text) is now
 
 
+def test_a_question_answered_first_is_not_a_person_now_unless_it_resumes_the_handoff():
+    text = "уже неделю жду, где мой заказ?!"
+    assert person_now([], text)
+    assert not person_now([], text, answered_first=True)
+    go_on = "ок, продолжаем"
+    events = [*offer("utter_handoff_offer_again"), user(go_on, "feedback", ts=2.0)]
+    assert person_now(events, go_on, answered_first=True)
+
+
 async def test_a_typed_go_ahead_after_the_offer_brings_the_handoff_back():
     events = [*offer("utter_handoff_offer_again"), user("понял, оформляем дальше", "feedback")]
     replies, result = await run(ActionAnswerFromKnowledge(FakeKb("answer")), events)

@@ -162,3 +162,12 @@ async def test_a_complaint_that_asks_for_a_person_keeps_its_own_handoff():
     )
     assert followup(events) == "action_handoff_start" and kb.questions == []
     assert not any(e.get("name") == "handoff_reason" for e in events)
+
+
+async def test_an_irritated_question_gets_the_article_with_a_person_beside_it():
+    kb = FakeKb(SURE)
+    text = "третий день жду, как удалить аккаунт?!"
+    messages, events = await run(ActionHandoffUnlessArticle(kb), text, "complaint", 0.6)
+    assert followup(events) is None and kb.questions == [text]
+    assert [m["response"] for m in messages[:2]] == ["utter_kb_empathy", "utter_kb_answer"]
+    assert "/request_human" in [b["payload"] for b in messages[-1]["buttons"]]

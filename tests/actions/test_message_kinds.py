@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from actions.message_kinds import Vague, approving, closing, closing_tail, vague_opener
+from actions.message_kinds import (
+    Vague,
+    approving,
+    closing,
+    closing_tail,
+    follows_up,
+    vague_opener,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,6 +43,8 @@ def test_closings(text: str, kind: str | None):
     [
         ("здравствуйте у меня проблема", Vague(None)),
         ("здравствуйте у меня вопрос", Vague(None)),
+        ("добрый день, у меня тут ситуация", Vague(None)),
+        ("здравствуйте, а можно вопрос по заказу", Vague("order")),
         ("помогите пожалуйста", Vague(None)),
         ("hi, something is wrong with my order", Vague("order")),
         ("проблема с доставкой", Vague("delivery")),
@@ -67,7 +76,7 @@ def test_thumbs_up():
 
 
 def test_a_word_or_two_of_its_own_when_the_nlu_is_sure_of_a_vague_opener():
-    text = "здравствуйте, а можно вопрос по заказу"
+    text = "здравствуйте, небольшое уточнение по заказу"
     assert vague_opener(text, said_vague=True) is None
     assert vague_opener(text, said_vague=True, sure=True) == Vague("order")
     assert vague_opener("hello, having an issue with a delivery", sure=True) == Vague("delivery")
@@ -87,3 +96,18 @@ def test_a_word_or_two_of_its_own_when_the_nlu_is_sure_of_a_vague_opener():
 )
 def test_closing_tails(text: str, kind: str | None):
     assert closing_tail(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "follow_up"),
+    [
+        ("а если он к вечеру уже уедет в доставку, тогда что?", True),
+        ("а если завтра опять так же будет?", True),
+        ("and what if it happens again?", True),
+        ("а где купить билеты на поезд до питера", False),  # a new subject
+        ("do you take old phones as a trade-in?", False),
+        ("это " + "очень " * 20 + "долго", False),  # too long to lean on the question before
+    ],
+)
+def test_follow_ups_that_refer_back(text: str, follow_up: bool):
+    assert follows_up(text) is follow_up

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.negativity import is_complaint, is_strongly_negative
+from actions.negativity import is_complaint, is_strongly_negative, swears
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,8 @@ def test_complaints_worth_a_line_of_empathy(text: str):
 )
 def test_plain_questions_are_no_complaint(text: str):
     assert not is_complaint(text)
+
+
+def test_swearing_is_told_apart_from_anger():
+    assert swears("где мой сраный заказ, бля")
+    assert not swears("это ужас, безобразие!!")
