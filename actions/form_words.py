@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from actions.text_fold import folded
+
 SKIP_PHRASES = frozenset(
     {
         "не знаю",
@@ -193,7 +195,7 @@ _CLAUSE_BREAK = re.compile(r"[,.;:!?()«»\"—–…\n]+|\s-\s")
 
 def _cancel_clause(text: str) -> bool:
     """Some part of the answer, between punctuation, is only a change of mind (CANCEL_CLAUSES)."""
-    lowered = text.lower().replace("ё", "е").replace("’", "'")
+    lowered = folded(text)
     for clause in _CLAUSE_BREAK.split(lowered):
         words = clause.split()
         while words and " ".join(words) not in CANCEL_CLAUSES and words[0] in CLAUSE_FILLERS:
@@ -207,7 +209,7 @@ def _cancel_clause(text: str) -> bool:
 
 def plain(text: str) -> str:
     """Lowercase, ё as е, punctuation around words dropped ("Отмена!" → "отмена")."""
-    text = text.lower().replace("ё", "е").replace("’", "'")
+    text = folded(text)
     return " ".join(re.sub(r"[^\w\s'/-]", " ", text).split()).strip(" -") or text.strip()
 
 

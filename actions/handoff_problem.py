@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rasa_sdk import Tracker
 
 from actions.conversation import MAX_TEXT, NOT_A_PROBLEM, SUBMIT_ACTION, Turn, turn_of
+from actions.text_fold import folded
 from bot.common.facts import extract_facts
 
 # The case shows the customer's own words about the problem that led to the handoff: the answer to
@@ -147,7 +148,7 @@ class Problem:
 def content_words(text: str) -> list[str]:
     """The words of `text` that can say what is wrong: no fillers, greetings, thanks or requests
     for a person, no numbers, emails or links."""
-    words = _WORD.findall(_NOT_WORDS.sub(" ", text.lower().replace("ё", "е")))
+    words = _WORD.findall(_NOT_WORDS.sub(" ", folded(text)))
     return [w for w in words if w not in FILLER_WORDS and not w.startswith(FILLER_STEMS)]
 
 
@@ -166,7 +167,7 @@ def fact_only(text: str) -> bool:
     found = (facts.name, facts.email, facts.phone, facts.order_number, facts.app_version)
     if not any(found) and not facts.has_card:
         return False
-    name_parts = (facts.name or "").lower().replace("ё", "е").split()
+    name_parts = folded(facts.name).split()
     return not [
         word
         for word in content_words(text)
@@ -236,7 +237,7 @@ CONTINUES = re.compile(
 
 def continues(text: str) -> bool:
     """The message goes on from the one before it (see CONTINUES)."""
-    return bool(CONTINUES.search(text.lower().replace("ё", "е").strip()))
+    return bool(CONTINUES.search(folded(text).strip()))
 
 
 def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:

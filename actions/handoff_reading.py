@@ -11,6 +11,7 @@ from typing import Any
 from actions.customer import clean_name
 from actions.form_words import means_skip, plain, skips_in_sentence
 from actions.handoff_problem import FACT_LABEL_STEMS, content_words
+from actions.text_fold import folded
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known, parses
 from bot.common.facts.name_cues import TITLES
@@ -120,7 +121,7 @@ def is_question(text: str) -> bool:
 
 def describes_problem(text: str, facts: Facts) -> bool:
     """A form answer that also says what is wrong: words besides the facts and their labels."""
-    name_words = {w.lower().replace("ё", "е") for w in (facts.get("customer_name") or "").split()}
+    name_words = {folded(w) for w in (facts.get("customer_name") or "").split()}
     words = [
         word
         for word in content_words(text)

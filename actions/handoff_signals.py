@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from actions.negativity import ANGER
+from actions.text_fold import folded
 
 # Anger said in more than one word, and stems the anger list lacks.
 ANGER_PHRASES = re.compile(
@@ -64,11 +65,6 @@ _POLITE = re.compile(
     r"|thank you)\s*!",
     re.IGNORECASE,
 )
-
-
-def folded(text: str) -> str:
-    """Lower case, ё as е, a typographic apostrophe as a plain one: how the patterns are written."""
-    return (text or "").lower().replace("ё", "е").replace("’", "'")
 
 
 def grievance_signals(text: str) -> int:

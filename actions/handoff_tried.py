@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from actions.text_fold import folded
 from bot.common.facts.english_names import word_set
 from bot.common.facts.lexicon import parses
 
@@ -117,7 +118,7 @@ def _english_clause(words: list[str]) -> bool:
 
 def tells_what_was_tried(text: str) -> bool:
     """The message says what the customer already did (or that they did nothing yet)."""
-    lower = text.lower().replace("ё", "е").replace("’", "'")
+    lower = folded(text)
     if NOTHING_DONE.search(lower):
         return True
     for clause in _CLAUSES.split(lower):

@@ -13,7 +13,8 @@ from typing import Any, Literal
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions.conversation import previous_reply, reply_names
-from actions.handoff_signals import escalates, folded
+from actions.handoff_signals import escalates
+from actions.text_fold import folded
 
 Reason = Literal[
     "requested", "low_confidence", "not_helpful", "complaint", "negative", "always_human"
@@ -76,7 +77,7 @@ CONNECT_ME = re.compile(
 
 def asks_for_person(text: str) -> bool:
     """The message asks to be put through to a person in so many words ("всё-таки соедините")."""
-    lowered = NOT_A_PERSON.sub(" ", (text or "").lower().replace("ё", "е"))
+    lowered = NOT_A_PERSON.sub(" ", folded(text))
     if CONNECT_ME.search(lowered):
         return True
     words = _WORD.findall(lowered)

@@ -22,6 +22,7 @@ from typing import Literal
 
 from actions.answer_choice import INTENT_UNSURE, choose
 from actions.knowledge_answer import KnowledgeAnswer
+from actions.text_fold import folded
 
 Precedence = Literal["own", "article", "search"]
 
@@ -75,7 +76,7 @@ def asked(text: str) -> bool:
     word or pair of words, or a clause that opens like a question."""
     if "?" in text:
         return True
-    for clause in _CLAUSE.split(text.lower().replace("ё", "е")):
+    for clause in _CLAUSE.split(folded(text)):
         words = _WORD.findall(clause)
         opening = next((w for w in words if w not in LEADING_WORDS), "")
         if opening in OPENING_QUESTION_WORDS or QUESTION_WORDS.intersection(words):

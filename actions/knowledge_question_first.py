@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from actions.handoff_signals import demands_action, folded, grievance_signals
+from actions.handoff_signals import demands_action, grievance_signals
 from actions.handoff_trigger import asks_for_person
 from actions.negativity import is_complaint, swears
+from actions.text_fold import folded
 
 
 def _listed(text: str) -> frozenset[str]:

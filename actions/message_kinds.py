@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from actions.text_fold import folded
 from actions.topic_words import Topic
 
 
@@ -30,7 +31,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _words(text: str) -> list[str]:
-    return [w.replace("ё", "е").replace("’", "'") for w in WORD.findall(text.lower())]
+    return WORD.findall(folded(text))
 
 
 def _stems(line: str) -> tuple[str, ...]:

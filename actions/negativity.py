@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from actions.text_fold import folded
+
 # Stems matched at the start of a word (Cyrillic ё folded to е).
 PROFANITY = (
     "бля",
@@ -107,7 +109,7 @@ def _shouting(text: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().replace("ё", "е") for w in _WORD.findall(text or "")]
+    return [folded(w) for w in _WORD.findall(text or "")]
 
 
 def swears(text: str) -> bool:
@@ -130,7 +132,7 @@ INDIGNANT = ("?!", "!?")
 def is_complaint(text: str) -> bool:
     """Displeasure worth a line of empathy and an offer of a person beside the answer: an anger
     word, a fed-up phrase, indignant punctuation, or worse."""
-    lowered = (text or "").lower().replace("ё", "е")
+    lowered = folded(text)
     words = _WORD.findall(lowered)
     indignant = any(mark in lowered for mark in INDIGNANT)
     signals = _hits(words, ANGER) or FED_UP.search(lowered) or indignant

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from actions.text_fold import folded
+
 Topic = Literal["order", "delivery", "payment", "account", "app", "return"]
 TOPIC_WORDS: dict[Topic, tuple[tuple[str, ...], frozenset[str]]] = {
     "order": (
@@ -50,7 +52,7 @@ _ENDINGS = ("s", "es", "ed", "d", "ing")
 
 def words(text: str) -> list[str]:
     """The letters-only words of `text`, lower-case, "ё" read as "е"."""
-    return _WORD.findall(text.lower().replace("ё", "е"))
+    return _WORD.findall(folded(text))
 
 
 def _english_forms(word: str) -> set[str]:
