@@ -9,7 +9,9 @@ one anywhere; the best (two at most, ties to the later one: stories end with the
 kept in their order, with the sentence that says most about what went wrong ("the screen has a
 crack", "код не приходит") when another one does: "what do we need to do?" alone could be about
 anything. A long message that asks nothing keeps its last sentences, where people say what they
-want. Short messages are left whole: their every word counts.
+want. An error code the story quotes ("…выдало «Что-то пошло не так, E-500»") names the problem
+better than any sentence, so a code from a dropped sentence is kept after the question. Short
+messages are left whole: their every word counts.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ KEPT_CHARS = 400
 ASKING = 2.0  # a sentence scoring below this does not ask anything
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»)]*\s+|\n+")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# An error code as apps and sites show them: "E-500", "ERR-42", "A-1003".
+ERROR_CODE = re.compile(r"(?<![\w-])[A-Za-z]{1,3}-\d{2,5}(?![\w-])")
 # Words that open a question or a request.
 OPENERS = frozenset(
     _listed(
@@ -106,4 +110,6 @@ def question_of(text: str) -> str:
         if kept and sum(len(parts[i]) for i in kept) + len(parts[index]) > KEPT_CHARS:
             continue
         kept.append(index)
-    return " ".join(parts[i] for i in sorted(kept))
+    question = " ".join(parts[i] for i in sorted(kept))
+    dropped_codes = [c for c in dict.fromkeys(ERROR_CODE.findall(text)) if c not in question]
+    return " ".join([question, *dropped_codes])

@@ -48,3 +48,33 @@ def test_asking_sentences_score_higher():
     assert asking_score("Как получить счёт?") > asking_score("Мы купили проектор.")
     assert asking_score("подскажите что делать") >= 2
     assert sentences("Раз. Два? Три!\nЧетыре") == ["Раз.", "Два?", "Три!", "Четыре"]
+
+
+def test_an_error_code_from_a_dropped_sentence_is_kept_after_the_question():
+    story = (
+        "Добрый вечер. Хотела оформить заказ на подарок, скидка действует до полуночи. "
+        "Положила наушники в корзину, выбрала курьера, нажала кнопку, и приложение написало "
+        "«Что-то пошло не так, E-404». Перезагрузила телефон, переключилась на другой интернет, "
+        "но ничего не поменялось, деньги не списались. Подруга говорит, надо всё переустановить. "
+        "Скажите, это у меня что-то с телефоном или у вас сбой?"
+    )
+    assert len(story) > LONG_CHARS
+    kept = question_of(story)
+    assert "Скажите, это у меня что-то с телефоном или у вас сбой?" in kept
+    assert kept.endswith("E-404")
+    assert "Подруга" not in kept
+    assert question_of(kept) == kept  # reading a read text again changes nothing
+
+
+def test_a_code_in_a_kept_sentence_is_not_repeated_and_a_price_is_no_code():
+    """Only a code the kept sentences lack is added; digits alone are no code."""
+    story = (
+        "Здравствуйте. Купил телевизор за 45 990 рублей, курьер привёз вчера вечером. "
+        "Всё подключил, настроил каналы, но через час экран погас. Мастер сказал, что это "
+        "блок питания и что такое бывает у этой модели, заказ был 1 200-й по счёту. "
+        "Я живу за городом, везти его обратно тяжело. Что делать, если пишет ошибку E-101?"
+    )
+    kept = question_of(story)
+    assert kept.count("E-101") == 1
+    assert kept.endswith("E-101?")
+    assert "45 990" not in kept and "200" not in kept
