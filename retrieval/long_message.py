@@ -18,11 +18,7 @@ from __future__ import annotations
 
 import re
 
-
-def _listed(text: str) -> list[str]:
-    """Words of a list written as text, one or more a line."""
-    return text.split()
-
+from bot.common.word_list import listed
 
 LONG_CHARS = 300
 KEPT_SENTENCES = 2
@@ -34,7 +30,7 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 ERROR_CODE = re.compile(r"(?<![\w-])[A-Za-z]{1,3}-\d{2,5}(?![\w-])")
 # Words that open a question or a request.
 OPENERS = frozenset(
-    _listed(
+    listed(
         """
     как где когда почему зачем что чем сколько какой какая какое какие каким какую куда откуда
     можно нельзя подскажите скажите помогите объясните расскажите посоветуйте уточните
@@ -46,7 +42,7 @@ OPENERS = frozenset(
 )
 # Words that make a sentence a request wherever they stand.
 REQUEST_WORDS = frozenset(
-    _listed(
+    listed(
         """
     подскажите скажите помогите объясните посоветуйте уточните хочу хотела хотел хотим нужно
     нужен нужна надо можно ли делать
@@ -56,7 +52,7 @@ REQUEST_WORDS = frozenset(
 )
 # Word beginnings that tell what went wrong.
 PROBLEM_STEMS = tuple(
-    _listed(
+    listed(
         """
     не нет ни ошибк слом трещ разбит мят поврежд брак сгорел завис вылета отклон заблок списа
     потерял забыл неправил задерж опозд пропал верните вернуть возврат обмен

@@ -19,16 +19,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-
-def _listed(text: str) -> list[str]:
-    """Words of a list written as text, one or more a line."""
-    return text.split()
-
+from bot.common.word_list import listed
 
 Unreadable = Literal["no_words", "one_letter", "repeated", "foreign"]
 
 FOREIGN_WORDS = frozenset(
-    _listed(
+    listed(
         """
     ich nicht und ist das die der mit meine mein meiner wo wie warum bestellung hallo guten tag
     bitte danke kann habe haben wir auf nein noch schon wurde geld zurück lieferung paket gibt
@@ -46,7 +42,7 @@ FOREIGN_WORDS = frozenset(
     )
 )
 ENGLISH_WORDS = frozenset(
-    _listed(
+    listed(
         """
     the a an is are was i my me you your we it this that to of in on for with and or not
     where how what when why can could do does did have has order please help hi hello thanks
