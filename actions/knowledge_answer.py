@@ -45,6 +45,9 @@ class KnowledgeAnswer:
     # The intent's only article in the question's language, when the intent's whole topic is one
     # article (contacts_hours: contacts); None otherwise.
     intent_article: str | None = None
+    # The search's vector of the question it read: `KnowledgeBase.article` reuses it for the
+    # excerpt of an article the search did not show, rather than encoding the question again.
+    question: KnownVector | None = None
 
 
 class KnowledgeBase(Protocol):
@@ -58,4 +61,9 @@ class KnowledgeBase(Protocol):
         intent: str | None = None,
     ) -> KnowledgeAnswer: ...
 
-    def article(self, article_id: str, question: str) -> Article | None: ...
+    def article(
+        self, article_id: str, question: str, known: KnownVector | None = None
+    ) -> Article | None:
+        """`known`: a vector of `question` already made (`KnowledgeAnswer.question`), used when
+        it is of exactly this text."""
+        ...

@@ -94,6 +94,7 @@ class RetrievalKnowledgeBase:
             tuple(_ranked(r) for r in result.ranked),
             examples,
             only,
+            result.question,
         )
 
     def _only_article(self, supported: frozenset[str], language: str) -> str | None:
@@ -112,8 +113,10 @@ class RetrievalKnowledgeBase:
             return known
         return KnownVector(encoder.name, text, encoder.encode([text])[0])
 
-    def article(self, article_id: str, question: str) -> Article | None:
-        candidate = self._search.article(article_id, question)
+    def article(
+        self, article_id: str, question: str, known: KnownVector | None = None
+    ) -> Article | None:
+        candidate = self._search.article(article_id, question, known)
         return _article(candidate) if candidate else None
 
 

@@ -23,7 +23,6 @@ them too lowered recall@1 on the demo help center's validation queries by 0.013.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
@@ -32,7 +31,7 @@ import numpy as np
 
 from retrieval.calibration import pseudo_queries
 from retrieval.ranking import ArticleScore, calibrate
-from retrieval.scoring import QuerySignals
+from retrieval.scoring import Scored
 from retrieval.searchable import Searchable
 from retrieval.settings import RetrievalSettings
 
@@ -99,21 +98,20 @@ def _moved(item: ArticleScore, by: float, settings: RetrievalSettings) -> Articl
 
 @dataclass(frozen=True)
 class FirstPass:
-    """A question scored without the second encoder, and the word and character scores that the
-    full scoring reuses."""
+    """A question scored without the second encoder, and its scores before ranking, to which the
+    full scoring adds only the second encoder's terms."""
 
     ranked: list[ArticleScore]
-    signals: QuerySignals
+    scored: Scored
     query_lang: str
-    exclude: Collection[str] = ()
 
     def completed(
         self, searchable: Searchable, companion_vector: np.ndarray, settings: RetrievalSettings
     ) -> list[ArticleScore]:
-        """The ranking `Searchable.rank` gives with the second encoder's vector, without
-        computing the word and character scores again."""
-        signals = dataclasses.replace(self.signals, companion_vector=companion_vector)
-        return _ranking(searchable, signals, self.query_lang, settings, self.exclude)
+        """The ranking `Searchable.rank` gives with the second encoder's vector (the same
+        floats), without computing the other signals again."""
+        scored = searchable.table.with_companion(self.scored, companion_vector)
+        return searchable.ordered(scored, self.query_lang, settings)
 
 
 def first_pass(
@@ -127,21 +125,11 @@ def first_pass(
     """Every article scored as `Searchable.rank` scores a build with the second encoder, without
     its cosines; best first, `fused` on the first pass's own scale."""
     signals = searchable.table.signals(text, query_vector[0], first_pass=True)
-    ranked = _ranking(searchable, signals, query_lang, settings, exclude)
-    return FirstPass(ranked, signals, query_lang, exclude)
-
-
-def _ranking(
-    searchable: Searchable,
-    signals: QuerySignals,
-    query_lang: str,
-    settings: RetrievalSettings,
-    exclude: Collection[str],
-) -> list[ArticleScore]:
-    """Every article is scored: the gate runs only on builds with the second encoder, which are
-    small enough for that (as `Searchable.rank` scores them)."""
+    # Every article is scored: the gate runs only on builds with the second encoder, which are
+    # small enough for that (as `Searchable.rank` scores them).
     every = np.arange(len(searchable.table.ids))
-    return searchable.ranked(every, signals, query_lang, settings, exclude)
+    scored = searchable.scored(every, signals, exclude)
+    return FirstPass(searchable.ordered(scored, query_lang, settings), scored, query_lang)
 
 
 def bounds(searchable: Searchable, settings: RetrievalSettings) -> dict[str, float]:

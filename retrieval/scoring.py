@@ -172,10 +172,7 @@ class ArticleTable:
         that kind; the second encoder's and the character ones only where the query has them),
         and the best body chunk of each. `score` sums them; benchmarks fit combinations of them
         (bench/retrieval_loco.py)."""
-        parts = [self.article_chunks[a] for a in candidates.tolist()]
-        rows = np.concatenate(parts)
-        owner = np.repeat(np.arange(len(candidates)), [len(p) for p in parts])
-        kinds = self.chunk_kind[rows]
+        rows, owner, kinds = self._layout(candidates)
         similarity = vectors[rows] @ query.vector
         best = _best_by_kind(similarity, kinds, owner, len(candidates))
         chunk_words = np.zeros(len(candidates))
@@ -194,13 +191,15 @@ class ArticleTable:
             result["chars"] = query.chars[candidates].astype(np.float64)
             if query.companion_vector is not None:
                 second = self.companion_vectors[rows] @ query.companion_vector
-                extra = _best_by_kind(second, kinds, owner, len(candidates))
-                result["companion_article"] = extra["article"]
-                result["companion_body"] = np.where(
-                    extra["body"] > MISSING, extra["body"], extra["article"]
-                )
-                result["companion_title"] = extra["title"]
+                result.update(_companion_terms(second, owner, kinds, len(candidates)))
         return result, _best_chunks(rows, owner, kinds, similarity)
+
+    def _layout(self, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The candidates' chunks article by article: row numbers, candidate positions, kinds."""
+        parts = [self.article_chunks[a] for a in candidates.tolist()]
+        rows = np.concatenate(parts)
+        owner = np.repeat(np.arange(len(candidates)), [len(p) for p in parts])
+        return rows, owner, self.chunk_kind[rows]
 
     def score(self, candidates: np.ndarray, vectors: np.ndarray, query: QuerySignals) -> Scored:
         if not len(candidates):
@@ -210,6 +209,24 @@ class ArticleTable:
         fused, signals = combine(t, w)
         agreement = self._agreement(candidates, [x for x in signals if x.max() > 0])
         return Scored(candidates, fused, best_chunks, agreement)
+
+    def with_companion(self, first: Scored, vector: np.ndarray) -> Scored:
+        """`first`, scored without the second encoder (`signals(..., first_pass=True)`), with
+        its terms added: what `score` gives with `vector` as the question's companion vector,
+        to the bit, without computing the other terms again (retrieval/companion_gate.py)."""
+        if self.companion_vectors is None:
+            raise ValueError("This table has no second-encoder vectors to complete a score with.")
+        if not len(first.articles):
+            return first
+        rows, owner, kinds = self._layout(first.articles)
+        second = self.companion_vectors[rows] @ vector
+        t = _companion_terms(second, owner, kinds, len(first.articles))
+        fused = companion_added(first.fused, t, FULL)
+        signal = t["companion_article"]
+        agreement = first.agreement
+        if signal.max() > 0:
+            agreement = agreement + self._agreement(first.articles, [signal])
+        return Scored(first.articles, fused, first.best_chunks, agreement)
 
     def _agreement(self, candidates: np.ndarray, signals: list[np.ndarray]) -> np.ndarray:
         winners = np.array([candidates[int(np.argmax(x))] for x in signals], dtype=np.int64)
@@ -236,13 +253,31 @@ def combine(t: dict[str, np.ndarray], w: Weights) -> tuple[np.ndarray, list[np.n
         fused = fused + w.chars * t["chars"]
         signals.append(t["chars"])
         if "companion_article" in t:
-            fused = (
-                fused
-                + w.companion_article * (t["companion_article"] - COMPANION_FLOOR)
-                + w.companion_body * (t["companion_body"] - COMPANION_FLOOR)
-            )
+            fused = companion_added(fused, t, w)
             signals.append(t["companion_article"])
     return fused, signals
+
+
+def companion_added(fused: np.ndarray, t: dict[str, np.ndarray], w: Weights) -> np.ndarray:
+    """`fused` plus the second encoder's terms of `t`, summed in `combine`'s order."""
+    return (
+        fused
+        + w.companion_article * (t["companion_article"] - COMPANION_FLOOR)
+        + w.companion_body * (t["companion_body"] - COMPANION_FLOOR)
+    )
+
+
+def _companion_terms(
+    second: np.ndarray, owner: np.ndarray, kinds: np.ndarray, count: int
+) -> dict[str, np.ndarray]:
+    """The second encoder's signals of `count` candidates from its cosine with each of their
+    chunks (`second`, laid out by `ArticleTable._layout`)."""
+    extra = _best_by_kind(second, kinds, owner, count)
+    return {
+        "companion_article": extra["article"],
+        "companion_body": np.where(extra["body"] > MISSING, extra["body"], extra["article"]),
+        "companion_title": extra["title"],
+    }
 
 
 def _best_by_kind(

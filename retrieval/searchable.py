@@ -14,7 +14,7 @@ import numpy as np
 
 from retrieval.companion import Companion
 from retrieval.ranking import ArticleScore, calibrate, drop_translations
-from retrieval.scoring import ArticleTable, QuerySignals
+from retrieval.scoring import ArticleTable, QuerySignals, Scored
 from retrieval.settings import RetrievalSettings
 
 if TYPE_CHECKING:
@@ -72,10 +72,21 @@ class Searchable:
     ) -> list[ArticleScore]:
         """The candidate articles (row numbers of the table) scored with `signals`, best first,
         calibrated, without those in `exclude` and without translations of a better one."""
+        return self.ordered(self.scored(candidates, signals, exclude), query_lang, settings)
+
+    def scored(
+        self, candidates: np.ndarray, signals: QuerySignals, exclude: Collection[str] = ()
+    ) -> Scored:
+        """The candidate articles' scores, in no order, without those in `exclude`."""
         if exclude:
             keep = [self.table.ids[a] not in exclude for a in candidates.tolist()]
             candidates = candidates[np.array(keep, dtype=bool)]
-        scored = self.table.score(candidates, self.loaded.vectors, signals)
+        return self.table.score(candidates, self.loaded.vectors, signals)
+
+    def ordered(
+        self, scored: Scored, query_lang: str, settings: RetrievalSettings
+    ) -> list[ArticleScore]:
+        """`scored` best first, calibrated, without translations of a better article."""
         order = np.argsort(-scored.fused, kind="stable")
         ranked = [
             ArticleScore(

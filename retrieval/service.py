@@ -54,6 +54,8 @@ class SearchResult:
     candidates: tuple[Candidate, ...]
     ranked: tuple[ArticleScore, ...]
     query_lang: str
+    # The main encoder's vector of the text searched (as read), for `KbSearch.article`.
+    question: KnownVector | None = None
 
 
 @dataclass(frozen=True)
@@ -205,15 +207,24 @@ class KbSearch:
             self._candidate(ranked.searchable, item, ranked.query_vector, ranked.text)
             for item in shown
         )
-        return SearchResult(outcome, candidates, ranked.ranked[:k], ranked.query_lang)
+        question = KnownVector(self._encoder.name, ranked.text, ranked.query_vector)
+        return SearchResult(outcome, candidates, ranked.ranked[:k], ranked.query_lang, question)
 
-    def article(self, article_id: str, question: str) -> Candidate | None:
-        """An article chosen by the customer from a clarifying question, with its excerpt."""
+    def article(
+        self, article_id: str, question: str, known: KnownVector | None = None
+    ) -> Candidate | None:
+        """An article the search did not show (chosen by the customer, or by the actions), with
+        its excerpt for `question`. `known`: a vector already made of it (`SearchResult.question`),
+        used when it is this encoder's of exactly `question`, so the excerpt is the same."""
         searchable = self._searchable
         if article_id not in searchable.loaded.articles:
             return None
         chunk = int(searchable.table.article_chunks[searchable.table.ids.index(article_id)][0])
-        question_vector = self._encoder.encode([question])[0]
+        encoder = self._encoder
+        if known is not None and known.matches(encoder.name, question, encoder.dimension):
+            question_vector = known.vector
+        else:
+            question_vector = encoder.encode([question])[0]
         return self._candidate(
             searchable, ArticleScore(article_id, 1.0, 1.0, chunk), question_vector, question
         )

@@ -87,6 +87,21 @@ def test_the_second_encoder_and_characters_add_to_the_fused_score():
     assert full.agreement[1] == 2  # the characters and the second encoder's article cosine
 
 
+def test_the_second_encoders_terms_added_to_a_first_pass_are_the_full_score_to_the_bit():
+    rng = np.random.default_rng(7)
+    second = rng.normal(size=(7, 3)).astype(np.float32)
+    table, vectors = _table_and_vectors(CharModel.fit(["A тело а", "B тело б"]), second)
+    vectors[:, 0] = rng.uniform(0.1, 0.9, size=7)
+    chars = np.array([0.3, 0.2])
+    for companion in rng.normal(size=(5, 3)).astype(np.float32):
+        first = _score(table, vectors, None, chars)
+        full = _score(table, vectors, companion, chars)
+        completed = table.with_companion(first, companion)
+        assert completed.fused.tobytes() == full.fused.tobytes()
+        assert np.array_equal(completed.agreement, full.agreement)
+        assert np.array_equal(completed.best_chunks, full.best_chunks)
+
+
 def test_words_count_only_as_far_as_the_help_center_knows_them():
     table, _ = _table_and_vectors()
     assert table.coverage([]) == 0.0

@@ -81,3 +81,20 @@ def test_warmed_articles_answer_with_one_encoder_call(kb_folder, tmp_path, hashi
     result = search.search("когда вернут деньги на карту")
     assert result.candidates and all(c.excerpt for c in result.candidates)
     assert hashing_encoder.encoded == ["когда вернут деньги на карту"]
+
+
+def test_an_article_the_search_did_not_show_reuses_the_searchs_vector_of_the_question(
+    kb_folder, tmp_path, hashing_encoder
+):
+    search = make_search(kb_folder, tmp_path / "index", hashing_encoder)
+    search.warm_excerpts(limit=len(search.articles))
+    question = "когда вернут деньги на карту"
+    result = search.search(question)
+    other = next(i for i in search.articles if i not in {c.article_id for c in result.candidates})
+    hashing_encoder.encoded.clear()
+    reused = search.article(other, question, result.question)
+    assert hashing_encoder.encoded == []
+    assert reused == search.article(other, question)  # encoded again: the same excerpt
+    assert hashing_encoder.encoded == [question]
+    search.article(other, "другой вопрос", result.question)  # not its vector: encoded
+    assert hashing_encoder.encoded == [question, "другой вопрос"]
