@@ -3,7 +3,9 @@
 genuinely close (actions/answer_choice.py); an honest "no ready answer" otherwise.
 
 Before the search, the message is read as the NLU read it (retrieval/normalise.py: Latin-typed
-Russian in Cyrillic, a long story cut to its question), and what is not a question is answered as
+Russian in Cyrillic, a long story cut to its question), a request to switch language said before
+the question is left out of the search (actions/knowledge_language_request.py), and what is not
+a question is answered as
 what it is (actions/message_kinds.py): nothing to read ("???", emoji, a third language) gets a
 short question about what is needed, a vague opener ("у меня проблема") a question about what
 happened with the common topics as buttons (a word or two more is allowed when the NLU is sure it
@@ -37,6 +39,8 @@ from actions.answer_choice import Placement, choose, choose_for_topic_name
 from actions.client_action import ClientAction
 from actions.handoff_trigger import hand_over, person_now
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
+from actions.knowledge_language_request import without_language_request
+from actions.knowledge_precedence import asked
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_question_first import answered_first, irritated
 from actions.knowledge_replies import (
@@ -79,6 +83,9 @@ OFF_TOPIC_SURE = 0.7
 KEEP_QUESTION_CHARS = 500
 # The NLU this sure of a vague opener lets it hold a word or two of its own (message_kinds.py).
 VAGUE_SURE = 0.85
+# A follow-up the NLU puts in a topic this confidently is searched alone; below it, the intent is
+# likely read from the follow-up's few words ("а через браузер тогда можно?" as account_login).
+FOLLOW_UP_OWN_TOPIC = 0.8
 
 
 def placement(intent: str, confidence: float) -> Placement:
@@ -156,7 +163,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             answer = self.client.ask(reading.text, language, known)
             choice = choose_for_topic_name(answer)
         else:
-            query, known = self._with_question_before(tracker, reading.text, placed, known)
+            asked = without_language_request(reading.text)  # "can we talk in English? where…"
+            query, known = self._with_question_before(tracker, asked, placed, known, confidence)
             answer = self.client.ask(query, language, known, topic_intent)
             choice = choose(answer, placed, confidence)
         tail = self._closes_after_answer(tracker, text, answer)
@@ -197,14 +205,23 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         )
 
     def _with_question_before(
-        self, tracker: Tracker, text: str, placed: Placement, known: KnownVector | None
+        self,
+        tracker: Tracker,
+        text: str,
+        placed: Placement,
+        known: KnownVector | None,
+        confidence: float = 0.0,
     ) -> tuple[str, KnownVector | None]:
-        """Right after an answer, a short follow-up the NLU could not place that refers back ("а
-        если он уже уехал?") is searched together with the question it follows (still one search;
+        """Right after an answer, a short follow-up that refers back ("а если он уже уехал?", "то
+        есть с этого телефона уже никак?") is searched together with the question it follows,
+        unless the NLU places it in a topic of its own with confidence, or places it in one and
+        it asks nothing ("now it's showing E-101" says what happened next) (still one search;
         the NLU's vector is of the follow-up alone, so it is not used)."""
         before = tracker.get_slot("kb_question")
         after_answer = tracker.get_slot("kb_awaiting_verdict") and isinstance(before, str)
-        if placed == "topic" or not after_answer or not follows_up(text):
+        sure = confidence >= FOLLOW_UP_OWN_TOPIC
+        own_topic = placed == "topic" and (sure or not asked(text))
+        if own_topic or not after_answer or not follows_up(text):
             return text, known
         return f"{text} {read_message(before).text}", None  # a long question is cut at its end
 
@@ -235,7 +252,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
     ) -> tuple[Article, ...]:
         """The articles with their excerpts: those the search made, else made now."""
         made = {a.id: a for a in answer.articles}
-        found = [made.get(i) or self.client.article(i, question) for i in ids]
+        found = [made.get(i) or self.client.article(i, question, answer.question) for i in ids]
         return tuple(a for a in found if a is not None)
 
     def _chosen_article(self, tracker: Tracker, text: str) -> Article | None:

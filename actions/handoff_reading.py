@@ -9,8 +9,9 @@ import re
 from typing import Any
 
 from actions.customer import clean_name
-from actions.form_words import means_skip, plain, skips_in_sentence
+from actions.form_words import means_skip, skips_in_sentence
 from actions.handoff_problem import FACT_LABEL_STEMS, content_words
+from actions.question_words import FORM_ANSWER, asks
 from actions.text_fold import folded
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.lexicon import is_known, parses
@@ -52,16 +53,7 @@ _NAME_INTRO = re.compile(
     re.IGNORECASE,
 )
 _NAME_COURTESY = re.compile(r"[\s,]+(?:пожалуйста|please|спасибо|thanks)[.!]*$", re.IGNORECASE)
-# Text in quotes: «…», "…", “…”, „…“ and '…' (an apostrophe inside a word is no quote).
-_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|(?<!\w)'[^']*'(?!\w)")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
-_QUESTION_WORDS = frozenset(
-    {
-        *("как", "где", "когда", "почему", "зачем", "что", "сколько", "можно", "какой", "какая"),
-        *("какое", "какие", "куда", "откуда", "чем", "how", "what", "where", "when", "why"),
-        *("which", "can", "could", "do", "does", "is", "are", "will", "should"),
-    }
-)
 Facts = dict[str, str]
 Slots = dict[str, Any]
 
@@ -111,12 +103,7 @@ def name_from(text: str) -> str | None:
 def is_question(text: str) -> bool:
     """Written as a question: a question mark outside quotes (an error message quoted as it
     appeared, «Повторить?», is no question), or a question word first ("а как ...")."""
-    if "?" in _QUOTED.sub(" ", text):
-        return True
-    words = plain(text).split()
-    if words and words[0] in ("а", "and", "so", "и"):
-        words = words[1:]
-    return bool(words) and words[0] in _QUESTION_WORDS
+    return asks(text, FORM_ANSWER)
 
 
 def describes_problem(text: str, facts: Facts) -> bool:

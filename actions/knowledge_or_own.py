@@ -1,7 +1,9 @@
 """The base of the actions that let a closer help article answer before an intent's own reply
 (actions/knowledge_precedence.py decides): a clear request gets the intent's reply at once, any
 other message is searched once and a confident article answers it, with a line of empathy when
-the message complains; an unsure search leaves the intent's own reply. A message that asks for a
+the message complains; an unsure search leaves the intent's own reply. A follow-up that refers
+back to the answer just given is searched with the question before it, as in every other answer
+("то есть с этого телефона уже ничего не закажу?" read as a complaint). A message that asks for a
 person in so many words gets one, as in every other answer.
 
 An intent file chooses this with its `reply:` (action_handoff_unless_article,
@@ -62,7 +64,8 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         language = language_of(tracker)
         reading = read_message(text)
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
-        answer = self.client.ask(reading.text, language, known)
+        query, known = self._with_question_before(tracker, reading.text, "topic", known, confidence)
+        answer = self.client.ask(query, language, known)
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)

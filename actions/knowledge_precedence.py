@@ -16,74 +16,22 @@ Pure functions, so the rule is tested without a search or a tracker.
 
 from __future__ import annotations
 
-import re
-from itertools import pairwise
 from typing import Literal
 
 from actions.answer_choice import INTENT_UNSURE, choose
 from actions.knowledge_answer import KnowledgeAnswer
-from actions.text_fold import folded
+from actions.question_words import ANY_QUESTION, INFORMATION, asks
 
 Precedence = Literal["own", "article", "search"]
 
-
-def _listed(text: str) -> list[str]:
-    return text.split()
-
-
 # An intent this confident, on a message that is not a question, is a clear request.
 INTENT_SURE = 0.8
-# Words that ask wherever they stand ("хочу удалить аккаунт как это сделать", "how do i").
-QUESTION_WORDS = frozenset(
-    _listed(
-        """
-    как где когда сколько скок почему зачем куда откуда ли подскажите скажите расскажите
-    объясните how where why
-    """
-    )
-)
-# Words that ask at the start of a sentence only ("что будет с бонусами" but not "удалите всё,
-# что у вас есть обо мне").
-OPENING_QUESTION_WORDS = frozenset(
-    _listed(
-        """
-    что какой какая какое какие каким какую можно могу а
-    what whats which when can could do does is are will would should
-    """
-    )
-)
-# Two words that ask wherever they stand, after a comma too ("хочу удалить аккаунт, что будет с
-# бонусами"), where "что" alone may only link a clause ("удалите всё, что у вас есть обо мне").
-QUESTION_PAIRS = frozenset(
-    tuple(line.split())
-    for line in """
-    что будет
-    что делать
-    что случится
-    what happens
-    what happen
-    """.strip().splitlines()
-)
-# Words that may open a clause before its question ("and can i see the prices in tenge", "ну а
-# когда привезут").
-LEADING_WORDS = frozenset(_listed("and also so ok okay then и ну ещё еще тогда ладно"))
-_CLAUSE = re.compile(r"[.!;:\n]+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def asked(text: str) -> bool:
     """The message asks a question rather than asks for something: a question mark, a question
     word or pair of words, or a clause that opens like a question."""
-    if "?" in text:
-        return True
-    for clause in _CLAUSE.split(folded(text)):
-        words = _WORD.findall(clause)
-        opening = next((w for w in words if w not in LEADING_WORDS), "")
-        if opening in OPENING_QUESTION_WORDS or QUESTION_WORDS.intersection(words):
-            return True
-        if QUESTION_PAIRS.intersection(pairwise(words)):
-            return True
-    return False
+    return asks(text, ANY_QUESTION)
 
 
 def clear_request(confidence: float, text: str, hands_over: bool = False) -> bool:
@@ -98,13 +46,20 @@ def search_sure(answer: KnowledgeAnswer) -> bool:
     return answer.outcome == "answer" and bool(answer.ranked or answer.articles)
 
 
-def article_wins(answer: KnowledgeAnswer, confidence: float) -> bool:
+def article_wins(answer: KnowledgeAnswer, confidence: float, informative: bool = False) -> bool:
     """A sure search wins; over an intent the NLU is unsure of, so does the article the bot would
     answer an ordinary question with ("and can i see the prices in tenge" read as feedback at 0.3,
-    "курьер привёз рваную коробку, брать или отказаться?" as a complaint at 0.4)."""
+    "курьер привёз рваную коробку, брать или отказаться?" as a complaint at 0.4). A question that
+    asks for information (`informative`: not a reproach) under an intent the NLU is not sure of
+    gets the article a question the NLU could not place would get ("что это за лайтпэй такой у
+    вас, зачем он мне" read as a complaint at 0.52: neither a stock reply nor a handoff answers)."""
     if search_sure(answer):
         return True
-    return confidence < INTENT_UNSURE and choose(answer, "topic").decision == "answer"
+    if confidence < INTENT_UNSURE and choose(answer, "topic").decision == "answer":
+        return True
+    return (
+        informative and confidence < INTENT_SURE and choose(answer, "unplaced").decision == "answer"
+    )
 
 
 def precedence(
@@ -116,4 +71,5 @@ def precedence(
         return "own"
     if answer is None:
         return "search"
-    return "article" if article_wins(answer, confidence) else "own"
+    informative = asks(text, INFORMATION)
+    return "article" if article_wins(answer, confidence, informative) else "own"

@@ -12,47 +12,16 @@ asks for no information the help center holds: it is a complaint, not a question
 
 from __future__ import annotations
 
-import re
-
 from actions.handoff_signals import demands_action, grievance_signals
 from actions.handoff_trigger import asks_for_person
 from actions.negativity import is_complaint, swears
-from actions.text_fold import folded
-
-
-def _listed(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that open a reproach rather than a question: the customer is not asking to be told why.
-REPROACH = _listed("почему зачем отчего какого why")
-# Words that ask for information wherever they stand.
-ASKING = _listed("где когда куда откуда сколько скоро how where when")
-# Words that ask for information at the start of a sentence.
-ASKING_FIRST = _listed(
-    "как можно могу ли что какой какая какие what what's whats which can could do does is are will"
-)
-# Words that may stand before a sentence's question ("ну и где мой заказ", "so where is it").
-LEADING = _listed("и ну а так так что ок ладно so and ok okay well then")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+from actions.question_words import INFORMATION, asks
 
 
 def asks_for_information(text: str) -> bool:
     """A sentence asks something the help center may answer (a question mark or a question word),
     and none of its clauses opens as a reproach ("почему", "why", "какого чёрта")."""
-    for sentence in _SENTENCE.findall(folded(text)):
-        openings = [_opening(clause) for clause in sentence.split(",")]
-        if REPROACH.intersection(openings):
-            continue
-        words = _WORD.findall(sentence)
-        if "?" in sentence or ASKING_FIRST.intersection(openings) or ASKING.intersection(words):
-            return True
-    return False
-
-
-def _opening(clause: str) -> str:
-    return next((w for w in _WORD.findall(clause) if w not in LEADING), "")
+    return asks(text, INFORMATION)
 
 
 def answered_first(text: str) -> bool:

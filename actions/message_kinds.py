@@ -19,12 +19,7 @@ from typing import Literal
 
 from actions.text_fold import folded
 from actions.topic_words import Topic
-
-
-def _listed(text: str) -> list[str]:
-    """Words of a list written as text, one or more a line."""
-    return text.split()
-
+from bot.common.word_list import listed
 
 Closing = Literal["thanks", "goodbye"]
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -49,41 +44,34 @@ GOODBYE_PHRASE = re.compile(
     r"|\bsee (?:you|ya)\b|\btake care\b|\bgood night\b|\btalk (?:to you )?later\b"
 )
 # Words that go with thanks or a goodbye and ask nothing.
-CLOSING_FILLER = frozenset(
-    _listed(
-        """
+CLOSING_FILLER = listed(
+    """
     ясно понятно поняла понял ага ок окей ok okay хорошо ладно отлично супер класс попробую
     попробуем сейчас вам тебе большое огромное очень все всё это то что нужно разобралась
     разобрался помогли помог и а да yes that's that is clear got it great perfect will try
     i'll i much so very a good have you lot makes sense understood ah oh cool awesome до всего
     дня вечера day evening
     """
-    )
 )
-GREETINGS = frozenset(
-    _listed(
-        """
+GREETINGS = listed(
+    """
     здравствуйте здрасьте здрасте здравствуй привет приветствую добрый доброе доброго день
     вечер утро утра дня вечера времени суток hi hello hey hiya good morning afternoon evening
     there
     """
-    )
 )
 # Words that say there is a problem or a question, without saying which.
-VAGUE = frozenset(
-    _listed(
-        """
+VAGUE = listed(
+    """
     проблема проблемы проблемой проблемка вопрос вопросы вопросик беда неприятность помощь
     ситуация ситуацией ситуевина загвоздка затруднение недоразумение situation
     помогите помочь помоги случилось пошло неправильно problem problems issue issues
     question questions trouble help wrong something's wrong assistance
     """
-    )
 )
 VAGUE_PHRASE = re.compile(r"\bне так\b|\bне то\b|\bnot right\b|\bsomething(?:'s| is)? off\b")
-FILLER = frozenset(
-    _listed(
-        """
+FILLER = listed(
+    """
     у меня мне я мой моя моим моей с со по в на вас вам вами есть есть что то что-то какая
     а и ну вот какой какие тут такое так дело можно задать хочу спросить кое-что кое что не работает
     получается пожалуйста подскажите скажите пжл плиз возникла возникли есть ли
@@ -91,7 +79,6 @@ FILLER = frozenset(
     can could you me please need want to ask about any quick someone anyone regarding on
     right off
     """
-    )
 )
 # The nouns that name a topic, so that a message made of one ("доставка", "проблема с акком") is
 # a vague opener about it. Narrower than actions/topic_words.py, which also counts the words of a
@@ -200,13 +187,11 @@ def vague_opener(text: str, said_vague: bool = False, sure: bool = False) -> Vag
 
 # Words by which a short message leans on the question just answered ("а если он к вечеру уже
 # уедет?", "а утюг тогда когда привезут?", "and what if it happens again?").
-REFERS_BACK = frozenset(
-    _listed(
-        """
+REFERS_BACK = listed(
+    """
     он она оно они его ее их него нее ним ней нему это этот эта этого этим тогда так такой
     такое тоже там туда it its they them that then same too
     """
-    )
 )
 FOLLOW_UP_WORDS = 12
 

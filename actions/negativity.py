@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from actions.text_fold import folded
+from bot.common.facts.lexicon import parses
 
 # Stems matched at the start of a word (Cyrillic ё folded to е).
 PROFANITY = (
@@ -86,13 +87,19 @@ ANGER = (
 )
 # Phrases of a customer who has waited or tried too long (matched in the lower-cased text).
 FED_UP = re.compile(
-    r"издева|сколько можно|до сих пор|(?:третий|второй|который|пятый) раз|опять|снова"
+    r"издева|сколько можно|до сих пор|(?:третий|второй|который|пятый) раз"
     r"|уже (?:неделю|месяц|две|три|\d)|still (?:no|not|hasn|haven|waiting)|third time|"
     r"(?:once|yet) again|how long do i|for weeks|\bfor ages\b"
     # anger said in a phrase, and a promise not kept
     r"|driv(?:es|ing) me (?:mad|crazy|nuts)|fed up|sick (?:and tired )?of|сводит с ума"
     r"|обещал\w*|обещает|(?:you|your \w+) (?:said|says|promised|told me)"
 )
+# "Again" that complains ("курьер опять не приехал", "промокод снова не сработал"); not after a
+# verb, where it is the customer's own repeat ("поставлю снова", "заходил снова"), nor after
+# "когда" or in an "если" clause ("когда снова появится", "а если опять не приедет?").
+AGAIN = frozenset({"опять", "снова"})
+AGAIN_NEUTRAL_BEFORE = frozenset({"когда", "как"})
+CONDITION = frozenset({"если", "вдруг"})
 SHOUT_MIN_LETTERS = 8
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -135,5 +142,23 @@ def is_complaint(text: str) -> bool:
     lowered = folded(text)
     words = _WORD.findall(lowered)
     indignant = any(mark in lowered for mark in INDIGNANT)
-    signals = _hits(words, ANGER) or FED_UP.search(lowered) or indignant
+    signals = _hits(words, ANGER) or FED_UP.search(lowered) or indignant or _again(lowered)
     return bool(signals) or is_strongly_negative(text)
+
+
+def _again(lowered: str) -> bool:
+    """ "опять" or "снова" said of something that went wrong again (see AGAIN)."""
+    for sentence in re.split(r"[.!?;,\n]+", lowered):
+        words = _WORD.findall(sentence)
+        for index, word in enumerate(words):
+            if word not in AGAIN or CONDITION.intersection(words[:index]):
+                continue
+            before = words[index - 1] if index else ""
+            if before not in AGAIN_NEUTRAL_BEFORE and not _is_verb(before):
+                return True
+    return False
+
+
+def _is_verb(word: str) -> bool:
+    readings = parses(word)[:1] if word else []
+    return any({"VERB", "INFN"} & set(p.tag.grammemes) for p in readings)

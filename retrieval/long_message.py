@@ -29,26 +29,22 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # An error code as apps and sites show them: "E-500", "ERR-42", "A-1003".
 ERROR_CODE = re.compile(r"(?<![\w-])[A-Za-z]{1,3}-\d{2,5}(?![\w-])")
 # Words that open a question or a request.
-OPENERS = frozenset(
-    listed(
-        """
+OPENERS = listed(
+    """
     как где когда почему зачем что чем сколько какой какая какое какие каким какую куда откуда
     можно нельзя подскажите скажите помогите объясните расскажите посоветуйте уточните
     возможно реально ли
     how what where when why which who whom can could would should will is are do does did
     may might please tell help explain
     """
-    )
 )
 # Words that make a sentence a request wherever they stand.
-REQUEST_WORDS = frozenset(
-    listed(
-        """
+REQUEST_WORDS = listed(
+    """
     подскажите скажите помогите объясните посоветуйте уточните хочу хотела хотел хотим нужно
     нужен нужна надо можно ли делать
     help need want please tell explain possible
     """
-    )
 )
 # Word beginnings that tell what went wrong.
 PROBLEM_STEMS = tuple(

@@ -23,9 +23,8 @@ from bot.common.word_list import listed
 
 Unreadable = Literal["no_words", "one_letter", "repeated", "foreign"]
 
-FOREIGN_WORDS = frozenset(
-    listed(
-        """
+FOREIGN_WORDS = listed(
+    """
     ich nicht und ist das die der mit meine mein meiner wo wie warum bestellung hallo guten tag
     bitte danke kann habe haben wir auf nein noch schon wurde geld zurück lieferung paket gibt
     je pas est où ma mon mes commande bonjour pourquoi comment quand avec pour vous nous
@@ -39,15 +38,12 @@ FOREIGN_WORDS = frozenset(
     dzień dobry gdzie jest moje zamówienie dziękuję proszę czy
     де моє що чому дякую привіт вітаю замовлення мені потрібно будь ласка дзе дзень калі дзякуй
     """
-    )
 )
-ENGLISH_WORDS = frozenset(
-    listed(
-        """
+ENGLISH_WORDS = listed(
+    """
     the a an is are was i my me you your we it this that to of in on for with and or not
     where how what when why can could do does did have has order please help hi hello thanks
     """
-    )
 )
 FOREIGN_LETTERS = re.compile(r"[àâäáãåæçèéêëìíîïñòóôöõøùúûüßşğıłńśźżčřšžőű]")
 OTHER_CYRILLIC = re.compile(r"[іїєґўәғқңөұүһ]")

@@ -31,6 +31,7 @@ class FakeKb:
         self.questions: list[str] = []
         self.known: list[object] = []
         self.intents: list[str | None] = []
+        self.fetched: list[tuple[str, object]] = []
 
     def ask(
         self, question: str, language: str, known: object = None, intent: str | None = None
@@ -40,7 +41,8 @@ class FakeKb:
         self.intents.append(intent)
         return self.answer
 
-    def article(self, article_id: str, question: str) -> Article | None:
+    def article(self, article_id: str, question: str, known: object = None) -> Article | None:
+        self.fetched.append((article_id, known))
         return {a.id: a for a in (LOGIN, RESET, GIFT)}.get(article_id)
 
 
@@ -99,6 +101,15 @@ async def test_the_nlus_vector_of_the_question_goes_to_the_search():
     assert isinstance(received, KnownVector) and np.array_equal(received.vector, vector)
     assert received.text == "не могу войти" and received.encoder == "usem3"
     assert absent is None and malformed is None
+
+
+async def test_an_article_the_search_did_not_show_gets_the_searchs_vector_of_the_question():
+    read = KnownVector("usem3", "проблема с паролем", np.ones(512, dtype=np.float32))
+    close = ranked(("login-ru", 3.0, 2), ("reset-ru", 2.99, 2))
+    kb = FakeKb(KnowledgeAnswer("clarify", (LOGIN,), close, question=read))
+    messages, _ = await run(ActionAnswerFromKnowledge(kb), "проблема с паролем", "account_login")
+    assert [b["title"] for b in messages[0]["buttons"]][:2] == [LOGIN.title, RESET.title]
+    assert kb.fetched == [("reset-ru", read)]
 
 
 async def test_article_in_the_other_language_says_so():
@@ -180,11 +191,22 @@ async def test_a_follow_up_that_refers_back_is_searched_with_the_question_it_fol
     answered = {"kb_awaiting_verdict": True, "kb_question": "не пускает в кабинет"}
     await run(action, "а если он опять не пустит?", "nlu_fallback", slots=answered)
     await run(action, "а если он опять не пустит?", "nlu_fallback")  # no answer before it
-    await run(action, "а как сменить пароль?", "account_password_reset", slots=answered)
+    for text, intent, confidence in [
+        ("а как сменить пароль?", "account_password_reset", 0.95),
+        # a topic the NLU is unsure of is likely read from the follow-up's few words
+        ("а через браузер тогда можно?", "account_login", 0.55),
+        # ... but one that asks nothing says what happened next: searched alone
+        ("now it's showing E-101 instead", "tech_error_message", 0.6),
+    ]:
+        parsed = tracker(text, intent, answered)
+        parsed.latest_message["intent"]["confidence"] = confidence
+        await action.run(CollectingDispatcher(), parsed, DOMAIN)
     assert kb.questions == [
         "а если он опять не пустит? не пускает в кабинет",
         "а если он опять не пустит?",
         "а как сменить пароль?",  # the NLU placed it: a question of its own
+        "а через браузер тогда можно? не пускает в кабинет",
+        "now it's showing E-101 instead",
     ]
 
 

@@ -33,14 +33,20 @@ class FakeKb:
         self.questions.append(question)
         return self.answer
 
-    def article(self, article_id: str, question: str) -> Article | None:
+    def article(self, article_id: str, question: str, known: object = None) -> Article | None:
         return DELETE if article_id == DELETE.id else None
 
 
-def tracker(text: str, intent: str, confidence: float, name: str | None = None) -> Tracker:
+def tracker(
+    text: str,
+    intent: str,
+    confidence: float,
+    name: str | None = None,
+    slots: dict[str, Any] | None = None,
+) -> Tracker:
     return Tracker(
         "c1",
-        {"language": "ru", "customer_name": name},
+        {"language": "ru", "customer_name": name, **(slots or {})},
         {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []},
         [],
         False,
@@ -140,7 +146,10 @@ async def test_thanks_or_feedback_with_a_question_gets_the_article():
     feedback = "and can i delete my account from the app"
     messages, _ = await run(ActionRespondUnlessArticle(FakeKb(clear)), feedback, "feedback", 0.3)
     assert messages[0]["response"] == "utter_kb_answer"
+    # a question for information: the article an unplaced question gets, unless the NLU is sure
     messages, _ = await run(ActionRespondUnlessArticle(FakeKb(clear)), feedback, "feedback", 0.7)
+    assert messages[0]["response"] == "utter_kb_answer"
+    messages, _ = await run(ActionRespondUnlessArticle(FakeKb(clear)), feedback, "feedback", 0.85)
     assert [m["response"] for m in messages] == ["utter_feedback"]
 
 
@@ -171,3 +180,12 @@ async def test_an_irritated_question_gets_the_article_with_a_person_beside_it():
     assert followup(events) is None and kb.questions == [text]
     assert [m["response"] for m in messages[:2]] == ["utter_kb_empathy", "utter_kb_answer"]
     assert "/request_human" in [b["payload"] for b in messages[-1]["buttons"]]
+
+
+async def test_a_follow_up_read_as_an_unsure_complaint_is_searched_with_the_question_before():
+    kb = FakeKb(SURE)
+    answered = {"kb_awaiting_verdict": True, "kb_question": "как удалить аккаунт"}
+    text = "то есть его уже не вернуть?"
+    await run(ActionHandoffUnlessArticle(kb), text, "complaint", 0.6, slots=answered)
+    await run(ActionHandoffUnlessArticle(kb), text, "complaint", 0.6)  # no answer before it
+    assert kb.questions == [f"{text} как удалить аккаунт", text]

@@ -71,8 +71,14 @@ def test_a_handoff_intents_message_that_asks_nothing_goes_to_a_person():
 
 
 def test_an_unsure_search_leaves_the_intents_reply():
-    assert precedence(0.5, "как удалить аккаунт", UNSURE) == "own"
+    assert precedence(0.85, "как удалить аккаунт", UNSURE) == "own"
+    assert precedence(0.5, "почему нельзя удалить аккаунт?", UNSURE) == "own"  # a reproach
     assert precedence(0.5, "как удалить аккаунт", NOTHING) == "own"
+
+
+def test_a_question_for_information_under_an_intent_the_nlu_is_not_sure_of_gets_the_article():
+    assert precedence(0.5, "как удалить аккаунт", UNSURE) == "article"
+    assert precedence(0.7, "а это что за лайтпэй у вас", UNSURE, hands_over=True) == ("article")
 
 
 CLEAR_BEST = KnowledgeAnswer(

@@ -38,6 +38,7 @@ def test_not_strongly_negative(text: str):
         "заказ оплатила в пн а он до сих пор собирается",
         "вы издеваетесь? третий раз переносите доставку",
         "опять не приходит код",
+        "промокод снова не сработал",
         "the app is terrible",
         "бля, опять не работает",
         "почему с меня списали дважды?!",
@@ -58,6 +59,11 @@ def test_complaints_worth_a_line_of_empathy(text: str):
         "what are the messages in my account",
         "",
         "спасибо!! а когда привезут?",
+        # "again" of the customer's own repeat, a condition or a question of stock
+        "если удалю приложение и поставлю снова, заказы сохранятся?",
+        "выходил из аккаунта и заходил снова",
+        "когда снова появится в наличии эта кофемашина",
+        "а если завтра опять не приедет?",
     ],
 )
 def test_plain_questions_are_no_complaint(text: str):

@@ -1,0 +1,58 @@
+"""A request to switch language said before the question ("sorry, can we talk in English? where is
+my parcel", "можно по-русски? не приходит код"): the bot already answers in the language the
+customer writes, so the request is not what to search for; the question after it is.
+
+A sentence, or a clause between commas, is a language request when it names a language and a way
+of talking and says nothing else. A message that is only the request ("do you speak English?")
+keeps it: the help center's article on the site's language answers that.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.text_fold import folded
+from bot.common.word_list import listed
+
+# Words that name a language to talk in.
+LANGUAGE = re.compile(r"^(?:english|russian|англ\w*|русск\w*|по-русски|по-английски)$")
+# Words of talking in this chat ("сайт на английском" is about the site, "can I call and speak
+# English?" about the phone line: neither is only a request).
+TALKING = listed(
+    """
+    talk speak write chat continue answer reply respond switch communicate please
+    говорить говорите поговорить писать пишите напишите общаться отвечайте ответьте продолжим
+    перейдем перейти давайте можно пожалуйста
+    """
+)
+# Words a request is said with besides those.
+COURTESY = listed(
+    """
+    sorry excuse me can could would we you i in to it is ok okay possible better do does the
+    a with let's lets us hi hello
+    извините простите а мне вы вам со мной на ли лучше если буду будем нам привет здравствуйте
+    """
+)
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+_CLAUSE = re.compile(r"[^,]+,*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _only_request(piece: str) -> bool:
+    words = _WORD.findall(folded(piece))
+    if not any(LANGUAGE.match(w) for w in words) or not TALKING.intersection(words):
+        return False
+    return all(w in TALKING or w in COURTESY or LANGUAGE.match(w) for w in words)
+
+
+def _without_requests(sentence: str) -> str:
+    if _only_request(sentence):
+        return ""
+    return "".join(c for c in _CLAUSE.findall(sentence) if not _only_request(c))
+
+
+def without_language_request(text: str) -> str:
+    """The message without the sentences or clauses that only ask to switch language, when a
+    question is left."""
+    rest = "".join(_without_requests(s) for s in _SENTENCE.findall(text)).strip(" ,")
+    return rest if _WORD.search(rest) else text

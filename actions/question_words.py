@@ -1,0 +1,151 @@
+"""Whether a message asks a question: one set of question words and one detector for the three
+places that need to know (issue 18).
+
+- the answers (actions/knowledge_question_first.py): an irritated message that asks something
+  the help center may answer is answered before a person is brought in; a "why" that opens a
+  reproach ("почему курьер опять не приехал?!") asks nothing the articles hold, "?" or not;
+- the choice between an intent's own reply and an article (actions/knowledge_precedence.py): a
+  message that asks anything, a question mark anywhere or "что делать" after a comma, is searched;
+- the handoff form (actions/handoff_reading.py): an answer written as a question ("а как сменить
+  пароль?") is a question, but a question mark in a quoted app message («Повторить?») is not, and
+  only the answer's opening counts ("пароль сменила, как вы и советовали" answers the question).
+
+The words are read folded (actions/text_fold.py); a hyphenated word is one word, so "где-то" and
+"как-нибудь" ask nothing, and a number is a word, so "+1 312 555-0144 is my phone" does not open
+with "is". How each place reads a message is a `Reading`, its differences named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+
+from actions.text_fold import folded
+from bot.common.word_list import listed
+
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# Text in quotes: «…», "…", “…”, „…“ and '…' (an apostrophe inside a word is no quote).
+QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|(?<!\w)'[^']*'(?!\w)")
+
+
+# Where, when and how much: a question wherever they stand ("ну и когда привезут"). The English
+# "when" also links clauses ("error 404 when i open the app"): each reading places it.
+WHERE_WHEN = listed("где когда куда откуда сколько скок how where")
+WHEN = listed("when")
+# Why: a question, or the opening of a reproach ("почему курьер третий день не приезжает?!").
+WHY = listed("почему зачем why")
+# Words that open a reproach only ("отчего", "какого чёрта").
+REPROACH_ONLY = listed("отчего какого")
+HOW = listed("как")
+# Words that ask when they open a clause ("какой срок возврата"). "Что" also opens a clause that
+# only reports ("в банке сказали, что денег нет"): each reading places it.
+WHAT = listed("чем какой какая какое какие каким какую what what's whats which")
+THAT = listed("что")
+MAY = listed("можно могу ли")
+AUXILIARY = listed("can could do does is are will would should")
+# "Tell me" asks wherever it stands ("хочу удалить аккаунт, подскажите").
+TELL_ME = listed("подскажите скажите расскажите объясните")
+# Two words that ask wherever they stand, after a comma too ("хочу удалить аккаунт, что будет с
+# бонусами").
+WHAT_HAPPENS = frozenset(
+    tuple(line.split())
+    for line in """
+    что будет
+    что делать
+    что случится
+    what happens
+    what happen
+    """.strip().splitlines()
+)
+# "What is": asks wherever it stands ("а это что за кошелёк такой", "что такое лайт-бонусы").
+WHAT_IS = frozenset({("что", "за"), ("что", "такое"), ("what", "is"), ("what's", "this")})
+# Words that may stand before a clause's question ("ну и где мой заказ", "and can i see ...").
+LEADING = listed("и ну а еще тогда так ладно ок and also so ok okay well then")
+
+QuestionMark = Literal["sentence", "message", "unquoted"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one place reads a question.
+
+    `anywhere`: words that ask wherever they stand; `opening`: words that ask when they open a
+    clause, after any `leading` words; `pairs`: two words in a row that ask anywhere; `reproach`:
+    a sentence with a clause that opens with one of these asks nothing, question mark or not.
+    `sentence_ends` and `clause_ends`: the characters that split the message ("" keeps it whole,
+    so only its opening counts). `question_mark`: "sentence" (asks unless the sentence is a
+    reproach), "message" (anywhere), "unquoted" (anywhere outside quotes).
+    """
+
+    anywhere: frozenset[str] = frozenset()
+    opening: frozenset[str] = frozenset()
+    pairs: frozenset[tuple[str, ...]] = frozenset()
+    leading: frozenset[str] = LEADING
+    reproach: frozenset[str] = frozenset()
+    sentence_ends: str = ".!?\n"
+    clause_ends: str = ""
+    question_mark: QuestionMark = "message"
+
+
+# The answers: a question the help center may answer; "how" only opens one ("сделала как
+# написано" asks nothing), a "why" opens a reproach.
+INFORMATION = Reading(
+    anywhere=WHERE_WHEN | WHEN | {"скоро"},
+    opening=HOW | WHAT | MAY | AUXILIARY,
+    pairs=WHAT_HAPPENS | WHAT_IS,
+    reproach=WHY | REPROACH_ONLY,
+    clause_ends=",",
+    question_mark="sentence",
+)
+# The intent's reply or an article: anything asked, a "why" and "tell me" too.
+ANY_QUESTION = Reading(
+    anywhere=WHERE_WHEN | WHY | HOW | TELL_ME | {"ли"},
+    opening=THAT | WHAT | WHEN | MAY | AUXILIARY | {"а"},
+    pairs=WHAT_HAPPENS,
+    leading=LEADING - {"а"},
+    sentence_ends=".!;:\n",
+)
+# A form answer: written as a question from its first word, a quoted app message aside; "могу"
+# opens an offer as often as a question ("могу прислать скриншот").
+FORM_ANSWER = Reading(
+    opening=WHERE_WHEN | WHEN | WHY | HOW | THAT | WHAT | AUXILIARY | {"можно"},
+    leading=listed("а и and so"),
+    sentence_ends="",
+    question_mark="unquoted",
+)
+
+
+def _pieces(text: str, ends: str) -> list[str]:
+    """The text cut after each run of `ends`, kept ("где он?! жду" → "где он?!", " жду")."""
+    if not ends:
+        return [text]
+    marks = re.escape(ends)
+    return re.findall(rf"[^{marks}]+[{marks}]*", text)
+
+
+def _opening(words: list[str], leading: frozenset[str]) -> str:
+    return next((w for w in words if w not in leading), "")
+
+
+def asks(text: str, reading: Reading) -> bool:
+    """The message asks a question, as `reading` reads one."""
+    text = folded(text)
+    if reading.question_mark == "message" and "?" in text:
+        return True
+    if reading.question_mark == "unquoted" and "?" in QUOTED.sub(" ", text):
+        return True
+    for sentence in _pieces(text, reading.sentence_ends):
+        clauses = _pieces(sentence, reading.clause_ends)
+        openings = {_opening(WORD.findall(clause), reading.leading) for clause in clauses}
+        if reading.reproach & openings:
+            continue
+        words = WORD.findall(sentence)
+        if reading.question_mark == "sentence" and "?" in sentence:
+            return True
+        if reading.opening & openings or reading.anywhere.intersection(words):
+            return True
+        if reading.pairs.intersection(pairwise(words)):
+            return True
+    return False

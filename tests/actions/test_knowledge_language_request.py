@@ -1,0 +1,34 @@
+"""A request to switch language before the question is not what the search is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.knowledge_language_request import without_language_request
+
+
+@pytest.mark.parametrize(
+    ("text", "searched"),
+    [
+        ("sorry, can we talk in English? where is my parcel", "where is my parcel"),
+        ("English please. My card was declined", "My card was declined"),
+        ("можно по-русски? не приходит код", "не приходит код"),
+        ("пишите, пожалуйста, по-английски. как вернуть товар", "как вернуть товар"),
+    ],
+)
+def test_the_question_after_a_language_request_is_searched(text: str, searched: str):
+    assert without_language_request(text) == searched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you speak english?",  # only the request: the article on languages answers it
+        "can i see the site in english",  # about the site, not this chat
+        "Can I call your hotline and speak English? Also are prices shown in euros?",
+        "у меня coupon не применяется, пишет expired",
+        "",
+    ],
+)
+def test_other_messages_are_searched_whole(text: str):
+    assert without_language_request(text) == text
