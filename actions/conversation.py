@@ -24,6 +24,8 @@ NOT_A_PROBLEM = frozenset(
 )
 NO_TOPIC = ("smalltalk", "process")
 SUBMIT_ACTION = "action_handoff_submit"
+# The slots a customer's facts fill (actions/customer.py FACT_ENTITIES).
+FACT_SLOTS = ("customer_name", "email", "phone", "order_number", "app_version")
 MAX_TEXT = 4000
 
 
@@ -145,3 +147,17 @@ def latest_metadata(tracker: Tracker) -> dict[str, Any]:
             return metadata
     started = tracker.get_slot("session_started_metadata")
     return started if isinstance(started, dict) else {}
+
+
+def facts_before(events: list[dict[str, Any]]) -> dict[str, str]:
+    """The facts' slots as they were before the latest customer message set any of them."""
+    users = [index for index, event in enumerate(events) if event.get("event") == "user"]
+    known: dict[str, str] = {}
+    for event in events[: users[-1]] if users else []:
+        if event.get("event") == "slot" and event.get("name") in FACT_SLOTS:
+            value = event.get("value")
+            if isinstance(value, str) and value:
+                known[event["name"]] = value
+            else:
+                known.pop(event["name"], None)
+    return known

@@ -1,6 +1,7 @@
 """The written-up case for the gateway's handoff intake, built from the tracker (docs/protocol.md).
 
-The problem is the customer's own words about what led to the handoff (handoff_problem.problem_of),
+The name is the one the customer gave for themselves (handoff_name.own_name), the problem the
+customer's own words about what led to the handoff (handoff_problem.problem_of),
 and the case's topic and intent are those the NLU gave that message, so the gateway routes it to
 the group of the problem, not of whatever the customer said first. The contact and the order number
 are passed exactly as given (the agent must reach the customer); payment card numbers are masked
@@ -20,6 +21,7 @@ from actions.conversation import (
     latest_metadata,
     transcript,
 )
+from actions.handoff_name import own_name
 from actions.handoff_problem import Problem, problem_of
 from bot.common.contacts import normalise_email
 from bot.common.masking import mask_cards
@@ -109,7 +111,9 @@ def build_case(tracker: Tracker, topics: dict[str, str] | None = None) -> dict[s
         "topic": topic,
         "intent": intent,
         "customer": {
-            "name": _field(mask_cards(str(slot("customer_name") or ""))),
+            "name": _field(
+                mask_cards(own_name(tracker.events) or str(slot("customer_name") or ""))
+            ),
             "email": _field(normalise_email(slot("email"))),
             "phone": _field(slot("phone")),
             "order_number": _field(slot("order_number")),

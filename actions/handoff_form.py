@@ -38,7 +38,7 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, FollowupAction, 
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
-from actions.conversation import MAX_TEXT, intent_topics
+from actions.conversation import MAX_TEXT, facts_before, intent_topics
 from actions.customer import stated_facts
 from actions.form_words import (
     cancels_in_sentence,
@@ -47,6 +47,7 @@ from actions.form_words import (
     means_skip,
     skips_in_sentence,
 )
+from actions.handoff_problem import content_words
 from actions.handoff_questions import (
     PAUSING_QUESTIONS,
     PROBLEM_ON_THE_WAY,
@@ -64,6 +65,7 @@ from actions.handoff_topic import (
 from actions.handoff_tried import tells_what_was_tried
 from actions.knowledge_replies import language_of
 from actions.safe import SafeAction
+from bot.common.facts.cards import card_spans
 
 ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
 TECHNICAL_TOPICS = frozenset({"technical"})
@@ -76,6 +78,8 @@ QUESTION_ACTION = "action_handoff_question"
 NOTED_RESPONSE = "utter_handoff_noted"
 SHORT_ANSWER_WORDS = 6  # a cancel phrase counts at the open questions only in answers this short
 MIN_QUESTION_CONFIDENCE = 0.5
+MIN_QUESTION_WORDS = 4  # content words of a question asked in the form, whatever its intent
+CORRECTION_WORDS = 6  # words besides the facts in a message that corrects one
 
 
 def cancelled(slot: str) -> Slots:
@@ -96,6 +100,7 @@ class Answer:
     confidence: float
     parse: dict[str, Any] = field(default_factory=dict)  # the NLU's reading, ranking included
     language: str = "ru"
+    known: Facts = field(default_factory=dict)  # the facts known before this message
 
     @classmethod
     def of(cls, tracker: Tracker) -> Answer:
@@ -109,7 +114,19 @@ class Answer:
             confidence=float(confidence) if isinstance(confidence, (int, float)) else 0.0,
             parse=message,
             language=language_of(tracker),
+            known=facts_before(tracker.events),
         )
+
+    @property
+    def corrects(self) -> bool:
+        """The message gives again a fact known before, with another value, and little else:
+        "ой, не тот номер заказа, правильный 57 302 181", "sorry, typo in the email, it's ¶"."""
+        changed = [f for f, v in self.facts.items() if self.known.get(f) not in (None, v)]
+        return bool(changed) and len(content_words(self.text)) <= CORRECTION_WORDS
+
+    @property
+    def has_card(self) -> bool:
+        return bool(card_spans(self.text))
 
     def cancels(self, question: Question) -> bool:
         if means_cancel(self.text) or cancels_request(self.text):
@@ -124,16 +141,16 @@ class Answer:
 
     def asks_something(self, topics: dict[str, str]) -> bool:
         """A real question on a support topic, not an answer. A message that gives a fact and has
-        no question mark is an answer, however it begins ("можно ещё почту запишите: ...")."""
+        no question mark is an answer, however it begins ("можно ещё почту запишите: ...").
+        A question of several words is one whatever the NLU's confidence ("а обмен вообще
+        сколько времени занимает?"): no answer to a question about a fact is written so."""
         topic = topics.get(self.intent)
         gives_a_fact = bool(self.facts) and "?" not in self.text
-        return (
-            topic is not None
-            and topic not in CHAT_TOPICS
-            and self.confidence >= MIN_QUESTION_CONFIDENCE
-            and not gives_a_fact
-            and is_question(self.text)
-        )
+        if gives_a_fact or topic in CHAT_TOPICS or not is_question(self.text):
+            return False
+        if topic is not None and self.confidence >= MIN_QUESTION_CONFIDENCE:
+            return True
+        return not self.facts and len(content_words(self.text)) >= MIN_QUESTION_WORDS
 
 
 def validate_answer(
@@ -151,7 +168,17 @@ def validate_answer(
     if answer.cancels(question):
         return cancelled(slot)
     own_fact = any(fact in answer.facts for fact in question.facts)
-    if not own_fact and (answer.skips(question) or _answers_tried_instead(question, answer)):
+    if not own_fact and answer.corrects:
+        # a fact corrected: the new value is in its own slot, and the question is asked again
+        dispatcher.utter_message(response=NOTED_RESPONSE)
+        return {slot: None}
+    if not own_fact and answer.skips(question):
+        return {slot: SKIPPED, **_tried_too(slot, answer)}
+    if not own_fact and answer.has_card and question.about_a_fact and question.invalid:
+        # a card number where a fact was asked ("вот карта, с которой платила: ¶") is no answer
+        dispatcher.utter_message(response=question.invalid)
+        return {slot: None}
+    if not own_fact and _answers_tried_instead(question, answer):
         return {slot: SKIPPED, **_tried_too(slot, answer)}
     topics = intent_topics() if topics is None else topics
     if not own_fact and slot in PAUSING_QUESTIONS and answer.asks_something(topics):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rasa_sdk import Tracker
 
 from actions.conversation import MAX_TEXT, NOT_A_PROBLEM, SUBMIT_ACTION, Turn, turn_of
+from actions.handoff_trigger import CANCELLED, GO_ON
 from actions.text_fold import folded
 from bot.common.facts import extract_facts
 
@@ -34,6 +35,9 @@ def _word_set(*lines: str) -> frozenset[str]:
 
 
 MAX_PROBLEM_TURNS = 3
+# A message the NLU could not place goes on from the one before it: "Can I still cancel order ¶?"
+# — "I don't want to pay for a return. Could someone from your team stop it?"
+UNPLACED = "nlu_fallback"
 NOT_HELPED_INTENT = "deny"  # "нет" to "did this help?"
 # A message of a non-problem intent (greeting, yes/no, a request for a person) still describes the
 # problem when this many words are left once the fillers are dropped: "соедините с оператором,
@@ -161,29 +165,36 @@ def _is_name_word(word: str, name_parts: list[str]) -> bool:
     return False
 
 
-def fact_only(text: str) -> bool:
-    """A message that only gives facts: "Андрей, 8 925 111-22-33", "заказ № 45873921", "v5.12"."""
+def words_besides_facts(text: str) -> list[str] | None:
+    """The content words left once the facts, their labels and the writer's name are dropped;
+    None when the message gives no fact at all."""
     facts = extract_facts(text)
     found = (facts.name, facts.email, facts.phone, facts.order_number, facts.app_version)
     if not any(found) and not facts.has_card:
-        return False
+        return None
     name_parts = folded(facts.name).split()
-    return not [
+    return [
         word
         for word in content_words(text)
         if not word.startswith(FACT_LABEL_STEMS) and not _is_name_word(word, name_parts)
     ]
 
 
+def fact_only(text: str) -> bool:
+    """A message that only gives facts: "Андрей, 8 925 111-22-33", "заказ № 45873921", "v5.12"."""
+    return words_besides_facts(text) == []
+
+
 def is_substantive(turn: Turn, topics: dict[str, str]) -> bool:
-    """Whether the message says something about the problem (see the comment at the top)."""
+    """Whether the message says something about the problem (see the comment at the top). A
+    request for a person with the writer's facts ("да, давайте человека. Я Эльмира, пишите на ¶,
+    версия 5.4.1 на айфоне") is counted without them."""
     if turn.text.startswith("/"):
         return False
-    words = content_words(turn.text)
+    besides = words_besides_facts(turn.text)
+    words = content_words(turn.text) if besides is None else besides
     outside_a_topic = turn.intent in NOT_A_PROBLEM or topics.get(turn.intent) == "smalltalk"
-    if len(words) < (MIN_WORDS_OUTSIDE_A_TOPIC if outside_a_topic else 1):
-        return False
-    return not fact_only(turn.text)
+    return len(words) >= (MIN_WORDS_OUTSIDE_A_TOPIC if outside_a_topic else 1)
 
 
 def handoff_turns(tracker: Tracker) -> HandoffTurns:
@@ -195,11 +206,13 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
     before: list[Turn] = []
     since_start: list[Turn] = []
     aside: list[Turn] = []
-    started = in_aside = False
+    started = in_aside = after_cancel = False
     answer: Turn | None = None
     asking: str | None = None
     for event in tracker.events:
         kind, name = event.get("event"), event.get("name")
+        if kind == "bot":
+            after_cancel = (event.get("metadata") or {}).get("utter_action") == CANCELLED
         if kind == "session_started" or (kind == "action" and name == SUBMIT_ACTION):
             before, since_start, aside, answer, asking = [], [], [], None, None
             started = in_aside = False
@@ -212,6 +225,8 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
         elif kind == "active_loop" and not name:
             asking = None
         elif kind == "user" and (turn := turn_of(event)) is not None:
+            if after_cancel and GO_ON.search(folded(turn.text)):
+                continue  # "нет, в спаме пусто. Продолжайте оформлять": the handoff goes on
             if asking == PROBLEM_SLOT:
                 answer = turn
             elif asking is None:
@@ -246,8 +261,9 @@ def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
     intent (the customer asking again), the customer said an answer did not help and went on
     to describe it on the same topic ("приложение вылетает" — "нет" — "ещё выскакивает ошибка
     E-500"), or the later message goes on from the earlier one ("как поменять телефон?" — "так
-    для этого надо войти, а я не могу"); an answer that did not help followed by another topic
-    starts another problem."""
+    для этого надо войти, а я не могу") or is one the NLU could not place (UNPLACED); an answer
+    that did not help followed by another topic starts another problem. The case's intent is
+    that of the latest chosen message the NLU placed."""
     chosen: list[Turn] = []
     not_helped = False
     for turn in reversed(turns):
@@ -256,7 +272,8 @@ def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
             continue
         if not is_substantive(turn, topics):
             continue
-        if chosen and turn.intent != chosen[0].intent and not continues(chosen[0].text):
+        follows = continues(chosen[0].text) or chosen[0].intent == UNPLACED if chosen else False
+        if chosen and turn.intent != chosen[0].intent and not follows:
             topic = topics.get(turn.intent)
             if not (not_helped and topic is not None and topic == topics.get(chosen[0].intent)):
                 break
@@ -279,4 +296,5 @@ def problem_of(tracker: Tracker, topics: dict[str, str]) -> Problem | None:
     if not chosen:
         return None
     text = "\n".join(turn.text.strip() for turn in chosen)[:MAX_TEXT]
-    return Problem(text, chosen[-1], from_form=False)
+    placed = [turn for turn in chosen if turn.intent in topics]
+    return Problem(text, (placed or chosen)[-1], from_form=False)

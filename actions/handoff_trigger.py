@@ -39,15 +39,18 @@ PERSON_WORD = re.compile(
 )
 # "support" is a person only as a team: "I need tech support", not "does the app support Apple Pay".
 SUPPORT_TEAMS = frozenset({"tech", "technical", "customer"})
+# The company's people named as a group: "your tech people", "someone from your team".
+GROUP_WORDS = frozenset({"people", "team", "guys", "folks"})
+GROUP_OWNERS = SUPPORT_TEAMS | {"your", "support"}
 ASKING_WORD = re.compile(
     r"позов|позвать|подключ|соедин|свяж|связать|переключ|дайте$|дай$|нуж[ен]|хочу$|хотел"
     r"|поговор|передай|перевед|можно$|мне$|пригла|пообщ|прошу$|займ|занял|заня"
     r"|talk|speak|chat$|connect|get$|want|need$|transfer|pass$|help$|rather$|sort$|contact"
     r"|put$|through$|invite|bring$|look$|check$|handle$|escalate|involve|call$|ring$"
-    r"|разберит|через$"
+    r"|разберит|через$|like$|давайте$|пусть$"
 )
 NOT_A_PERSON = re.compile(
-    r"оператор\w* (?:сотовой |мобильной )?связи|in person|person(?:al)? data|я (?:\w+ )?менеджер"
+    r"оператор\w* (?:сотовой |мобильной )?связи|in person|person(?:al)? data|\bя (?:\w+ )?менеджер"
     r"|i'?m (?:a |an |the )?(?:\w+ )?manager|manager of"
     r"|как (?:\w+ )?связаться|how (?:do i |can i |to )(?:get in touch|contact)"
     # When or where to reach support is a question about its hours, not a request to be put through.
@@ -72,6 +75,9 @@ def wants_person(text: str) -> bool:
 CONNECT_ME = re.compile(
     r"\b(?:соедините|соедини|переключите меня|переведите меня|put me through|connect me"
     r"(?! to (?:the )?(?:wi-?fi|internet|network)))\b"
+    # asking the company's people to act: "could someone from your team stop it?" (not "can
+    # someone else pick up my order?")
+    r"|\b(?:can|could|would|will) (?:someone|somebody) from (?:your|the) \w+"
 )
 
 
@@ -87,6 +93,7 @@ def asks_for_person(text: str) -> bool:
         if (PERSON_WORD.match(w) and (w != "person" or (i and words[i - 1] in A_PERSON)))
         or (w == "человек" and i and ASKING_WORD.match(words[i - 1]))  # "нужен человек"
         or (w == "support" and i and words[i - 1] in SUPPORT_TEAMS)
+        or (w in GROUP_WORDS and i and words[i - 1] in GROUP_OWNERS)
     ]
     asking = [i for i, w in enumerate(words) if ASKING_WORD.match(w)]
     return any(abs(p - a) <= NEAR for p in people for a in asking)
@@ -105,12 +112,29 @@ GOES_AHEAD = re.compile(
 NOT_AHEAD = re.compile(r"\b(?:не|нет|no|not|don't|dont|never)\b")
 
 
+# Right after the customer called the handoff off, only words that mean "go on with it" bring it
+# back: "нет, в спаме пусто. Продолжайте, пожалуйста, оформлять", "actually, please carry on".
+CANCELLED = "utter_handoff_cancelled"
+GO_ON = re.compile(
+    r"\b(?:продолжайте|продолжим|продолжить|продолжаем|оформляйте|оформите|оформить|передавайте"
+    r"|continue|carry on|go ahead|go on|proceed)\b"
+)
+NOT_GO_ON = re.compile(
+    r"\b(?:не|don't|dont|do not|no need to)\s+(?:\w+\s+)?(?:продолж|оформ"
+    r"|передав|continue|carry|go|proceed)"
+)
+
+
 def resumes_handoff(events: list[dict[str, Any]], text: str) -> bool:
-    """A go-ahead right after the offer to go on with the handoff: the offer is taken."""
+    """A go-ahead right after the offer to go on with the handoff: the offer is taken; after the
+    customer called it off, a request to go on with it."""
     lowered = folded(text)
+    replies = reply_names(previous_reply(events))
+    if CANCELLED in replies and "?" not in lowered:
+        return bool(GO_ON.search(lowered)) and not NOT_GO_ON.search(lowered)
     if "?" in lowered or NOT_AHEAD.search(lowered) or not GOES_AHEAD.search(lowered):
         return False
-    return OFFER_AGAIN in reply_names(previous_reply(events))
+    return OFFER_AGAIN in replies
 
 
 def person_now(events: list[dict[str, Any]], text: str, answered_first: bool = False) -> bool:

@@ -59,10 +59,20 @@ def _grammemes(word: str) -> set[str]:
     return found
 
 
-def _is_first_name(word: str) -> bool:
+def _first_name_score(word: str) -> int:
+    """How surely a word is a first name, 0 to 3: on natasha's list of first names, read first as
+    one, read as one in the nominative singular. "Рамиль" scores above "Гусейнов" (a surname first,
+    a name only as the plural of "Гусейн"); a Latin word is taken as it comes, first."""
     if word.isascii():
-        return True
-    return word.lower() in first_names() or "Name" in _grammemes(word)
+        return 1
+    readings = parses(word.lower())[:3]
+    named = [p for p in readings if "Name" in p.tag.grammemes]
+    top = readings[0].tag.grammemes if readings else set()
+    return (
+        (word.lower() in first_names())
+        + ("Name" in top and "Surn" not in top)
+        + any(p.tag.case == "nomn" and p.tag.number != "plur" for p in named)
+    )
 
 
 def address_form(name: str) -> str:
@@ -70,13 +80,15 @@ def address_form(name: str) -> str:
     words = name.split()
     if len(words) < 2:
         return name
-    for index, word in enumerate(words):
-        if _is_first_name(word):
-            after = words[index + 1] if index + 1 < len(words) else ""
-            if after and not after.isascii() and "Patr" in _grammemes(after):
-                return f"{word} {after}"
-            return word
-    return words[0]
+    scores = [_first_name_score(word) for word in words]
+    if not any(scores):
+        return words[0]
+    index = scores.index(max(scores))
+    word = words[index]
+    after = words[index + 1] if index + 1 < len(words) else ""
+    if after and not after.isascii() and "Patr" in _grammemes(after):
+        return f"{word} {after}"
+    return word
 
 
 def says_name(text: str, name: str) -> bool:

@@ -71,12 +71,20 @@ async def answer(
     intent: str = "nlu_fallback",
     confidence: float = 0.9,
 ):
-    """The customer answers the question `asking`: what the form says and the events it returns."""
+    """The customer answers the question `asking`: what the form says and the events it returns.
+    The facts among `slots` were set by earlier messages."""
     entities = fact_entities(text)
     filled = extracted_slots(text, entities, asking)
     event = user(text, intent, confidence)
     event["parse_data"]["entities"] = entities
-    events = [event] + [{"event": "slot", "name": k, "value": v} for k, v in filled.items()]
+    earlier = [
+        {"event": "slot", "name": k, "value": v}
+        for k, v in (slots or {}).items()
+        if k in ("customer_name", "email", "phone", "order_number", "app_version")
+    ]
+    events = [*earlier, event] + [
+        {"event": "slot", "name": k, "value": v} for k, v in filled.items()
+    ]
     state = tracker(
         events, {"requested_slot": asking, **(slots or {}), **filled}, entities=entities
     )
@@ -460,3 +468,80 @@ async def test_the_problem_told_in_the_form_sets_the_topic_of_the_next_questions
 async def test_calling_the_request_off_in_a_longer_sentence_cancels(asking: str, text: str):
     _, events = await answer(asking, text, {"customer_name": "Костя", "email": "k@b.ru"})
     assert slot(events, "handoff_cancelled") is True
+
+
+ANASTASIA = {
+    "customer_name": "Анастасия Викторовна",
+    "email": "nastya.vik@list.ru",
+    "order_number": "57302118",
+    "handoff_topic": "returns",
+    "handoff_problem": "отклонили заявку на возврат",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("ой, не тот номер заказа, правильный 57 302 181", "order_number", "57302181"),
+        ("sorry, typo in the email, it's nastya.vik@list.com", "email", "nastya.vik@list.com"),
+        ("не 57302118, а 57302181", "order_number", "57302181"),
+    ],
+)
+async def test_a_fact_corrected_at_the_last_question_replaces_it_and_the_question_stays(
+    text: str, fact: str, value: str
+):
+    """A correction is no answer to "what have you tried?": the new value fills its slot (by
+    the domain's mapping), the customer hears it was noted, and the question is asked again."""
+    replies, events = await answer("handoff_tried", text, ANASTASIA)
+    assert replies == ["utter_handoff_noted"]
+    assert extracted_slots(text, fact_entities(text), "handoff_tried")[fact] == value
+    assert slot(events, "handoff_tried") is None
+    assert slot(events, "requested_slot") == "handoff_tried"
+
+
+async def test_what_was_tried_with_a_new_fact_is_still_the_answer():
+    text = "звонила в банк по 8 912 345 60 17, там возврата от магазина не видят"
+    _, events = await answer("handoff_tried", text, ANASTASIA)
+    assert slot(events, "handoff_tried") == text
+
+
+async def test_a_card_number_typed_at_the_order_question_asks_for_the_order_again():
+    slots = {**ANASTASIA, "order_number": None}
+    text = "вот карта, с которой платила: 5469 3800 1234 5673"
+    replies, events = await answer("handoff_order_number", text, slots)
+    assert replies == ["utter_handoff_invalid_order_number"]
+    assert slot(events, "requested_slot") == "handoff_order_number"
+    assert "handoff_tried" not in slots_of(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "а обмен вообще сколько времени занимает?",
+        "before that, can I just swap it for the right model myself in the app?",
+    ],
+)
+async def test_a_question_of_several_words_pauses_the_form_whatever_the_nlu_made_of_it(text):
+    slots = {**ANASTASIA, "order_number": None}
+    _, events = await answer("handoff_order_number", text, slots, "nlu_fallback", 0.2)
+    assert slot(events, PAUSED_SLOT) is True
+
+
+async def test_a_short_question_about_the_form_is_not_answered_from_the_help_center():
+    slots = {**ANASTASIA, "order_number": None}
+    replies, _ = await answer("handoff_order_number", "а зачем?", slots, "nlu_fallback", 0.2)
+    assert replies == ["utter_handoff_invalid_order_number"]
+
+
+async def test_no_order_number_and_a_card_tried_skips_the_order_and_answers_what_was_tried():
+    slots = {"customer_name": "Yusuf", "email": "y@d.com", "handoff_topic": "payment"}
+    text = (
+        "there's no order number, it never goes through. "
+        "I also tried my other card, 4556 7375 8689 9855, same result"
+    )
+    replies, events = await answer(
+        "handoff_order_number", text, {**slots, "handoff_problem": "declined"}
+    )
+    assert replies == []
+    assert slot(events, "handoff_order_number") == SKIPPED
+    assert slot(events, "handoff_tried") == text

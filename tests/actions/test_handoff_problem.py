@@ -286,6 +286,56 @@ def test_a_question_inside_the_form_and_the_way_back_are_not_the_problem():
     assert found.text == "приложение выкидывает на шаге оплаты, позовите специалиста"
 
 
+def test_a_request_for_a_person_with_the_writers_facts_is_not_the_problem():
+    events = [
+        user("Приложение вылетает каждый раз, когда прикрепляю фото к отзыву", "tech_app_crash"),
+        user("Нет, не помогло", "deny"),
+        user(
+            "да, давайте человека. Я Эльмира, пишите на ELMIRA.G@YANDEX.RU, версия 5.4.1 на айфоне",
+            "request_human",
+        ),
+        *request_then_form(),
+    ]
+    found = problem(events)
+    assert found is not None and "вылетает" in found.text
+
+
+def test_going_on_with_a_handoff_called_off_is_not_the_problem():
+    cancelled = {
+        "event": "bot",
+        "text": "Хорошо",
+        "metadata": {"utter_action": "utter_handoff_cancelled"},
+    }
+    events = [
+        user("Не пришёл чек на почту после оплаты. Можно оператора?", "payment_receipt"),
+        action("action_handoff_start"),
+        asks("handoff_contact"),
+        user("хм, подождите, может, он в спам попал... пока не надо", "account_login"),
+        *form_ends(),
+        action("action_handoff_cancel"),
+        cancelled,
+        user("нет, в спаме пусто. Продолжайте, пожалуйста, оформлять", "nlu_fallback"),
+        *request_then_form(),
+    ]
+    found = problem(events)
+    assert found is not None and found.text.startswith("Не пришёл чек")
+
+
+def test_a_request_the_nlu_could_not_place_goes_on_from_the_question_before():
+    events = [
+        user("Hi, I'm Isabel. Can I still cancel order 26 904 117?", "order_status"),
+        bot("How to cancel an order"),
+        user(
+            "I don't want to pay for a return. Could someone from your team stop it?",
+            "nlu_fallback",
+        ),
+        *request_then_form(),
+    ]
+    found = problem(events)
+    assert found is not None and "cancel" in found.text and "stop it" in found.text
+    assert found.turn.intent == "order_status"
+
+
 def test_two_messages_the_bot_did_not_understand_are_both_kept():
     events = [user("фывапр олдж", "nlu_fallback", 0.2), user("ячсмить", "nlu_fallback", 0.1)]
     found = problem(events)

@@ -25,7 +25,7 @@ class FakeKb:
     ) -> KnowledgeAnswer:
         return KnowledgeAnswer(self.outcome, (ARTICLE,) if self.outcome != "abstain" else ())
 
-    def article(self, article_id: str, question: str) -> Article | None:
+    def article(self, article_id: str, question: str, known: object = None) -> Article | None:
         return None
 
 
@@ -169,6 +169,12 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         # put through, with no person named: in a support chat only a person is meant
         "нет, всё-таки соедините, в приложении заказ значится доставленным",
         "actually, put me through please",
+        "the TV came without the remote. I'd like a person to deal with this please",
+        "I don't want to pay for a return. Could someone from your team stop it?",
+        "notifications are on and still nothing. Can you pass this to your tech people?",
+        "привезли красный утюг. Хочу, чтобы со мной связался менеджер",
+        "да, давайте человека. Я Эльмира, версия 5.4.1 на айфоне",
+        "код всё равно уходит на старый номер. Пусть сотрудник поможет",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -211,6 +217,10 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         "курьер опять не приехал, что делать?",
         "приложение не соединяется с сервером",
         "my phone won't connect me to the wifi at the pickup point",
+        "can someone else pick up my order?",
+        "can someone in the family use my account?",
+        "I like the person who delivered it",
+        "does your team deliver on Sundays?",
     ],
 )
 def test_no_request_for_a_person(text: str):
@@ -271,6 +281,20 @@ def test_a_go_ahead_after_the_offer_to_go_on_resumes_the_handoff(text: str):
 def test_no_go_ahead_no_resumed_handoff(reply: str, text: str):
     events = [*offer(reply), user(text, "feedback", ts=2.0)]
     assert not resumes_handoff(events, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "goes_on"),
+    [
+        ("нет, в спаме пусто. Продолжайте, пожалуйста, оформлять", True),
+        ("actually, please carry on", True),
+        ("нет, не надо продолжать", False),
+        ("да", False),  # a bare yes to "ok, I won't pass it on" is no request
+    ],
+)
+def test_going_on_right_after_calling_the_handoff_off(text: str, goes_on: bool):
+    events = [*offer("utter_handoff_cancelled"), user(text, "nlu_fallback", ts=2.0)]
+    assert resumes_handoff(events, text) is goes_on
 
 
 @pytest.mark.parametrize(

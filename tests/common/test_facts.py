@@ -54,7 +54,6 @@ from bot.common.facts import Facts, extract_facts
         ("I'm Ravi, order 38402917", "Ravi"),
         ("this is Hana from Tokyo", "Hana"),
         ("Hi, Tom here, order 2910-3874", "Tom"),
-        ("Thanks, Kate", "Kate"),
         ("The app crashes on login. Thanks, Kate", "Kate"),
         ("Regards,\nJohn Smith", "John Smith"),
         ("ring me at +7 (916) 700 80 90 - Nick", "Nick"),
@@ -130,6 +129,19 @@ def test_the_customers_own_name_in_the_nominative(text, name):
         "курьер из Казани не приехал",
         "всё получилось, благодарю вас",
         "Благодарю Вас!",
+        # the reader greeted or thanked by name: the agent's name, not the writer's
+        "Thanks, Kate",
+        "Спасибо, Марина!",
+        "спасибо большое, Марина",
+        "Добрый день, Марина! Заказ не пришёл",
+        "Привет, Вера, заказ не пришёл",
+        # a subject line in title case
+        "Wrong Item, order 12345678",
+        "Late Delivery: order 12345678 is a week late",
+        "Refund Request. I returned the kettle a month ago",
+        # someone else's name corrected
+        "курьер не Игорь, а Павел",
+        "hi, anyone here?",
     ],
 )
 def test_other_peoples_names_and_words_are_not_the_customers_name(text):
@@ -173,6 +185,17 @@ def test_other_peoples_names_and_words_are_not_the_customers_name(text):
         ("С уважением,\nИван Петров\nтел. 89161234567", "Иван Петров"),
         ("I'm Siobhan O'Connor, phone +353 87 123 4567", "Siobhan O'Connor"),
         ("Morning! Chloe from Bristol. Parcel missing", "Chloe"),
+        ("Kwame Asante. No reply to my last three emails", "Kwame Asante"),
+        ("Order 55 702 431 arrived damaged.\n-- June Parker", "June Parker"),
+        ("Доброго дня. Ангелина Ворошилова. Не пришла посылка", "Ангелина Ворошилова"),
+        ("hey, carlos here, reach me at +34 612 345 678", "Carlos"),
+        ("Thanks,\nKate", "Kate"),
+        ("Спасибо за помощь! Марина Кравец", "Марина Кравец"),
+        # a name corrected in so many words: the new one
+        ("меня зовут не Оля, а Ольга", "Ольга"),
+        ("Извините, я не Ольга, а Оля", "Оля"),
+        ("sorry, it's Jon, not John", "Jon"),
+        ("Jon not John", "Jon"),
         ("Daniel again. Still no refund", "Daniel"),
     ],
 )
@@ -395,11 +418,46 @@ def test_all_facts_of_one_message():
     )
     assert facts == Facts(
         name="Вячеслав Игоревич Попов",
+        name_kind="own",
         email="popov.vi@mail.ru",
         phone="+79035551234",
         order_number="58213947",
         app_version="5.12.1",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("меня зовут Вера", "own"),
+        ("С уважением,\nИван Петров", "own"),
+        ("Звоните Олегу: +7 (916) 555-20-30", "reach"),
+        ("please call Robert on +44 7912 345678", "reach"),
+        ("меня зовут не Оля, а Ольга", "correction"),
+        ("sorry, it's Jon, not John", "correction"),
+    ],
+)
+def test_how_the_name_was_given(text: str, kind: str):
+    """A correction replaces a name given before; the person to reach is not the writer when the
+    writer's name is known (the slot policy reads the kind)."""
+    assert extract_facts(text).name_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("номер заказа не 12345678, а 87654321", "87654321"),
+        ("заказ 12345678, ой нет, правильный 87654321", "87654321"),
+        ("I wrote 12345678 but the right one is 87654321", "87654321"),
+        ("заказы 12345678 и 87654321 не пришли", "12345678"),
+    ],
+)
+def test_a_value_taken_back_in_the_same_message_gives_way_to_the_right_one(text, order):
+    assert extract_facts(text).order_number == order
+
+
+def test_an_email_taken_back_in_the_same_message():
+    assert extract_facts("почта не ivan@mail.ru, а ivan.p@mail.ru").email == "ivan.p@mail.ru"
 
 
 def test_facts_are_frozen():
@@ -475,3 +533,16 @@ def test_a_message_takes_milliseconds_once_loaded():
         extract_facts(message)
         times.append(time.perf_counter() - started)
     assert sorted(times)[len(times) // 2] < 0.02
+
+
+def test_the_help_centers_lower_case_words_make_a_subject_line_not_a_name():
+    from bot.common.facts.english_words import common_words, is_subject_line, words_of
+
+    words = words_of(
+        ["Got the wrong item? Please open My orders. Will the courier call? e-500 support"]
+    )
+    assert {"wrong", "item", "open", "orders", "courier", "call"} <= words
+    assert "will" not in words, "a first name written in lower case stays a possible name"
+    assert "e" not in words and "support" in words
+    assert common_words(), "the English articles are read"
+    assert is_subject_line(["Wrong", "Item"]) and not is_subject_line(["Priya", "Shah"])

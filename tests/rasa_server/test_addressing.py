@@ -141,6 +141,10 @@ async def test_without_a_name_nothing_changes(generator):
         ("Григорий Павлович Орлов", "Григорий Павлович"),
         ("Tom Baker", "Tom"),
         ("Вера", "Вера"),
+        # surname first, where the surname also reads as a name's form ("Гусейн")
+        ("Гусейнов Рамиль", "Рамиль"),
+        ("Ким Виктория", "Виктория"),
+        ("Богдан Сергеевич Ярошенко", "Богдан Сергеевич"),
     ],
 )
 def test_the_name_as_a_person_is_addressed(name: str, form: str):

@@ -21,7 +21,28 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
 
 
-def _first(found: list[tuple[str, Span]]) -> str | None:
+# Before a value the writer takes back ("не 12345678, а 87654321", "not 5.11 but 5.12", "вместо
+# ¶") or puts in its place ("правильный: ¶", "the correct one is ¶"), within a few words.
+_TAKEN_BACK = re.compile(
+    r"(?:\bне|\bnot|\bвместо|\binstead of)\W+(?:[^\W\d]+\W+){0,2}$", re.IGNORECASE
+)
+_PUT_RIGHT = re.compile(
+    r"(?:правильн\w*|верн\w*|нов\w*|точнее|вернее|correct\w*|right|new|actually)\W+"
+    r"(?:[^\W\d]+\W+){0,2}$",
+    re.IGNORECASE,
+)
+LOOK_BACK = 30  # characters before a value where the words that take it back or put it right are
+
+
+def _first(found: list[tuple[str, Span]], text: str = "") -> str | None:
+    """The value the writer means: the first, unless another one is put in its place ("не
+    12345678, а 87654321", "номер не тот, правильный ¶")."""
+    if len(found) > 1:
+        before = [(value, text[max(0, span[0] - LOOK_BACK) : span[0]]) for value, span in found]
+        right = [value for value, words in before if _PUT_RIGHT.search(words)]
+        kept = [value for value, words in before if not _TAKEN_BACK.search(words)]
+        if right or kept:
+            return (right or kept)[0]
     return found[0][0] if found else None
 
 
@@ -45,12 +66,14 @@ def extract_facts(text: str, language: str | None = None) -> Facts:
     found_versions = app_versions(text)
     taken += [span for _, span in (*found_orders, *found_versions)]
     quoted = [match.span() for match in _QUOTED.finditer(text)]
+    name = customer_name(_marked(text, taken, quoted))
     return Facts(
-        name=customer_name(_marked(text, taken, quoted)),
-        email=_first(found_emails),
-        phone=_first(found_phones),
-        order_number=_first(found_orders),
-        app_version=_first(found_versions),
+        name=name[0] if name else None,
+        name_kind=name[1] if name else None,
+        email=_first(found_emails, text),
+        phone=_first(found_phones, text),
+        order_number=_first(found_orders, text),
+        app_version=_first(found_versions, text),
         card_numbers=cards,
     )
 

@@ -48,6 +48,9 @@ def is_known(word: str) -> bool:
 
 def preload() -> None:
     """Load everything now, for a server that would rather pay at start than on a first message."""
+    from bot.common.facts.english_words import common_words
+
     morph()
     first_names()
     surnames()
+    common_words()

@@ -1,15 +1,28 @@
 """A name that stands alone as a piece of the message, where writers put their own: the whole
 message ("Вера"), its opening ("Алёна, заказ 28301947, ..."), its end ("..., Герман") or next to
 a contact or number the writer gives ("8 917 404 33 22 Лидия"). Not a name after a role ("Курьер:
-Игорь"), and not one that addresses the reader ("Марина, подскажите", "Привет, Вера").
+Игорь"), not one that addresses the reader ("Марина, подскажите", "Привет, Вера", "Добрый
+день, Марина! Заказ не пришёл", "Спасибо, Марина!"), and not a subject line in title case ("Wrong
+Item, order ¶", english_words.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.common.facts.english_words import is_subject_line
 from bot.common.facts.lexicon import parses
-from bot.common.facts.name_cues import ADDRESSING, FACT_LABELS, GREETINGS, ROLES, SEPARATORS, TITLES
+from bot.common.facts.name_cues import (
+    ADDRESSING,
+    FACT_LABELS,
+    GREETINGS,
+    INTENSIFIERS,
+    ROLES,
+    SENTENCE_ENDS,
+    SEPARATORS,
+    THANKS,
+    TITLES,
+)
 from bot.common.facts.name_reading import (
     FACT_MARK,
     MAX_NAME_WORDS,
@@ -42,8 +55,43 @@ def _segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return segments
 
 
+def _greets(token: Token) -> bool:
+    """A word of a greeting in any of its forms: "добрый", "доброго дня", "hello"."""
+    if token.lower in GREETINGS:
+        return True
+    readings = parses(token.lower) if token.is_word and not token.lower.isascii() else []
+    return bool(readings) and readings[0].normal_form in GREETINGS
+
+
 def _greeting(tokens: Sequence[Token], segment: tuple[int, int]) -> bool:
-    return all(token.lower in GREETINGS for token in tokens[segment[0] : segment[1]])
+    return all(_greets(token) for token in tokens[segment[0] : segment[1]])
+
+
+def _thanks(tokens: Sequence[Token], segment: tuple[int, int]) -> bool:
+    """A segment that only thanks: "спасибо", "спасибо большое", "thanks a lot"."""
+    words = tokens[segment[0] : segment[1]]
+    return (
+        bool(words)
+        and words[0].lower in THANKS
+        and all(token.lower in THANKS or token.lower in INTENSIFIERS for token in words)
+    )
+
+
+def _addressed(tokens: Sequence[Token], segments: list[tuple[int, int]], position: int) -> bool:
+    """The name is said to the reader inside a greeting or a thanks: "Добрый день, Марина!
+    Заказ не пришёл", "Спасибо, Марина!", "thanks, Kate" (the whole message). The greeting and
+    the name share a sentence (only a comma between them), and the name's sentence ends with it;
+    "Здравствуйте! Катя. Версия 5.10" is a name of its own."""
+    if position == 0:
+        return False
+    before, (start, stop) = segments[position - 1], segments[position]
+    if before[1] + 1 != start or tokens[before[1]].text != ",":
+        return False
+    if _thanks(tokens, before):
+        return position == 1 and position == len(segments) - 1
+    if not _greeting(tokens, before):
+        return False
+    return stop == len(tokens) or tokens[stop].text in SENTENCE_ENDS
 
 
 def alone(tokens: Sequence[Token]) -> Found | None:
@@ -68,11 +116,15 @@ def alone(tokens: Sequence[Token]) -> Found | None:
         if len(content) == 1 and len(segments) > 1 and not own:
             continue  # "Привет, Вера": greeting the reader
         position = segments.index(segment)
+        if not own and _addressed(tokens, segments, position):
+            continue  # "Добрый день, Марина! Заказ не пришёл", "Спасибо, Марина!"
         if first and len(content) > 1 and not own:
-            following = tokens[segments[position + 1][0]]
+            after = segments[position + 1][0]
+            following = tokens[after]
             if following.lower in ADDRESSING or _imperative(following):
                 continue  # "Марина, подскажите"
-            if position and _greeting(tokens, segments[position - 1]) and not _labels(following):
+            greeted = position and _greeting(tokens, segments[position - 1])
+            if greeted and not _gives_fact(tokens, after):
                 continue  # "Привет, Вера! Где мой заказ?": greeting the reader
         if first or last or beside_fact:
             return found
@@ -88,16 +140,29 @@ def _unlisted_latin(
     words = tokens[start:stop]
     if not 1 <= len(words) <= MAX_NAME_WORDS or not all(is_latin(t.lower) for t in words):
         return None
+    if is_subject_line([token.text for token in words]):
+        return None  # "Wrong Item, order 12345678": a title-cased subject line
     last = segment is content[-1] and segment is not content[0]
     after_fact = _fact_before(tokens, start)
-    # First, only a full name before a labelled fact: "Priya Shah, order 12345678".
-    opening = segment is content[0] and len(words) >= 2 and _label_follows(tokens, stop)
+    # First, only a full name before a labelled fact or as a sentence of its own: "Priya Shah,
+    # order 12345678", "Kwame Asante. No reply to my emails".
+    alone_first = segment is content[0] and len(words) >= 2
+    opening = alone_first and (_label_follows(tokens, stop) or _sentence_of_its_own(tokens, stop))
     if not (last or after_fact or opening):
         return None
     parts = [any_word_first(token) for token in words]
     if any(part is None for part in parts):
         return None
     return Found(tuple(part for part in parts if part), start, stop)
+
+
+def _sentence_of_its_own(tokens: Sequence[Token], stop: int) -> bool:
+    """The words end their sentence, and a new one starts: "Kwame Asante. No reply ..."."""
+    if stop >= len(tokens):
+        return False
+    if tokens[stop].line_start:
+        return True
+    return tokens[stop].text in (".", ":") and stop + 1 < len(tokens)
 
 
 def _fact_before(tokens: Sequence[Token], start: int) -> bool:
@@ -123,9 +188,14 @@ def _label_follows(tokens: Sequence[Token], stop: int) -> bool:
     )
 
 
-def _labels(token: Token) -> bool:
-    """A fact or the word that introduces one: "¶", "заказ", "phone"."""
-    return token.text == FACT_MARK or token.lower in FACT_LABELS
+def _gives_fact(tokens: Sequence[Token], index: int) -> bool:
+    """A fact, or the word that introduces one with the fact after it: "¶", "заказ ¶", "phone:
+    ¶"; not "заказ не пришёл"."""
+    if tokens[index].text == FACT_MARK:
+        return True
+    if tokens[index].lower not in FACT_LABELS:
+        return False
+    return any(token.text == FACT_MARK for token in tokens[index + 1 : index + 4])
 
 
 def _beside_fact(tokens: Sequence[Token], start: int, stop: int) -> bool:

@@ -9,6 +9,16 @@ from bot.common.facts.english_names import word_set
 
 Cue = tuple[str, ...]
 
+
+def by_first_word(cues: tuple[Cue, ...]) -> dict[str, tuple[Cue, ...]]:
+    """Cues grouped by their first word, so each token is compared with its own few only; the
+    longest first ("беспокоит вас" before "беспокоит")."""
+    index: dict[str, list[Cue]] = {}
+    for cue in cues:
+        index.setdefault(cue[0], []).append(cue)
+    return {word: tuple(sorted(group, key=len, reverse=True)) for word, group in index.items()}
+
+
 # Introductions that name the writer whatever follows.
 STRONG_CUES: tuple[Cue, ...] = (
     ("меня", "зовут"),
@@ -141,6 +151,15 @@ ADDRESSING = word_set(
     "please can could would will help thanks thank hi hello hey good do does did is are"
 )
 SEPARATORS = frozenset({":", "—", "–", "-", ","})
+# Marks that end a sentence: a name said right before one, after "Добрый день,", is a greeting.
+SENTENCE_ENDS = frozenset({"!", "?", ".", "…", ")"})
+# Marks a signature starts with: "-- June Parker", "— Кира".
+DASHES = frozenset({"-", "—", "–"})
+# Before a name the writer corrects: "меня зовут не Оля", "я не Ольга", "it's Jon, not John".
+CORRECTION_CUES = word_set("я это зовут звать имя it's its i'm im is sorry actually")
+# Words of thanks alone, and what may strengthen them: "спасибо большое, Марина" thanks her.
+THANKS = word_set("спасибо благодарю спс thanks thank thx cheers ty")
+INTENSIFIERS = word_set("большое огромное вам преогромное you a lot so much very")
 # "меня Сашей зовут", "меня Ксюшей звать": the verb after a name in the instrumental.
 CALLED = word_set("зовут звать")
 # Between a cue and the name: "я клиент Олег Смирнов", "это ваша покупательница Анна".

@@ -9,18 +9,24 @@ own completes a first name given elsewhere ("меня зовут Илья, фа�
 
 A name elsewhere is someone else's: "курьер Игорь не приехал", "передайте Марине", "The courier,
 Steve, was rude"; and a single name first and followed by a request or a greeting addresses the
-reader ("Марина, подскажите", "Привет, Вера"), a name with its surname does not. Weak cues
-("я", "это", "I'm") need a word known as a first name in the nominative; strong ones ("меня
-зовут", "my name is") take any capitalised word.
-The rules about cues are here; the name standing alone is name_alone.py, and reading a name at a
-place is name_reading.py.
+reader ("Марина, подскажите", "Привет, Вера", "Добрый день, Марина! Заказ не пришёл",
+"Спасибо, Марина!"), a name with its surname does not. Weak cues ("я", "это", "I'm") need a word
+known as a first name in the nominative; strong ones ("меня зовут", "my name is") take any
+capitalised word. A name corrected in so many words ("меня зовут не Оля, а Ольга") is the new one.
+The rules about cues are here; the name standing alone is name_alone.py, signatures
+name_signatures.py, corrections name_corrections.py, and reading a name at a place
+name_reading.py. Each rule says what kind of name it reads (model.NameKind).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from bot.common.facts.english_names import ENGLISH_STOPWORDS
+from bot.common.facts.english_words import common_words
+from bot.common.facts.model import NameKind
 from bot.common.facts.name_alone import alone
+from bot.common.facts.name_corrections import corrected
 from bot.common.facts.name_cues import (
     AFTER_CUES,
     AGAIN,
@@ -32,7 +38,6 @@ from bot.common.facts.name_cues import (
     CUE_FILLERS,
     ENDING_CUES,
     ENGLISH_NAME_FOLLOWERS,
-    FACT_LABELS,
     FILED,
     FIRST_PERSON,
     FROM,
@@ -40,12 +45,13 @@ from bot.common.facts.name_cues import (
     NOT_OWN_BEFORE_CUE,
     OPENING_CUES,
     REACH_LINKS,
-    SIGN_OFFS,
     STRONG_CUES,
     SURNAME_CUES,
     WEAK_CUES,
     Cue,
+    by_first_word,
 )
+from bot.common.facts.name_parts import Part, display
 from bot.common.facts.name_reading import (
     Found,
     any_word_first,
@@ -58,23 +64,13 @@ from bot.common.facts.name_reading import (
     skip_separators,
     surname_at,
 )
+from bot.common.facts.name_signatures import dash_signed, signed
 from bot.common.facts.tokens import Token, tokenize
 from bot.common.facts.translit import is_latin
 
-
-def _by_first_word(cues: Sequence[Cue]) -> dict[str, tuple[Cue, ...]]:
-    """Cues grouped by their first word, so each token is compared with its own few only; the
-    longest first ("беспокоит вас" before "беспокоит")."""
-    index: dict[str, list[Cue]] = {}
-    for cue in cues:
-        index.setdefault(cue[0], []).append(cue)
-    return {word: tuple(sorted(group, key=len, reverse=True)) for word, group in index.items()}
-
-
-_STRONG = _by_first_word(STRONG_CUES)
-_SURNAME = _by_first_word(SURNAME_CUES)
-_WEAK = _by_first_word(WEAK_CUES)
-_SIGN_OFFS = _by_first_word(SIGN_OFFS)
+_STRONG = by_first_word(STRONG_CUES)
+_SURNAME = by_first_word(SURNAME_CUES)
+_WEAK = by_first_word(WEAK_CUES)
 
 
 def _after_cue(
@@ -158,7 +154,24 @@ def _before_cue(tokens: Sequence[Token]) -> Found | None:
             ending = after < len(tokens) and tokens[after].lower in ENDING_CUES
             if ending and phrase_ends(tokens, after + 1) and read_name(tokens, index):
                 return found  # "Николай Иванович я, ...", "Женя тут." (not "Try again?")
+        elif (found := _lowercase_here(tokens, index)) is not None:
+            return found
     return None
+
+
+def _lowercase_here(tokens: Sequence[Token], index: int) -> Found | None:
+    """A Latin name typed in lower case before "here", ending the phrase: "hey, carlos here,
+    ..." (not "hi, anyone here?": a word the help center uses is no name)."""
+    word = tokens[index].lower
+    if not (is_latin(word) and word.isalpha()) or word in ENGLISH_STOPWORDS:
+        return None
+    if not matches(tokens, index + 1, ("here",)) or not phrase_ends(tokens, index + 2):
+        return None
+    if tokens[index + 2 :][:1] and tokens[index + 2].text == "?":
+        return None
+    if word in common_words():
+        return None
+    return Found((Part(display(tokens[index].text)),), index, index + 1)
 
 
 def _apposition(tokens: Sequence[Token]) -> Found | None:
@@ -212,23 +225,6 @@ def _filed_for(tokens: Sequence[Token]) -> Found | None:
     return None
 
 
-def _signed(tokens: Sequence[Token]) -> Found | None:
-    """A closing and a name ending the message: "С уважением, Андрей Кузнецов", "Thanks, Kate"."""
-    for index, token in enumerate(tokens):
-        for cue in _SIGN_OFFS.get(token.lower, ()):
-            if matches(tokens, index, cue):
-                start = skip_separators(tokens, index + len(cue))
-                found = read_name(tokens, start, any_word=True)
-                if found and all(_signature_tail(token) for token in tokens[found.stop :]):
-                    return found
-    return None
-
-
-def _signature_tail(token: Token) -> bool:
-    """What may follow a signature: marks, and the contacts under it ("тел. ¶")."""
-    return token.kind == "mark" or token.lower in FACT_LABELS
-
-
 def _from_header(tokens: Sequence[Token]) -> Found | None:
     """The message opens by naming its sender: "от Надежды Павловны Зуевой: заказ ...",
     "From: Lucy Gray" and the message on the next line."""
@@ -258,21 +254,25 @@ def _completed(found: Found, surname: Found | None) -> str:
     return f"{found.text} {surname.text}"
 
 
-RULES: tuple[Callable[[Sequence[Token]], Found | None], ...] = (
-    _from_header,
-    lambda tokens: _after_cue(tokens, _STRONG, strong=True),
-    lambda tokens: _after_cue(tokens, _WEAK, strong=False),
-    _before_cue,
-    _apposition,
-    _contact_person,
-    _filed_for,
-    _signed,
-    alone,
+Rule = Callable[[Sequence[Token]], Found | None]
+# Each rule with the kind of name it reads (model.NameKind), tried in this order.
+RULES: tuple[tuple[Rule, NameKind], ...] = (
+    (corrected, "correction"),
+    (_from_header, "own"),
+    (lambda tokens: _after_cue(tokens, _STRONG, strong=True), "own"),
+    (lambda tokens: _after_cue(tokens, _WEAK, strong=False), "own"),
+    (_before_cue, "own"),
+    (_apposition, "own"),
+    (_contact_person, "reach"),
+    (_filed_for, "own"),
+    (signed, "own"),
+    (dash_signed, "own"),
+    (alone, "own"),
 )
 
 
-def customer_name(text: str) -> str | None:
-    """The writer's own name, nominative and capitalised, or None.
+def customer_name(text: str) -> tuple[str, NameKind] | None:
+    """The writer's own name, nominative and capitalised, and how it was given; or None.
 
     `text` should have the facts already read replaced by FACT_MARK (see extract.py).
     """
@@ -280,8 +280,8 @@ def customer_name(text: str) -> str | None:
     if not any(token.is_word for token in tokens):
         return None
     surname = _surname_given(tokens)
-    for rule in RULES:
+    for rule, kind in RULES:
         found = rule(tokens)
         if found and found.parts[0].text != (surname.text if surname else None):
-            return _completed(found, surname)
-    return surname.text if surname else None
+            return _completed(found, surname), kind
+    return (surname.text, "own") if surname else None
