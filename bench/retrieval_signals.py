@@ -6,24 +6,28 @@ anything again (bench/retrieval_loco.py reads them).
 
 Each help center is built as `bench.retrieval own` builds it (the demo one without `questions:`),
 with the second encoder, and every question is fully scored (no gate). Only validation halves are
-read: test halves are never saved here.
+read: test halves are never saved here. Besides the calibration's pseudo-questions (titles,
+headings), harder ones are saved (`harder_questions`; bench/retrieval_pseudo.py compares them).
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from bench.cli import command_parser
-from retrieval.articles import load_articles, without_questions
+from retrieval.articles import Article, load_articles, without_questions
 from retrieval.calibration import pseudo_queries
 from retrieval.encoder import load_encoder
 from retrieval.evaluation import load_queries
+from retrieval.excerpt import headed_sentences
 from retrieval.index import build_with_settings
+from retrieval.lexical import tokens
 from retrieval.searchable import Searchable
 from retrieval.service import KbSearch
 from retrieval.settings import ROOT, RetrievalSettings
@@ -55,6 +59,31 @@ def _stack(rows: list[dict[str, np.ndarray]], names: list[str]) -> np.ndarray:
     return np.stack([np.stack([row[n] for n in names], axis=-1) for row in rows])
 
 
+def harder_questions(
+    articles: list[Article], rarity: Callable[[str], float]
+) -> list[tuple[str, str, str]]:
+    """(article id, kind, text) of questions harder than titles and headings, per article: its
+    first body sentence ("sentence"), its title without its rarest word ("title-less"), and its
+    first heading with the rarest words of that section's first sentence ("mixed")."""
+    result = []
+    for article in articles:
+        headed = headed_sentences(article.body)
+        if headed:
+            result.append((article.id, "sentence", headed[0][1]))
+        words = article.title.split()
+        if len(words) > 2:
+            rarest = max(range(len(words)), key=lambda k: rarity(words[k]))
+            result.append(
+                (article.id, "title-less", " ".join(w for k, w in enumerate(words) if k != rarest))
+            )
+        sections = [(h, s) for h, s in headed if h and h != article.title]
+        if sections:
+            heading, sentence = sections[0]
+            rare = sorted(dict.fromkeys(sentence.split()), key=rarity, reverse=True)[:3]
+            result.append((article.id, "mixed", f"{heading} {' '.join(rare)}"))
+    return result
+
+
 def dump(center: Center, out: Path) -> Path:
     with tempfile.TemporaryDirectory() as folder:
         settings = RetrievalSettings(index_dir=Path(folder), path=center.kb)
@@ -80,7 +109,7 @@ def dump(center: Center, out: Path) -> Path:
             rows.append(table.terms(every, searchable.loaded.vectors, signals)[0])
             langs.append(ranked.query_lang)
             expected.append("|".join(sorted(query.expected)))
-        assert searchable is not None and every is not None
+        assert searchable is not None and searchable.companion is not None and every is not None
         pseudo_rows, sources, pseudo_langs = [], [], []
         asked = searchable.loaded.companion_queries
         for article_id, lang, text, row in pseudo_queries(searchable):
@@ -90,6 +119,21 @@ def dump(center: Center, out: Path) -> Path:
             pseudo_rows.append(searchable.table.terms(every, searchable.loaded.vectors, signals)[0])
             sources.append(article_id)
             pseudo_langs.append(lang)
+        table = searchable.table
+        listed = [searchable.loaded.articles[i] for i in table.ids]
+
+        def rarity(word: str) -> float:
+            found = tokens(word)
+            return table.lexical.idf(found[0]) if found else 0.0
+
+        harder = harder_questions(listed, rarity)
+        texts = [text for _, _, text in harder]
+        first = encoder.encode(texts)
+        second_vectors = searchable.companion.queries(texts)
+        hard_rows = [
+            table.terms(every, searchable.loaded.vectors, table.signals(t, v, w))[0]
+            for t, v, w in zip(texts, first, second_vectors, strict=True)
+        ]
         names = sorted(rows[0])
         path = out / f"{center.name}.npz"
         out.mkdir(parents=True, exist_ok=True)
@@ -105,6 +149,9 @@ def dump(center: Center, out: Path) -> Path:
             pseudo=_stack(pseudo_rows, names),
             pseudo_sources=np.array(sources),
             pseudo_langs=np.array(pseudo_langs),
+            hard=_stack(hard_rows, names),
+            hard_sources=np.array([a for a, _, _ in harder]),
+            hard_kinds=np.array([k for _, k, _ in harder]),
             calibration_names=np.array(sorted(search.calibration)),
             calibration_values=np.array(
                 [search.calibration[k] for k in sorted(search.calibration)]

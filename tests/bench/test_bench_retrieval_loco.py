@@ -11,7 +11,7 @@ import pytest
 import bench.retrieval_loco as loco
 import bench.retrieval_signals as signals
 from retrieval import companion as companions
-from retrieval.articles import load_articles
+from retrieval.articles import Article, load_articles
 from retrieval.calibration import Quantiles
 from retrieval.evaluation import load_queries
 from retrieval.settings import RetrievalSettings
@@ -93,3 +93,19 @@ def test_a_rule_is_chosen_on_the_other_centers_only():
     assert loco.choose(results, ["x", "y"], 0.90) == loose
     assert loco.choose(results, ["x", "y", "z"], 0.90) == strict
     assert loco.choose(results, ["x", "y"], 0.99) == strict  # none at the floor: the safest
+
+
+def test_harder_questions_drop_the_rarest_title_word_and_mix_a_heading_with_body_words():
+    article = Article(
+        "gift",
+        "Подарочная упаковка заказа",
+        "ru",
+        "Упакуем любой заказ в коробку.\n\n## Стоимость\nУпаковка стоит 150 рублей за коробку.",
+    )
+    rarity = {"Подарочная": 3.0, "упаковка": 1.0, "заказа": 0.5, "150": 2.5, "рублей": 2.0}
+    found = signals.harder_questions([article], lambda word: rarity.get(word, 0.0))
+    assert found == [
+        ("gift", "sentence", "Упакуем любой заказ в коробку."),
+        ("gift", "title-less", "упаковка заказа"),
+        ("gift", "mixed", "Стоимость 150 рублей Упаковка"),
+    ]
