@@ -546,3 +546,13 @@ def test_the_help_centers_lower_case_words_make_a_subject_line_not_a_name():
     assert "e" not in words and "support" in words
     assert common_words(), "the English articles are read"
     assert is_subject_line(["Wrong", "Item"]) and not is_subject_line(["Priya", "Shah"])
+
+
+def test_the_english_words_come_from_the_help_center_the_assistant_serves(tmp_path, monkeypatch):
+    from bot.common.facts.english_words import common_words, english_articles
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "rental.md").write_text("Finishing a rental: park the car.", "utf-8")
+    monkeypatch.setenv("ASSISTANT_KB_PATH", str(tmp_path))
+    assert english_articles() == tmp_path / "en"
+    assert {"rental", "park", "car"} <= common_words.__wrapped__(english_articles())
