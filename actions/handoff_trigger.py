@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from actions.conversation import previous_reply, reply_names
 from actions.handoff_signals import escalates
 from actions.text_fold import folded
+from bot.common.word_list import listed
 
 Reason = Literal[
     "requested", "low_confidence", "not_helpful", "complaint", "negative", "always_human"
@@ -60,6 +61,15 @@ NOT_A_PERSON = re.compile(
     r"|(?:did|has|had|who|why) (?:\w+ ){0,6}call(?:ed)?\b"
 )
 NEAR = 6
+# A request said with a person word alone and a courtesy: "Оператора, пожалуйста", "Agent please",
+# "Специалиста срочно!". The sentence holds nothing else ("оператор сказал ждать" is a report).
+COURTESY = listed(
+    """
+    пожалуйста пжлст плиз срочно скорее быстрее мне нам уже ну а и живого живой настоящего
+    please pls plz now asap urgently just a an the real live human
+    """
+)
+_SENTENCE = re.compile(r"[^.!?;\n]+")
 # "a person", "a real person" ask for one; "the person receiving the order" does not.
 A_PERSON = frozenset({"a", "real", "live", "actual", "human"})
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "кого-нибудь" is one word
@@ -96,7 +106,17 @@ def asks_for_person(text: str) -> bool:
         or (w in GROUP_WORDS and i and words[i - 1] in GROUP_OWNERS)
     ]
     asking = [i for i, w in enumerate(words) if ASKING_WORD.match(w)]
-    return any(abs(p - a) <= NEAR for p in people for a in asking)
+    return any(abs(p - a) <= NEAR for p in people for a in asking) or any(
+        _person_please(sentence) for sentence in _SENTENCE.findall(lowered)
+    )
+
+
+def _person_please(sentence: str) -> bool:
+    """The sentence is a person word with courtesies only ("Оператора, пожалуйста")."""
+    words = _WORD.findall(sentence)
+    people = [w for w in words if PERSON_WORD.match(w) and w not in ("someone", "somebody")]
+    rest = [w for w in words if w not in people]
+    return bool(people) and bool(rest) and all(w in COURTESY for w in rest)
 
 
 # After a question asked inside the form was answered, the bot offers to go on with the handoff

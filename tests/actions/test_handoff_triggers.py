@@ -327,3 +327,28 @@ async def test_a_typed_go_ahead_after_the_offer_brings_the_handoff_back():
     replies, result = await run(ActionAnswerFromKnowledge(FakeKb("answer")), events)
     assert replies == []
     assert followup(result) == "action_handoff_start"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вернула товар три недели назад, деньги так и не пришли. Оператора, пожалуйста",
+        "Специалиста срочно!",
+        "Agent please",
+        "a real human please",
+    ],
+)
+def test_a_person_word_with_a_courtesy_is_a_request(text: str):
+    assert asks_for_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "оператор сказал ждать, пожалуйста помогите",
+        "спасибо, оператор пожалуйста ответил",
+        "Please, someone",
+    ],
+)
+def test_a_person_word_in_a_report_is_no_request(text: str):
+    assert not asks_for_person(text)

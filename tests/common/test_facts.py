@@ -556,3 +556,16 @@ def test_the_english_words_come_from_the_help_center_the_assistant_serves(tmp_pa
     monkeypatch.setenv("ASSISTANT_KB_PATH", str(tmp_path))
     assert english_articles() == tmp_path / "en"
     assert {"rental", "park", "car"} <= common_words.__wrapped__(english_articles())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Третий раз пишу! Кузьмин Пётр Алексеевич, заказ 61 938 204", "Кузьмин Пётр Алексеевич"),
+        ("Пишу повторно. Смирнова Ольга, заказ 61938204", "Смирнова Ольга"),
+        ("Пишу повторно. Ольга, заказ 61938204", None),
+        ("Курьер опоздал. Доставлял Иванов Пётр, заказ 61938204", None),
+    ],
+)
+def test_a_full_name_followed_by_a_labelled_fact_is_the_writers(text, name):
+    assert extract_facts(text).name == name

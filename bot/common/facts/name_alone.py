@@ -126,7 +126,10 @@ def alone(tokens: Sequence[Token]) -> Found | None:
             greeted = position and _greeting(tokens, segments[position - 1])
             if greeted and not _gives_fact(tokens, after):
                 continue  # "Привет, Вера! Где мой заказ?": greeting the reader
-        if first or last or beside_fact:
+        # a full name whose label-and-fact follow, anywhere: "Третий раз пишу! Кузьмин Пётр
+        # Алексеевич, заказ ¶"
+        full_with_facts = found.surnamed and _label_follows(tokens, stop)
+        if first or last or beside_fact or full_with_facts:
             return found
     return None
 
