@@ -1,6 +1,6 @@
 """A name the writer corrects in so many words: "меня зовут не Оля, а Ольга", "я не Ольга, а
-Оля", "sorry, it's Jon, not John". The new name replaces one given before (the slot policy in
-bot/rasa_server/nlu/fact_extractor.py and domain.yml).
+Оля", "sorry, it's Jon, not John". The new name replaces one given before in the case
+(actions/handoff_name.py).
 """
 
 from __future__ import annotations
