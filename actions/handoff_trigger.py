@@ -94,6 +94,8 @@ CONNECT_ME = re.compile(
 def asks_for_person(text: str) -> bool:
     """The message asks to be put through to a person in so many words ("всё-таки соедините")."""
     lowered = NOT_A_PERSON.sub(" ", folded(text))
+    if any(_person_please(sentence) for sentence in _SENTENCE.findall(folded(text))):
+        return True
     if CONNECT_ME.search(lowered):
         return True
     words = _WORD.findall(lowered)
@@ -106,13 +108,14 @@ def asks_for_person(text: str) -> bool:
         or (w in GROUP_WORDS and i and words[i - 1] in GROUP_OWNERS)
     ]
     asking = [i for i, w in enumerate(words) if ASKING_WORD.match(w)]
-    return any(abs(p - a) <= NEAR for p in people for a in asking) or any(
-        _person_please(sentence) for sentence in _SENTENCE.findall(lowered)
-    )
+    return any(abs(p - a) <= NEAR for p in people for a in asking)
 
 
 def _person_please(sentence: str) -> bool:
-    """The sentence is a person word with courtesies only ("Оператора, пожалуйста")."""
+    """The sentence is a person word with courtesies only ("Оператора, пожалуйста"), read whole:
+    "when can i reach an agent" asks about hours, not for an agent."""
+    if NOT_A_PERSON.search(sentence):
+        return False
     words = _WORD.findall(sentence)
     people = [w for w in words if PERSON_WORD.match(w) and w not in ("someone", "somebody")]
     rest = [w for w in words if w not in people]

@@ -16,13 +16,6 @@ PREFIX = "ASSISTANT_KB_"
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def knowledge_path(root: Path, environment: Mapping[str, str]) -> Path:
-    """The help center the article search reads: ASSISTANT_KB_PATH (passed to every process),
-    else knowledge/ in the project at `root`."""
-    configured = environment.get(f"{PREFIX}PATH", "").strip()
-    return Path(configured) if configured else root / "knowledge"
-
-
 @dataclass(frozen=True)
 class RetrievalSettings:
     path: Path = ROOT / "knowledge"

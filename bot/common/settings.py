@@ -24,6 +24,13 @@ ORIGIN_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 PATCHES_PATTERN = re.compile(r"^(all|none|[a-z_]+(\s*,\s*[a-z_]+)*)$")
 
 
+def knowledge_path(root: Path, environment: Mapping[str, str]) -> Path:
+    """The help center the assistant serves: ASSISTANT_KB_PATH (the article search's setting,
+    passed to every process), else knowledge/ in the project at `root`."""
+    configured = environment.get(f"{OTHER_FAMILIES[0]}PATH", "").strip()
+    return Path(configured) if configured else root / "knowledge"
+
+
 class ConfigError(ValueError):
     """A setting is missing or invalid; the message names the variable and what is allowed."""
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from bot.common.build.errors import ContentError
 from bot.common.build.training import TrainingError, build_project, train_model
+from bot.common.settings import knowledge_path
 from bot.content.check import CheckOptions, check_content
 from bot.content.check_output import as_json, as_text
-from retrieval.settings import knowledge_path
 
 
 def parser() -> argparse.ArgumentParser:

@@ -347,6 +347,7 @@ def test_a_person_word_with_a_courtesy_is_a_request(text: str):
     [
         "оператор сказал ждать, пожалуйста помогите",
         "спасибо, оператор пожалуйста ответил",
+        "when can i reach an agent",
         "Please, someone",
     ],
 )

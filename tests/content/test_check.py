@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.common.settings import knowledge_path
 from bot.content.check import CheckOptions, check_content
-from retrieval.settings import knowledge_path
 from tests.content.conftest import TrigramEncoder, article
 
 FAST = CheckOptions(rasa_validate=False, evals=False)

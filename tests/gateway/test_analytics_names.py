@@ -7,9 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
-from bot.common.settings import PROJECT_ROOT
+from bot.common.settings import PROJECT_ROOT, knowledge_path
 from bot.gateway.analytics.names import ContentNames
-from retrieval.settings import knowledge_path
 
 
 def test_titles_descriptions_and_the_fallback_threshold_of_the_project():

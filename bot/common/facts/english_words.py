@@ -16,8 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.common.facts.english_names import ENGLISH_FIRST_NAMES
-from bot.common.settings import PROJECT_ROOT
-from retrieval.settings import knowledge_path
+from bot.common.settings import PROJECT_ROOT, knowledge_path
 
 # A word written in lower case, not inside a link, an address or a code ("e-500").
 _LOWER_WORD = re.compile(r"(?<![\w/@.-])[a-z]{2,}(?![\w/@-])")

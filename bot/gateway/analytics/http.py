@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.common.settings import knowledge_path
 from bot.gateway.analytics.csv_export import analytics_csv
 from bot.gateway.analytics.drafts import cluster_body
 from bot.gateway.analytics.period import Period, PeriodError, parse_period
@@ -29,7 +30,6 @@ from bot.gateway.analytics.transcripts import masked_transcript
 from bot.gateway.desk.auth import DeskError, SignedIn, desk_view
 from bot.gateway.keys import ANALYTICS_ENCODER, DB, SETTINGS
 from bot.gateway.store.records import iso
-from retrieval.settings import knowledge_path
 
 
 def _period(request: web.Request) -> Period:
