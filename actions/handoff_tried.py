@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from actions.text_fold import folded
-from bot.common.facts.english_names import word_set
 from bot.common.facts.lexicon import parses
+from bot.common.word_list import listed
 
 # Verbs that tell no action: knowing, remembering, wanting, being, and things that happen to an
 # order or an item ("пришёл не тот цвет") rather than things the customer did.
@@ -69,7 +69,7 @@ NOTHING_DONE = re.compile(
 )
 _CLAUSES = re.compile(r"[,.;:!?()«»\"—–]+|\s-\s|\s(?:а|но|and|but)\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-PREPOSITIONS = word_set("в во на с со к ко у о об от до из за по при про без для через под над")
+PREPOSITIONS = listed("в во на с со к ко у о об от до из за по при про без для через под над")
 
 
 def _names_a_fact(words: list[str]) -> bool:

@@ -6,13 +6,9 @@ Short on purpose: after a strong cue ("my name is") any name is accepted without
 
 from __future__ import annotations
 
+from bot.common.word_list import listed
 
-def word_set(text: str) -> frozenset[str]:
-    """The words of a blank-separated list."""
-    return frozenset(text.split())
-
-
-ENGLISH_FIRST_NAMES = word_set(
+ENGLISH_FIRST_NAMES = listed(
     """
     aaron abby abigail adam adrian aidan alan albert alex alexa alexander alexandra alexis alfie
     alice alicia alison allison amanda amber amelia amy andrea andrew andy angela angus ann anna
@@ -48,7 +44,7 @@ ENGLISH_FIRST_NAMES = word_set(
 )
 
 # Words that follow "I'm"/"this is" or stand next to a name, capitalised or not, and are no name.
-ENGLISH_STOPWORDS = word_set(
+ENGLISH_STOPWORDS = listed(
     """
     a about again also always am an and any are as at away back because been being but by can
     cannot could customer did do does done from going good got had has have having he her here
@@ -68,7 +64,7 @@ ENGLISH_STOPWORDS = word_set(
 )
 # First names that are also common words ("this is bill for my order"): after a weak cue they
 # count only where the phrase ends ("this is Bill."), as "вера" does in Russian.
-ENGLISH_NAMES_ALSO_WORDS = word_set(
+ENGLISH_NAMES_ALSO_WORDS = listed(
     """
     amber april bill bob chase crystal daisy dawn dean drew faith frank grace holly hope iris
     ivy jack jade joy lily mark pat penny ray robin rose ruby sandy summer violet will

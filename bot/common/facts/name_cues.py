@@ -5,7 +5,7 @@ Kept apart from the rules in names.py that use them, so the lists can be read an
 
 from __future__ import annotations
 
-from bot.common.facts.english_names import word_set
+from bot.common.word_list import listed
 
 Cue = tuple[str, ...]
 
@@ -109,9 +109,9 @@ AFTER_CUES: tuple[Cue, ...] = (
 )
 # After a name and before the end of the phrase, a word that makes it an introduction:
 # "Николай Иванович я, ...", "Привет, Женя тут.", "Daniel again." (not "Вера тут ни при чём").
-ENDING_CUES = word_set("я тут здесь again снова опять")
+ENDING_CUES = listed("я тут здесь again снова опять")
 # After a name, words that end an introduction as a full stop does: "it's Ruby again, ...".
-AGAIN = word_set("again снова опять")
+AGAIN = listed("again снова опять")
 # "Захаром меня зовут": the verb of an introduction after a name in any case.
 CALLED_AFTER: tuple[Cue, ...] = (("меня", "зовут"), ("меня", "звать"), ("зовут",))
 # Where a writer is from, between their name and the rest: "Lucy from Leeds", "Марина из Казани".
@@ -141,12 +141,12 @@ SIGN_OFFS: tuple[Cue, ...] = (
     ("thx",),
     ("many", "thanks"),
 )
-GREETINGS = word_set(
+GREETINGS = listed(
     "здравствуйте здравствуй привет приветствую добрый доброе доброй день вечер утро ночи алло "
     "hello hi hey good morning afternoon evening dear"
 )
 # First words of a request or a greeting: a name before them addresses the reader.
-ADDRESSING = word_set(
+ADDRESSING = listed(
     "подскажите помогите скажите пожалуйста спасибо благодарю здравствуйте привет добрый доброе "
     "please can could would will help thanks thank hi hello hey good do does did is are"
 )
@@ -156,38 +156,38 @@ SENTENCE_ENDS = frozenset({"!", "?", ".", "…", ")"})
 # Marks a signature starts with: "-- June Parker", "— Кира".
 DASHES = frozenset({"-", "—", "–"})
 # Before a name the writer corrects: "меня зовут не Оля", "я не Ольга", "it's Jon, not John".
-CORRECTION_CUES = word_set("я это зовут звать имя it's its i'm im is sorry actually")
+CORRECTION_CUES = listed("я это зовут звать имя it's its i'm im is sorry actually")
 # Words of thanks alone, and what may strengthen them: "спасибо большое, Марина" thanks her.
-THANKS = word_set("спасибо благодарю спс thanks thank thx cheers ty")
-INTENSIFIERS = word_set("большое огромное вам преогромное you a lot so much very")
+THANKS = listed("спасибо благодарю спс thanks thank thx cheers ty")
+INTENSIFIERS = listed("большое огромное вам преогромное you a lot so much very")
 # "меня Сашей зовут", "меня Ксюшей звать": the verb after a name in the instrumental.
-CALLED = word_set("зовут звать")
+CALLED = listed("зовут звать")
 # Between a cue and the name: "я клиент Олег Смирнов", "это ваша покупательница Анна".
-CUE_FILLERS = word_set(
+CUE_FILLERS = listed(
     "клиент клиентка покупатель покупательница ваш ваша постоянный постоянная просто снова опять"
 )
 # Before a cue, a word that makes the name someone else's: "заказ на имя Анна Петрова".
-NOT_OWN_BEFORE_CUE = word_set("на for under")
+NOT_OWN_BEFORE_CUE = listed("на for under")
 # "Звоните Олегу: ¶", "пишите Марине на ¶": the person to reach at the contact the writer gives.
-CONTACT_VERBS = word_set(
+CONTACT_VERBS = listed(
     "звоните позвоните перезвоните пишите напишите отпишитесь наберите свяжитесь обращайтесь "
     "call ring phone text email reach contact"
 )
 # Between such a verb and the name: "обращайтесь к Илье", "свяжитесь с Натальей".
-CONTACT_PREPOSITIONS = word_set("к ко с со")
+CONTACT_PREPOSITIONS = listed("к ко с со")
 # Between that person and the contact: "позвоните Ивану по номеру ¶".
-CONTACT_LINKS = word_set(
+CONTACT_LINKS = listed(
     "на по номер номеру телефон телефону почту почта email e-mail on at можно связаться"
 )
 # After "с Натальей" only these make her the one to reach: "с Натальей можно связаться по ...".
-REACH_LINKS = word_set("связаться")
+REACH_LINKS = listed("связаться")
 # A request filed for a person: "запишите заявку на Соколову Елену".
-FILED = word_set("заявку заявка обращение запрос")
+FILED = listed("заявку заявка обращение запрос")
 # First-person pronouns a name may stand beside, in the same case: "мне, Марине,".
-FIRST_PERSON = word_set("мне меня мной")
+FIRST_PERSON = listed("мне меня мной")
 ENGLISH_NAME_FOLLOWERS = frozenset({"from", "and", "here", "again"})
 # Someone else named next: "Курьер: Игорь", "my manager, Tom".
-ROLES = word_set(
+ROLES = listed(
     "курьер курьера курьеру водитель менеджер менеджера оператор оператора мастер получатель "
     "сотрудник сотрудница продавец консультант муж жена сын дочь мама папа брат сестра подруга "
     "друг коллега бабушка дедушка внук внучка "
@@ -196,8 +196,8 @@ ROLES = word_set(
 )
 # Words that introduce a fact: "заказ 12345678", "phone +44 ...".
 # English titles kept with the name they go with: "Thank you, Mrs Patel".
-TITLES = word_set("mr mrs ms miss dr")
-FACT_LABELS = word_set(
+TITLES = listed("mr mrs ms miss dr")
+FACT_LABELS = listed(
     "заказ заказа номер телефон тел почта email e-mail mail версия приложение "
     "order phone tel mobile number version app"
 )
