@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from actions.text_fold import folded
+from bot.common.sentences import pieces
 from bot.common.word_list import listed
 
 # Words that name a language to talk in.
@@ -33,8 +34,6 @@ COURTESY = listed(
     извините простите а мне вы вам со мной на ли лучше если буду будем нам привет здравствуйте
     """
 )
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
-_CLAUSE = re.compile(r"[^,]+,*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -48,11 +47,11 @@ def _only_request(piece: str) -> bool:
 def _without_requests(sentence: str) -> str:
     if _only_request(sentence):
         return ""
-    return "".join(c for c in _CLAUSE.findall(sentence) if not _only_request(c))
+    return "".join(c for c in pieces(sentence, ",") if not _only_request(c))
 
 
 def without_language_request(text: str) -> str:
     """The message without the sentences or clauses that only ask to switch language, when a
     question is left."""
-    rest = "".join(_without_requests(s) for s in _SENTENCE.findall(text)).strip(" ,")
+    rest = "".join(_without_requests(s) for s in pieces(text, ".!?;\n")).strip(" ,")
     return rest if _WORD.search(rest) else text

@@ -23,6 +23,7 @@ from itertools import pairwise
 from typing import Literal
 
 from actions.text_fold import folded
+from bot.common.sentences import pieces
 from bot.common.word_list import listed
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -117,14 +118,6 @@ FORM_ANSWER = Reading(
 )
 
 
-def _pieces(text: str, ends: str) -> list[str]:
-    """The text cut after each run of `ends`, kept ("где он?! жду" → "где он?!", " жду")."""
-    if not ends:
-        return [text]
-    marks = re.escape(ends)
-    return re.findall(rf"[^{marks}]+[{marks}]*", text)
-
-
 def _opening(words: list[str], leading: frozenset[str]) -> str:
     return next((w for w in words if w not in leading), "")
 
@@ -136,8 +129,8 @@ def asks(text: str, reading: Reading) -> bool:
         return True
     if reading.question_mark == "unquoted" and "?" in QUOTED.sub(" ", text):
         return True
-    for sentence in _pieces(text, reading.sentence_ends):
-        clauses = _pieces(sentence, reading.clause_ends)
+    for sentence in pieces(text, reading.sentence_ends):
+        clauses = pieces(sentence, reading.clause_ends)
         openings = {_opening(WORD.findall(clause), reading.leading) for clause in clauses}
         if reading.reproach & openings:
             continue

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 
+from bot.common.sentences import sentences
 from bot.common.word_list import listed
 
 LONG_CHARS = 300
 KEPT_SENTENCES = 2
 KEPT_CHARS = 400
 ASKING = 2.0  # a sentence scoring below this does not ask anything
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»)]*\s+|\n+")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # An error code as apps and sites show them: "E-500", "ERR-42", "A-1003".
 ERROR_CODE = re.compile(r"(?<![\w-])[A-Za-z]{1,3}-\d{2,5}(?![\w-])")
@@ -63,10 +63,6 @@ def problem_score(sentence: str) -> int:
     words = WORD.findall(sentence.lower().replace("n't", "nt"))
     stems = tuple(s.replace("n't", "nt") for s in PROBLEM_STEMS)
     return sum(1 for w in words if w.startswith(stems) and (len(w) > 2 or w in stems))
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
 
 
 def asking_score(sentence: str) -> float:
