@@ -37,10 +37,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import Placement, choose, choose_for_topic_name
 from actions.client_action import ClientAction
+from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_trigger import hand_over, person_now
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_language_request import without_language_request
-from actions.knowledge_precedence import asked
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_question_first import answered_first, irritated
 from actions.knowledge_replies import (
@@ -58,7 +58,6 @@ from actions.message_kinds import (
     chosen_index,
     closing,
     closing_tail,
-    follows_up,
     vague_opener,
 )
 from actions.negativity import COMPLAINT_INTENT, is_strongly_negative
@@ -83,9 +82,6 @@ OFF_TOPIC_SURE = 0.7
 KEEP_QUESTION_CHARS = 500
 # The NLU this sure of a vague opener lets it hold a word or two of its own (message_kinds.py).
 VAGUE_SURE = 0.85
-# A follow-up the NLU puts in a topic this confidently is searched alone; below it, the intent is
-# likely read from the follow-up's few words ("а через браузер тогда можно?" as account_login).
-FOLLOW_UP_OWN_TOPIC = 0.8
 
 
 def placement(intent: str, confidence: float) -> Placement:
@@ -164,8 +160,10 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             choice = choose_for_topic_name(answer)
         else:
             asked = without_language_request(reading.text)  # "can we talk in English? where…"
-            query, known = self._with_question_before(tracker, asked, placed, known, confidence)
-            answer = self.client.ask(query, language, known, topic_intent)
+            before = question_before(tracker, asked, placed, confidence)
+            answer = search_in_context(
+                self.client, asked, before, language, placed, known, topic_intent
+            )
             choice = choose(answer, placed, confidence)
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
@@ -203,27 +201,6 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         return events + self._answer(
             dispatcher, tracker, articles[0], language, others, offer_person=complained
         )
-
-    def _with_question_before(
-        self,
-        tracker: Tracker,
-        text: str,
-        placed: Placement,
-        known: KnownVector | None,
-        confidence: float = 0.0,
-    ) -> tuple[str, KnownVector | None]:
-        """Right after an answer, a short follow-up that refers back ("а если он уже уехал?", "то
-        есть с этого телефона уже никак?") is searched together with the question it follows,
-        unless the NLU places it in a topic of its own with confidence, or places it in one and
-        it asks nothing ("now it's showing E-101" says what happened next) (still one search;
-        the NLU's vector is of the follow-up alone, so it is not used)."""
-        before = tracker.get_slot("kb_question")
-        after_answer = tracker.get_slot("kb_awaiting_verdict") and isinstance(before, str)
-        sure = confidence >= FOLLOW_UP_OWN_TOPIC
-        own_topic = placed == "topic" and (sure or not asked(text))
-        if own_topic or not after_answer or not follows_up(text):
-            return text, known
-        return f"{text} {read_message(before).text}", None  # a long question is cut at its end
 
     def _closes_after_answer(
         self, tracker: Tracker, text: str, answer: KnowledgeAnswer

@@ -22,6 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import choose
 from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromKnowledge
+from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_trigger import hand_over, person_now
 from actions.knowledge_precedence import precedence
 from actions.knowledge_question_first import answered_first, irritated
@@ -64,8 +65,8 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         language = language_of(tracker)
         reading = read_message(text)
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
-        query, known = self._with_question_before(tracker, reading.text, "topic", known, confidence)
-        answer = self.client.ask(query, language, known)
+        before = question_before(tracker, reading.text, "topic", confidence)
+        answer = search_in_context(self.client, reading.text, before, language, "topic", known)
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)

@@ -196,11 +196,15 @@ REFERS_BACK = listed(
 FOLLOW_UP_WORDS = 12
 
 
+def short_message(text: str) -> bool:
+    """Few enough words to lean on what was just said rather than tell a question whole."""
+    return 0 < len(_words(text)) <= FOLLOW_UP_WORDS
+
+
 def follows_up(text: str) -> bool:
     """A short message that refers back to what was just said rather than naming its subject:
     read with the question it follows, it can be answered (the caller knows there was one)."""
-    words = _words(text)
-    return 0 < len(words) <= FOLLOW_UP_WORDS and bool(REFERS_BACK.intersection(words))
+    return short_message(text) and bool(REFERS_BACK.intersection(_words(text)))
 
 
 # Emoji that say "good, thanks" on their own.

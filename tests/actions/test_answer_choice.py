@@ -94,6 +94,10 @@ def test_a_message_the_nlu_leans_to_put_outside_needs_a_score_not_only_agreement
     assert choose(answer("abstain", agreed), "doubtful").decision == "abstain"
     scored = (Ranked("availability", 0.014, 3.6, 3), Ranked("x", 0.001, 3.4, 0))
     assert choose(answer("abstain", scored), "doubtful").articles == ("availability",)
+    # a service the help center does not describe shares a word with an unrelated article
+    weak = (Ranked("wrong-item", 0.006, 3.1, 1), Ranked("faulty", 0.003, 3.0, 2))
+    assert choose(answer("abstain", weak), "doubtful").decision == "abstain"
+    assert choose(answer("abstain", weak), "unplaced").articles == ("wrong-item",)
 
 
 def test_without_a_ranking_the_searchs_own_articles_are_used():

@@ -1,0 +1,61 @@
+"""Searching a message that may continue the question just answered (issue 18).
+
+Right after an answer, a short question often leans on the one before it. One that refers back
+("а если он уже уехал?", "то есть с этого телефона уже никак?") is searched together with that
+question. One that does not ("а пересылку кто оплачивает, я или вы?" after an answer about an
+exchange) was searched alone, found nothing, and got an intent's stock reply (here the bot
+introducing itself): a short question that alone finds nothing at all is now searched with the
+question before it too, and that search answers when it finds something. A message the NLU
+places in a topic of its own with confidence, or in a topic while it asks nothing ("now it's
+showing E-101" says what happened next), is no follow-up.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from actions.answer_choice import Placement, choose
+from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
+from actions.knowledge_precedence import asked
+from actions.message_kinds import follows_up, short_message
+from retrieval.known_vector import KnownVector
+from retrieval.normalise import read_message
+
+# A message the NLU puts in a topic this confidently is a question of its own; below it, the
+# intent is likely read from the follow-up's few words ("а через браузер тогда можно?" as
+# account_login).
+FOLLOW_UP_OWN_TOPIC = 0.8
+
+
+def question_before(
+    tracker: Tracker, text: str, placed: Placement, confidence: float = 0.0
+) -> str | None:
+    """The question just answered, read as the search reads it, when `text` may follow it up:
+    a short message right after an answer that the NLU does not place in a topic of its own."""
+    before = tracker.get_slot("kb_question")
+    if not (tracker.get_slot("kb_awaiting_verdict") and isinstance(before, str)):
+        return None
+    own_topic = placed == "topic" and (confidence >= FOLLOW_UP_OWN_TOPIC or not asked(text))
+    if own_topic or not short_message(text):
+        return None
+    return read_message(before).text  # a long question is cut at its end
+
+
+def search_in_context(
+    client: KnowledgeBase,
+    text: str,
+    before: str | None,
+    language: str,
+    placed: Placement,
+    known: KnownVector | None = None,
+    intent: str | None = None,
+) -> KnowledgeAnswer:
+    """The search that answers `text`: alone, or together with the question `before` it (the
+    NLU's vector is of the follow-up alone, so that search does not use it)."""
+    if before is not None and follows_up(text):
+        return client.ask(f"{text} {before}", language, None, intent)
+    alone = client.ask(text, language, known, intent)
+    if before is None or not asked(text) or choose(alone, placed).decision != "abstain":
+        return alone
+    together = client.ask(f"{text} {before}", language, None, intent)
+    return together if choose(together, placed).decision != "abstain" else alone

@@ -1,0 +1,107 @@
+"""A message right after an answer: searched alone, or together with the question it follows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.follow_up_search import question_before, search_in_context
+from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
+from actions.knowledge_or_reply import ActionRespondUnlessArticle
+from retrieval.normalise import read_message
+
+RETURN = Article("how-to-return-ru", "Как вернуть товар", "https://h/r", "ru", "В заказе.", 0.9)
+SURE = KnowledgeAnswer("answer", (RETURN,), (Ranked(RETURN.id, 0.9, 0.8, 3),))
+CLOSE = KnowledgeAnswer("clarify", (RETURN,), (Ranked(RETURN.id, 0.4, 0.6, 2),))
+NOTHING = KnowledgeAnswer("abstain", (), (Ranked(RETURN.id, 1e-6, 0.1, 0),))
+BEFORE = "кроссовки малы, хочу поменять на размер больше"
+ANSWERED = {"kb_awaiting_verdict": True, "kb_question": BEFORE}
+
+
+class ScriptedKb:
+    """Answers each question with what `answers` holds for it (NOTHING otherwise)."""
+
+    def __init__(self, answers: dict[str, KnowledgeAnswer]) -> None:
+        self.answers = answers
+        self.questions: list[str] = []
+
+    def ask(self, question: str, language: str, known: object = None, intent: object = None):
+        self.questions.append(question)
+        return self.answers.get(question, NOTHING)
+
+    def article(self, article_id: str, question: str, known: object = None) -> Article | None:
+        return RETURN if article_id == RETURN.id else None
+
+
+def tracker(
+    text: str, slots: dict[str, Any], intent: str = "nlu_fallback", confidence: float = 0.4
+):
+    return Tracker(
+        "c1",
+        {"language": "ru", **slots},
+        {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "placed", "confidence", "expected"),
+    [
+        ("а пересылку кто оплачивает?", ANSWERED, "unplaced", 0.0, BEFORE),
+        ("а пересылку кто оплачивает?", {}, "unplaced", 0.0, None),  # no answer before it
+        # the NLU places it in a topic of its own with confidence
+        ("а как сменить пароль?", ANSWERED, "topic", 0.95, None),
+        # placed in a topic, it asks nothing: it says what happened next
+        ("now it's showing E-101 instead", ANSWERED, "topic", 0.6, None),
+        ("а через браузер тогда можно?", ANSWERED, "topic", 0.55, BEFORE),
+        (" ".join(["слово"] * 13) + "?", ANSWERED, "unplaced", 0.0, None),  # a question whole
+    ],
+)
+def test_a_possible_follow_up_is_a_short_message_right_after_an_answer(
+    text: str, slots: dict[str, Any], placed: Any, confidence: float, expected: str | None
+) -> None:
+    assert question_before(tracker(text, slots), text, placed, confidence) == expected
+
+
+def test_a_follow_up_that_refers_back_is_searched_with_the_question_before() -> None:
+    text = "а если он уже уехал?"
+    kb = ScriptedKb({text: SURE, f"{text} {BEFORE}": CLOSE})
+    assert search_in_context(kb, text, BEFORE, "ru", "unplaced") is CLOSE
+    assert kb.questions == [f"{text} {BEFORE}"]
+
+
+def test_a_short_question_that_alone_finds_nothing_is_searched_with_the_question_before() -> None:
+    text = "а пересылку кто оплачивает, я или вы?"
+    kb = ScriptedKb({f"{text} {BEFORE}": CLOSE})
+    assert search_in_context(kb, text, BEFORE, "ru", "topic") is CLOSE
+    # ... and keeps its own search when together they find nothing either
+    assert search_in_context(ScriptedKb({}), text, BEFORE, "ru", "topic") is NOTHING
+
+
+def test_a_message_that_finds_something_alone_or_asks_nothing_is_not_searched_again() -> None:
+    kb = ScriptedKb({"а самовывоз есть?": CLOSE})
+    assert search_in_context(kb, "а самовывоз есть?", BEFORE, "ru", "unplaced") is CLOSE
+    search_in_context(kb, "ну ладно", BEFORE, "ru", "unplaced")
+    search_in_context(kb, "а самовывоз есть?", None, "ru", "unplaced")
+    assert kb.questions == ["а самовывоз есть?", "ну ладно", "а самовывоз есть?"]
+
+
+async def test_a_follow_up_read_as_small_talk_gets_the_article_rather_than_the_stock_reply() -> (
+    None
+):
+    text = "а пересылку кто оплачивает, я или вы?"
+    kb = ScriptedKb({f"{read_message(text).text} {read_message(BEFORE).text}": SURE})
+    dispatcher = CollectingDispatcher()
+    parsed = tracker(text, ANSWERED, "bot_challenge", 0.44)
+    await ActionRespondUnlessArticle(kb).run(dispatcher, parsed, {"responses": {}})
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_kb_answer",
+        "utter_kb_ask_helpful",
+    ]
