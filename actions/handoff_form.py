@@ -15,10 +15,11 @@ asked is kept as the email while the order number is asked again. An answer is r
    уже не надо, передумала", "nevermind, found it myself") at a question about a fact, or a short
    one at the problem and "what did you try" questions (actions/form_words.py);
 2. the question's own fact in the message fills the question;
-3. "не знаю" / "skip", also inside a sentence for the order number and app version ("номера заказа
-   у меня нет под рукой"), leaves an optional question empty;
-4. a real question on a support topic ("а пароль как сменить?") pauses the form: it is answered and
+3. a real question on a support topic ("а пароль как сменить?", also one that says the answer is
+   not to hand: "а где его посмотреть? не могу найти номер") pauses the form: it is answered and
    a person offered again (actions/handoff_leave.py), and nothing said so far is lost;
+4. "не знаю" / "skip", also inside a sentence for the order number and app version ("номера заказа
+   у меня нет под рукой"), leaves an optional question empty;
 5. other facts without the question's own: "noted", and the question again;
 6. anything else: the question's own reading (a name written in an unusual way, a version as
    written), or a polite reply with an example and the question again.
@@ -172,6 +173,10 @@ def validate_answer(
         # a fact corrected: the new value is in its own slot, and the question is asked again
         dispatcher.utter_message(response=NOTED_RESPONSE)
         return {slot: None}
+    topics = intent_topics() if topics is None else topics
+    if not own_fact and slot in PAUSING_QUESTIONS and answer.asks_something(topics):
+        # asked before the skip: "а где его посмотреть? не могу найти номер" wants an answer
+        return {slot: None, PAUSED_SLOT: True}
     if not own_fact and answer.skips(question):
         return {slot: SKIPPED, **_tried_too(slot, answer)}
     if not own_fact and answer.has_card and question.about_a_fact and question.invalid:
@@ -180,9 +185,6 @@ def validate_answer(
         return {slot: None}
     if not own_fact and _answers_tried_instead(question, answer):
         return {slot: SKIPPED, **_tried_too(slot, answer)}
-    topics = intent_topics() if topics is None else topics
-    if not own_fact and slot in PAUSING_QUESTIONS and answer.asks_something(topics):
-        return {slot: None, PAUSED_SLOT: True}
     filled: Slots = {slot: None, **question.parse(answer.text, answer.facts)}
     if filled[slot] is not None:
         filled.update(_tried_too(slot, answer))

@@ -17,6 +17,7 @@ from actions.conversation import MAX_TEXT, NOT_A_PROBLEM, SUBMIT_ACTION, Turn, t
 from actions.handoff_trigger import CANCELLED, GO_ON
 from actions.text_fold import folded
 from bot.common.facts import extract_facts
+from bot.common.word_list import listed
 
 # The case shows the customer's own words about the problem that led to the handoff: the answer to
 # the form's question when the form asked it, else the last message before the request for a
@@ -28,12 +29,6 @@ START_ACTION = "action_handoff_start"
 ASIDE_ACTION = "action_handoff_question"
 PROBLEM_SLOT = "handoff_problem"
 REQUESTED_SLOT = "requested_slot"
-
-
-def _word_set(*lines: str) -> frozenset[str]:
-    return frozenset(word for line in lines for word in line.split())
-
-
 MAX_PROBLEM_TURNS = 3
 # A message the NLU could not place goes on from the one before it: "Can I still cancel order ¶?"
 # — "I don't want to pay for a return. Could someone from your team stop it?"
@@ -43,34 +38,34 @@ NOT_HELPED_INTENT = "deny"  # "нет" to "did this help?"
 # problem when this many words are left once the fillers are dropped: "соедините с оператором,
 # чайник пришёл не того цвета".
 MIN_WORDS_OUTSIDE_A_TOPIC = 3
-FILLER_WORDS = _word_set(
-    "я мне меня мной мой моя мое мои моего моей вы вас вам вами ваш ваша ваше ваши ты тебя тебе",
-    "твой он она оно они его ее их это этот эта эти то тот та те того тому тут там здесь вот",
-    "и а но или да нет не ни же ли бы ну уже еще так как что чтобы кто где когда тоже также",
-    "с со в во на по к ко о об обо от до из за для у при про без над под через",
-    "пожалуйста плиз спасибо благодарю здравствуйте здрасьте здрасте привет приветствую",
-    "добрый доброе доброго добрая день дня вечер вечера утро утра ночи",
-    "хорошо ок окей ладно ага угу",
-    "все весь очень просто может можно можете надо нужно нужен нужна хочу хотел хотела хотим",
-    "есть быть был была было будет срочно скорее зовут имя",
-    "бот бота боту ботом робот робота роботом живой живого живым живому живая кто-нибудь кто-то",
-    "дайте дай позовите позови позвать пригласите соедините соедини переключите переключи",
-    "подключите подключи передайте передай переведите переведи свяжите свяжи связаться поговорить",
-    "пообщаться общаться переписываться",
+FILLER_WORDS = listed(
+    "я мне меня мной мой моя мое мои моего моей вы вас вам вами ваш ваша ваше ваши ты тебя тебе "
+    "твой он она оно они его ее их это этот эта эти то тот та те того тому тут там здесь вот "
+    "и а но или да нет не ни же ли бы ну уже еще так как что чтобы кто где когда тоже также "
+    "с со в во на по к ко о об обо от до из за для у при про без над под через "
+    "пожалуйста плиз спасибо благодарю здравствуйте здрасьте здрасте привет приветствую "
+    "добрый доброе доброго добрая день дня вечер вечера утро утра ночи "
+    "хорошо ок окей ладно ага угу "
+    "все весь очень просто может можно можете надо нужно нужен нужна хочу хотел хотела хотим "
+    "есть быть был была было будет срочно скорее зовут имя "
+    "бот бота боту ботом робот робота роботом живой живого живым живому живая кто-нибудь кто-то "
+    "дайте дай позовите позови позвать пригласите соедините соедини переключите переключи "
+    "подключите подключи передайте передай переведите переведи свяжите свяжи связаться поговорить "
+    "пообщаться общаться переписываться "
     # how a request for a person is worded: "пригласите в чат кого-нибудь", "чтобы этим занялся"
-    "пригласите пригласи пригласить прошу передать чат кого-нибудь кого-то кем-нибудь кем-то",
-    "займитесь займется занялся занялась заняться посмотрите посмотрел посмотрела",
-    "хотелось все-таки понятно ответ ответы ответа",
+    "пригласите пригласи пригласить прошу передать чат кого-нибудь кого-то кем-нибудь кем-то "
+    "займитесь займется занялся занялась заняться посмотрите посмотрел посмотрела "
+    "хотелось все-таки понятно ответ ответы ответа "
     # going back to the handoff after an answer: "ясно, давайте всё-таки продолжим"
-    "ясно давайте давай продолжим продолжить продолжаем продолжайте вернемся вернуться",
-    "i me my mine you your we our us it its is are am was were be been a an the and or but so if",
-    "to of in on at for with from by about please pls thanks thank thx hi hello hey yes no not",
-    "ok okay just can could would will i'm im i'd id want need get give let some someone anyone",
-    "somebody anybody there here this that these those do does did don't dont have has name",
-    "bot talk speak connect transfer escalate put through chat real live",
-    "member members team colleague colleagues look into check handle rather sort out bring",
-    "like prefer still pass request",
-    "back continue carry go on anyway",
+    "ясно давайте давай продолжим продолжить продолжаем продолжайте вернемся вернуться "
+    "i me my mine you your we our us it its is are am was were be been a an the and or but so if "
+    "to of in on at for with from by about please pls thanks thank thx hi hello hey yes no not "
+    "ok okay just can could would will i'm im i'd id want need get give let some someone anyone "
+    "somebody anybody there here this that these those do does did don't dont have has name "
+    "bot talk speak connect transfer escalate put through chat real live "
+    "member members team colleague colleagues look into check handle rather sort out bring "
+    "like prefer still pass request "
+    "back continue carry go on anyway"
 )
 # Stems of the people a customer asks for ("оператора", "специалисту", "representatives").
 FILLER_STEMS = (
@@ -235,8 +230,8 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
 
 
 # A message that goes on from the one before it rather than starting anew: "так для этого надо
-# войти, а я не могу", "но мне это не подходит", "but I can't do that", "значит, только через
-# оператора?".
+# войти, а я не могу", "но мне это не подходит", "but I can't do that", "that doesn't really help",
+# "значит, только через оператора?".
 CONTINUES = re.compile(
     # a conclusion drawn from the answer before, or going back to it: "значит, только через
     # оператора?", "тогда соедините", "actually no, put me through after all"
@@ -246,7 +241,7 @@ CONTINUES = re.compile(
     r"|\bуже прошл[оаи]\b|\bпрошл[оаи] уже\b|\bit's been\b|\bhave passed\b|\bhas passed\b"
     r"|^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
     r"|не работает)|\bне помогл\w*|\bне подходит|\b(?:for|to do) that\b"
-    r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:help|work)"
+    r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:\w+ )?(?:help|work)"
 )
 
 

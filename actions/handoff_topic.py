@@ -7,9 +7,10 @@ A request for a person that also says what is wrong ("Перестали при�
 статусе заказа в приложении. Соедините с сотрудником") is read as request_human with some topic
 ranked next, often not the problem's: the help article the search finds for the message says more,
 since it knows every topic of the help centre, including wordings nobody listed (the article's
-title and id name its topic in words). Without an article, a topic the NLU ranks next with real
-weight (a per cent or two is a guess, and a guess asks a question that does not fit), and last the
-problem's own words: "привезли не всё... позовите оператора" is about an order.
+title and id name its topic in words). Without an article, an item the customer says they bought
+(its order is what the agent looks up), then a topic the NLU ranks next with real weight (a per
+cent or two is a guess, and a guess asks a question that does not fit), and last the problem's
+own words: "привезли не всё... позовите оператора" is about an order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.conversation import NO_TOPIC, Turn
-from actions.topic_words import Topic, topic_hits
+from actions.topic_words import Topic, topic_hits, words
+from bot.common.facts.lexicon import parses
 
 # The least weight the NLU must give a topical intent, first or ranked below a request for a
 # person, for the form to ask that topic's questions: a request for a person that also says what
@@ -39,6 +41,10 @@ FORM_TOPICS: dict[Topic, str] = {
     "app": "technical",
     "account": "account",
 }
+# Buying, in any form of the verb ("купленный", "покупал", "bought"): the problem is about something
+# the customer bought, so the agent looks up its order, whatever is wrong with the item.
+PURCHASE_VERBS = frozenset({"купить", "покупать", "приобрести", "приобретать"})
+ENGLISH_PURCHASE = frozenset({"buy", "buying", "bought"})
 # The search's verdict when no article fits: its ranking then says nothing about the topic.
 NO_ARTICLE = "abstain"
 # The top articles of a message in the help-article search, each as its title and id.
@@ -83,8 +89,10 @@ def problem_topic(
     """The topic of the message a handoff is about, from the surest reading that gives one: the
     NLU's first intent when it has a topic; else the help article the search finds for the
     message (its title and id name the topic in words: "Уведомления: ... notifications-ru"), which
-    knows the help centre's topics better than a request for a person's ranking does; else a
-    topic the NLU ranks next; else the message's own words."""
+    knows the help centre's topics better than a request for a person's ranking does; else the
+    order, when the message says the item was bought ("пылесос, купленный у вас, не включается":
+    the NLU's guesses for a faulty item are no topic of the form); else a topic the NLU ranks
+    next; else the message's own words."""
     ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
     first = ranking[0] if ranking else {}
     topic = topics.get(str(first.get("name") or ""))
@@ -94,6 +102,8 @@ def problem_topic(
     for article in search(text, language):
         if (topic := topic_of_words(article)) is not None:
             return topic
+    if _purchase_hits(text):
+        return FORM_TOPICS["order"]
     return topic_of_message(parse, topics) or topic_of_words(text)
 
 
@@ -114,10 +124,20 @@ def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | Non
     return None
 
 
+def _purchase_hits(text: str) -> list[tuple[int, Topic]]:
+    """(position, "order") of every verb of buying in `text` (PURCHASE_VERBS)."""
+    return [
+        (position, "order")
+        for position, word in enumerate(words(text))
+        if word in ENGLISH_PURCHASE
+        or (not word.isascii() and parses(word)[0].normal_form in PURCHASE_VERBS)
+    ]
+
+
 def topic_of_words(text: str) -> str | None:
     """The form's topic most of the text's topic words name; the first named wins a tie."""
     counts: dict[str, tuple[int, int]] = {}
-    for position, topic in topic_hits(text):
+    for position, topic in [*topic_hits(text), *_purchase_hits(text)]:
         form_topic = FORM_TOPICS[topic]
         count, first = counts.get(form_topic, (0, position))
         counts[form_topic] = (count + 1, first)

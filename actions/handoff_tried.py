@@ -3,7 +3,8 @@
 Customers answer two questions at once: "не помню номер заказа, а в банк я уже звонила",
 "заказ 47120958, сам ещё ничего не делал", "no order yet, I entered the code twice". What they
 did is told in the first person: in Russian a verb in the past singular with no noun before it in
-its clause to be its subject ("в банк я звонила", "проверяла"; not "курьер не приехал"); the
+its clause to be its subject ("в банк я звонила", "проверяла"; not "курьер не приехал"), nor one
+in the clause before that the verb agrees with ("сборщик ушёл, сказал, что перенесут"); the
 present of wanting or waiting ("пытаюсь оплатить", "жду") says what they want done, while an
 attempt told as it goes on counts ("ввожу код — пишет, что недействителен"); a verb with "не"
 ("ещё не включал") tells the state of things (what was not tried is NOTHING_DONE's). In English,
@@ -15,6 +16,7 @@ about what was done.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from actions.text_fold import folded
 from bot.common.facts.lexicon import parses
@@ -81,32 +83,47 @@ def _names_a_fact(words: list[str]) -> bool:
     )
 
 
-def _russian_clause(words: list[str]) -> bool:
-    """A verb the customer did: no nominative noun before it to be someone else the subject."""
+# The grammatical features of a clause's subject, a person, that a past verb agrees with
+# ("сборщик": masc, sing), carried into the clauses after it that have none of their own.
+Subject = tuple[str | None, str | None]
+
+
+def _agrees(tag: Any, subject: Subject | None) -> bool:
+    """A past verb whose gender and number are those of the subject told before it: "сборщик
+    пришёл и ушёл, сказал, что перенесут" (the fitter said it); "заказ не пришёл, звонила в банк"
+    (the customer rang)."""
+    return subject is not None and (tag.gender, tag.number) == subject
+
+
+def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Subject | None]:
+    """A verb the customer did: no nominative noun before it to be someone else the subject,
+    here or, when its verb agrees with it, in the clause before. Returns the verdict and the
+    subject the next clause goes on with."""
     writes_a_fact = _names_a_fact(words)
     subject = False
     for index, word in enumerate(words):
         reading = parses(word)[0]
         tag = reading.tag
-        if (
-            tag.POS == "NOUN"
-            and "nomn" in tag
-            and (index == 0 or words[index - 1] not in PREPOSITIONS)
-        ):
-            subject = True
+        after_preposition = index > 0 and words[index - 1] in PREPOSITIONS
+        if tag.POS == "NOUN" and "nomn" in tag and not after_preposition:
+            # only a person goes on acting in the clauses after: "курьер", not "заказ ¶"
+            subject, before = True, (tag.gender, tag.number) if "anim" in tag else None
+        elif tag.POS == "NPRO" and "1per" in tag and "nomn" in tag:
+            before = None  # "я звонила": the customer is the subject from here on
         if tag.POS != "VERB" or reading.normal_form in NOT_ACTIONS or subject:
             continue
         if writes_a_fact and reading.normal_form in WRITING_VERBS:
             continue
         negated = index > 0 and words[index - 1] == "не"  # "я его ещё не включал": a state
         personal = "masc" in tag or "femn" in tag  # "не помогло", "списалось": a thing did it
-        if "past" in tag and "sing" in tag and personal and not negated:
-            return True
+        past = "past" in tag and "sing" in tag and personal and not negated
+        if past and not _agrees(tag, before):
+            return True, before
         # "ввожу код — пишет, что недействителен": an attempt told as it goes on
         doing = "pres" in tag and "1per" in tag and "sing" in tag
         if doing and not negated and reading.normal_form not in NOT_DOING:
-            return True
-    return False
+            return True, before
+    return False, before
 
 
 def _english_clause(words: list[str]) -> bool:
@@ -121,6 +138,7 @@ def tells_what_was_tried(text: str) -> bool:
     lower = folded(text)
     if NOTHING_DONE.search(lower):
         return True
+    subject: Subject | None = None
     for clause in _CLAUSES.split(lower):
         words = _WORD.findall(clause)
         if not words:
@@ -128,6 +146,8 @@ def tells_what_was_tried(text: str) -> bool:
         if all(word.isascii() for word in words):
             if _english_clause(words):
                 return True
-        elif _russian_clause([w for w in words if not w.isascii()]):
+            continue
+        tried, subject = _russian_clause([w for w in words if not w.isascii()], subject)
+        if tried:
             return True
     return False

@@ -12,7 +12,8 @@ Steve, was rude"; and a single name first and followed by a request or a greetin
 reader ("Марина, подскажите", "Привет, Вера", "Добрый день, Марина! Заказ не пришёл",
 "Спасибо, Марина!"), a name with its surname does not. Weak cues ("я", "это", "I'm") need a word
 known as a first name in the nominative; strong ones ("меня зовут", "my name is") take any
-capitalised word. A name corrected in so many words ("меня зовут не Оля, а Ольга") is the new one.
+capitalised word. A name corrected in so many words ("меня зовут не Оля, а Ольга") is the new one;
+one written again with its surname ("I'm Rachel. Rachel Goldberg") is the fuller one.
 The rules about cues are here; the name standing alone is name_alone.py, signatures
 name_signatures.py, corrections name_corrections.py, and reading a name at a place
 name_reading.py. Each rule says what kind of name it reads (model.NameKind).
@@ -254,6 +255,23 @@ def _completed(found: Found, surname: Found | None) -> str:
     return f"{found.text} {surname.text}"
 
 
+def _fuller_later(tokens: Sequence[Token], found: Found) -> Found:
+    """The same first name written again later in the message with more words, opening a phrase
+    of its own, the fuller form counts: "I'm Rachel. Rachel Goldberg, ¶", "Я Вера. Вера
+    Соколова, ¶" (not "I'm Victoria, I live on Victoria Street")."""
+    if len(found.parts) > 1:
+        return found
+    first = found.parts[0].text
+    for index in range(found.stop, len(tokens)):
+        opens = is_mark(tokens, index - 1) or tokens[index].line_start
+        if tokens[index].lower != first.lower() or not opens:
+            continue
+        fuller = read_name(tokens, index)
+        if fuller and len(fuller.parts) > 1 and fuller.parts[0].text == first:
+            return fuller
+    return found
+
+
 Rule = Callable[[Sequence[Token]], Found | None]
 # Each rule with the kind of name it reads (model.NameKind), tried in this order.
 RULES: tuple[tuple[Rule, NameKind], ...] = (
@@ -283,5 +301,5 @@ def customer_name(text: str) -> tuple[str, NameKind] | None:
     for rule, kind in RULES:
         found = rule(tokens)
         if found and found.parts[0].text != (surname.text if surname else None):
-            return _completed(found, surname), kind
+            return _completed(_fuller_later(tokens, found), surname), kind
     return (surname.text, "own") if surname else None
