@@ -83,7 +83,7 @@ def wants_person(text: str) -> bool:
 
 # Asking to be put through without naming a person: in a support chat only a person is meant.
 CONNECT_ME = re.compile(
-    r"\b(?:соедините|соедини|переключите меня|переведите меня|put me through|connect me"
+    r"\b(?:соедините|соедини|соединяйте|переключите меня|переведите меня|put me through|connect me"
     r"(?! to (?:the )?(?:wi-?fi|internet|network)))\b"
     # asking the company's people to act: "could someone from your team stop it?" (not "can
     # someone else pick up my order?")

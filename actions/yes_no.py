@@ -4,7 +4,9 @@ After an article ("Did this help?") they are the customer's verdict, stored with
 "no" then shows the other close articles, when the search had any, as buttons. After a clarifying
 question "no" means none of the offered articles fits; otherwise they get the plain replies of the
 affirm and deny intents, except a "yes" to a reply that offered to bring in a person ("...или я
-передам вопрос специалисту." — "Да"), which accepts the offer.
+передам вопрос специалисту." — "Да"), which accepts the offer. A yes or no that also asks for a
+person in so many words ("ясно. тогда да, соединяйте" after an answer and an offer to go on with
+the handoff) brings one in, whatever the bot asked last.
 
 The second "not helpful" in a conversation, or an angry "no", brings in a person
 (actions/handoff_trigger.py).
@@ -21,7 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.client_action import ClientAction
 from actions.conversation import previous_reply, reply_names
-from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over
+from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, wants_person
 from actions.knowledge_answer import Article, KnowledgeBase
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_replies import article_buttons, human_button, language_of
@@ -52,8 +54,11 @@ class ActionReplyYesNo(ClientAction[KnowledgeBase]):
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         yes = intent == "affirm"
-        if not yes and is_strongly_negative(tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if not yes and is_strongly_negative(text):
             return hand_over("negative")
+        if wants_person(text):
+            return hand_over("requested")
         article_id = tracker.get_slot("kb_last_article")
         if tracker.get_slot("kb_awaiting_verdict") and article_id:
             log.info("kb.verdict article=%s helpful=%s", article_id, yes)

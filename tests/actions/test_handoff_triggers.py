@@ -353,3 +353,25 @@ def test_a_person_word_with_a_courtesy_is_a_request(text: str):
 )
 def test_a_person_word_in_a_report_is_no_request(text: str):
     assert not asks_for_person(text)
+
+
+async def test_a_yes_that_asks_for_a_person_brings_one_in_even_after_did_this_help():
+    """An answer inside the form asks "did this help?" and offers to go on with the handoff: a
+    yes that says "put me through" takes the offer, not the verdict."""
+    slots = {"kb_awaiting_verdict": True, "kb_last_article": "login-ru"}
+    events = [
+        *offer("utter_handoff_offer_again"),
+        user("ясно. тогда да, соединяйте", "affirm", ts=2.0),
+    ]
+    replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events, slots)
+    assert replies == []
+    assert slot(result, "handoff_reason") == "requested"
+    assert followup(result) == "action_handoff_start"
+
+
+async def test_a_plain_yes_after_did_this_help_is_the_verdict():
+    slots = {"kb_awaiting_verdict": True, "kb_last_article": "login-ru"}
+    events = [*offer("utter_handoff_offer_again"), user("да, помогло", "affirm", ts=2.0)]
+    replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events, slots)
+    assert replies == ["utter_kb_glad_helped"]
+    assert followup(result) is None
