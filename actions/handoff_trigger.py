@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from actions.conversation import previous_reply, reply_names
 from actions.handoff_signals import escalates
 from actions.text_fold import folded
+from bot.common.sentences import pieces
 from bot.common.word_list import listed
 
 Reason = Literal[
@@ -69,7 +70,6 @@ COURTESY = listed(
     please pls plz now asap urgently just a an the real live human
     """
 )
-_SENTENCE = re.compile(r"[^.!?;\n]+")
 # "a person", "a real person" ask for one; "the person receiving the order" does not.
 A_PERSON = frozenset({"a", "real", "live", "actual", "human"})
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "кого-нибудь" is one word
@@ -94,7 +94,7 @@ CONNECT_ME = re.compile(
 def asks_for_person(text: str) -> bool:
     """The message asks to be put through to a person in so many words ("всё-таки соедините")."""
     lowered = NOT_A_PERSON.sub(" ", folded(text))
-    if any(_person_please(sentence) for sentence in _SENTENCE.findall(folded(text))):
+    if any(_person_please(sentence) for sentence in pieces(folded(text), ".!?;\n")):
         return True
     if CONNECT_ME.search(lowered):
         return True
