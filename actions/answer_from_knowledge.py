@@ -35,7 +35,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_choice import Placement, choose, choose_for_topic_name
+from actions.answer_choice import Placement, choose_for_topic_name
 from actions.client_action import ClientAction
 from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_trigger import hand_over, person_now
@@ -161,10 +161,9 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         else:
             asked = without_language_request(reading.text)  # "can we talk in English? where…"
             before = question_before(tracker, asked, placed, confidence)
-            answer = search_in_context(
-                self.client, asked, before, language, placed, known, topic_intent
+            answer, choice = search_in_context(
+                self.client, asked, before, language, placed, known, topic_intent, confidence
             )
-            choice = choose(answer, placed, confidence)
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)

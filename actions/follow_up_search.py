@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from actions.answer_choice import Placement, choose
+from actions.answer_choice import Choice, Placement, choose
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_precedence import asked
 from actions.message_kinds import follows_up, short_message
@@ -49,13 +49,21 @@ def search_in_context(
     placed: Placement,
     known: KnownVector | None = None,
     intent: str | None = None,
-) -> KnowledgeAnswer:
-    """The search that answers `text`: alone, or together with the question `before` it (the
-    NLU's vector is of the follow-up alone, so that search does not use it)."""
+    confidence: float | None = None,
+) -> tuple[KnowledgeAnswer, Choice]:
+    """The search that answers `text`, alone or together with the question `before` it, and the
+    bot's choice from it (actions/answer_choice.py, with the NLU's `confidence`): the choice that
+    decided which search to keep is the one the caller acts on. The NLU's vector is of the
+    follow-up alone, so the search together does not use it."""
     if before is not None and follows_up(text):
-        return client.ask(f"{text} {before}", language, None, intent)
+        together = client.ask(f"{text} {before}", language, None, intent)
+        return together, choose(together, placed, confidence)
     alone = client.ask(text, language, known, intent)
-    if before is None or not asked(text) or choose(alone, placed).decision != "abstain":
-        return alone
+    alone_choice = choose(alone, placed, confidence)
+    if before is None or not asked(text) or alone_choice.decision != "abstain":
+        return alone, alone_choice
     together = client.ask(f"{text} {before}", language, None, intent)
-    return together if choose(together, placed).decision != "abstain" else alone
+    together_choice = choose(together, placed, confidence)
+    if together_choice.decision != "abstain":
+        return together, together_choice
+    return alone, alone_choice

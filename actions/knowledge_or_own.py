@@ -20,7 +20,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_choice import choose
 from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromKnowledge
 from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_trigger import hand_over, person_now
@@ -66,13 +65,14 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         reading = read_message(text)
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
         before = question_before(tracker, reading.text, "topic", confidence)
-        answer = search_in_context(self.client, reading.text, before, language, "topic", known)
+        answer, choice = search_in_context(
+            self.client, reading.text, before, language, "topic", known
+        )
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)
         verdict = precedence(confidence, text, answer, self.hands_over)
         log.info("kb.precedence intent=%s confidence=%.2f verdict=%s", intent, confidence, verdict)
-        choice = choose(answer, "topic")
         articles = self._articles(choice.articles[:1], answer, reading.text)
         if verdict != "article" or choice.decision != "answer" or not articles:
             return self.own_reply(dispatcher, tracker, domain)

@@ -73,21 +73,23 @@ def test_a_possible_follow_up_is_a_short_message_right_after_an_answer(
 def test_a_follow_up_that_refers_back_is_searched_with_the_question_before() -> None:
     text = "а если он уже уехал?"
     kb = ScriptedKb({text: SURE, f"{text} {BEFORE}": CLOSE})
-    assert search_in_context(kb, text, BEFORE, "ru", "unplaced") is CLOSE
+    assert search_in_context(kb, text, BEFORE, "ru", "unplaced")[0] is CLOSE
     assert kb.questions == [f"{text} {BEFORE}"]
 
 
 def test_a_short_question_that_alone_finds_nothing_is_searched_with_the_question_before() -> None:
     text = "а пересылку кто оплачивает, я или вы?"
     kb = ScriptedKb({f"{text} {BEFORE}": CLOSE})
-    assert search_in_context(kb, text, BEFORE, "ru", "topic") is CLOSE
+    answer, choice = search_in_context(kb, text, BEFORE, "ru", "topic")
+    assert answer is CLOSE and choice.decision != "abstain"
     # ... and keeps its own search when together they find nothing either
-    assert search_in_context(ScriptedKb({}), text, BEFORE, "ru", "topic") is NOTHING
+    answer, choice = search_in_context(ScriptedKb({}), text, BEFORE, "ru", "topic")
+    assert answer is NOTHING and choice.decision == "abstain"
 
 
 def test_a_message_that_finds_something_alone_or_asks_nothing_is_not_searched_again() -> None:
     kb = ScriptedKb({"а самовывоз есть?": CLOSE})
-    assert search_in_context(kb, "а самовывоз есть?", BEFORE, "ru", "unplaced") is CLOSE
+    assert search_in_context(kb, "а самовывоз есть?", BEFORE, "ru", "unplaced")[0] is CLOSE
     search_in_context(kb, "ну ладно", BEFORE, "ru", "unplaced")
     search_in_context(kb, "а самовывоз есть?", None, "ru", "unplaced")
     assert kb.questions == ["а самовывоз есть?", "ну ладно", "а самовывоз есть?"]
