@@ -104,7 +104,7 @@ def problem_topic(
             return topic
     if _purchase_hits(text):
         return FORM_TOPICS["order"]
-    return topic_of_message(parse, topics) or topic_of_words(text)
+    return topic_of_message(parse, topics) or _most_named(topic_hits(text))
 
 
 def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | None:
@@ -135,9 +135,14 @@ def _purchase_hits(text: str) -> list[tuple[int, Topic]]:
 
 
 def topic_of_words(text: str) -> str | None:
-    """The form's topic most of the text's topic words name; the first named wins a tie."""
+    """The form's topic most of the text's topic words (and verbs of buying) name."""
+    return _most_named([*topic_hits(text), *_purchase_hits(text)])
+
+
+def _most_named(hits: list[tuple[int, Topic]]) -> str | None:
+    """The form's topic most of the (position, topic) hits name; the first named wins a tie."""
     counts: dict[str, tuple[int, int]] = {}
-    for position, topic in [*topic_hits(text), *_purchase_hits(text)]:
+    for position, topic in hits:
         form_topic = FORM_TOPICS[topic]
         count, first = counts.get(form_topic, (0, position))
         counts[form_topic] = (count + 1, first)
