@@ -14,6 +14,7 @@ from actions.handoff_problem import FACT_LABEL_STEMS, content_words
 from actions.question_words import FORM_ANSWER, asks
 from actions.text_fold import folded
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
+from bot.common.facts.english_words import common_words
 from bot.common.facts.lexicon import is_known, parses
 from bot.common.facts.name_cues import TITLES
 
@@ -52,6 +53,14 @@ _NAME_INTRO = re.compile(
     r"|yes)(?:\s*[,:—–-])?\s+)+",
     re.IGNORECASE,
 )
+# The words that introduce the writer, after which a name may be written in lower case.
+_INTRODUCTION = re.compile(
+    r"^(?:my name is|my name's|i am|i'm|im|it's|its|this is|call me|you can call me)\s+\S",
+    re.IGNORECASE,
+)
+# A fact in an answer (an email, a link, a phone, a number): never part of a name.
+_FACT_WORD = re.compile(r"\S*(?:@|://|\d)\S*")
+_PIECE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _NAME_COURTESY = re.compile(r"[\s,]+(?:пожалуйста|please|спасибо|thanks)[.!]*$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 Facts = dict[str, str]
@@ -86,18 +95,44 @@ def _could_be_a_name(word: str) -> bool:
 
 def name_from(text: str) -> str | None:
     """The answer to "what's your name?" when the NLU found no name in it: one to three words
-    written as a name that are no common words ("Priya", "Kwame Mensah"); None otherwise."""
-    if is_payload(text) or "@" in text or "://" in text or any(c.isdigit() for c in text):
+    written as a name that are no common words ("Priya", "Kwame Mensah"); None otherwise.
+    Facts given with the name are not part of it: the answer is read with them left out, whole
+    and then by its opening piece ("Римма, пишите на ¶" is Римма, "it's jess, ¶" is jess)."""
+    if is_payload(text) or means_skip(text):
         return None
-    if means_skip(text):
+    rest = _FACT_WORD.sub(" ", text).strip()
+    if rest == text.strip():
+        return _name_of(rest)
+    opening = _PIECE_BREAK.split(rest, maxsplit=1)[0]
+    return _name_of(rest) or _name_of(opening)
+
+
+def _name_of(text: str) -> str | None:
+    """The text is a name, with the words that introduce it or thank around it."""
+    if not text.strip() or means_skip(text):
         return None
-    name = clean_name(_NAME_COURTESY.sub("", _NAME_INTRO.sub("", text.strip())))
+    unintroduced = _NAME_INTRO.sub("", text.strip())
+    introduced = bool(_INTRODUCTION.match(text.strip()))
+    name = clean_name(_NAME_COURTESY.sub("", unintroduced))
     words = (name or "").split()
-    if not words or len(words) > MAX_NAME_WORDS or not all(map(_could_be_a_name, words)):
+    if not words or len(words) > MAX_NAME_WORDS:
         return None
-    if all(word.lower() in TITLES for word in words):
-        return None  # "Mr" alone
-    return " ".join(words)
+    if all(map(_could_be_a_name, words)):
+        if all(word.lower() in TITLES for word in words):
+            return None  # "Mr" alone
+        return " ".join(words)
+    if introduced and all(map(_introduced_name, words)):
+        return " ".join(word.capitalize() for word in words)
+    return None
+
+
+def _introduced_name(word: str) -> bool:
+    """After "it's", "i'm", "my name is", "call me": a word written in lower case is a name when
+    it is no common English word ("it's jess"); Russian names are told by the dictionary."""
+    lower = word.lower()
+    if not lower.isascii() or not _NAME_WORD.match(word) or len(lower) < 2:
+        return False
+    return lower not in NOT_NAMES and lower not in ENGLISH_STOPWORDS and lower not in common_words()
 
 
 def is_question(text: str) -> bool:

@@ -121,8 +121,9 @@ def alone(tokens: Sequence[Token]) -> Found | None:
         if first and len(content) > 1 and not own:
             after = segments[position + 1][0]
             following = tokens[after]
-            if following.lower in ADDRESSING or _imperative(following):
-                continue  # "Марина, подскажите"
+            addressing = following.lower in ADDRESSING or _imperative(following)
+            if addressing and not _contact_follows(tokens, after + 1):
+                continue  # "Марина, подскажите" (not "Римма, пишите на ¶": her own contact)
             greeted = position and _greeting(tokens, segments[position - 1])
             if greeted and not _gives_fact(tokens, after):
                 continue  # "Привет, Вера! Где мой заказ?": greeting the reader
@@ -206,6 +207,25 @@ def _beside_fact(tokens: Sequence[Token], start: int, stop: int) -> bool:
     after = skip_separators(tokens, stop)
     fact_after = after < len(tokens) and tokens[after].text == FACT_MARK
     return _fact_before(tokens, start) or fact_after
+
+
+# What may stand between an imperative and the contact it gives: "пишите мне на ¶", "звоните
+# сюда: ¶" (a noun there is what the reader is asked about: "проверьте заказ ¶").
+_CONTACT_LEAD = frozenset({"PREP", "NPRO", "ADVB"})
+
+
+def _contact_follows(tokens: Sequence[Token], index: int) -> bool:
+    """The imperative's clause goes straight on to a fact of the writer's, past at most two
+    small words: it tells the reader how to reach the writer, not what to do for them."""
+    for token in tokens[index : index + 3]:
+        if token.text == FACT_MARK:
+            return True
+        if token.kind == "mark" and token.text in SEPARATORS:
+            continue
+        readings = parses(token.lower) if token.is_word and not token.lower.isascii() else []
+        if not readings or readings[0].tag.POS not in _CONTACT_LEAD:
+            return False
+    return False
 
 
 def _imperative(token: Token) -> bool:
