@@ -19,8 +19,10 @@ that calls off the request itself ("давайте отменим, я потом
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from actions.text_fold import folded
+from bot.common.facts.lexicon import parses
 
 SKIP_PHRASES = frozenset(
     {
@@ -226,6 +228,58 @@ def means_skip(text: str) -> bool:
 def skips_in_sentence(text: str) -> bool:
     """The answer says it has no answer: a whole skip phrase, or one inside a sentence."""
     return means_skip(text) or bool(SKIP_IN_SENTENCE.search(plain(text)))
+
+
+# Read by their base forms (pymorphy3), in any word order: the fact asked for does not exist.
+# "номера заказа нет", "у меня нет номера", "версии нету": a fact's noun in the genitive, heading
+# its phrase, with "нет" in its clause ("в моих заказах его нет" is about an order that exists);
+# "он же не оформился", "заказ так и не создали": the order was never made. Where the question
+# asks for the fact it answers it; elsewhere it may well be the problem ("the order never went
+# through"), so it is no skip phrase of its own.
+FACT_NOUNS = frozenset({"номер", "заказ", "версия"})
+ABSENT = frozenset({"нет", "нету"})
+NEVER_MADE = frozenset({"оформить", "оформиться", "создать", "создаться"})
+# Words that may stand between "не" and its verb: "так и не", "же не", "ещё не".
+BETWEEN_NEGATION = frozenset({"так", "и", "же", "еще", "пока", "вообще", "даже", "ведь"})
+_CLAUSE = re.compile(r"[,.;:!?()—–]+|\s-\s|\s(?:а|но)\s")
+
+
+# The same in English: "there's no order", "I have no number", "the order never went through".
+ENGLISH_DENIAL = re.compile(
+    r"\bno (?:order|number|version)\b"
+    r"|\b(?:order|it) (?:was |has |had )?(?:never|not|wasn't|hasn't|didn't) (?:been )?"
+    r"(?:(?:went|go|gone) through|placed|created|made|processed)\b"
+)
+
+
+def _absent_fact(readings: list[Any], index: int) -> bool:
+    """A fact's noun in the genitive that no noun before it governs: "номера (заказа) нет"."""
+    reading = readings[index]
+    heads = index == 0 or readings[index - 1].tag.POS != "NOUN"
+    return reading.normal_form in FACT_NOUNS and "gent" in reading.tag and heads
+
+
+def denies_fact(text: str) -> bool:
+    """A clause says that there is no order number or version, or that the order was never made."""
+    if ENGLISH_DENIAL.search(folded(text)):
+        return True
+    for clause in _CLAUSE.split(folded(text)):
+        words = re.findall(r"[а-я]+(?:-[а-я]+)*", clause)
+        readings = [parses(word)[0] for word in words]
+        lemmas = [reading.normal_form for reading in readings]
+        if ABSENT & set(words) and any(
+            _absent_fact(readings, index) for index in range(len(readings))
+        ):
+            return True
+        for index, word in enumerate(words):
+            if word != "не":
+                continue
+            after = index + 1
+            while after < len(words) and words[after] in BETWEEN_NEGATION:
+                after += 1
+            if after < len(words) and lemmas[after] in NEVER_MADE:
+                return True
+    return False
 
 
 def means_cancel(text: str) -> bool:

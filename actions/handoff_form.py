@@ -19,7 +19,8 @@ asked is kept as the email while the order number is asked again. An answer is r
    not to hand: "а где его посмотреть? не могу найти номер") pauses the form: it is answered and
    a person offered again (actions/handoff_leave.py), and nothing said so far is lost;
 4. "не знаю" / "skip", also inside a sentence for the order number and app version ("номера заказа
-   у меня нет под рукой"), leaves an optional question empty;
+   у меня нет под рукой"), or a statement that the fact does not exist ("номера заказа нет, он же
+   не оформился"), leaves an optional question empty;
 5. other facts without the question's own: "noted", and the question again;
 6. anything else: the question's own reading (a name written in an unusual way, a version as
    written), or a polite reply with an example and the question again.
@@ -44,6 +45,7 @@ from actions.customer import stated_facts
 from actions.form_words import (
     cancels_in_sentence,
     cancels_request,
+    denies_fact,
     means_cancel,
     means_skip,
     skips_in_sentence,
@@ -66,6 +68,7 @@ from actions.handoff_topic import (
 from actions.handoff_tried import tells_what_was_tried
 from actions.knowledge_replies import language_of
 from actions.safe import SafeAction
+from actions.topic_words import topic_hits
 from bot.common.facts.cards import card_spans
 
 ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
@@ -138,7 +141,8 @@ class Answer:
     def skips(self, question: Question) -> bool:
         if not question.optional:
             return False
-        return means_skip(self.text) or (question.skip_in_sentence and skips_in_sentence(self.text))
+        in_sentence = skips_in_sentence(self.text) or denies_fact(self.text)
+        return means_skip(self.text) or (question.skip_in_sentence and in_sentence)
 
     def asks_something(self, topics: dict[str, str]) -> bool:
         """A real question on a support topic, not an answer. A message that gives a fact and has
@@ -147,10 +151,17 @@ class Answer:
         сколько времени занимает?"): no answer to a question about a fact is written so."""
         topic = topics.get(self.intent)
         gives_a_fact = bool(self.facts) and "?" not in self.text
-        if gives_a_fact or topic in CHAT_TOPICS or not is_question(self.text):
+        if gives_a_fact or not is_question(self.text):
             return False
+        if topic in CHAT_TOPICS:
+            # the NLU read it as chat or a complaint; its own words name a support topic or not
+            # ("а бонусы при удалении аккаунта сгорят?" is about the account)
+            return self._long_question() and bool(topic_hits(self.text))
         if topic is not None and self.confidence >= MIN_QUESTION_CONFIDENCE:
             return True
+        return self._long_question()
+
+    def _long_question(self) -> bool:
         return not self.facts and len(content_words(self.text)) >= MIN_QUESTION_WORDS
 
 

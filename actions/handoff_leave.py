@@ -35,6 +35,8 @@ from bot.common.settings import Settings
 CANCELLED_RESPONSE = "utter_handoff_cancelled"
 OFFER_RESPONSE = "utter_handoff_offer_again"
 LISTEN = "action_listen"
+# Replies of intents that hand over to a person (intents/*.yml `reply:`).
+HANDOFF_REPLIES = ("action_handoff",)
 
 
 @functools.cache
@@ -83,6 +85,10 @@ class ActionHandoffQuestion(SafeAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         replies = self._replies if self._replies is not None else intent_replies()
         reply = replies.get(intent, "knowledge")
+        if reply.startswith(HANDOFF_REPLIES):
+            # a question the NLU read as a complaint, asked in the form: the help articles answer
+            # it, a person is already being offered
+            reply = "knowledge"
         answered: list[EventType] = []
         if reply == "knowledge":
             knowledge = self._knowledge or ActionAnswerFromKnowledge()
