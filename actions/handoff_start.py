@@ -4,7 +4,8 @@ topic, fills in what the conversation already told us, then runs handoff_form fo
 What the customer already said is not asked again: their name, contact, order number and app
 version fill their slots from any message (bot/rasa_server/nlu/fact_extractor.py), and the problem
 is the message the handoff is about when one describes it (handoff_problem.problem_of, the same
-reading the filed case uses).
+reading the filed case uses), and what was tried is the message that reports an attempt
+("пробовала восстановить пароль — письмо не пришло. Соедините с оператором").
 
 Intents whose file says `reply: action_handoff_start` come here directly: request_human,
 complaint and the always-human topics (legal_threat, delete_personal_data — add another topic by
@@ -37,6 +38,7 @@ from actions.handoff_topic import (
     parse_of,
     problem_topic,
 )
+from actions.handoff_tried import tried_in
 from actions.knowledge_replies import language_of
 from actions.negativity import is_complaint, is_strongly_negative
 from actions.safe import SafeAction
@@ -173,4 +175,7 @@ class ActionHandoffStart(SafeAction):
         ]
         if problem is not None and not tracker.get_slot("handoff_problem"):
             events.append(SlotSet("handoff_problem", problem.text[:MAX_TEXT]))
+        tried = tried_in([turn.text for turn in turns])
+        if tried is not None and not tracker.get_slot("handoff_tried"):
+            events.append(SlotSet("handoff_tried", tried[:MAX_TEXT]))
         return [*events, FollowupAction(FORM)]

@@ -151,3 +151,38 @@ def tells_what_was_tried(text: str) -> bool:
         if tried:
             return True
     return False
+
+
+# Verbs that report an attempt in so many words: "пробовала восстановить пароль", "уже пытался
+# войти через смс", "I've tried reinstalling" (a negated one is NOTHING_DONE's).
+ATTEMPT_VERBS = frozenset({"пробовать", "попробовать", "пытаться", "попытаться"})
+ENGLISH_ATTEMPT = re.compile(
+    r"\b(?:i|i've|ive|we|we've|already|also) (?:already )?(?:tried|attempted)\b"
+)
+
+
+def reports_attempt(text: str) -> bool:
+    """The message reports an attempt at a fix with a verb of trying in the past ("пробовала
+    восстановить пароль — письмо не пришло"), or that nothing was tried ("сама ничего не
+    пробовала"); a problem told alone ("ввожу пароль, пишет ошибку") says what is wrong, not what
+    was tried, and the question is still asked."""
+    lower = folded(text)
+    if ENGLISH_ATTEMPT.search(lower) or NOTHING_DONE.search(lower):
+        return True
+    words = _WORD.findall(lower)
+    for index, word in enumerate(words):
+        if word.isascii() or (index > 0 and words[index - 1] == "не"):
+            continue
+        reading = parses(word)[0]
+        if reading.normal_form in ATTEMPT_VERBS and "past" in reading.tag:
+            return True
+    return False
+
+
+def tried_in(texts: list[str]) -> str | None:
+    """The latest of the customer's messages that reports an attempt (`reports_attempt`), so the
+    handoff does not ask what was tried once more."""
+    for text in reversed(texts):
+        if not text.startswith("/") and reports_attempt(text):
+            return text
+    return None

@@ -150,14 +150,34 @@ NOT_GO_ON = re.compile(
 
 def resumes_handoff(events: list[dict[str, Any]], text: str) -> bool:
     """A go-ahead right after the offer to go on with the handoff: the offer is taken; after the
-    customer called it off, a request to go on with it."""
+    customer called it off, a request to go on with it. Giving the fact the paused form was
+    asking for ("thanks. the version is 5.11.4") takes the offer too."""
     lowered = folded(text)
     replies = reply_names(previous_reply(events))
     if CANCELLED in replies and "?" not in lowered:
         return bool(GO_ON.search(lowered)) and not NOT_GO_ON.search(lowered)
-    if "?" in lowered or NOT_AHEAD.search(lowered) or not GOES_AHEAD.search(lowered):
+    if "?" in lowered or OFFER_AGAIN not in replies:
         return False
-    return OFFER_AGAIN in replies
+    if gives_pending_fact(events):
+        return True
+    return not NOT_AHEAD.search(lowered) and bool(GOES_AHEAD.search(lowered))
+
+
+def gives_pending_fact(events: list[dict[str, Any]]) -> bool:
+    """The latest message gives a fact that answers the question the form last asked."""
+    # imported here: the form's questions read the problem, whose reader imports this module
+    from actions.handoff_questions import QUESTIONS
+
+    asked = [
+        e.get("value")
+        for e in events
+        if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value")
+    ]
+    question = QUESTIONS.get(str(asked[-1])) if asked else None
+    users = [e for e in events if e.get("event") == "user"]
+    entities = ((users[-1].get("parse_data") or {}).get("entities") or []) if users else []
+    given = {entity.get("entity") for entity in entities if entity.get("value")}
+    return question is not None and bool(given & set(question.facts))
 
 
 def person_now(events: list[dict[str, Any]], text: str, answered_first: bool = False) -> bool:

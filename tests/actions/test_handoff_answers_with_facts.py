@@ -1,0 +1,137 @@
+"""Form answers the way customers write them: a name with a contact after it, an introduction in
+lower case, a statement that the asked fact does not exist, a question the NLU read as a complaint,
+what was tried told before the form asks, and the pending fact given after a question inside the
+form was answered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.form_words import denies_fact
+from actions.handoff_form import PAUSED_SLOT, Answer, validate_answer
+from actions.handoff_leave import ActionHandoffQuestion
+from actions.handoff_reading import name_from
+from actions.handoff_start import ActionHandoffStart
+from actions.handoff_topic import no_articles
+from actions.handoff_tried import reports_attempt, tried_in
+from actions.handoff_trigger import resumes_handoff
+from bot.common.facts import extract_facts
+from tests.actions.conftest import TOPICS, slot, tracker, user
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Римма, пишите на rimma.kh@inbox.ru", "Римма"),
+        ("it's jess, jess.orton@gmail.com", "Jess"),
+        ("call me tom", "Tom"),
+        ("I'm Tom Baker, email tom.baker@outlook.com", "Tom Baker"),
+        ("https://vk.com/id123", None),
+        ("4276 1234 5678 9012", None),
+        ("номер 12345678", None),
+        ("my order is 12345678", None),
+        ("it's in the email", None),
+        ("i'm waiting", None),
+    ],
+)
+def test_the_name_is_read_with_the_facts_left_out(text: str, name: str | None):
+    assert name_from(text) == name
+
+
+def test_a_first_name_before_the_writers_own_contact_is_theirs():
+    assert extract_facts("Римма, пишите на rimma.kh@inbox.ru").name == "Римма"
+    assert extract_facts("Олег, звоните 8 916 123 45 67").name == "Олег"
+    assert extract_facts("Марина, подскажите, где заказ").name is None
+    assert extract_facts("Марина, проверьте заказ 12345678").name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "denies"),
+    [
+        ("номера заказа нет, он же не оформился из-за оплаты", True),
+        ("у меня нет номера", True),
+        ("заказ так и не создали", True),
+        ("версии нету", True),
+        ("не могу оформить заказ", False),
+        ("заказ не пришёл", False),
+        ("нет, курьер не приехал", False),
+        ("оплата не прошла, деньги списались", False),
+        ("there's no order number, the order never went through", True),
+        ("it wasn't created", True),
+        ("no, my order hasn't arrived", False),
+        ("the order never got here", False),
+        ("поменяла номер телефона, старой симки уже нет", False),
+        ("оплатила заказ, а в моих заказах его нет", False),
+    ],
+)
+def test_a_statement_that_the_fact_does_not_exist(text: str, denies: bool):
+    assert denies_fact(text) is denies
+
+
+def test_a_question_read_as_a_complaint_inside_the_form_pauses_it():
+    text = "подождите, а накопленные бонусы при удалении аккаунта сгорят?"
+    answer = Answer(text=text, facts={}, intent="complaint", confidence=0.6)
+    filled = validate_answer("handoff_tried", answer, CollectingDispatcher(), True, TOPICS)
+    assert filled == {"handoff_tried": None, PAUSED_SLOT: True}
+    chat = Answer(text="а долго ждать оператора?", facts={}, intent="request_human", confidence=0.9)
+    assert not chat.asks_something(TOPICS)
+
+
+async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
+    class Knowledge:
+        async def run(self, dispatcher: CollectingDispatcher, *_: Any) -> list[Any]:
+            dispatcher.utter_message(response="utter_kb_answer")
+            return []
+
+    dispatcher = CollectingDispatcher()
+    action = ActionHandoffQuestion({"complaint": "action_handoff_unless_article"}, Knowledge())  # type: ignore[arg-type]
+    state = tracker([user("а бонусы при удалении аккаунта сгорят?", "complaint")])
+    await action.run(dispatcher, state, {"responses": {"utter_complaint": []}})
+    replies = [m.get("response") for m in dispatcher.messages]
+    assert replies == ["utter_kb_answer", "utter_handoff_offer_again"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attempt"),
+    [
+        ("пробовала восстановить пароль — письмо так и не пришло", True),
+        ("I've tried reinstalling the app", True),
+        ("ввожу пароль, пишет «неверный пароль»", False),
+        ("вернула телевизор, а деньги не пришли", False),
+        ("сама ничего не пробовала, кнопки удаления не нашла", True),
+        ("переоформить заказ не пробовала", True),
+    ],
+)
+def test_an_attempt_reported_in_so_many_words(text: str, attempt: bool):
+    assert reports_attempt(text) is attempt
+
+
+async def test_what_was_tried_before_the_form_is_not_asked():
+    said = "пробовала восстановить пароль — письмо не пришло. Соедините с оператором"
+    assert tried_in(["аккаунт заблокирован", said, "/request_human"]) == said
+    action = ActionHandoffStart(TOPICS, no_articles)
+    events = [user("аккаунт заблокирован", "account_login"), user(said, "request_human")]
+    result = await action.run(CollectingDispatcher(), tracker(events), {"responses": {}})
+    assert slot(result, "handoff_tried") == said
+
+
+def paused_at(question: str, text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The form asked `question`, a question was answered and a person offered again; then the
+    customer's `text` with its `entities`."""
+    asked = {"event": "slot", "name": "requested_slot", "value": question}
+    offer = {"event": "bot", "text": "…", "data": {}, "metadata": {}}
+    offer["metadata"] = {"utter_action": "utter_handoff_offer_again"}
+    latest = user(text, "tech_app_update", ts=2.0)
+    latest["parse_data"]["entities"] = entities
+    return [asked, user("how do I reset my password?", "account_password_reset"), offer, latest]
+
+
+def test_the_fact_the_paused_form_asked_for_resumes_it():
+    version = [{"entity": "app_version", "value": "5.11.4"}]
+    text = "thanks. the version is 5.11.4"
+    assert resumes_handoff(paused_at("handoff_app_version", text, version), text)
+    assert not resumes_handoff(paused_at("handoff_order_number", text, version), text)
+    assert not resumes_handoff(paused_at("handoff_app_version", "what is 5.11.4?", version), "?")
