@@ -10,7 +10,8 @@ the bot's reply, it clarified on most plain questions, often with a choice of on
   agree), before any choice is offered;
 - a choice only when two or three articles are genuinely close (fused scores within
   CLOSE_FUSED of the best, or a best no signal ranks first), never a choice of one; otherwise the
-  best article;
+  best article; a best no signal ranks first gives way to the one close article the signals agree
+  on;
 - the search found nothing good: on a support topic, the best article when the search's signals
   agree on it with a lead, else the article the examples point at (under an intent the NLU is
   unsure of, the best one that scores near a sure answer first); for a message the NLU could not
@@ -167,12 +168,18 @@ def choose(
     if pointed is not None:
         return _answer(ranked, pointed)
     unagreed = tuple(
-        r.id
+        r
         for r in ranked[1:MAX_CHOICE]
         if top.agreement == 0 and top.fused - r.fused < UNAGREED_LEAD
     )
+    # Of the close ones, the only one the signals agree on is the answer: the best's lead comes
+    # from summing signals none of which ranks it first ("2 футболки вместо 3" is a partial
+    # delivery, not a damaged parcel).
+    agreed = [r for r in unagreed if r.agreement is not None and r.agreement >= SURE_AGREEMENT]
+    if len(agreed) == 1:
+        return _answer(ranked, agreed[0])
     if unagreed:
-        return Choice("clarify", (top.id, *unagreed))
+        return Choice("clarify", (top.id, *(r.id for r in unagreed)))
     close = tuple(r.id for r in ranked[1:MAX_CHOICE] if top.fused - r.fused < CLOSE_FUSED)
     if close:
         return Choice("clarify", (top.id, *close))

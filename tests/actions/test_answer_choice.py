@@ -49,6 +49,14 @@ def test_a_best_no_signal_ranks_first_is_not_clearly_best():
     assert choose(answer("clarify", ranking), "topic").articles == ("a", "b", "c")
 
 
+def test_a_best_no_signal_ranks_first_gives_way_to_the_one_close_article_they_agree_on():
+    ranking = ranked(("damaged", 4.61, 0), ("partial", 4.52, 3), ("receipts", 4.25, 2))
+    choice = choose(answer("clarify", ranking), "unplaced")
+    assert (choice.decision, choice.articles) == ("answer", ("partial",))
+    both = ranked(("a", 3.41, 0), ("b", 3.28, 2), ("c", 3.25, 3), ("d", 2.0, 0))
+    assert choose(answer("clarify", both), "topic").articles == ("a", "b", "c")
+
+
 def test_the_intents_article_wins_a_close_call():
     ranking = ranked(("return-conditions", 4.29, 2), ("refund-times", 4.24, 3))
     choice = choose(answer("clarify", ranking, frozenset({"refund-times"})), "topic")
