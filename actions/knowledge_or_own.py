@@ -20,6 +20,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_choice import choose
 from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromKnowledge
 from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_trigger import hand_over, person_now
@@ -65,9 +66,11 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         reading = read_message(text)
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
         before = question_before(tracker, reading.text, "topic", confidence)
-        answer, choice = search_in_context(
-            self.client, reading.text, before, language, "topic", known
-        )
+        answer, _ = search_in_context(self.client, reading.text, before, language, "topic", known)
+        # Which search answers is decided as for any follow-up; its article is chosen with the
+        # NLU's confidence, as precedence weighs it: under an intent the NLU is unsure of, a
+        # well-scored best answers (actions/answer_choice.py).
+        choice = choose(answer, "topic", confidence)
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)

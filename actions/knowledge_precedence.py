@@ -48,14 +48,16 @@ def search_sure(answer: KnowledgeAnswer) -> bool:
 
 def article_wins(answer: KnowledgeAnswer, confidence: float, informative: bool = False) -> bool:
     """A sure search wins; over an intent the NLU is unsure of, so does the article the bot would
-    answer an ordinary question with ("and can i see the prices in tenge" read as feedback at 0.3,
-    "курьер привёз рваную коробку, брать или отказаться?" as a complaint at 0.4). A question that
-    asks for information (`informative`: not a reproach) under an intent the NLU is not sure of
-    gets the article a question the NLU could not place would get ("что это за лайтпэй такой у
-    вас, зачем он мне" read as a complaint at 0.52: neither a stock reply nor a handoff answers)."""
+    answer an ordinary question under that intent with ("and can i see the prices in tenge" read
+    as feedback at 0.3, "курьер привёз рваную коробку, брать или отказаться?" as a complaint at
+    0.4, a long story that ends asking what the gold level needs as a complaint at 0.48). A
+    question that asks for information (`informative`: not a reproach) under an intent the NLU is
+    not sure of gets the article a question the NLU could not place would get ("что это за
+    лайтпэй такой у вас, зачем он мне" read as a complaint at 0.52: neither a stock reply nor a
+    handoff answers)."""
     if search_sure(answer):
         return True
-    if confidence < INTENT_UNSURE and choose(answer, "topic").decision == "answer":
+    if confidence < INTENT_UNSURE and choose(answer, "topic", confidence).decision == "answer":
         return True
     return (
         informative and confidence < INTENT_SURE and choose(answer, "unplaced").decision == "answer"

@@ -107,3 +107,22 @@ async def test_a_follow_up_read_as_small_talk_gets_the_article_rather_than_the_s
         "utter_kb_answer",
         "utter_kb_ask_helpful",
     ]
+
+
+async def test_a_follow_up_read_as_unsure_small_talk_is_still_searched_with_the_question_before():
+    # Alone, a best that only an unsure intent's bar would answer ("а пересылку кто оплачивает"
+    # finds invoices for companies): the search together decides, as for any follow-up.
+    text = "а пересылку кто оплачивает, я или вы?"
+    weak = KnowledgeAnswer(
+        "abstain", (), (Ranked("invoices-ru", 0.005, 3.1, 1), Ranked("x", 0.004, 3.05, 1))
+    )
+    kb = ScriptedKb(
+        {
+            read_message(text).text: weak,
+            f"{read_message(text).text} {read_message(BEFORE).text}": SURE,
+        }
+    )
+    dispatcher = CollectingDispatcher()
+    parsed = tracker(text, ANSWERED, "bot_challenge", 0.44)
+    events = await ActionRespondUnlessArticle(kb).run(dispatcher, parsed, {"responses": {}})
+    assert any(e.get("name") == "kb_last_article" and e.get("value") == RETURN.id for e in events)

@@ -189,3 +189,21 @@ async def test_a_follow_up_read_as_an_unsure_complaint_is_searched_with_the_ques
     await run(ActionHandoffUnlessArticle(kb), text, "complaint", 0.6, slots=answered)
     await run(ActionHandoffUnlessArticle(kb), text, "complaint", 0.6)  # no answer before it
     assert kb.questions == [f"{text} как удалить аккаунт", text]
+
+
+WELL_SCORED = KnowledgeAnswer(
+    "abstain", (DELETE,), (Ranked(DELETE.id, 0.02, 3.35, 4), Ranked("x", 0.01, 3.29, 1))
+)
+
+
+async def test_a_complaint_the_nlu_is_unsure_of_gets_the_article_its_question_would_get():
+    question = (
+        "Объясните пожалуйста, почему уровень стал ниже и что нужно, чтобы снова было золото?"
+    )
+    messages, events = await run(
+        ActionHandoffUnlessArticle(FakeKb(WELL_SCORED)), question, "complaint", 0.48
+    )
+    assert [m["response"] for m in messages[:2]] == ["utter_kb_empathy", "utter_kb_answer"]
+    assert followup(events) is None
+    _, sure = await run(ActionHandoffUnlessArticle(FakeKb(WELL_SCORED)), question, "complaint", 0.6)
+    assert followup(sure) == "action_handoff_start"
