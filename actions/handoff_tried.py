@@ -159,16 +159,61 @@ ATTEMPT_VERBS = frozenset({"пробовать", "попробовать", "пы
 ENGLISH_ATTEMPT = re.compile(
     r"\b(?:i|i've|ive|we|we've|already|also) (?:already )?(?:tried|attempted)\b"
 )
+# Verbs of fixing something, which nobody uses to tell the problem itself: "переустанавливала",
+# "очистил кэш", "перезагрузила телефон". Updating is left out: "обновила приложение, и теперь
+# вылетает" tells what caused the problem.
+FIX_VERBS = frozenset(
+    {
+        *("переустановить", "переустанавливать", "перезагрузить", "перезагружать"),
+        *("перезапустить", "перезапускать", "очистить", "очищать", "почистить", "чистить"),
+        *("переподключить", "переподключать", "перезайти", "перезаходить", "перелогиниться"),
+    }
+)
+ENGLISH_FIXES = frozenset(
+    {
+        *("reinstalled", "re-installed", "restarted", "rebooted", "cleared", "uninstalled"),
+        *("relogged", "re-logged", "reconnected", "re-entered"),
+    }
+)
+# An attempt's failed result: "переустанавливала — не помогло", "звонила в банк, без толку",
+# "I called my bank, same error". Told alone it may be about an article ("статья не помогла");
+# after something the customer did it says that the attempt was made.
+FAILED_RESULT = re.compile(
+    r"\bне (?:помогл[оаи]?|помог|помогает|помогают|сработал[оаи]?|изменилось|поменялось)\b"
+    r"|\bбез (?:толку|толка|результата|изменений)\b|\bбезрезультатно\b|\bбесполезно\b"
+    r"|\bничего не (?:изменилось|поменялось|дало)\b|\b(?:та же|то же|все та же|все то же)"
+    r" (?:ошибка|самое|проблема|история)\b|\bвсе (?:так же|также|по-прежнему)\b"
+    r"|\b(?:didn't|did not|doesn't|does not|hasn't|has not|won't) (?:help|work|fix|change)\b"
+    r"|\bsame (?:error|problem|issue|thing|result|screen)\b|\bstill the same\b"
+    r"|\bno (?:luck|change|difference)\b|\bmade no difference\b|\bto no avail\b"
+)
 
 
-def reports_attempt(text: str) -> bool:
-    """The message reports an attempt at a fix with a verb of trying in the past ("пробовала
-    восстановить пароль — письмо не пришло"), or that nothing was tried ("сама ничего не
-    пробовала"); a problem told alone ("ввожу пароль, пишет ошибку") says what is wrong, not what
-    was tried, and the question is still asked."""
-    lower = folded(text)
-    if ENGLISH_ATTEMPT.search(lower) or NOTHING_DONE.search(lower):
-        return True
+def _fixed_by_customer(lower: str) -> bool:
+    """A verb of fixing in the past that the customer did: no nominative noun before it in its
+    clause to be someone else its subject ("мастер перезагрузил роутер"), no "не" before it."""
+    for clause in _CLAUSES.split(lower):
+        words = _WORD.findall(clause)
+        if any(
+            word in ENGLISH_FIXES and (index == 0 or words[index - 1] in ENGLISH_SUBJECTS)
+            for index, word in enumerate(words)
+        ):
+            return True
+        for index, word in enumerate(words):
+            if word.isascii():
+                continue
+            reading = parses(word)[0]
+            tag = reading.tag
+            after_preposition = index > 0 and words[index - 1] in PREPOSITIONS
+            if tag.POS == "NOUN" and "nomn" in tag and not after_preposition:
+                break
+            negated = index > 0 and words[index - 1] == "не"
+            if reading.normal_form in FIX_VERBS and "past" in tag and not negated:
+                return True
+    return False
+
+
+def _attempt_verb(lower: str) -> bool:
     words = _WORD.findall(lower)
     for index, word in enumerate(words):
         if word.isascii() or (index > 0 and words[index - 1] == "не"):
@@ -177,6 +222,36 @@ def reports_attempt(text: str) -> bool:
         if reading.normal_form in ATTEMPT_VERBS and "past" in reading.tag:
             return True
     return False
+
+
+# Reading or seeing is what the customer did with the bot's own article: "это я уже читала, не
+# помогает" is a verdict on it, not an attempt at a fix.
+READING_VERBS = frozenset(
+    {"читать", "прочитать", "прочесть", "перечитать", "смотреть", "посмотреть", "видеть"}
+)
+
+
+def _without_reading(lower: str) -> str:
+    """The text with its verbs of reading left out."""
+    return _WORD.sub(
+        lambda word: "" if parses(word.group())[0].normal_form in READING_VERBS else word.group(),
+        lower,
+    )
+
+
+def reports_attempt(text: str) -> bool:
+    """The message reports an attempt at a fix: with a verb of trying in the past ("пробовала
+    восстановить пароль — письмо не пришло"), with a verb of fixing ("переустанавливала", "I
+    cleared the cache"), as something done followed by its failed result ("звонила в банк — не
+    помогло", "logged out and in, same error"), or says that nothing was tried ("сама ничего не
+    пробовала"). A problem told alone ("ввожу пароль, пишет ошибку") says what is wrong, not what
+    was tried, and the question is still asked."""
+    lower = folded(text)
+    if ENGLISH_ATTEMPT.search(lower) or NOTHING_DONE.search(lower):
+        return True
+    if _attempt_verb(lower) or _fixed_by_customer(lower):
+        return True
+    return bool(FAILED_RESULT.search(lower)) and tells_what_was_tried(_without_reading(lower))
 
 
 def tried_in(texts: list[str]) -> str | None:
