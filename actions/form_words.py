@@ -240,16 +240,57 @@ FACT_NOUNS = frozenset({"номер", "заказ", "версия"})
 ABSENT = frozenset({"нет", "нету"})
 NEVER_MADE = frozenset({"оформить", "оформиться", "создать", "создаться"})
 # Words that may stand between "не" and its verb: "так и не", "же не", "ещё не".
-BETWEEN_NEGATION = frozenset({"так", "и", "же", "еще", "пока", "вообще", "даже", "ведь"})
+BETWEEN_NEGATION = frozenset(
+    {"так", "и", "же", "еще", "пока", "вообще", "даже", "ведь", "сейчас", "точно", "сразу", "я"}
+)
 _CLAUSE = re.compile(r"[,.;:!?()—–]+|\s-\s|\s(?:а|но)\s")
 
 
-# The same in English: "there's no order", "I have no number", "the order never went through".
+# The same in English: "there's no order", "I have no number", "the order never went through";
+# and a fact that cannot be looked up now: "can't check, don't have my phone on me".
 ENGLISH_DENIAL = re.compile(
     r"\bno (?:order|number|version)\b"
     r"|\b(?:order|it) (?:was |has |had )?(?:never|not|wasn't|hasn't|didn't) (?:been )?"
     r"(?:(?:went|go|gone) through|placed|created|made|processed)\b"
+    r"|(?:^|[^\w\s']\s*|\bi (?:just |really )?)(?:can't|cant|cannot|can not|couldn't|unable to)"
+    r" (?:\w+ )?(?:check|look|see|tell|say|find|get to|access|open)\b"
+    r"|\b(?:don't|dont|do not|haven't|have not)(?: got| have)? (?:it|one|my \w+|the \w+)"
+    r" (?:on|with|near) me\b|\b(?:isn't|is not|not) (?:on|with|near) me\b"
 )
+# A fact the customer cannot give now, read by base forms: a negated verb of knowing, telling,
+# finding or looking in the first person ("версию не подскажу", "не могу посмотреть", "номер не
+# запомнила"); the third person is the problem ("приложение не видит карту").
+CANNOT_TELL = frozenset(
+    {
+        *("знать", "помнить", "вспомнить", "запомнить", "подсказать", "сказать", "назвать"),
+        *("найти", "видеть", "увидеть", "посмотреть", "смотреть", "проверить", "глянуть"),
+        *("уточнить", "открыть"),
+    }
+)
+MODALS = frozenset({"мочь", "смочь"})
+# The thing to look it up on is not to hand: "телефон сейчас не со мной", "телефона рядом нет".
+NOT_AT_HAND = re.compile(
+    r"\b(?:не|нет|нету)(?: \w+)? (?:с собой|со мной|под рукой|рядом)\b"
+    r"|\b(?:с собой|со мной|под рукой|рядом)(?: \w+)? (?:нет|нету)\b"
+)
+
+
+def _cannot_tell(words: list[str], readings: list[Any], after: int) -> bool:
+    """The words after a "не" (its fillers skipped) are a verb of CANNOT_TELL said by the
+    customer: in the first person, in the past with no person named before, or after "не могу"."""
+    if after < len(words) and readings[after].normal_form in MODALS:
+        if "1per" not in readings[after].tag:
+            return False
+        after += 1
+        while after < len(words) and words[after] in BETWEEN_NEGATION:
+            after += 1
+        return after < len(words) and readings[after].normal_form in CANNOT_TELL
+    if after >= len(words) or readings[after].normal_form not in CANNOT_TELL:
+        return False
+    tag = readings[after].tag
+    # someone else named before it did it: "курьер не нашёл адрес"
+    person_before = any({"NOUN", "anim", "nomn"} <= set(r.tag.grammemes) for r in readings[:after])
+    return "1per" in tag or ("past" in tag and "sing" in tag and not person_before)
 
 
 def _absent_fact(readings: list[Any], index: int) -> bool:
@@ -260,11 +301,14 @@ def _absent_fact(readings: list[Any], index: int) -> bool:
 
 
 def denies_fact(text: str) -> bool:
-    """A clause says that there is no order number or version, or that the order was never made."""
+    """A clause says that there is no order number or version, that the order was never made,
+    or that the customer cannot tell it now (`_cannot_tell`, NOT_AT_HAND)."""
     if ENGLISH_DENIAL.search(folded(text)):
         return True
     for clause in _CLAUSE.split(folded(text)):
         words = re.findall(r"[а-я]+(?:-[а-я]+)*", clause)
+        if NOT_AT_HAND.search(" ".join(words)):
+            return True
         readings = [parses(word)[0] for word in words]
         lemmas = [reading.normal_form for reading in readings]
         if ABSENT & set(words) and any(
@@ -278,6 +322,8 @@ def denies_fact(text: str) -> bool:
             while after < len(words) and words[after] in BETWEEN_NEGATION:
                 after += 1
             if after < len(words) and lemmas[after] in NEVER_MADE:
+                return True
+            if _cannot_tell(words, readings, after):
                 return True
     return False
 
