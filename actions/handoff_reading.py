@@ -42,6 +42,11 @@ NOT_NAMES = frozenset(
         "hello",
         "hi",
         "why",
+        # replies that refuse or put off a name, or call out to the reader
+        *("nope", "nah", "idk", "dunno", "none", "anonymous", "anon", "noname", "whatever"),
+        *("secret", "private", "test", "testing", "asap", "seriously", "lol", "ugh", "hurry"),
+        *("anyone", "nobody", "yep", "yeah", "yup", "nvm", "pass", "sir", "madam", "mate"),
+        *("dude", "buddy", "pls", "plz", "thx", "hmm", "hm", "um", "uh"),
     }
 )
 # Words before a name in an answer to "как к вам обращаться?": "пусть будет Вадим", "можно
@@ -121,14 +126,17 @@ def _name_of(text: str) -> str | None:
         if all(word.lower() in TITLES for word in words):
             return None  # "Mr" alone
         return " ".join(words)
-    if introduced and all(map(_introduced_name, words)):
+    # the name alone, as many write it in a chat: "arjun"
+    alone = len(words) == len(text.split()) == 1
+    if (introduced or alone) and all(map(_introduced_name, words)):
         return " ".join(word.capitalize() for word in words)
     return None
 
 
 def _introduced_name(word: str) -> bool:
-    """After "it's", "i'm", "my name is", "call me": a word written in lower case is a name when
-    it is no common English word ("it's jess"); Russian names are told by the dictionary."""
+    """After "it's", "i'm", "my name is", "call me", or alone as the whole answer: a word written
+    in lower case is a name when it is no common English word ("it's jess", "arjun"); Russian
+    names are told by the dictionary."""
     lower = word.lower()
     if not lower.isascii() or not _NAME_WORD.match(word) or len(lower) < 2:
         return False
