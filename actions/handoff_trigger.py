@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from actions.conversation import previous_reply, reply_names
 from actions.handoff_signals import escalates
 from actions.text_fold import folded
+from bot.common.facts.lexicon import parses
 from bot.common.sentences import pieces
 from bot.common.word_list import listed
 
@@ -62,6 +63,7 @@ NOT_A_PERSON = re.compile(
     r"|(?:did|has|had|who|why) (?:\w+ ){0,6}call(?:ed)?\b"
 )
 NEAR = 6
+NEAR_TARGET = 4  # words between a verb of putting through and whom it is about
 # A request said with a person word alone and a courtesy: "Оператора, пожалуйста", "Agent please",
 # "Специалиста срочно!". The sentence holds nothing else ("оператор сказал ждать" is a report).
 COURTESY = listed(
@@ -91,12 +93,58 @@ CONNECT_ME = re.compile(
 )
 
 
+# Verbs of putting a customer through, read by base forms: "переключите, пожалуйста, снова на
+# вас", "можно меня перевести на вас?", "свяжите меня с ней".
+CONNECT_VERBS = frozenset(
+    {
+        *("переключить", "переключать", "соединить", "соединять", "перевести", "переводить"),
+        *("подключить", "подключать", "связать", "связывать"),
+    }
+)
+# Whom the putting through is about: the agent written to ("на вас", "с вами") or the customer
+# ("переключите меня"); not when somewhere else follows ("подключите меня к акции", "как
+# подключить вас к умному дому").
+TARGET_PRONOUNS = frozenset({"вас", "вами", "тебя", "тобой", "меня", "нас"})
+ELSEWHERE = frozenset({"на", "в", "во", "к", "ко"})
+# Words that make an infinitive a request: "можно перевести на вас?", "можете соединить с вами?".
+REQUEST_WORDS = frozenset(
+    {"можно", "хочу", "хотел", "хотела", "прошу", "нужно", "надо", "можете", "могли", "бы"}
+)
+ENGLISH_CONNECT = re.compile(
+    r"\b(?:transfer|switch|pass|put|connect) me (?:back )?(?:through )?to you\b"
+    r"|\btransfer me(?: please| now| back)?[.!]*$"
+)
+
+
+def _asks_to_connect(words: list[str]) -> bool:
+    """A verb of putting through, said as a request (imperative, or an infinitive after "можно",
+    "хочу"), with the agent or the customer as whom it is about, within a few words."""
+    for index, word in enumerate(words):
+        readings = parses(word)
+        if readings[0].normal_form not in CONNECT_VERBS:
+            continue
+        asked = any("impr" in r.tag or "2per" in r.tag for r in readings[:2])
+        requested = bool(REQUEST_WORDS & set(words[max(0, index - 3) : index]))
+        if not asked and not ("INFN" in readings[0].tag and requested):
+            continue
+        start = max(0, index - 2)
+        near = words[start : index + NEAR_TARGET + 1]
+        for at, other in enumerate(near):
+            following = near[at + 1 : at + 2]
+            if other in TARGET_PRONOUNS and not (following and following[0] in ELSEWHERE):
+                return True
+    return False
+
+
 def asks_for_person(text: str) -> bool:
-    """The message asks to be put through to a person in so many words ("всё-таки соедините")."""
+    """The message asks to be put through to a person in so many words ("всё-таки соедините",
+    "переключите снова на вас")."""
     lowered = NOT_A_PERSON.sub(" ", folded(text))
     if any(_person_please(sentence) for sentence in pieces(folded(text), ".!?;\n")):
         return True
-    if CONNECT_ME.search(lowered):
+    if CONNECT_ME.search(lowered) or ENGLISH_CONNECT.search(lowered):
+        return True
+    if any(_asks_to_connect(_WORD.findall(piece)) for piece in pieces(lowered, ".!?;\n")):
         return True
     words = _WORD.findall(lowered)
     people = [
