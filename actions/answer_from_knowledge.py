@@ -14,7 +14,9 @@ with one when its search finds nothing sure), a topic's bare name ("достав
 search is sure of or else a choice of its top ones. A
 complaint gets one line of empathy before its answer and a person offered beside it; a question
 asked with irritation ("уже неделю жду, где мой заказ?!") is answered so too, rather than taken
-straight to a person (actions/knowledge_question_first.py).
+straight to a person (actions/knowledge_question_first.py). A wish to phone someone rather than
+chat gets the contacts with a person a button away, not the chat's handoff
+(actions/knowledge_by_phone.py).
 
 A question the help center has no article for gets an honest "no ready answer" with a person a
 button away, never a stock reply that does not answer it; the topic's own reply (utter_<intent>)
@@ -40,6 +42,7 @@ from actions.client_action import ClientAction
 from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_trigger import hand_over, person_now
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
+from actions.knowledge_by_phone import wants_to_phone
 from actions.knowledge_language_request import without_language_request
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_question_first import answered_first, irritated
@@ -75,8 +78,11 @@ VAGUE_INTENT = "vague_problem"
 RATE_INTENT = "rate"  # a bare number after a clarifying question is a choice, not a rating
 FALLBACK_INTENT = "nlu_fallback"
 OFF_TOPIC_INTENT = "out_of_scope"
-# Intents whose messages are not about a support topic, even when they reach this action.
-NOT_ON_TOPIC = frozenset({FALLBACK_INTENT, OFF_TOPIC_INTENT, VAGUE_INTENT, CHOOSE_INTENT})
+# Intents whose messages are not about a support topic, even when they reach this action (a yes
+# or no that goes on to ask something: actions/yes_no.py).
+NOT_ON_TOPIC = frozenset(
+    {FALLBACK_INTENT, OFF_TOPIC_INTENT, VAGUE_INTENT, CHOOSE_INTENT, "affirm", "deny"}
+)
 # An out_of_scope below this confidence may still be a store question ("а в минск доставляете?").
 OFF_TOPIC_SURE = 0.7
 KEEP_QUESTION_CHARS = 500
@@ -131,7 +137,9 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         question_first = answered_first(text)
         if is_strongly_negative(text) and not question_first:
             return hand_over("negative")
-        if person_now(list(tracker.events), text, question_first):
+        # Phoning the company rather than chatting: the contacts, a person beside them.
+        by_phone = wants_to_phone(intent, text)
+        if person_now(list(tracker.events), text, question_first or by_phone):
             return hand_over("requested")
         said_goodbye = closing(reading.text)
         if said_goodbye is not None:
@@ -198,7 +206,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             )
         others = list(choice.others)
         return events + self._answer(
-            dispatcher, tracker, articles[0], language, others, offer_person=complained
+            dispatcher, tracker, articles[0], language, others, offer_person=complained or by_phone
         )
 
     def _closes_after_answer(

@@ -1,4 +1,4 @@
-"""Whether a message asks a question: one set of question words and one detector for the three
+"""Whether a message asks a question: one set of question words and one detector for the four
 places that need to know (issue 18).
 
 - the answers (actions/knowledge_question_first.py): an irritated message that asks something
@@ -8,7 +8,10 @@ places that need to know (issue 18).
   message that asks anything, a question mark anywhere or "что делать" after a comma, is searched;
 - the handoff form (actions/handoff_reading.py): an answer written as a question ("а как сменить
   пароль?") is a question, but a question mark in a quoted app message («Повторить?») is not, and
-  only the answer's opening counts ("пароль сменила, как вы и советовали" answers the question).
+  only the answer's opening counts ("пароль сменила, как вы и советовали" answers the question);
+- the reply to "did this help?" (actions/yes_no.py): a follow-up question ("а упд потом как
+  получим", read as a "yes") is a question to search, no verdict; "нет, как было так и осталось"
+  is a verdict, since a "как" inside it asks only after a turning "а".
 
 The words are read folded (actions/text_fold.py); a hyphenated word is one word, so "где-то" and
 "как-нибудь" ask nothing, and a number is a word, so "+1 312 555-0144 is my phone" does not open
@@ -64,6 +67,11 @@ WHAT_HAPPENS = frozenset(
 WHAT_IS = frozenset({("что", "за"), ("что", "такое"), ("what", "is"), ("what's", "this")})
 # Words that may stand before a clause's question ("ну и где мой заказ", "and can i see ...").
 LEADING = listed("и ну а еще тогда так ладно ок and also so ok okay well then")
+# A verdict on an answer that may open a question after it ("да, а как получить чек").
+VERDICT_WORDS = listed("да нет не ага неа угу yes no nope yeah yep nah")
+# A turn to something else: the question words after it ask wherever they stand ("а упд потом как
+# получим", "а деньги-то за что списали").
+TURNING = listed("а")
 
 QuestionMark = Literal["sentence", "message", "unquoted"]
 
@@ -75,6 +83,7 @@ class Reading:
     `anywhere`: words that ask wherever they stand; `opening`: words that ask when they open a
     clause, after any `leading` words; `pairs`: two words in a row that ask anywhere; `reproach`:
     a sentence with a clause that opens with one of these asks nothing, question mark or not.
+    `after_turning`: words that ask anywhere after a `TURNING` word of their sentence.
     `sentence_ends` and `clause_ends`: the characters that split the message ("" keeps it whole,
     so only its opening counts). `question_mark`: "sentence" (asks unless the sentence is a
     reproach), "message" (anywhere), "unquoted" (anywhere outside quotes).
@@ -85,6 +94,7 @@ class Reading:
     pairs: frozenset[tuple[str, ...]] = frozenset()
     leading: frozenset[str] = LEADING
     reproach: frozenset[str] = frozenset()
+    after_turning: frozenset[str] = frozenset()
     sentence_ends: str = ".!?\n"
     clause_ends: str = ""
     question_mark: QuestionMark = "message"
@@ -117,6 +127,21 @@ FORM_ANSWER = Reading(
     question_mark="unquoted",
 )
 
+# The reply to "did this help?": a question the customer goes on to, in either language. The
+# English "when" and the auxiliaries open a report of what still fails as often ("no, does not
+# work", "no, same error when i open it"), and so does a "как" ("нет, как было так и осталось")
+# unless it follows a turning "а"; a question mark asks.
+AFTER_VERDICT = Reading(
+    anywhere=WHERE_WHEN | {"ли"},
+    opening=WHAT | {"можно"},
+    pairs=WHAT_HAPPENS | WHAT_IS,
+    leading=LEADING | VERDICT_WORDS,
+    reproach=WHY | REPROACH_ONLY,
+    after_turning=HOW | WHY | WHAT | THAT | {"можно"},
+    clause_ends=",",
+    question_mark="sentence",
+)
+
 
 def _opening(words: list[str], leading: frozenset[str]) -> str:
     return next((w for w in words if w not in leading), "")
@@ -141,4 +166,11 @@ def asks(text: str, reading: Reading) -> bool:
             return True
         if reading.pairs.intersection(pairwise(words)):
             return True
+        if _asks_after_turning(words, reading.after_turning):
+            return True
     return False
+
+
+def _asks_after_turning(words: list[str], question_words: frozenset[str]) -> bool:
+    turned = next((i for i, w in enumerate(words) if w in TURNING), None)
+    return turned is not None and bool(question_words.intersection(words[turned + 1 :]))

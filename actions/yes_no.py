@@ -6,7 +6,10 @@ question "no" means none of the offered articles fits; otherwise they get the pl
 affirm and deny intents, except a "yes" to a reply that offered to bring in a person ("...или я
 передам вопрос специалисту." — "Да"), which accepts the offer. A yes or no that also asks for a
 person in so many words ("ясно. тогда да, соединяйте" after an answer and an offer to go on with
-the handoff) brings one in, whatever the bot asked last.
+the handoff) brings one in, whatever the bot asked last. A message the NLU reads as a yes or no
+that goes on to ask something ("а упд потом как получим" after an answer about an invoice) is no
+verdict: it is searched as any other question, together with the question before it when it
+follows one up (actions/answer_from_knowledge.py).
 
 The second "not helpful" in a conversation, or an angry "no", brings in a person
 (actions/handoff_trigger.py).
@@ -21,13 +24,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.client_action import ClientAction
+from actions.answer_from_knowledge import ActionAnswerFromKnowledge
 from actions.conversation import previous_reply, reply_names
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, wants_person
-from actions.knowledge_answer import Article, KnowledgeBase
-from actions.knowledge_provider import knowledge_base
+from actions.knowledge_answer import Article
 from actions.knowledge_replies import article_buttons, human_button, language_of
 from actions.negativity import is_strongly_negative
+from actions.question_words import AFTER_VERDICT, asks
 from actions.verdicts import with_verdict
 
 log = logging.getLogger(__name__)
@@ -42,12 +45,9 @@ def offered_a_person(tracker: Tracker) -> bool:
     return bool(reply_names(previous_reply(list(tracker.events or []))) & OFFERS_OF_A_PERSON)
 
 
-class ActionReplyYesNo(ClientAction[KnowledgeBase]):
+class ActionReplyYesNo(ActionAnswerFromKnowledge):
     def name(self) -> str:
         return "action_reply_yes_no"
-
-    def shared_client(self) -> KnowledgeBase:
-        return knowledge_base()
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -59,6 +59,9 @@ class ActionReplyYesNo(ClientAction[KnowledgeBase]):
             return hand_over("negative")
         if wants_person(text):
             return hand_over("requested")
+        # "да, а долго ждать?" to an offer of a person takes the offer; the person answers it.
+        if asks(text, AFTER_VERDICT) and not (yes and offered_a_person(tracker)):
+            return await super().run(dispatcher, tracker, domain)
         article_id = tracker.get_slot("kb_last_article")
         if tracker.get_slot("kb_awaiting_verdict") and article_id:
             log.info("kb.verdict article=%s helpful=%s", article_id, yes)

@@ -254,6 +254,12 @@ async def test_yes_to_an_offer_of_a_person_brings_one_in(reply: str):
     assert followup(result) == "action_handoff_start"
 
 
+async def test_a_yes_with_a_question_to_an_offer_of_a_person_takes_the_offer():
+    events = [*offer("utter_kb_no_answer"), user("да, а долго ждать ответа?", "affirm", ts=2.0)]
+    replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events)
+    assert replies == [] and followup(result) == "action_handoff_start"
+
+
 async def test_yes_to_anything_else_is_a_plain_yes():
     events = [*offer("utter_kb_glad_helped"), user("Да", "affirm", ts=2.0)]
     replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events)

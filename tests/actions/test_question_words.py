@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from actions.question_words import ANY_QUESTION, FORM_ANSWER, INFORMATION, Reading, asks
+from actions.question_words import (
+    AFTER_VERDICT,
+    ANY_QUESTION,
+    FORM_ANSWER,
+    INFORMATION,
+    Reading,
+    asks,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +63,20 @@ def test_a_reading_without_words_reads_only_question_marks():
     marks_only = Reading(question_mark="message")
     assert asks("ну и?", marks_only)
     assert not asks("где заказ", marks_only)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("а упд потом как получим", True),
+        ("да, а когда деньги придут", True),
+        ("and how do i get the invoice", True),
+        ("нет, как было так и осталось", False),
+        ("да, сделала как написано", False),
+        ("а то", False),
+        ("no, does not work", False),
+        ("no, same error when i open it", False),
+    ],
+)
+def test_after_a_verdict_a_question_is_told_from_a_report(text: str, question: bool) -> None:
+    assert asks(text, AFTER_VERDICT) is question
