@@ -379,3 +379,39 @@ async def test_a_message_ending_in_thanks_right_after_an_answer_closes_when_noth
     sure = FakeKb(KnowledgeAnswer("answer", (LOGIN,), ranked(("login-ru", 5, 5))))
     messages, _ = await run(ActionAnswerFromKnowledge(sure), text, "complaint", slots=after)
     assert messages[-2]["response"] == "utter_kb_answer"
+
+
+async def test_a_yes_that_goes_on_to_ask_is_searched_not_taken_as_a_verdict():
+    slots = {
+        "kb_awaiting_verdict": True,
+        "kb_last_article": "login-ru",
+        "kb_question": "можно выставить счет на ип?",
+    }
+    kb = FakeKb(KnowledgeAnswer("answer", (RESET,), ranked(("reset-ru", 5, 5))))
+    messages, events = await run(
+        ActionReplyYesNo(kb), "а упд потом как получим", "affirm", slots=slots
+    )
+    assert messages[0]["response"] == "utter_kb_answer" and messages[0]["title"] == RESET.title
+    assert kb.questions == ["а упд потом как получим"]
+    assert slot(events, "kb_question") == "а упд потом как получим"
+
+
+async def test_a_no_that_reports_what_still_fails_is_a_verdict():
+    slots = {"kb_awaiting_verdict": True, "kb_last_article": "login-ru"}
+    kb = FakeKb(KnowledgeAnswer("answer", (RESET,), ranked(("reset-ru", 5, 5))))
+    messages, _ = await run(
+        ActionReplyYesNo(kb), "нет, как было так и осталось", "deny", slots=slots
+    )
+    assert messages[0]["response"] == "utter_kb_sorry_not_helped" and kb.questions == []
+
+
+async def test_phoning_someone_gets_the_contacts_with_a_person_beside_them():
+    contacts = Article("contacts-en", "Contacts", "https://h/contacts", "en", "Call us.", 0.9)
+    kb = FakeKb(KnowledgeAnswer("answer", (contacts,), ranked(("contacts-en", 5, 5))))
+    text = "whats your phone number, id rather just call someone"
+    messages, events = await run(
+        ActionAnswerFromKnowledge(kb), text, "contacts_hours", slots={"language": "en"}
+    )
+    assert messages[0]["response"] == "utter_kb_answer"
+    assert messages[-1]["buttons"][-1]["payload"] == "/request_human"
+    assert not any(e.get("name") == "handoff_reason" for e in events)

@@ -1,0 +1,49 @@
+"""A customer who would rather phone than chat asks for the contacts, not for the chat's handoff
+(issue 18).
+
+"whats your phone number, id rather just call someone" names a person and a wish for one
+(actions/handoff_trigger.py), but a chat handoff form is no phone line: the contacts article has
+the number and the hours, and a person stays a button away beside it. Read only when the NLU
+places the message in the contacts topic, and never for a request to be called back ("позвоните
+мне", "call me back"): that is for a person, who needs the customer's number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.text_fold import folded
+from bot.common.facts.lexicon import parses
+
+CONTACTS_INTENT = "contacts_hours"
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Phoning the company, read by base form: "позвонить", "дозвонюсь", "номер телефона".
+PHONING_LEMMAS = frozenset(
+    {"звонить", "позвонить", "дозвониться", "созвониться", "телефон", "телефонный"}
+)
+PHONING_WORDS = frozenset({"call", "phone", "ring", "telephone", "dial", "number"})
+# The bot's side doing the calling: "позвоните мне", "call me back", "перезвоните".
+CALL_BACK_LEMMAS = frozenset({"перезвонить"})
+CALLED = frozenset({"мне", "me", "back", "нам", "us"})
+
+
+def wants_to_phone(intent: str, text: str) -> bool:
+    """The message in the contacts topic asks to phone the company rather than to be called."""
+    if intent != CONTACTS_INTENT:
+        return False
+    words = _WORD.findall(folded(text))
+    lemmas = [_lemma(w) for w in words]
+    if CALL_BACK_LEMMAS.intersection(lemmas):
+        return False
+    phoning = [
+        i
+        for i, (w, m) in enumerate(zip(words, lemmas, strict=True))
+        if w in PHONING_WORDS or m in PHONING_LEMMAS
+    ]
+    after = {words[i + 1] for i in phoning if i + 1 < len(words)}
+    return bool(phoning) and not after & CALLED
+
+
+def _lemma(word: str) -> str:
+    found = parses(word) if re.search("[а-я]", word) else []
+    return found[0].normal_form if found else word
