@@ -18,6 +18,7 @@ from actions.handoff_trigger import CANCELLED, GO_ON
 from actions.text_fold import folded
 from bot.common.facts import extract_facts
 from bot.common.word_list import listed
+from bot.common.words import WORD
 
 # The case shows the customer's own words about the problem that led to the handoff: the answer to
 # the form's question when the form asked it, else the last message before the request for a
@@ -123,7 +124,6 @@ FACT_LABEL_STEMS = (
     "write",
     "reach",
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Emails, links and anything with a digit in it (numbers, "v5.12", "+7(903)…") are facts, not words.
 _NOT_WORDS = re.compile(r"\S*@\S*|(?:https?://|www\.)\S+|\S*\d\S*", re.IGNORECASE)
 
@@ -147,7 +147,7 @@ class Problem:
 def content_words(text: str) -> list[str]:
     """The words of `text` that can say what is wrong: no fillers, greetings, thanks or requests
     for a person, no numbers, emails or links."""
-    words = _WORD.findall(_NOT_WORDS.sub(" ", folded(text)))
+    words = WORD.findall(_NOT_WORDS.sub(" ", folded(text)))
     return [w for w in words if w not in FILLER_WORDS and not w.startswith(FILLER_STEMS)]
 
 

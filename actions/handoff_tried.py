@@ -21,6 +21,7 @@ from typing import Any
 from actions.text_fold import folded
 from bot.common.facts.lexicon import parses
 from bot.common.word_list import listed
+from bot.common.words import WORD
 
 # Verbs that tell no action: knowing, remembering, wanting, being, and things that happen to an
 # order or an item ("пришёл не тот цвет") rather than things the customer did.
@@ -70,7 +71,6 @@ NOTHING_DONE = re.compile(
     r" (?:try|tried))"
 )
 _CLAUSES = re.compile(r"[,.;:!?()«»\"—–]+|\s-\s|\s(?:а|но|and|but)\s")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 PREPOSITIONS = listed("в во на с со к ко у о об от до из за по при про без для через под над")
 
 
@@ -140,7 +140,7 @@ def tells_what_was_tried(text: str) -> bool:
         return True
     subject: Subject | None = None
     for clause in _CLAUSES.split(lower):
-        words = _WORD.findall(clause)
+        words = WORD.findall(clause)
         if not words:
             continue
         if all(word.isascii() for word in words):
@@ -193,7 +193,7 @@ def _fixed_by_customer(lower: str) -> bool:
     """A verb of fixing in the past that the customer did: no nominative noun before it in its
     clause to be someone else its subject ("мастер перезагрузил роутер"), no "не" before it."""
     for clause in _CLAUSES.split(lower):
-        words = _WORD.findall(clause)
+        words = WORD.findall(clause)
         if any(
             word in ENGLISH_FIXES and (index == 0 or words[index - 1] in ENGLISH_SUBJECTS)
             for index, word in enumerate(words)
@@ -214,7 +214,7 @@ def _fixed_by_customer(lower: str) -> bool:
 
 
 def _attempt_verb(lower: str) -> bool:
-    words = _WORD.findall(lower)
+    words = WORD.findall(lower)
     for index, word in enumerate(words):
         if word.isascii() or (index > 0 and words[index - 1] == "не"):
             continue
@@ -233,7 +233,7 @@ READING_VERBS = frozenset(
 
 def _without_reading(lower: str) -> str:
     """The text with its verbs of reading left out."""
-    return _WORD.sub(
+    return WORD.sub(
         lambda word: "" if parses(word.group())[0].normal_form in READING_VERBS else word.group(),
         lower,
     )

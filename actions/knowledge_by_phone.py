@@ -14,9 +14,9 @@ import re
 
 from actions.text_fold import folded
 from bot.common.facts.lexicon import parses
+from bot.common.words import WORD
 
 CONTACTS_INTENT = "contacts_hours"
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Phoning the company, read by base form: "позвонить", "дозвонюсь", "номер телефона".
 PHONING_LEMMAS = frozenset(
     {"звонить", "позвонить", "дозвониться", "созвониться", "телефон", "телефонный"}
@@ -31,7 +31,7 @@ def wants_to_phone(intent: str, text: str) -> bool:
     """The message in the contacts topic asks to phone the company rather than to be called."""
     if intent != CONTACTS_INTENT:
         return False
-    words = _WORD.findall(folded(text))
+    words = WORD.findall(folded(text))
     lemmas = [_lemma(w) for w in words]
     if CALL_BACK_LEMMAS.intersection(lemmas):
         return False

@@ -14,6 +14,7 @@ import re
 from actions.text_fold import folded
 from bot.common.sentences import pieces
 from bot.common.word_list import listed
+from bot.common.words import WORD
 
 # Words that name a language to talk in.
 LANGUAGE = re.compile(r"^(?:english|russian|англ\w*|русск\w*|по-русски|по-английски)$")
@@ -34,11 +35,10 @@ COURTESY = listed(
     извините простите а мне вы вам со мной на ли лучше если буду будем нам привет здравствуйте
     """
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _only_request(piece: str) -> bool:
-    words = _WORD.findall(folded(piece))
+    words = WORD.findall(folded(piece))
     if not any(LANGUAGE.match(w) for w in words) or not TALKING.intersection(words):
         return False
     return all(w in TALKING or w in COURTESY or LANGUAGE.match(w) for w in words)
@@ -54,4 +54,4 @@ def without_language_request(text: str) -> str:
     """The message without the sentences or clauses that only ask to switch language, when a
     question is left."""
     rest = "".join(_without_requests(s) for s in pieces(text, ".!?;\n")).strip(" ,")
-    return rest if _WORD.search(rest) else text
+    return rest if WORD.search(rest) else text

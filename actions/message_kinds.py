@@ -20,9 +20,9 @@ from typing import Literal
 from actions.text_fold import folded
 from actions.topic_words import Topic
 from bot.common.word_list import listed
+from bot.common.words import WORD
 
 Closing = Literal["thanks", "goodbye"]
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _words(text: str) -> list[str]:

@@ -21,13 +21,13 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.common.facts import Facts, extract_facts, preload
+from bot.common.words import WORD
 from bot.rasa_server.nlu.message_component import MessageComponent, add_entities
 
 # Entity (and slot) names, in the order the facts are listed.
 FACT_ENTITIES = ("customer_name", "email", "phone", "order_number", "app_version")
 # Tokens that are addresses, not words: their letters are no one's name.
 _ADDRESS_TOKEN = re.compile(r"\S*@\S*|\S*(?:https?://|www\.)\S*", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _folded(text: str) -> str:
@@ -41,7 +41,7 @@ def name_from_an_address(name: str, text: str) -> bool:
     addresses = [_folded(token) for token in _ADDRESS_TOKEN.findall(text) if token]
     if not addresses:
         return False
-    words = [_folded(word) for word in _WORD.findall(_ADDRESS_TOKEN.sub(" ", text))]
+    words = [_folded(word) for word in WORD.findall(_ADDRESS_TOKEN.sub(" ", text))]
     for part in name.split():
         stem = _folded(part)[:3]
         inside = any(stem in address for address in addresses)
