@@ -23,6 +23,7 @@ from typing import Any
 
 from actions.text_fold import folded
 from bot.common.facts.lexicon import parses
+from bot.common.sentences import clauses
 
 SKIP_PHRASES = frozenset(
     {
@@ -243,7 +244,6 @@ NEVER_MADE = frozenset({"оформить", "оформиться", "созда�
 BETWEEN_NEGATION = frozenset(
     {"так", "и", "же", "еще", "пока", "вообще", "даже", "ведь", "сейчас", "точно", "сразу", "я"}
 )
-_CLAUSE = re.compile(r"[,.;:!?()—–]+|\s-\s|\s(?:а|но)\s")
 
 
 # The same in English: "there's no order", "I have no number", "the order never went through";
@@ -305,7 +305,7 @@ def denies_fact(text: str) -> bool:
     or that the customer cannot tell it now (`_cannot_tell`, NOT_AT_HAND)."""
     if ENGLISH_DENIAL.search(folded(text)):
         return True
-    for clause in _CLAUSE.split(folded(text)):
+    for clause in clauses(folded(text)):
         words = re.findall(r"[а-я]+(?:-[а-я]+)*", clause)
         if NOT_AT_HAND.search(" ".join(words)):
             return True

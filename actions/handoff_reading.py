@@ -51,18 +51,16 @@ NOT_NAMES = frozenset(
 )
 # Words before a name in an answer to "как к вам обращаться?": "пусть будет Вадим", "можно
 # просто Лена", "sure, it's Mark"; and after it: "Liz, please".
+# The words that introduce the writer in English, after which a name may be written in lower case.
+_SELF_INTRODUCTION = r"my name is|my name's|i am|i'm|im|it's|its|this is|call me|you can call me"
 _NAME_INTRO = re.compile(
     r"^(?:(?:меня зовут|зовут|мое имя|моё имя|я|это|пусть будет|можно просто|можно|просто"
     r"|зовите|называйте|ну|ладно|хорошо|да|ок"
-    r"|my name is|my name's|i am|i'm|it's|this is|call me|you can call me|just|sure|ok|okay"
+    rf"|{_SELF_INTRODUCTION}|just|sure|ok|okay"
     r"|yes)(?:\s*[,:—–-])?\s+)+",
     re.IGNORECASE,
 )
-# The words that introduce the writer, after which a name may be written in lower case.
-_INTRODUCTION = re.compile(
-    r"^(?:my name is|my name's|i am|i'm|im|it's|its|this is|call me|you can call me)\s+\S",
-    re.IGNORECASE,
-)
+_INTRODUCTION = re.compile(rf"^(?:{_SELF_INTRODUCTION})\s+\S", re.IGNORECASE)
 # A fact in an answer (an email, a link, a phone, a number): never part of a name.
 _FACT_WORD = re.compile(r"\S*(?:@|://|\d)\S*")
 _PIECE_BREAK = re.compile(r"[,;:()—–]|\s-\s")

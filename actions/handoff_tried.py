@@ -20,6 +20,7 @@ from typing import Any
 
 from actions.text_fold import folded
 from bot.common.facts.lexicon import parses
+from bot.common.sentences import clauses
 from bot.common.word_list import listed
 from bot.common.words import WORD
 
@@ -70,7 +71,6 @@ NOTHING_DONE = re.compile(
     r"|не (?:пробовал|пробовала|пробовали|пытался|пыталась)|(?:didn't|did not|haven't|have not)"
     r" (?:try|tried))"
 )
-_CLAUSES = re.compile(r"[,.;:!?()«»\"—–]+|\s-\s|\s(?:а|но|and|but)\s")
 PREPOSITIONS = listed("в во на с со к ко у о об от до из за по при про без для через под над")
 
 
@@ -139,7 +139,7 @@ def tells_what_was_tried(text: str) -> bool:
     if NOTHING_DONE.search(lower):
         return True
     subject: Subject | None = None
-    for clause in _CLAUSES.split(lower):
+    for clause in clauses(lower):
         words = WORD.findall(clause)
         if not words:
             continue
@@ -192,7 +192,7 @@ FAILED_RESULT = re.compile(
 def _fixed_by_customer(lower: str) -> bool:
     """A verb of fixing in the past that the customer did: no nominative noun before it in its
     clause to be someone else its subject ("мастер перезагрузил роутер"), no "не" before it."""
-    for clause in _CLAUSES.split(lower):
+    for clause in clauses(lower):
         words = WORD.findall(clause)
         if any(
             word in ENGLISH_FIXES and (index == 0 or words[index - 1] in ENGLISH_SUBJECTS)

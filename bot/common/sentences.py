@@ -5,6 +5,9 @@
   puts the pieces it keeps back together unchanged.
 - `sentences` cuts only where a mark is followed by a space or a line ends: a long story's
   sentences are scored one by one, and "версия 5.12", "E-500." or "т.е.что-то" must stay whole.
+- `clauses` also cuts at commas, dashes, quotes and a turning conjunction: the readers of what
+  was tried and of a fact the customer cannot give look for a verb and what goes with it inside
+  one clause ("переустанавливала — не помогло", "номера заказа нет, он же не оформился").
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»)]*\s+|\n+")
+CLAUSE_BREAK = re.compile(r"[,.;:!?()«»\"—–]+|\s-\s|\s(?:а|но|and|but)\s")
 
 
 def pieces(text: str, ends: str) -> list[str]:
@@ -25,3 +29,8 @@ def pieces(text: str, ends: str) -> list[str]:
 def sentences(text: str) -> list[str]:
     """The text's sentences, stripped, where a mark is followed by a space or a line ends."""
     return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at every clause break (CLAUSE_BREAK), marks dropped."""
+    return CLAUSE_BREAK.split(text)
