@@ -141,8 +141,12 @@ class Answer:
     def skips(self, question: Question) -> bool:
         if not question.optional:
             return False
-        in_sentence = skips_in_sentence(self.text) or denies_fact(self.text)
-        return means_skip(self.text) or (question.skip_in_sentence and in_sentence)
+        if means_skip(self.text):
+            return True
+        # read only where the question takes a skip inside a sentence
+        return question.skip_in_sentence and (
+            skips_in_sentence(self.text) or denies_fact(self.text)
+        )
 
     def asks_something(self, topics: dict[str, str]) -> bool:
         """A real question on a support topic, not an answer. A message that gives a fact and has
