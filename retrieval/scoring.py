@@ -177,6 +177,7 @@ class ArticleTable:
         best = _best_by_kind(similarity, kinds, owner, len(candidates))
         chunk_words = np.zeros(len(candidates))
         np.maximum.at(chunk_words, owner, query.chunk_lexical[rows])
+        chunk_words = np.maximum(chunk_words, self._translated_chunk_words(candidates, query))
         result = {
             "title": np.maximum(best["title"], best["question"]),
             "question": best["question"],
@@ -188,11 +189,30 @@ class ArticleTable:
             "coverage": np.full(len(candidates), query.coverage),
         }
         if self.companion_vectors is not None and query.chars is not None:
-            result["chars"] = query.chars[candidates].astype(np.float64)
+            result["chars"] = self._with_translation(candidates, query.chars).astype(np.float64)
             if query.companion_vector is not None:
                 second = self.companion_vectors[rows] @ query.companion_vector
                 result.update(_companion_terms(second, owner, kinds, len(candidates)))
         return result, _best_chunks(rows, owner, kinds, similarity)
+
+    def _translated_chunk_words(self, candidates: np.ndarray, query: QuerySignals) -> np.ndarray:
+        """Each candidate's translation's best chunk BM25 (0 without one). A Russian question with
+        English words ("есть у вас installment или оплата частями?") has its Russian words in one
+        article of a pair and its English ones in the other: the pair is one answer, so each of
+        the two counts the words either matched."""
+        pooled = np.zeros(len(candidates))
+        for position, other in enumerate(self.translation[candidates].tolist()):
+            chunks = self.article_chunks[other] if other >= 0 else ()
+            if len(chunks):
+                pooled[position] = query.chunk_lexical[chunks].max()
+        return pooled
+
+    def _with_translation(self, candidates: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """`scores` of the candidates, each raised to its translation's where that is higher."""
+        other = self.translation[candidates]
+        return np.where(
+            other >= 0, np.maximum(scores[candidates], scores[other]), scores[candidates]
+        )
 
     def _layout(self, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The candidates' chunks article by article: row numbers, candidate positions, kinds."""

@@ -11,6 +11,7 @@ from retrieval.articles import Article
 from retrieval.chars import CharModel
 from retrieval.chunker import Chunk
 from retrieval.index import build_index
+from retrieval.lexical import tokens
 from retrieval.scoring import COMPANION_FLOOR, FULL, PLAIN, ArticleTable, QuerySignals
 from retrieval.service import KbSearch
 from retrieval.settings import RetrievalSettings
@@ -151,3 +152,36 @@ def test_an_article_without_questions_beats_one_whose_questions_share_a_word(
     search = KbSearch.open(real_encoder, RetrievalSettings(index_dir=tmp_path / "index"))
     for question in ("сколько стоит подарочная упаковка", "можно упаковать заказ как подарок?"):
         assert search.rank(question).ranked[0].article_id == "gift-wrap-ru", question
+
+
+PAIR = [
+    Article(
+        id="inst-ru", title="Рассрочка", lang="ru", body="покупка частями", translation="inst-en"
+    ),
+    Article(
+        id="inst-en", title="Instalments", lang="en", body="installment plan", translation="inst-ru"
+    ),
+    Article(id="cash-ru", title="Наличные", lang="ru", body="оплата при получении"),
+]
+PAIR_CHUNKS = [
+    Chunk("inst-ru", "body", "Рассрочка", "покупка частями"),
+    Chunk("inst-en", "body", "Instalments", "installment plan"),
+    Chunk("cash-ru", "body", "Наличные", "оплата при получении"),
+]
+
+
+def test_an_article_counts_the_words_its_translation_matched():
+    """A Russian question with an English word ("есть installment или оплата частями?") has its
+    words split over the two articles of a pair: each counts what either matched."""
+    table = ArticleTable(PAIR, PAIR_CHUNKS)
+    signals = QuerySignals(
+        np.zeros(4, dtype=np.float32),
+        np.zeros(3),
+        table.chunk_lexical(tokens("есть installment?")),
+        1.0,
+    )
+    terms, _ = table.terms(np.array([0, 1, 2]), np.zeros((3, 4), dtype=np.float32), signals)
+    words = terms["chunk_words"]
+    assert words[1] > 0
+    assert words[0] == words[1]
+    assert words[2] == 0
