@@ -21,6 +21,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.conversation import NO_TOPIC, Turn
+from actions.handoff_reading import is_question
 from actions.topic_words import Topic, topic_hits, words
 from bot.common.facts.lexicon import parses
 
@@ -47,6 +48,8 @@ PURCHASE_VERBS = frozenset({"купить", "покупать", "приобре�
 ENGLISH_PURCHASE = frozenset({"buy", "buying", "bought"})
 # The search's verdict when no article fits: its ranking then says nothing about the topic.
 NO_ARTICLE = "abstain"
+# How many of the search's nearest articles tell the topic when none fits well enough to show.
+NEIGHBOURS = 3
 # The top articles of a message in the help-article search, each as its title and id.
 ArticleSearch = Callable[[str, str], Sequence[str]]
 
@@ -57,13 +60,33 @@ def no_articles(text: str, language: str) -> Sequence[str]:
 
 
 def help_center_articles(text: str, language: str) -> Sequence[str]:
-    """The article the search shows for the message first, unless it finds none that fits."""
+    """The article the search shows for the message first; when it finds none that fits, for a
+    problem told rather than a question, the first of its nearest articles when those agree on a
+    topic (`agreed_neighbour`)."""
     from actions.knowledge_provider import knowledge_base  # the search loads on first use
 
-    answer = knowledge_base().ask(text, language)
+    base = knowledge_base()
+    answer = base.ask(text, language)
     if answer.outcome == NO_ARTICLE:
-        return ()
+        named = [f"{base.title(r.id) or ''} {r.id}" for r in answer.ranked[:NEIGHBOURS]]
+        return agreed_neighbour(text, named)
     return [f"{article.title} {article.id}" for article in answer.articles[:1]]
+
+
+def agreed_neighbour(text: str, articles: Sequence[str]) -> Sequence[str]:
+    """The first of the nearest articles of `text` (each as its title and id) when at least two
+    of them name a topic and all that do name the same one. A problem told in the customer's own
+    words ("сервиз пришёл с двумя разбитыми тарелками") may fit no article well enough to be
+    answered, yet its neighbours (a wrong item, a damaged parcel, a partial delivery) all say it
+    is about an order, and the agent needs its number. A question the help centre cannot answer
+    ("подъём на 9 этаж платный?") is asked before buying as often as after: its neighbours do not
+    make it an order's."""
+    if is_question(text):
+        return ()
+    named = [(article, topic_of_words(article)) for article in articles]
+    topics = {topic for _, topic in named if topic is not None}
+    agreeing = [article for article, topic in named if topic is not None]
+    return agreeing[:1] if len(topics) == 1 and len(agreeing) >= 2 else ()
 
 
 def _confidence(value: Any) -> float | None:

@@ -97,6 +97,10 @@ class RetrievalKnowledgeBase:
             result.question,
         )
 
+    def title(self, article_id: str) -> str | None:
+        article = self._search.articles.get(article_id)
+        return article.title if article is not None else None
+
     def _only_article(self, supported: frozenset[str], language: str) -> str | None:
         """The intent's article in `language` when its examples are answered by one article."""
         articles = self._search.articles

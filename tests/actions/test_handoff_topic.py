@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from actions.handoff_topic import no_articles, problem_topic, topic_of_words
+from actions.handoff_topic import agreed_neighbour, no_articles, problem_topic, topic_of_words
 from tests.actions.conftest import TOPICS
 
 PUSH = "Перестали приходить пуш-уведомления о статусе заказа в приложении. Соедините с сотрудником"
@@ -59,3 +59,43 @@ def test_the_words_count_per_form_topic():
     assert topic_of_words("app crashes with an error after the payment") == "technical"
     assert topic_of_words("не могу войти в личный кабинет") == "account"
     assert topic_of_words("хочу поговорить с человеком") is None
+
+
+BROKEN = "сервиз пришёл с двумя разбитыми тарелками"
+ORDER_NEIGHBOURS = [
+    "Привезли не тот товар wrong-item-ru",
+    "Посылка пришла повреждённой damaged-parcel-ru",
+    "Привезли не весь заказ partial-delivery-ru",
+]
+
+
+def test_neighbours_that_agree_on_a_topic_give_it_when_no_article_fits():
+    assert agreed_neighbour(BROKEN, ORDER_NEIGHBOURS) == [ORDER_NEIGHBOURS[0]]
+    assert agreed_neighbour(BROKEN, ["Контакты contacts-ru", *ORDER_NEIGHBOURS[1:]]) == [
+        ORDER_NEIGHBOURS[1]
+    ]
+
+    def abstains_near_orders(text: str, language: str) -> Sequence[str]:
+        return agreed_neighbour(text, ORDER_NEIGHBOURS)
+
+    reading = parse(("out_of_scope", 0.44), ("complaint", 0.06))
+    assert problem_topic(reading, BROKEN, TOPICS, "ru", abstains_near_orders) == "orders"
+
+
+def test_neighbours_that_disagree_or_name_no_topic_tell_nothing():
+    mixed = [
+        "Привезли не тот товар wrong-item-ru",
+        "Ошибка приложения app-errors-ru",
+        "Контакты contacts-ru",
+    ]
+    assert agreed_neighbour(BROKEN, mixed) == ()
+    assert (
+        agreed_neighbour(BROKEN, [ORDER_NEIGHBOURS[0], "Контакты contacts-ru", "О нас about-ru"])
+        == ()
+    )
+    assert agreed_neighbour(BROKEN, []) == ()
+
+
+def test_a_question_the_help_center_cannot_answer_takes_no_topic_from_its_neighbours():
+    """Asked before buying as often as after: no order number is asked for it."""
+    assert agreed_neighbour("А подъём на 9 этаж без лифта у вас платный?", ORDER_NEIGHBOURS) == ()
