@@ -19,6 +19,7 @@ from collections import OrderedDict
 
 import numpy as np
 
+from retrieval.asked_value import asked_kinds, gives
 from retrieval.encoder import Encoder
 from retrieval.lexical import tokens
 
@@ -29,9 +30,12 @@ TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 DEFAULT_CACHED_ARTICLES = 4096
 # A sentence's score: its cosine with the question, plus this much for the share of the
 # question's words it contains, plus a little for the article's opening sentence (help articles
-# put the short answer first).
+# put the short answer first)
 WORDS_WEIGHT = 0.25
 LEAD_WEIGHT = 0.1
+# ... and more for holding the kind of value the question asks for: about what separates the
+# sentence with the support phone number from the article's other sentences about calling.
+ASKED_VALUE_WEIGHT = 0.3
 
 
 def _cells(line: str) -> list[str]:
@@ -100,14 +104,18 @@ def in_context(heading: str, sentence: str) -> str:
 
 
 def sentence_scores(contexts: list[str], similarity: np.ndarray, question: str = "") -> np.ndarray:
-    """`contexts`: the sentences with their headings (`in_context`)."""
+    """`contexts`: the sentences with their headings (`in_context`). A sentence that holds the
+    kind of value the question asks for (a phone number, a price: retrieval/asked_value.py)
+    scores higher."""
     asked = set(tokens(question))
     if not asked:
         return similarity
     words = np.array([len(asked & set(tokens(c))) / len(asked) for c in contexts])
     lead = np.zeros(len(contexts))
     lead[0] = LEAD_WEIGHT
-    return similarity + WORDS_WEIGHT * words + lead
+    kinds = asked_kinds(question)
+    values = np.array([float(bool(kinds) and gives(c, kinds)) for c in contexts])
+    return similarity + WORDS_WEIGHT * words + lead + ASKED_VALUE_WEIGHT * values
 
 
 def choose_sentences(

@@ -121,3 +121,20 @@ def test_excerpts_answer_the_question_not_a_neighbouring_topic(real_encoder):
     for question, body, title, expected in cases:
         vector = real_encoder.encode([question])[0]
         assert expected in picker.pick(vector, body, question, title), question
+
+
+CALLERS_AND_PHONE = """Ночью сообщение останется в чате, и специалист ответит после 08:00.
+Сотрудники никогда не спрашивают пароль и коды из SMS, а если кто-то звонит и просит их
+от нашего имени, это мошенники.
+
+## Телефон
+Горячая линия: 8 800 555-35-35, звонок бесплатный.
+"""
+
+
+def test_the_sentence_with_the_kind_of_value_asked_for_is_in_the_excerpt(hashing_encoder):
+    """Asked for the phone number, the excerpt holds the number, not the sentence about callers."""
+    picker = ExcerptPicker(hashing_encoder)
+    question = "какой у вас номер телефона, кто звонит"
+    excerpt = picker.pick(hashing_encoder.encode([question])[0], CALLERS_AND_PHONE, question)
+    assert "8 800 555-35-35" in excerpt
