@@ -13,17 +13,21 @@ asked is kept as the email while the order number is asked again. An answer is r
 
 1. "отмена" / "cancel" ends the form without a case; so does a sentence that calls it off ("ой,
    уже не надо, передумала", "nevermind, found it myself") at a question about a fact, or a short
-   one at the problem and "what did you try" questions (actions/form_words.py);
+   one at the problem and "what did you try" questions (actions/form_words.py); a real question
+   is no change of mind, even one that says "уже не нужно" on the way;
 2. the question's own fact in the message fills the question;
 3. a real question on a support topic ("а пароль как сменить?", also one that says the answer is
    not to hand: "а где его посмотреть? не могу найти номер") pauses the form: it is answered and
-   a person offered again (actions/handoff_leave.py), and nothing said so far is lost;
+   a person offered again (actions/handoff_leave.py), and nothing said so far is lost; so does
+   the problem told where a fact was asked, in a handoff the bot began on a complaint, when a
+   help article answers it;
 4. "не знаю" / "skip", also inside a sentence for the order number and app version ("номера заказа
    у меня нет под рукой"), or a statement that the fact does not exist ("номера заказа нет, он же
    не оформился"), leaves an optional question empty;
 5. other facts without the question's own: "noted", and the question again;
 6. anything else: the question's own reading (a name written in an unusual way, a version as
-   written), or a polite reply with an example and the question again.
+   written); else, for a part of the problem, "noted, I'll pass it on", and for an answer that
+   says nothing, a polite reply with an example; then the question again.
 
 A form answer that also says what is wrong fills the problem when it is not known yet.
 Each question is one row of QUESTIONS (actions/handoff_questions.py), validated by one path,
@@ -32,6 +36,7 @@ Each question is one row of QUESTIONS (actions/handoff_questions.py), validated 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +55,7 @@ from actions.form_words import (
     means_skip,
     skips_in_sentence,
 )
-from actions.handoff_problem import content_words
+from actions.handoff_problem import content_words, handoff_turns
 from actions.handoff_questions import (
     PAUSING_QUESTIONS,
     PROBLEM_ON_THE_WAY,
@@ -58,7 +63,7 @@ from actions.handoff_questions import (
     SKIPPED,
     Question,
 )
-from actions.handoff_reading import Facts, Slots, describes_problem, is_question
+from actions.handoff_reading import Facts, Slots, describes_problem, is_question, names_fact
 from actions.handoff_topic import (
     ArticleSearch,
     help_center_articles,
@@ -66,10 +71,12 @@ from actions.handoff_topic import (
     problem_topic,
 )
 from actions.handoff_tried import tells_what_was_tried
+from actions.handoff_trigger import asks_for_person
 from actions.knowledge_replies import language_of
 from actions.safe import SafeAction
 from actions.topic_words import topic_hits
 from bot.common.facts.cards import card_spans
+from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
 TECHNICAL_TOPICS = frozenset({"technical"})
@@ -80,6 +87,10 @@ CANCELLED_SLOT = "handoff_cancelled"
 CANCEL_ACTION = "action_handoff_cancel"
 QUESTION_ACTION = "action_handoff_question"
 NOTED_RESPONSE = "utter_handoff_noted"
+PROBLEM_NOTED_RESPONSE = "utter_handoff_problem_noted"
+# Handoffs the bot began itself, on a complaint or an angry message: nobody asked for a person.
+BOT_BEGUN_REASONS = frozenset({"complaint", "negative"})
+ANSWERED = "answer"
 SHORT_ANSWER_WORDS = 6  # a cancel phrase counts at the open questions only in answers this short
 MIN_QUESTION_CONFIDENCE = 0.5
 MIN_QUESTION_WORDS = 4  # content words of a question asked in the form, whatever its intent
@@ -94,6 +105,28 @@ def _asking(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot(REQUESTED_SLOT) == slot
 
 
+def bot_began(tracker: Tracker) -> bool:
+    """The bot began the handoff itself, on a complaint or an angry message, and no message of it
+    asked for a person ("...I want a real person NOW" did)."""
+    if tracker.get_slot("handoff_reason") not in BOT_BEGUN_REASONS:
+        return False
+    return not any(asks_for_person(turn.text) for turn in handoff_turns(tracker).before)
+
+
+def help_center_answers(answer: Answer) -> bool:
+    """The bot would answer the message with an article, deciding as it does for any question
+    (actions/answer_from_knowledge.py), rather than offer a choice or nothing."""
+    from actions.answer_choice import choose
+    from actions.answer_from_knowledge import placement
+    from actions.knowledge_provider import knowledge_base  # the search loads on first use
+
+    placed = placement(answer.intent, answer.confidence)
+    intent = answer.intent if placed == "topic" else None
+    known = KnownVector.from_json(answer.parse.get(KNOWN_VECTOR_KEY))
+    found = knowledge_base().ask(answer.text, answer.language, known, intent)
+    return choose(found, placed, answer.confidence).decision == ANSWERED
+
+
 @dataclass(frozen=True)
 class Answer:
     """One customer message as the answer to the form's question."""
@@ -105,6 +138,7 @@ class Answer:
     parse: dict[str, Any] = field(default_factory=dict)  # the NLU's reading, ranking included
     language: str = "ru"
     known: Facts = field(default_factory=dict)  # the facts known before this message
+    bot_began: bool = False  # the bot began the handoff, nobody asked for a person (bot_began)
 
     @classmethod
     def of(cls, tracker: Tracker) -> Answer:
@@ -119,6 +153,7 @@ class Answer:
             parse=message,
             language=language_of(tracker),
             known=facts_before(tracker.events),
+            bot_began=bot_began(tracker),
         )
 
     @property
@@ -132,9 +167,14 @@ class Answer:
     def has_card(self) -> bool:
         return bool(card_spans(self.text))
 
-    def cancels(self, question: Question) -> bool:
+    def cancels(self, question: Question, asks: bool = False) -> bool:
+        """A real question calls nothing off, whatever it says on the way ("а если остальное
+        уже не нужно, как отменить недостающие товары?"): then only the bare word or words that
+        call off the request itself do."""
         if means_cancel(self.text) or cancels_request(self.text):
             return True
+        if asks:
+            return False
         short = len(self.text.split()) <= SHORT_ANSWER_WORDS
         return (question.about_a_fact or short) and cancels_in_sentence(self.text)
 
@@ -168,6 +208,26 @@ class Answer:
     def _long_question(self) -> bool:
         return not self.facts and len(content_words(self.text)) >= MIN_QUESTION_WORDS
 
+    def tells_problem(self, question: Question) -> bool:
+        """At a question about a fact, the message says what is wrong instead ("курьер опять не
+        приехал, весь день прождала" where the name was asked); one that names the fact asked
+        for is about the question ("I'm not giving you my phone number, you'll just spam me")."""
+        return (
+            question.about_a_fact
+            and describes_problem(self.text, self.facts)
+            and not names_fact(self.text, question.facts)
+        )
+
+    def problem_answered(self, question: Question, answers: ArticleAnswer) -> bool:
+        """The bot offered a person on a complaint, and the customer tells what happened where a
+        fact was asked: when a help article answers that, it helps sooner than a person would, so
+        it is answered the way a real question is, and the person offered again."""
+        return self.bot_began and self.tells_problem(question) and answers(self)
+
+
+# Whether the help articles answer a message outright; tests pass their own.
+ArticleAnswer = Callable[[Answer], bool]
+
 
 def validate_answer(
     slot: str,
@@ -176,22 +236,27 @@ def validate_answer(
     known_problem: bool = True,
     topics: dict[str, str] | None = None,
     search: ArticleSearch = help_center_articles,
+    answers: ArticleAnswer = help_center_answers,
 ) -> Slots:
     """The customer's message as the answer to `slot`, the question being asked (see the module's
     docstring for the order); an answer that does not fill the question leaves it empty, so the
     question is asked again."""
     question = QUESTIONS[slot]
-    if answer.cancels(question):
+    topics = intent_topics() if topics is None else topics
+    asks = slot in PAUSING_QUESTIONS and answer.asks_something(topics)
+    if answer.cancels(question, asks):
         return cancelled(slot)
     own_fact = any(fact in answer.facts for fact in question.facts)
     if not own_fact and answer.corrects:
         # a fact corrected: the new value is in its own slot, and the question is asked again
         dispatcher.utter_message(response=NOTED_RESPONSE)
         return {slot: None}
-    topics = intent_topics() if topics is None else topics
-    if not own_fact and slot in PAUSING_QUESTIONS and answer.asks_something(topics):
+    if not own_fact and asks:
         # asked before the skip: "а где его посмотреть? не могу найти номер" wants an answer
         return {slot: None, PAUSED_SLOT: True}
+    if not own_fact and answer.problem_answered(question, answers):
+        told = {} if known_problem else {"handoff_problem": answer.text[:MAX_TEXT]}
+        return {slot: None, PAUSED_SLOT: True, **told}
     if not own_fact and answer.skips(question):
         return {slot: SKIPPED, **_tried_too(slot, answer)}
     if not own_fact and answer.has_card and question.about_a_fact and question.invalid:
@@ -212,6 +277,9 @@ def validate_answer(
         others = [fact for fact in answer.facts if fact not in question.facts]
         if others:
             dispatcher.utter_message(response=NOTED_RESPONSE)
+        elif answer.tells_problem(question):
+            # part of the problem, told where a fact was asked: no wrong answer to correct
+            dispatcher.utter_message(response=PROBLEM_NOTED_RESPONSE)
         elif question.invalid:
             dispatcher.utter_message(response=question.invalid)
     return filled
@@ -250,9 +318,14 @@ def _subject(answer: Answer, topics: dict[str, str], search: ArticleSearch) -> S
 
 
 class ValidateHandoffForm(SafeAction, FormValidationAction):
-    def __init__(self, search: ArticleSearch = help_center_articles) -> None:
+    def __init__(
+        self,
+        search: ArticleSearch = help_center_articles,
+        answers: ArticleAnswer = help_center_answers,
+    ) -> None:
         super().__init__()
         self._search = search
+        self._answers = answers
 
     def name(self) -> str:
         return "validate_handoff_form"
@@ -315,6 +388,8 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
                 return {slot: value}
             known_problem = bool(tracker.get_slot("handoff_problem"))
             answer = Answer.of(tracker)
-            return validate_answer(slot, answer, dispatcher, known_problem, search=self._search)
+            return validate_answer(
+                slot, answer, dispatcher, known_problem, search=self._search, answers=self._answers
+            )
 
         return validate

@@ -8,10 +8,14 @@ as one that runs it:
   myself": the form ends without a case, and the customer is told the bot is still there;
 - `action_handoff_question`: "а пароль как сменить?": answered the way the question's intent is
   answered anywhere else (its own reply, by name, or from the help articles), then a person is
-  offered again with one button that brings the form back.
+  offered again with one button that brings the form back. So is the problem a customer tells
+  where a fact was asked, when the bot began the handoff on a complaint and an article answers it
+  ("курьер опять не приехал" at the name question); the problem stays known, so a handoff asked
+  for again does not ask it.
 
 Either way what the customer said about themselves (name, contact, order number, app version) is
-kept, so a handoff asked for again never asks it twice; the case being written up is dropped.
+kept, so a handoff asked for again never asks it twice; the case being written up is dropped,
+except, after a question, the problem it is about.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from actions.safe import SafeAction
 from bot.common.build.intent_files import load_content
 from bot.common.settings import Settings
 
+PROBLEM_SLOT = "handoff_problem"
 CANCELLED_RESPONSE = "utter_handoff_cancelled"
 OFFER_RESPONSE = "utter_handoff_offer_again"
 LISTEN = "action_listen"
@@ -97,7 +102,8 @@ class ActionHandoffQuestion(SafeAction):
             answered = await ActionRespondByName().run(dispatcher, tracker, domain)
         elif f"utter_{intent}" in domain.get("responses", {}):
             dispatcher.utter_message(response=f"utter_{intent}")
+        left = [*form_left(), SlotSet(PROBLEM_SLOT, tracker.get_slot(PROBLEM_SLOT))]
         if any(event.get("event") == "followup" for event in answered):
-            return [*form_left(), *answered]  # the answer hands over itself (an angry message)
+            return [*left, *answered]  # the answer hands over itself (an angry message)
         dispatcher.utter_message(response=OFFER_RESPONSE)
-        return [*form_left(), *answered, FollowupAction(LISTEN)]
+        return [*left, *answered, FollowupAction(LISTEN)]

@@ -68,6 +68,17 @@ _NAME_COURTESY = re.compile(r"[\s,]+(?:пожалуйста|please|спасиб�
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 Facts = dict[str, str]
 Slots = dict[str, Any]
+# The words that name each fact: an answer that names the fact asked for talks about the question
+# ("I'm not giving you my phone number", "имя не скажу"), not about the problem.
+FACT_NAMES: dict[str, re.Pattern[str]] = {
+    "customer_name": re.compile(r"\b(?:имя|имени|именем|фамили\w*|зовут|обращаться|names?)\b"),
+    "email": re.compile(
+        r"\b(?:почт\w*|e-?mails?|мейл\w*|емейл\w*|имейл\w*|контакт\w*|contacts?)\b"
+    ),
+    "phone": re.compile(r"\b(?:телефон\w*|номер\w*|phones?|numbers?|контакт\w*|contacts?)\b"),
+    "order_number": re.compile(r"\b(?:номер\w*|numbers?)\b"),
+    "app_version": re.compile(r"\b(?:верси\w*|versions?)\b"),
+}
 
 
 def is_payload(text: str) -> bool:
@@ -145,6 +156,12 @@ def is_question(text: str) -> bool:
     """Written as a question: a question mark outside quotes (an error message quoted as it
     appeared, «Повторить?», is no question), or a question word first ("а как ...")."""
     return asks(text, FORM_ANSWER)
+
+
+def names_fact(text: str, facts: tuple[str, ...]) -> bool:
+    """The answer names one of `facts`, the ones the question asks for (FACT_NAMES)."""
+    lowered = folded(text)
+    return any(FACT_NAMES[fact].search(lowered) for fact in facts if fact in FACT_NAMES)
 
 
 def describes_problem(text: str, facts: Facts) -> bool:

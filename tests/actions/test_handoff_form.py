@@ -14,7 +14,13 @@ import pytest
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff_form import PAUSED_SLOT, ValidateHandoffForm
+from actions.handoff_form import (
+    PAUSED_SLOT,
+    Answer,
+    ArticleAnswer,
+    ValidateHandoffForm,
+    bot_began,
+)
 from actions.handoff_questions import QUESTIONS, SKIPPED
 from actions.handoff_reading import describes_problem, is_question, name_from
 from actions.handoff_topic import no_articles
@@ -64,15 +70,25 @@ def extracted_slots(text: str, entities: list[dict[str, Any]], asking: str) -> d
     return found
 
 
+def no_answer(message: Answer) -> bool:
+    return False
+
+
+def answered(message: Answer) -> bool:
+    return True
+
+
 async def answer(
     asking: str,
     text: str,
     slots: dict[str, Any] | None = None,
     intent: str = "nlu_fallback",
     confidence: float = 0.9,
+    answers: ArticleAnswer = no_answer,
 ):
     """The customer answers the question `asking`: what the form says and the events it returns.
-    The facts among `slots` were set by earlier messages."""
+    The facts among `slots` were set by earlier messages; `answers` stands in for the help-article
+    search's verdict."""
     entities = fact_entities(text)
     filled = extracted_slots(text, entities, asking)
     event = user(text, intent, confidence)
@@ -89,7 +105,7 @@ async def answer(
         events, {"requested_slot": asking, **(slots or {}), **filled}, entities=entities
     )
     dispatcher = CollectingDispatcher()
-    result = await ValidateHandoffForm(no_articles).run(dispatcher, state, DOMAIN)
+    result = await ValidateHandoffForm(no_articles, answers).run(dispatcher, state, DOMAIN)
     return [m.get("response") for m in dispatcher.messages], result
 
 
@@ -545,3 +561,97 @@ async def test_no_order_number_and_a_card_tried_skips_the_order_and_answers_what
     assert replies == []
     assert slot(events, "handoff_order_number") == SKIPPED
     assert slot(events, "handoff_tried") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "слушайте, а если остальное уже не нужно, как отменить недостающие товары?",
+        "i don't need it anymore, so how do i cancel the items that never came?",
+    ],
+)
+async def test_a_question_about_cancelling_is_answered_not_taken_as_calling_the_handoff_off(text):
+    slots = {**ANNA, "phone": "+79032627014"}
+    _, events = await answer("handoff_order_number", text, slots, "order_status")
+    assert "handoff_cancelled" not in slots_of(events)
+    assert slot(events, PAUSED_SLOT) is True
+
+
+@pytest.mark.parametrize("text", ["отмена", "cancel", "ой, уже не надо, передумала"])
+async def test_calling_off_still_cancels_at_the_order_question(text: str):
+    _, events = await answer("handoff_order_number", text, {**ANNA, "phone": "+79032627014"})
+    assert slot(events, "handoff_cancelled") is True
+
+
+@pytest.mark.parametrize(
+    ("reason", "text"),
+    [
+        ("complaint", "курьер опять не приехал, весь день дома просидела, даже не позвонил никто"),
+        ("negative", "the teapot isnt even the one i ordered, i got a green one not the white"),
+    ],
+)
+async def test_a_problem_told_at_a_fact_question_of_a_complaint_is_answered_first(reason, text):
+    """The bot began the handoff on a complaint; an article that answers the problem helps
+    sooner: the form pauses as for a real question, and the problem stays known."""
+    slots = {"handoff_reason": reason, "handoff_topic": "orders"}
+    replies, events = await answer("customer_name", text, slots, "complaint", answers=answered)
+    assert replies == []
+    assert slot(events, PAUSED_SLOT) is True
+    assert slot(events, "handoff_problem") == text
+    assert events[-1]["name"] == "action_handoff_question"
+
+
+async def test_a_problem_told_at_a_fact_question_is_noted_and_the_question_asked_again():
+    """Asked for a person by the customer, or with no article that answers: part of the problem,
+    not a wrong answer."""
+    text = "заказывала кроссовки 39 размера а в коробке 42 и вообще другой цвет"
+    for reason, answers in (("requested", answered), ("complaint", no_answer)):
+        slots = {"handoff_reason": reason, "handoff_topic": "orders"}
+        replies, events = await answer("customer_name", text, slots, answers=answers)
+        assert replies == ["utter_handoff_problem_noted"]
+        assert PAUSED_SLOT not in slots_of(events)
+        assert slot(events, "requested_slot") == "customer_name"
+    english = "the screen cracked two days after delivery and support never wrote back"
+    replies, _ = await answer("handoff_contact", english, {**ANNA, "handoff_reason": "requested"})
+    assert replies == ["utter_handoff_problem_noted"]
+
+
+async def test_an_answer_that_says_nothing_still_gets_the_question_explained():
+    slots = {"handoff_reason": "complaint"}
+    for text in ("не скажу", "???", "https://facebook.com/jake.morrison"):
+        replies, _ = await answer("customer_name", text, slots, answers=answered)
+        assert replies == ["utter_handoff_invalid_name"], text
+
+
+@pytest.mark.parametrize(
+    ("asking", "text", "reply"),
+    [
+        (
+            "handoff_contact",
+            "I'm not giving you my phone number, you'll just spam me",
+            "utter_handoff_invalid_contact",
+        ),
+        (
+            "customer_name",
+            "своё имя я вам не скажу, просто верните деньги за разбитую вазу",
+            "utter_handoff_invalid_name",
+        ),
+    ],
+)
+async def test_a_refusal_that_names_the_fact_asked_for_is_about_the_question(asking, text, reply):
+    slots = {**ANNA, "handoff_reason": "complaint"}
+    replies, events = await answer(asking, text, slots, "complaint", answers=answered)
+    assert replies == [reply]
+    assert PAUSED_SLOT not in slots_of(events)
+
+
+def test_a_complaint_that_asked_for_a_person_was_not_begun_by_the_bot():
+    start = {"event": "action", "timestamp": None, "name": "action_handoff_start"}
+    for text, began in (
+        ("ну и сервис у вас конечно, второй раз подряд подводите", True),
+        ("Third time the courier never showed up. I want a real person NOW", False),
+    ):
+        events = [user(text, "complaint"), start, user("Rory", "greet")]
+        assert bot_began(tracker(events, {"handoff_reason": "complaint"})) is began, text
+    events = [user("где мой заказ, соедините с оператором", "request_human"), start]
+    assert bot_began(tracker(events, {"handoff_reason": "requested"})) is False

@@ -94,3 +94,11 @@ async def test_an_answer_that_hands_over_by_itself_is_left_to_do_so():
 async def test_by_name_intents_answer_by_name():
     replies, _ = await ask("привет", "greet")
     assert replies == ["utter_greet_named", "utter_handoff_offer_again"]
+
+
+async def test_the_problem_stays_known_after_a_question_so_it_is_not_asked_again():
+    _, events = await ask("а где мой заказ?", "order_status", FakeKnowledge([]))
+    assert slot(events, "handoff_problem") == "аккаунт заблокирован"
+    knowledge = FakeKnowledge([SlotSet("handoff_reason", "negative"), FollowupAction("x")])
+    _, events = await ask("где заказ?!", "order_status", knowledge)
+    assert slot(events, "handoff_problem") == "аккаунт заблокирован"
