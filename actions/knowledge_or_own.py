@@ -87,6 +87,8 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
             SlotSet("low_confidence_count", 0.0),
         ]
         others = list(choice.others)
+        # the intent's own reply would have brought in a person: one stays a button away
+        offer_person = complained or self.hands_over
         return events + self._answer(
-            dispatcher, tracker, articles[0], language, others, offer_person=complained
+            dispatcher, tracker, articles[0], language, others, offer_person=offer_person
         )

@@ -4,13 +4,16 @@ Intents that do not search the articles (a handoff such as complaint or delete_p
 stock reply such as chitchat) used to pre-empt an article that answers the message better: "как
 удалить аккаунт?" started a handoff although an article says how, "курьер опять не приехал, что
 делать?" went to a person instead of the answer with a line of empathy. Decided with both scores:
-- a clear request keeps the intent's own reply without a search: a message that asks no question,
-  when the intent is confident or its reply brings in a person ("удалите мои данные", "ужасный
-  сервис, курьер так и не приехал", "привет"); a topic that must always go to a person
+- a clear request keeps the intent's own reply without a search: a message that asks no question
+  under a confident intent with a stock reply ("привет"); a topic that must always go to a person
   (legal_threat) keeps `reply: action_handoff_start` in its intent file and never comes here;
 - otherwise the search runs once, and a confident article wins, or, when the NLU is unsure of
   the intent, the article an ordinary question would get; an unsure search leaves the intent's
-  own reply.
+  own reply. So a complaint or a request that asks nothing still gets the article the search is
+  sure of ("посылка пришла вся мокрая и коробка порвана": the damaged-parcel article with a line
+  of empathy; "удалите мой профиль и все данные обо мне": how to delete it oneself), with a
+  person one button away; "ну и сервис у вас" finds no article and goes to a person, and so does
+  any message that asks for one in so many words.
 Pure functions, so the rule is tested without a search or a tracker.
 """
 
@@ -35,10 +38,10 @@ def asked(text: str) -> bool:
 
 
 def clear_request(confidence: float, text: str, hands_over: bool = False) -> bool:
-    """The intent's own reply stands without asking the search: a message that asks nothing, when
-    the intent is confident or its reply brings in a person ("кошмарный сервис, курьер так и не
-    приехал" is for a person; "курьер не приехал, что делать?" is answered)."""
-    return not asked(text) and (hands_over or confidence >= INTENT_SURE)
+    """The intent's own reply stands without asking the search: a message that asks nothing under
+    a confident intent whose reply is a stock one. A reply that brings in a person waits for the
+    search: an article that says what to do helps sooner than a person would."""
+    return not asked(text) and not hands_over and confidence >= INTENT_SURE
 
 
 def search_sure(answer: KnowledgeAnswer) -> bool:

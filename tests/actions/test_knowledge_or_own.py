@@ -66,12 +66,23 @@ def followup(events: list[dict]) -> str | None:
     return next((e["name"] for e in events if e.get("event") == "followup"), None)
 
 
-async def test_a_clear_request_goes_to_a_person_without_a_search():
+async def test_a_request_an_article_answers_gets_the_article_with_a_person_a_button_away():
     kb = FakeKb(SURE)
     messages, events = await run(
         ActionHandoffUnlessArticle(kb), "удалите мои данные", "delete_personal_data", 0.97
     )
-    assert followup(events) == "action_handoff_start" and messages == [] and kb.questions == []
+    assert followup(events) is None and kb.questions == ["удалите мои данные"]
+    assert messages[0]["response"] == "utter_kb_answer" and messages[0]["url"] == DELETE.url
+    payloads = [b["payload"] for m in messages for b in m.get("buttons") or []]
+    assert "/request_human" in payloads
+
+
+async def test_a_request_no_article_answers_goes_to_a_person():
+    kb = FakeKb(UNSURE)
+    messages, events = await run(
+        ActionHandoffUnlessArticle(kb), "удалите мои данные", "delete_personal_data", 0.97
+    )
+    assert followup(events) == "action_handoff_start" and messages == []
     assert not any(e.get("name") == "handoff_reason" for e in events)
 
 
@@ -93,15 +104,20 @@ async def test_a_complaint_with_a_question_gets_empathy_then_the_article():
     assert followup(events) is None
 
 
-async def test_a_complaint_that_asks_nothing_goes_to_a_person_without_a_search():
+async def test_a_complaint_that_asks_nothing_gets_empathy_and_the_article_the_search_is_sure_of():
     kb = FakeKb(SURE)
-    _, events = await run(
+    messages, events = await run(
         ActionHandoffUnlessArticle(kb),
         "кошмарный сервис, курьер так и не приехал",
         "complaint",
         0.6,
     )
-    assert followup(events) == "action_handoff_start" and kb.questions == []
+    assert followup(events) is None
+    assert [m["response"] for m in messages[:2]] == ["utter_kb_empathy", "utter_kb_answer"]
+    _, events = await run(
+        ActionHandoffUnlessArticle(FakeKb(UNSURE)), "ну и сервис", "complaint", 0.9
+    )
+    assert followup(events) == "action_handoff_start"
 
 
 async def test_an_unsure_search_leaves_the_handoff():

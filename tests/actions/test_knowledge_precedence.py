@@ -48,10 +48,17 @@ def test_requests_are_not_questions(text):
     assert not asked(text)
 
 
-def test_a_confident_request_keeps_the_intents_reply_without_a_search():
-    assert clear_request(INTENT_SURE, "удалите мои данные")
-    assert precedence(0.95, "удалите мои данные") == "own"
-    assert precedence(0.95, "удалите мои данные", SURE) == "own"
+def test_a_confident_request_keeps_a_stock_reply_without_a_search():
+    assert clear_request(INTENT_SURE, "привет")
+    assert precedence(0.95, "привет") == "own"
+    assert precedence(0.95, "привет", SURE) == "own"
+
+
+def test_a_request_for_a_person_that_asks_nothing_still_gets_the_article_the_search_is_sure_of():
+    assert not clear_request(INTENT_SURE, "удалите мои данные", hands_over=True)
+    assert precedence(0.95, "удалите мои данные", hands_over=True) == "search"
+    assert precedence(0.95, "удалите мои данные", SURE, hands_over=True) == "article"
+    assert precedence(0.95, "удалите мои данные", UNSURE, hands_over=True) == "own"
 
 
 def test_a_question_asks_the_search_even_when_the_intent_is_confident():
@@ -64,9 +71,11 @@ def test_an_unsure_intent_asks_the_search_and_a_confident_article_wins():
     assert precedence(0.5, "курьер опять не приехал весь день прождала", SURE) == "article"
 
 
-def test_a_handoff_intents_message_that_asks_nothing_goes_to_a_person():
+def test_a_complaint_that_asks_nothing_goes_to_a_person_unless_the_search_is_sure():
     complaint = "кошмарный сервис у вас, курьер так и не приехал"
-    assert precedence(0.5, complaint, hands_over=True) == "own"
+    assert precedence(0.9, complaint, SURE, hands_over=True) == "article"
+    assert precedence(0.9, complaint, UNSURE, hands_over=True) == "own"
+    assert precedence(0.9, "ну и сервис", NOTHING, hands_over=True) == "own"
     assert precedence(0.5, complaint + ". что мне делать?", SURE, hands_over=True) == "article"
 
 
@@ -94,11 +103,13 @@ def test_a_clear_best_article_wins_over_an_intent_the_nlu_is_unsure_of():
     assert precedence(0.9, question, CLEAR_BEST) == "own"
 
 
-def test_an_unsure_complaint_that_asks_gets_the_article_a_sure_one_a_person():
+def test_an_unsure_complaint_gets_the_article_a_sure_one_a_person_unless_the_search_is_sure():
     torn = "курьер привёз рваную коробку. брать или отказаться?"
     assert precedence(0.4, torn, CLEAR_BEST, hands_over=True) == "article"
     assert precedence(0.9, torn, CLEAR_BEST, hands_over=True) == "own"
-    assert precedence(0.4, "ну и сервис", CLEAR_BEST, hands_over=True) == "own"
+    soaked = "посылка пришла вся мокрая и коробка порвана сбоку"
+    assert precedence(0.4, soaked, CLEAR_BEST, hands_over=True) == "article"
+    assert precedence(0.9, soaked, CLEAR_BEST, hands_over=True) == "own"
 
 
 WELL_SCORED = KnowledgeAnswer(
