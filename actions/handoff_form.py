@@ -45,6 +45,8 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, FollowupAction, 
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
+from actions.answer_choice import choose
+from actions.answer_from_knowledge import placement
 from actions.conversation import MAX_TEXT, facts_before, intent_topics
 from actions.customer import stated_facts
 from actions.form_words import (
@@ -72,6 +74,7 @@ from actions.handoff_topic import (
 )
 from actions.handoff_tried import tells_what_was_tried
 from actions.handoff_trigger import asks_for_person
+from actions.knowledge_provider import knowledge_base
 from actions.knowledge_replies import language_of
 from actions.safe import SafeAction
 from actions.topic_words import topic_hits
@@ -116,10 +119,6 @@ def bot_began(tracker: Tracker) -> bool:
 def help_center_answers(answer: Answer) -> bool:
     """The bot would answer the message with an article, deciding as it does for any question
     (actions/answer_from_knowledge.py), rather than offer a choice or nothing."""
-    from actions.answer_choice import choose
-    from actions.answer_from_knowledge import placement
-    from actions.knowledge_provider import knowledge_base  # the search loads on first use
-
     placed = placement(answer.intent, answer.confidence)
     intent = answer.intent if placed == "topic" else None
     known = KnownVector.from_json(answer.parse.get(KNOWN_VECTOR_KEY))
