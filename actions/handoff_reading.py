@@ -64,6 +64,8 @@ _INTRODUCTION = re.compile(rf"^(?:{_SELF_INTRODUCTION})\s+\S", re.IGNORECASE)
 # A fact in an answer (an email, a link, a phone, a number): never part of a name.
 _FACT_WORD = re.compile(r"\S*(?:@|://|\d)\S*")
 _PIECE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+_NAME_PIECES = re.compile(r"[,;:()—–]|[.!?](?=\s|$)|\s-\s")
+MAX_LEAD_IN_WORDS = 2  # words before a name that only lead in to it
 _NAME_COURTESY = re.compile(r"[\s,]+(?:пожалуйста|please|спасибо|thanks)[.!]*$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 Facts = dict[str, str]
@@ -116,9 +118,22 @@ def name_from(text: str) -> str | None:
         return None
     rest = _FACT_WORD.sub(" ", text).strip()
     if rest == text.strip():
-        return _name_of(rest)
+        return _name_of(rest) or _after_lead_in(rest)
     opening = _PIECE_BREAK.split(rest, maxsplit=1)[0]
-    return _name_of(rest) or _name_of(opening)
+    return _name_of(rest) or _name_of(opening) or _after_lead_in(rest)
+
+
+def _after_lead_in(text: str) -> str | None:
+    """A name as a piece of its own after a word or two that only lead in ("ну ладно, Вадим.
+    телефон ¶", "ok fine, Jack"): given after all, once the customer gives in."""
+    pieces = [piece.strip() for piece in _NAME_PIECES.split(text) if piece.strip()]
+    for position, piece in enumerate(pieces[1:], start=1):
+        if any(len(lead.split()) > MAX_LEAD_IN_WORDS for lead in pieces[:position]):
+            return None
+        name = _name_of(piece)
+        if name is not None:
+            return name
+    return None
 
 
 def _name_of(text: str) -> str | None:

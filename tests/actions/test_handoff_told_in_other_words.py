@@ -108,3 +108,19 @@ def test_a_lone_lower_case_name_is_a_name(text: str, name: str | None):
 )
 def test_a_request_to_be_put_through_in_other_words(text: str, asks: bool):
     assert asks_for_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ну ладно, Вадим. телефон 8-985-227-61-09, заказ 45 206 913", "Вадим"),
+        ("хорошо. Вадим", "Вадим"),
+        ("ok fine, Jack", "Jack"),
+        ("Да, конечно. Анна Петрова", "Анна Петрова"),
+        ("ну ладно, курьер не приехал. Москва", None),
+        ("ок. www.example.com", None),
+    ],
+)
+def test_a_name_given_after_a_word_or_two_that_lead_in(text: str, name: str | None):
+    """Given after all, once the customer gives in: the lead-in is no part of the name."""
+    assert name_from(text) == name
