@@ -101,10 +101,23 @@ CONNECT_VERBS = frozenset(
         *("подключить", "подключать", "связать", "связывать"),
     }
 )
-# Whom the putting through is about: the agent written to ("на вас", "с вами") or the customer
-# ("переключите меня"); not when somewhere else follows ("подключите меня к акции", "как
-# подключить вас к умному дому").
-TARGET_PRONOUNS = frozenset({"вас", "вами", "тебя", "тобой", "меня", "нас"})
+# Whom the putting through is about: the agent written to ("на вас", "с вами"), the customer
+# ("переключите меня") or anyone at all ("свяжите с кем-нибудь"); not when somewhere else follows
+# ("подключите меня к акции", "как подключить вас к умному дому").
+TARGET_PRONOUNS = frozenset(
+    {
+        "вас",
+        "вами",
+        "тебя",
+        "тобой",
+        "меня",
+        "нас",
+        "кем-нибудь",
+        "кем-то",
+        "кого-нибудь",
+        "кого-то",
+    }
+)
 ELSEWHERE = frozenset({"на", "в", "во", "к", "ко"})
 # Words that make an infinitive a request: "можно перевести на вас?", "можете соединить с вами?".
 REQUEST_WORDS = frozenset(

@@ -381,3 +381,18 @@ async def test_a_plain_yes_after_did_this_help_is_the_verdict():
     replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events, slots)
     assert replies == ["utter_kb_glad_helped"]
     assert followup(result) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("приложение не присылает код, версия 5.9. свяжите с кем-нибудь пожалуйста", True),
+        ("соедините с кем-то из поддержки", True),
+        ("переключите на кого-нибудь", True),
+        ("подключите кого-нибудь к акции", False),
+        ("как связаться с кем-нибудь", False),
+        ("можно кого-нибудь другого отправить за заказом", False),
+    ],
+)
+def test_putting_through_to_anyone_at_all_asks_for_a_person(text: str, asks: bool):
+    assert asks_for_person(text) is asks
