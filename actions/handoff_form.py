@@ -29,7 +29,7 @@ asked is kept as the email while the order number is asked again. An answer is r
    written); else, for a part of the problem, "noted, I'll pass it on", and for an answer that
    says nothing, a polite reply with an example; then the question again.
 
-A form answer that also says what is wrong fills the problem when it is not known yet.
+A form answer that also says what is wrong fills the problem, or is added to the one known.
 Each question is one row of QUESTIONS (actions/handoff_questions.py), validated by one path,
 `validate_answer`; the text readers they share are in actions/handoff_reading.py.
 """
@@ -137,6 +137,7 @@ class Answer:
     parse: dict[str, Any] = field(default_factory=dict)  # the NLU's reading, ranking included
     language: str = "ru"
     known: Facts = field(default_factory=dict)  # the facts known before this message
+    problem: str = ""  # the problem as known before this message
     bot_began: bool = False  # the bot began the handoff, nobody asked for a person (bot_began)
 
     @classmethod
@@ -152,6 +153,7 @@ class Answer:
             parse=message,
             language=language_of(tracker),
             known=facts_before(tracker.events),
+            problem=str(tracker.get_slot("handoff_problem") or ""),
             bot_began=bot_began(tracker),
         )
 
@@ -254,8 +256,7 @@ def validate_answer(
         # asked before the skip: "а где его посмотреть? не могу найти номер" wants an answer
         return {slot: None, PAUSED_SLOT: True}
     if not own_fact and answer.problem_answered(question, answers):
-        told = {} if known_problem else {"handoff_problem": answer.text[:MAX_TEXT]}
-        return {slot: None, PAUSED_SLOT: True, **told}
+        return {slot: None, PAUSED_SLOT: True, **_problem_told(answer, known_problem)}
     if not own_fact and answer.skips(question):
         return {slot: SKIPPED, **_tried_too(slot, answer)}
     if not own_fact and answer.has_card and question.about_a_fact and question.invalid:
@@ -267,9 +268,8 @@ def validate_answer(
     filled: Slots = {slot: None, **question.parse(answer.text, answer.facts)}
     if filled[slot] is not None:
         filled.update(_tried_too(slot, answer))
-    describes = slot in PROBLEM_ON_THE_WAY and describes_problem(answer.text, answer.facts)
-    if describes and not known_problem:
-        filled["handoff_problem"] = answer.text[:MAX_TEXT]
+    if slot in PROBLEM_ON_THE_WAY and describes_problem(answer.text, answer.facts):
+        filled.update(_problem_told(answer, known_problem))
     if filled.get("handoff_problem") and (slot == "handoff_problem" or not known_problem):
         filled.update(_subject(answer, topics, search))
     if filled[slot] is None:
@@ -282,6 +282,17 @@ def validate_answer(
         elif question.invalid:
             dispatcher.utter_message(response=question.invalid)
     return filled
+
+
+def _problem_told(answer: Answer, known_problem: bool) -> Slots:
+    """The problem with what this message tells of it: the message itself when no problem is
+    known, else added after the known one, so the agent reads both ("Короче, я заказал диван",
+    then "а его привезли без ножек и без фурнитуры" where the order number was asked)."""
+    if not known_problem:
+        return {"handoff_problem": answer.text[:MAX_TEXT]}
+    if not answer.problem or answer.text in answer.problem:
+        return {}
+    return {"handoff_problem": f"{answer.problem}\n{answer.text}"[:MAX_TEXT]}
 
 
 def _tried_too(slot: str, answer: Answer) -> Slots:

@@ -655,3 +655,20 @@ def test_a_complaint_that_asked_for_a_person_was_not_begun_by_the_bot():
         assert bot_began(tracker(events, {"handoff_reason": "complaint"})) is began, text
     events = [user("где мой заказ, соедините с оператором", "request_human"), start]
     assert bot_began(tracker(events, {"handoff_reason": "requested"})) is False
+
+
+async def test_a_problem_told_where_a_fact_was_asked_is_added_to_the_one_known():
+    """ "Короче, я заказал диван" answered what happened; the real problem came with the order
+    number: the agent reads both."""
+    vague = "Короче, я заказал диван"
+    told = "а его привезли без ножек и без фурнитуры, собрать невозможно. заказ 58903126"
+    slots = {**ANNA, "handoff_reason": "requested", "handoff_problem": vague}
+    _, events = await answer("handoff_order_number", told, slots)
+    assert slot(events, "handoff_order_number") == "58903126"
+    assert slot(events, "handoff_problem") == f"{vague}\n{told}"
+    english = "the promo code didn't apply at checkout and I paid full price"
+    slots = {**ANNA, "handoff_reason": "requested", "handoff_problem": "it's about my last order"}
+    _, events = await answer("handoff_order_number", english, slots)
+    assert slot(events, "handoff_problem") == f"it's about my last order\n{english}"
+    _, events = await answer("handoff_order_number", "заказ 58903126", slots)
+    assert "handoff_problem" not in slots_of(events)
