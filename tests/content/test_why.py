@@ -152,8 +152,16 @@ def test_the_choice_between_an_intents_own_reply_and_the_article(kb, tmp_path):
     expected = "the article" if found.outcome == "answer" else "the intent's own reply"
     assert found.precedence == expected
     assert f"Intent or article (actions/knowledge_precedence.py): {expected}" in why.as_text(found)
-    request = why.explain("подарочная упаковка", search, lambda text: {
-        "intent_ranking": [{"name": "order_status", "confidence": 0.95}]}, replies)  # fmt: skip
+
+    def confident(text: str) -> dict:
+        return {"intent_ranking": [{"name": "order_status", "confidence": 0.95}]}
+
+    stock = {**replies, "order_status": why.REPLY_NAMES["action_respond_unless_article"]}
+    request = why.explain("подарочная упаковка", search, confident, stock)
     assert request.precedence == "the intent's own reply"  # a confident request: no article
+    # a reply that brings in a person gives way to an article the search is sure of
+    handed = why.explain("подарочная упаковка", search, confident, replies)
+    sure = "the article" if handed.outcome == "answer" else "the intent's own reply"
+    assert handed.precedence == sure
     plain = why.explain(question, search, parse, {"order_status": "stock reply"})
     assert plain.precedence == ""

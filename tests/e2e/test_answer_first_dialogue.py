@@ -128,10 +128,18 @@ def test_bad_input_gets_a_short_question_never_an_article(stack):
 
 
 def test_an_article_that_answers_comes_before_an_intents_handoff(stack):
-    # Issue 21 item 4: "how do I delete my account" is answered by its article; a clear request
-    # to delete the data still goes to a person.
+    # Issue 21 item 4: "how do I delete my account" is answered by its article, and so is a
+    # request that asks nothing when the search is sure of the article (a person a button away);
+    # a request no article answers still goes to a person.
     asked = Chat(stack).say("подскажите, как удалить аккаунт? в приложении не нашла где это")
     assert cards(asked) == ["delete-account-ru"], asked
     requested = Chat(stack).say("удалите мои персональные данные из вашей базы")
-    assert not cards(requested), requested
-    assert texts(requested)[0] in texts_of("utter_delete_personal_data"), requested
+    assert cards(requested) == ["delete-account-ru"], requested
+    assert "/request_human" in payloads(requested), requested
+    erased = Chat(stack).say("сотрите всю информацию обо мне")
+    assert not cards(erased), erased
+    assert texts(erased)[0] in texts_of("utter_delete_personal_data"), erased
+    complaint = Chat(stack).say("кошмарный сервис у вас, курьер так и не приехал")
+    assert cards(complaint) == ["courier-did-not-come-ru"], complaint
+    assert texts(complaint)[0] in texts_of("utter_kb_empathy"), complaint
+    assert "/request_human" in payloads(complaint), complaint

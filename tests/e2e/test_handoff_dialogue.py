@@ -151,14 +151,11 @@ def test_two_not_helpful_answers_bring_in_a_person(stack):
 
 
 def test_always_human_topics_go_straight_to_a_person(stack):
-    for message, intent in [
-        ("я подам на вас в суд", "legal_threat"),
-        ("please delete all my personal data", "delete_personal_data"),
-    ]:
-        language = "en" if message.startswith("please") else "ru"
-        replies = say(stack, conversation(), message)
-        assert matches(f"utter_{intent}", language, replies[0]), replies
-        assert matches("utter_ask_customer_name", language, replies[-1]), replies
+    # A request to delete one's data is answered by an article the search is sure of first
+    # (test_answer_first_dialogue.py); a legal threat never is.
+    replies = say(stack, conversation(), "я подам на вас в суд")
+    assert matches("utter_legal_threat", "ru", replies[0]), replies
+    assert matches("utter_ask_customer_name", "ru", replies[-1]), replies
 
 
 def test_a_closed_case_asks_for_a_rating_and_stores_it(stack):
@@ -190,11 +187,13 @@ def test_two_messages_the_bot_cannot_place_bring_in_a_person(stack):
 
 def test_a_complaint_is_high_priority_and_its_text_is_the_problem(stack):
     sender = conversation()
-    replies = say(stack, sender, "кошмарный сервис у вас, курьер так и не приехал")
+    # no article answers it for sure (one that does comes first: test_answer_first_dialogue.py)
+    complaint = "кошмарный сервис у вас, курьер нахамил и швырнул посылку"
+    replies = say(stack, sender, complaint)
     assert matches("utter_complaint", "ru", replies[0]), replies
     slots = tracker(stack, sender)["slots"]
     assert slots["handoff_reason"] == "complaint" and slots["handoff_priority"] == "high"
-    assert slots["handoff_problem"] == "кошмарный сервис у вас, курьер так и не приехал"
+    assert slots["handoff_problem"] == complaint
     say(stack, sender, "Олег")
     replies = say(stack, sender, "oleg@example.com")
     # A complaint about a courier is about an order: its number is asked, and may be skipped.

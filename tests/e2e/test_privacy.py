@@ -63,7 +63,7 @@ def test_a_customer_asks_to_delete_their_data_and_erases_the_chat(stack, browser
     page.on("dialog", lambda dialog: None)  # Watched dismisses; this test accepts below
     page.goto(base + "/")
     open_widget(page)
-    say(page, "удалите мои персональные данные")
+    say(page, "сотрите всю информацию обо мне")  # no article answers it: a person
     wait_for_reply(page, 0)
     expect(page.locator(".lm-list > .lm-bot").first).to_contain_text("корзин")
     conversation = conversation_of(page)
