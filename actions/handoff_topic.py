@@ -23,7 +23,7 @@ from rasa_sdk import Tracker
 from actions.conversation import NO_TOPIC, Turn
 from actions.handoff_reading import is_question
 from actions.topic_words import Topic, topic_hits, words
-from bot.common.facts.lexicon import parses
+from bot.common.facts.lexicon import lemma
 
 # The least weight the NLU must give a topical intent, first or ranked below a request for a
 # person, for the form to ask that topic's questions: a request for a person that also says what
@@ -152,8 +152,7 @@ def _purchase_hits(text: str) -> list[tuple[int, Topic]]:
     return [
         (position, "order")
         for position, word in enumerate(words(text))
-        if word in ENGLISH_PURCHASE
-        or (not word.isascii() and parses(word)[0].normal_form in PURCHASE_VERBS)
+        if word in ENGLISH_PURCHASE or (not word.isascii() and lemma(word) in PURCHASE_VERBS)
     ]
 
 

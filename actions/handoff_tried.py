@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from actions.text_fold import folded
-from bot.common.facts.lexicon import parses
+from bot.common.facts.lexicon import lemma, parses
 from bot.common.sentences import clauses
 from bot.common.word_list import listed
 from bot.common.words import WORD
@@ -77,8 +77,7 @@ PREPOSITIONS = listed("в во на с со к ко у о об от до из з
 def _names_a_fact(words: list[str]) -> bool:
     """The clause has a fact's name as its object: "версию", "номер" (not "на почту")."""
     return any(
-        parses(word)[0].normal_form in FACT_WORDS
-        and (index == 0 or words[index - 1] not in PREPOSITIONS)
+        lemma(word) in FACT_WORDS and (index == 0 or words[index - 1] not in PREPOSITIONS)
         for index, word in enumerate(words)
     )
 
@@ -234,7 +233,7 @@ READING_VERBS = frozenset(
 def _without_reading(lower: str) -> str:
     """The text with its verbs of reading left out."""
     return WORD.sub(
-        lambda word: "" if parses(word.group())[0].normal_form in READING_VERBS else word.group(),
+        lambda word: "" if lemma(word.group()) in READING_VERBS else word.group(),
         lower,
     )
 

@@ -10,10 +10,8 @@ places the message in the contacts topic, and never for a request to be called b
 
 from __future__ import annotations
 
-import re
-
 from actions.text_fold import folded
-from bot.common.facts.lexicon import parses
+from bot.common.facts.lexicon import lemma
 from bot.common.words import WORD
 
 CONTACTS_INTENT = "contacts_hours"
@@ -32,7 +30,7 @@ def wants_to_phone(intent: str, text: str) -> bool:
     if intent != CONTACTS_INTENT:
         return False
     words = WORD.findall(folded(text))
-    lemmas = [_lemma(w) for w in words]
+    lemmas = [lemma(w) for w in words]
     if CALL_BACK_LEMMAS.intersection(lemmas):
         return False
     phoning = [
@@ -42,8 +40,3 @@ def wants_to_phone(intent: str, text: str) -> bool:
     ]
     after = {words[i + 1] for i in phoning if i + 1 < len(words)}
     return bool(phoning) and not after & CALLED
-
-
-def _lemma(word: str) -> str:
-    found = parses(word) if re.search("[а-я]", word) else []
-    return found[0].normal_form if found else word

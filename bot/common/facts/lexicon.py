@@ -41,6 +41,12 @@ def parses(word: str) -> list[Any]:
     return list(morph().parse(word))
 
 
+def lemma(word: str) -> str:
+    """The base form of a lower-case word by its most likely reading ("звонила" is "звонить");
+    a word pymorphy cannot read, such as an English one, is its own."""
+    return str(morph().parse(word)[0].normal_form)
+
+
 def is_known(word: str) -> bool:
     """Whether the word is in pymorphy's dictionary (not guessed from its ending)."""
     return bool(morph().word_is_known(word))
