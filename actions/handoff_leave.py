@@ -30,13 +30,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge
 from actions.handoff_form import CANCEL_ACTION, PAUSED_SLOT, QUESTION_ACTION
+from actions.handoff_problem import PROBLEM_SLOT
 from actions.handoff_submit import fresh_start
 from actions.respond_by_name import ActionRespondByName
 from actions.safe import SafeAction
 from bot.common.build.intent_files import load_content
 from bot.common.settings import Settings
 
-PROBLEM_SLOT = "handoff_problem"
 CANCELLED_RESPONSE = "utter_handoff_cancelled"
 OFFER_RESPONSE = "utter_handoff_offer_again"
 LISTEN = "action_listen"
