@@ -145,6 +145,9 @@ GREETINGS = listed(
     "здравствуйте здравствуй привет приветствую добрый доброе доброй день вечер утро ночи алло "
     "hello hi hey good morning afternoon evening dear"
 )
+# A word that only opens a phrase, before a name and its cue: "ну Лёша я. Деньги ...", "so Tom
+# here".
+OPENING_PARTICLES = listed("ну да так а ой ох well oh so ok okay")
 # First words of a request or a greeting: a name before them addresses the reader.
 ADDRESSING = listed(
     "подскажите помогите скажите пожалуйста спасибо благодарю здравствуйте привет добрый доброе "

@@ -45,6 +45,7 @@ from bot.common.facts.name_cues import (
     GREETINGS,
     NOT_OWN_BEFORE_CUE,
     OPENING_CUES,
+    OPENING_PARTICLES,
     REACH_LINKS,
     STRONG_CUES,
     SURNAME_CUES,
@@ -142,7 +143,7 @@ def _before_cue(tokens: Sequence[Token]) -> Found | None:
             found = read_name(tokens, index, nominative_only=False)
             if found and found.stop < len(tokens) and tokens[found.stop].lower in CALLED:
                 return found
-        if not (is_mark(tokens, index - 1) or tokens[index - 1].lower in GREETINGS):
+        if not _opens_phrase(tokens, index):
             continue
         found = read_name(tokens, index, nominative_only=False)
         if found and any(matches(tokens, found.stop, cue) for cue in CALLED_AFTER):
@@ -158,6 +159,13 @@ def _before_cue(tokens: Sequence[Token]) -> Found | None:
         elif (found := _lowercase_here(tokens, index)) is not None:
             return found
     return None
+
+
+def _opens_phrase(tokens: Sequence[Token], index: int) -> bool:
+    """The word begins a phrase: after a mark, a greeting, or a particle that opens it ("ну")."""
+    if is_mark(tokens, index - 1) or tokens[index - 1].lower in GREETINGS:
+        return True
+    return tokens[index - 1].lower in OPENING_PARTICLES and is_mark(tokens, index - 2)
 
 
 def _lowercase_here(tokens: Sequence[Token], index: int) -> Found | None:
