@@ -28,8 +28,21 @@ LOW_CONFIDENCE_LIMIT = 2
 NOT_HELPFUL_LIMIT = 2
 
 
+# Handoffs the bot begins itself, on a complaint or an angry message: nobody asked for a person.
+BOT_BEGUN_REASONS = frozenset({"complaint", "negative"})
+
+
 def hand_over(reason: Reason) -> list[EventType]:
     return [SlotSet("handoff_reason", reason), FollowupAction(START_ACTION)]
+
+
+def case_reason(reason: str, text: str) -> str:
+    """The reason the case records: a complaint or an angry message that also asks for a person
+    in so many words ("Third time the courier never showed up. I want a real person NOW") is the
+    customer's request, not a handoff the bot began."""
+    if reason in BOT_BEGUN_REASONS and asks_for_person(text):
+        return "requested"
+    return reason
 
 
 # A message that asks for a person in so many words, whatever else it is about: "хочу вернуть
@@ -91,6 +104,22 @@ CONNECT_ME = re.compile(
     # someone else pick up my order?")
     r"|\b(?:can|could|would|will) (?:someone|somebody) from (?:your|the) \w+"
 )
+
+# Asking for a case to be filed is asking for the people who handle it: "оформите, пожалуйста,
+# обращение к сотруднику", "создайте заявку, пусть разберутся", "please open a support ticket",
+# "I want to file a complaint", "хочу оставить жалобу на курьера". Not a request for something
+# the customer files themselves ("оформите заявку на возврат", "how do i file a return request"),
+# nor a question of how ("как оформить обращение?").
+CASE_REQUEST = re.compile(
+    r"(?:\b(?:оформите|оформи|создайте|создай|откройте|заведите|зарегистрируйте|примите"
+    r"|составьте)|\b(?:можно|хочу|хотел\w*|прошу|нужно|надо|давайте)\s+(?:\w+\s+)?"
+    r"(?:оформить|создать|открыть|завести|подать|оставить))\b(?:[\s,]+\w+){0,2}?[\s,]+"
+    r"(?:(?:обращени\w*|заявк\w*|тикет\w*)\b(?!\s+(?:на|о|об)\b)|жалоб\w*)"
+    r"|\b(?:open|create|file|raise|log|submit|lodge|make)\s+(?:a|an|the|me a)\s+"
+    r"(?:support\s+|formal\s+)?(?:ticket|case|complaint)\b"
+)
+# Talking to support as a team: "I'd like to talk to support", "can I speak with support?".
+TALK_TO_SUPPORT = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:your\s+)?support\b")
 
 
 # Verbs of putting a customer through, read by base forms: "переключите, пожалуйста, снова на
@@ -156,6 +185,8 @@ def asks_for_person(text: str) -> bool:
     if any(_person_please(sentence) for sentence in pieces(folded(text), ".!?;\n")):
         return True
     if CONNECT_ME.search(lowered) or ENGLISH_CONNECT.search(lowered):
+        return True
+    if CASE_REQUEST.search(lowered) or TALK_TO_SUPPORT.search(lowered):
         return True
     if any(_asks_to_connect(_WORD.findall(piece)) for piece in pieces(lowered, ".!?;\n")):
         return True

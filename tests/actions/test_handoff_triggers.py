@@ -8,7 +8,13 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge
-from actions.handoff_trigger import asks_for_person, person_now, resumes_handoff, wants_person
+from actions.handoff_trigger import (
+    asks_for_person,
+    case_reason,
+    person_now,
+    resumes_handoff,
+    wants_person,
+)
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from actions.yes_no import ActionReplyYesNo
 from tests.actions.conftest import followup, slot, tracker, user
@@ -175,6 +181,12 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "привезли красный утюг. Хочу, чтобы со мной связался менеджер",
         "да, давайте человека. Я Эльмира, версия 5.4.1 на айфоне",
         "код всё равно уходит на старый номер. Пусть сотрудник поможет",
+        # a case to be filed, or support to talk to: the people who handle it are meant
+        "Оформите, пожалуйста, обращение: за заказ 26 715 409 не начислили бонусы",
+        "создайте заявку, пусть разберутся с двойным списанием",
+        "хочу оставить жалобу на курьера",
+        "please open a support ticket, the refund never came",
+        "I'd like to talk to support, my refund still hasn't arrived",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -221,6 +233,10 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         "can someone in the family use my account?",
         "I like the person who delivered it",
         "does your team deliver on Sundays?",
+        # a request the customer files themselves, or a question of how
+        "оформите заявку на возврат",
+        "как оформить обращение?",
+        "how do i file a return request",
     ],
 )
 def test_no_request_for_a_person(text: str):
@@ -396,3 +412,11 @@ async def test_a_plain_yes_after_did_this_help_is_the_verdict():
 )
 def test_putting_through_to_anyone_at_all_asks_for_a_person(text: str, asks: bool):
     assert asks_for_person(text) is asks
+
+
+def test_a_handoff_the_bot_began_that_asks_for_a_person_is_the_customers_request():
+    asking = "Third time the courier never showed up. I want a real person NOW"
+    assert case_reason("complaint", asking) == "requested"
+    assert case_reason("negative", "это издевательство, соедините с оператором") == "requested"
+    assert case_reason("complaint", "ну и сервис у вас конечно") == "complaint"
+    assert case_reason("low_confidence", "соедините с оператором") == "low_confidence"

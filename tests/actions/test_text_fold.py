@@ -24,5 +24,5 @@ def test_lower_case_e_for_yo_and_a_plain_apostrophe(text, expected):
 
 def test_a_typographic_apostrophe_reads_like_a_plain_one_in_a_pattern():
     # NOT_A_PERSON is written "i'?m ... manager": the customer's own job is no request for one.
-    assert asks_for_person("I'm a manager, can I speak to support?") is False
-    assert asks_for_person("I’m a manager, can I speak to support?") is False
+    assert asks_for_person("I'm a manager, can I get an invoice for my company?") is False
+    assert asks_for_person("I’m a manager, can I get an invoice for my company?") is False
