@@ -36,6 +36,7 @@ Each question is one row of QUESTIONS (actions/handoff_questions.py), validated 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,7 +58,7 @@ from actions.form_words import (
     means_skip,
     skips_in_sentence,
 )
-from actions.handoff_problem import content_words, handoff_turns
+from actions.handoff_problem import content_words
 from actions.handoff_questions import (
     PAUSING_QUESTIONS,
     PROBLEM_ON_THE_WAY,
@@ -73,12 +74,14 @@ from actions.handoff_topic import (
     problem_topic,
 )
 from actions.handoff_tried import tells_what_was_tried
-from actions.handoff_trigger import asks_for_person
+from actions.handoff_trigger import BOT_BEGUN_REASONS
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_replies import language_of
 from actions.safe import SafeAction
+from actions.text_fold import folded
 from actions.topic_words import topic_hits
 from bot.common.facts.cards import card_spans
+from bot.common.sentences import clauses
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
@@ -91,8 +94,6 @@ CANCEL_ACTION = "action_handoff_cancel"
 QUESTION_ACTION = "action_handoff_question"
 NOTED_RESPONSE = "utter_handoff_noted"
 PROBLEM_NOTED_RESPONSE = "utter_handoff_problem_noted"
-# Handoffs the bot began itself, on a complaint or an angry message: nobody asked for a person.
-BOT_BEGUN_REASONS = frozenset({"complaint", "negative"})
 ANSWERED = "answer"
 SHORT_ANSWER_WORDS = 6  # a cancel phrase counts at the open questions only in answers this short
 MIN_QUESTION_CONFIDENCE = 0.5
@@ -109,11 +110,9 @@ def _asking(tracker: Tracker, slot: str) -> bool:
 
 
 def bot_began(tracker: Tracker) -> bool:
-    """The bot began the handoff itself, on a complaint or an angry message, and no message of it
-    asked for a person ("...I want a real person NOW" did)."""
-    if tracker.get_slot("handoff_reason") not in BOT_BEGUN_REASONS:
-        return False
-    return not any(asks_for_person(turn.text) for turn in handoff_turns(tracker).before)
+    """The bot began the handoff itself, on a complaint or an angry message; one that asked for a
+    person records the reason "requested" (handoff_trigger.case_reason)."""
+    return tracker.get_slot("handoff_reason") in BOT_BEGUN_REASONS
 
 
 def help_center_answers(answer: Answer) -> bool:
@@ -138,6 +137,7 @@ class Answer:
     language: str = "ru"
     known: Facts = field(default_factory=dict)  # the facts known before this message
     problem: str = ""  # the problem as known before this message
+    topic: str | None = None  # the case's topic as known before this message
     bot_began: bool = False  # the bot began the handoff, nobody asked for a person (bot_began)
 
     @classmethod
@@ -154,6 +154,7 @@ class Answer:
             language=language_of(tracker),
             known=facts_before(tracker.events),
             problem=str(tracker.get_slot("handoff_problem") or ""),
+            topic=tracker.get_slot("handoff_topic"),
             bot_began=bot_began(tracker),
         )
 
@@ -270,8 +271,13 @@ def validate_answer(
         filled.update(_tried_too(slot, answer))
     if slot in PROBLEM_ON_THE_WAY and describes_problem(answer.text, answer.facts):
         filled.update(_problem_told(answer, known_problem))
-    if filled.get("handoff_problem") and (slot == "handoff_problem" or not known_problem):
+    # the problem told decides the topic, unless one it was known by already did: a complaint
+    # ("Безобразие, а не сервис") has none, the late refund told with the name does
+    untopical = not known_problem or answer.topic in (None, *CHAT_TOPICS)
+    if filled.get("handoff_problem") and (slot == "handoff_problem" or untopical):
         filled.update(_subject(answer, topics, search))
+    if filled[slot] is not None:
+        filled.update(_denied_ahead(slot, answer))
     if filled[slot] is None:
         others = [fact for fact in answer.facts if fact not in question.facts]
         if others:
@@ -302,6 +308,35 @@ def _tried_too(slot: str, answer: Answer) -> Slots:
     if slot in PROBLEM_ON_THE_WAY and tells_what_was_tried(answer.text):
         return {"handoff_tried": answer.text[:MAX_TEXT]}
     return {}
+
+
+# A fact named in a clause that says it does not exist or cannot be given: "Номера заказа нет, это
+# ежемесячное списание", "версию не подскажу". The words of the fact itself, not of others
+# ("номера телефона нет" says nothing of the order).
+DENIED_FACT_WORDS = {
+    "order_number": re.compile(r"\b(?:заказ\w*|orders?)\b"),
+    "app_version": re.compile(r"\b(?:верси\w*|versions?)\b"),
+}
+
+
+def _denied_ahead(slot: str, answer: Answer) -> Slots:
+    """An answer that also says a later optional fact cannot be given skips that question too:
+    the customer has said it once ("eduard@¶. Номера заказа нет, это ежемесячное списание" at
+    the contact question)."""
+    denied = [c for c in clauses(folded(answer.text)) if denies_fact(c)]
+    return {
+        other: SKIPPED
+        for other, question in QUESTIONS.items()
+        if other != slot
+        and question.optional
+        and not any(fact in answer.facts for fact in question.facts)
+        and any(
+            DENIED_FACT_WORDS[fact].search(clause)
+            for fact in question.facts
+            if fact in DENIED_FACT_WORDS
+            for clause in denied
+        )
+    }
 
 
 def _answers_tried_instead(question: Question, answer: Answer) -> bool:

@@ -142,6 +142,7 @@ class Problem:
     text: str
     turn: Turn  # the message whose parsed intent gives the case its intent, topic and group
     from_form: bool
+    turns: tuple[Turn, ...] = ()  # the messages the text joins, oldest first
 
 
 def content_words(text: str) -> list[str]:
@@ -199,9 +200,8 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
     question asked inside the form and the messages until the handoff resumes ("а как обновить
     приложение?", "ясно, давайте продолжим") are aside from the problem the handoff began with."""
     before: list[Turn] = []
-    since_start: list[Turn] = []
     aside: list[Turn] = []
-    started = in_aside = after_cancel = False
+    in_aside = after_cancel = False
     answer: Turn | None = None
     asking: str | None = None
     for event in tracker.events:
@@ -209,10 +209,10 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
         if kind == "bot":
             after_cancel = (event.get("metadata") or {}).get("utter_action") == CANCELLED
         if kind == "session_started" or (kind == "action" and name == SUBMIT_ACTION):
-            before, since_start, aside, answer, asking = [], [], [], None, None
-            started = in_aside = False
+            before, aside, answer, asking = [], [], None, None
+            in_aside = False
         elif kind == "action" and name == START_ACTION:
-            before, since_start, started, in_aside = before + since_start, [], True, False
+            in_aside = False
         elif kind == "action" and name == ASIDE_ACTION:
             in_aside = True
         elif kind == "slot" and name == REQUESTED_SLOT:
@@ -225,8 +225,9 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
             if asking == PROBLEM_SLOT:
                 answer = turn
             elif asking is None:
-                (aside if in_aside else since_start).append(turn)
-    return HandoffTurns(before if started else since_start, answer, aside)
+                # a message that brings a called-off handoff back counts, read at its new start
+                (aside if in_aside else before).append(turn)
+    return HandoffTurns(before, answer, aside)
 
 
 # A message that goes on from the one before it rather than starting anew: "так для этого надо
@@ -242,6 +243,10 @@ CONTINUES = re.compile(
     r"|^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
     r"|не работает)|\bне помогл\w*|\bне подходит|\b(?:for|to do) that\b"
     r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:\w+ )?(?:help|work)"
+    # what the answer told of is not there: "в приложении такой кнопки нет", "there's no such
+    # option", "I don't see that button"
+    r"|\bтак(?:ой|ого|ая|ую|ие|их)\b (?:\w+ )?нет\b|\bno such\b"
+    r"|\b(?:don't|dont|can't|cant) (?:see|find) (?:that|this|the|it)\b"
 )
 
 
@@ -291,5 +296,8 @@ def problem_of(tracker: Tracker, topics: dict[str, str]) -> Problem | None:
     if not chosen:
         return None
     text = "\n".join(turn.text.strip() for turn in chosen)[:MAX_TEXT]
+    if isinstance(answered, str) and answered.startswith(text):
+        # with what the customer added where the form asked for a fact (handoff_form._problem_told)
+        text = answered
     placed = [turn for turn in chosen if turn.intent in topics]
-    return Problem(text, (placed or chosen)[-1], from_form=False)
+    return Problem(text, (placed or chosen)[-1], from_form=False, turns=tuple(chosen))

@@ -39,6 +39,7 @@ from actions.handoff_topic import (
     problem_topic,
 )
 from actions.handoff_tried import tried_in
+from actions.handoff_trigger import case_reason
 from actions.knowledge_replies import language_of
 from actions.negativity import is_complaint, is_strongly_negative
 from actions.safe import SafeAction
@@ -82,12 +83,17 @@ def subject(
 ) -> tuple[str | None, dict[str, Any]]:
     """Topic and intent of the case: those of the message the handoff is about, when its topic
     can be told (actions/handoff_topic.py); else those of the request itself. The topic decides
-    which questions the form asks; an earlier question the bot answered does not."""
+    which questions the form asks; an earlier question the bot answered does not. A problem told
+    over several messages takes the topic of the first that gives one: "курьер привёз не ту
+    модель пылесоса", then "обмен в личном кабинете не оформляется" is about the order, though
+    the second names the account."""
     if problem is not None:
-        parse = parse_of(tracker, problem.turn)
-        topic = problem_topic(parse, problem.text, topics, language_of(tracker), search)
-        if topic is not None:
-            return topic, intent_of_message(parse)
+        for turn in problem.turns or (problem.turn,):
+            parse = parse_of(tracker, turn)
+            text = turn.text if problem.turns else problem.text
+            topic = problem_topic(parse, text, topics, language_of(tracker), search)
+            if topic is not None:
+                return topic, intent_of_message(parse)
     latest = tracker.latest_message or {}
     name = str((latest.get("intent") or {}).get("name") or "")
     return topics.get(name), intent_of_message(latest)
@@ -155,6 +161,8 @@ class ActionHandoffStart(SafeAction):
         topic, case_intent = subject(tracker, problem, self.topics, self._search)
         intro = intro_for(tracker, reason, intent, domain)
         priority = "high" if intro == COMPLAINT_INTRO else priority_for(reason, intent, turns)
+        # introduced and prioritised as a complaint, recorded as the request it also is
+        reason = case_reason(reason, str(tracker.latest_message.get("text") or ""))
         log.info(
             "handoff.start conversation=%s reason=%s priority=%s topic=%s",
             conversation_ref(tracker.sender_id),

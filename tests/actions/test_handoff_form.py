@@ -474,6 +474,24 @@ async def test_the_problem_told_in_the_form_sets_the_topic_of_the_next_questions
     assert slot(events, "handoff_topic") == "orders", "the problem's own words name the topic"
 
 
+async def test_a_problem_told_with_the_name_after_a_complaint_sets_the_topic():
+    """The complaint gave the case no topic; the late refund told with the name does, so the
+    order number is asked. A problem that already had a topic keeps it."""
+    complaint = "Сколько можно ждать?! Безобразие, а не сервис"
+    slots = {
+        "handoff_reason": "complaint",
+        "handoff_topic": "process",
+        "handoff_problem": complaint,
+    }
+    text = "ну Лёша я. Деньги за отменённый заказ обещали вернуть, а прошло уже три недели"
+    _, events = await answer("customer_name", text, slots, "refund_status", 0.9)
+    assert slot(events, "customer_name") == "Лёша"
+    assert slot(events, "handoff_topic") == "orders"
+    assert slot(events, "handoff_problem") == f"{complaint}\n{text}"
+    _, events = await answer("customer_name", text, {**slots, "handoff_topic": "technical"})
+    assert "handoff_topic" not in slots_of(events)
+
+
 @pytest.mark.parametrize(
     ("asking", "text"),
     [
@@ -645,16 +663,24 @@ async def test_a_refusal_that_names_the_fact_asked_for_is_about_the_question(ask
     assert PAUSED_SLOT not in slots_of(events)
 
 
-def test_a_complaint_that_asked_for_a_person_was_not_begun_by_the_bot():
-    start = {"event": "action", "timestamp": None, "name": "action_handoff_start"}
-    for text, began in (
-        ("ну и сервис у вас конечно, второй раз подряд подводите", True),
-        ("Third time the courier never showed up. I want a real person NOW", False),
-    ):
-        events = [user(text, "complaint"), start, user("Rory", "greet")]
-        assert bot_began(tracker(events, {"handoff_reason": "complaint"})) is began, text
-    events = [user("где мой заказ, соедините с оператором", "request_human"), start]
-    assert bot_began(tracker(events, {"handoff_reason": "requested"})) is False
+def test_only_a_complaint_or_an_angry_message_is_begun_by_the_bot():
+    for reason, began in (("complaint", True), ("negative", True), ("requested", False)):
+        assert bot_began(tracker([], {"handoff_reason": reason})) is began, reason
+
+
+async def test_a_later_fact_said_not_to_exist_is_not_asked_for():
+    """ "Номера заказа нет" said with the contact skips the order question; a phone said not to
+    exist says nothing of the order."""
+    slots = {**ANNA, "handoff_topic": "billing"}
+    text = "eduard.nikitin@yandex.ru. Номера заказа нет, это ежемесячное списание"
+    _, events = await answer("handoff_contact", text, slots)
+    assert slot(events, "handoff_order_number") == SKIPPED
+    text = "eduard.nikitin@yandex.ru, номера телефона нет, заказ пришёл битый"
+    _, events = await answer("handoff_contact", text, slots)
+    assert "handoff_order_number" not in slots_of(events)
+    text = "eduard.nikitin@yandex.ru, версию не подскажу, телефон не со мной"
+    _, events = await answer("handoff_contact", text, slots)
+    assert slot(events, "handoff_app_version") == SKIPPED
 
 
 async def test_a_problem_told_where_a_fact_was_asked_is_added_to_the_one_known():

@@ -154,6 +154,19 @@ def test_a_complaint_that_triggered_the_handoff_is_its_own_problem():
     assert found is not None and found.text == "курьер нахамил мне и уехал"
 
 
+def test_what_the_form_added_to_the_problem_at_a_fact_question_is_kept():
+    """handoff_form._problem_told appends what the customer told where a fact was asked; the
+    case shows it with the complaint it began with."""
+    complaint = "ну и сервис у вас, опять подвели"
+    added = "курьер не приехал, весь день прождала"
+    events = [user(complaint, "complaint", 0.93)]
+    events += request_then_form(("customer_name", added, "complaint", "Оля"))
+    found = problem(events, {"handoff_problem": f"{complaint}\n{added}"})
+    assert found is not None and found.text == f"{complaint}\n{added}"
+    found = problem(events, {"handoff_problem": "что-то другое"})
+    assert found is not None and found.text == complaint
+
+
 def test_the_same_question_asked_again_is_kept_together():
     events = [
         user("не могу войти в личный кабинет", "account_login"),
@@ -244,6 +257,9 @@ def test_a_message_that_goes_on_from_the_answered_question_joins_it():
         ("так для этого надо войти", True),
         ("But I can't do that, the app won't open", True),
         ("это не помогло, позовите человека", True),
+        ("в приложении такой кнопки нет. позовите менеджера", True),
+        ("I don't see that button anywhere", True),
+        ("такие сроки меня не устраивают", False),
         ("а ещё приложение вылетает в корзине", False),
         ("и другой вопрос: деньги за возврат не пришли", False),
         ("статус «Собран», значит только через оператора? Соедините", True),
@@ -319,6 +335,31 @@ def test_going_on_with_a_handoff_called_off_is_not_the_problem():
     ]
     found = problem(events)
     assert found is not None and found.text.startswith("Не пришёл чек")
+
+
+def test_a_handoff_asked_for_again_after_calling_it_off_is_about_what_that_message_says():
+    """Read at the new start, before its own start is recorded: the message that brings the
+    handoff back is counted with the ones before the first request."""
+    cancelled = {
+        "event": "bot",
+        "text": "Got it, cancelled",
+        "metadata": {"utter_action": "utter_handoff_cancelled"},
+    }
+    locked = (
+        "no sorry, I do need someone after all, my account got locked after I changed my password"
+    )
+    events = [
+        user("speak to a person", "request_human"),
+        action("action_handoff_start"),
+        asks("customer_name"),
+        user("oh wait, forget it", "nlu_fallback"),
+        *form_ends(),
+        action("action_handoff_cancel"),
+        cancelled,
+        user(locked, "request_human"),
+    ]
+    found = problem(events)
+    assert found is not None and found.text == locked
 
 
 def test_a_request_the_nlu_could_not_place_goes_on_from_the_question_before():

@@ -58,6 +58,18 @@ async def test_complaint_and_legal_threat_are_high_priority():
     assert slot(result, "handoff_priority") == "high"
 
 
+async def test_a_complaint_that_asks_for_a_person_is_recorded_as_the_request():
+    """Introduced and prioritised as a complaint; the customer asked for a person, so the form
+    treats it as their request, not a handoff the bot began (handoff_form.bot_began)."""
+    text = "Third time the courier never showed up. I want a real person NOW"
+    replies, result = await start([user(text, "complaint")])
+    assert replies == ["utter_complaint"]
+    assert slot(result, "handoff_reason") == "requested"
+    assert slot(result, "handoff_priority") == "high"
+    _, result = await start([user("это уже третий раз, безобразие", "complaint")])
+    assert slot(result, "handoff_reason") == "complaint"
+
+
 async def test_swearing_anywhere_raises_the_priority():
     events = [user("где мой заказ, бля", "order_status"), user("оператора", "request_human")]
     _, result = await start(events)
