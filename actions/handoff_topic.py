@@ -115,19 +115,32 @@ def problem_topic(
     knows the help centre's topics better than a request for a person's ranking does; else the
     order, when the message says the item was bought ("пылесос, купленный у вас, не включается":
     the NLU's guesses for a faulty item are no topic of the form); else a topic the NLU ranks
-    next; else the message's own words."""
+    next; else the message's own words. Words that name only topics other than the NLU's first
+    intent's say it misread the message: they come before its ranking."""
     ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
     first = ranking[0] if ranking else {}
     topic = topics.get(str(first.get("name") or ""))
     confidence = _confidence(first.get("confidence")) or 0.0
-    if topic not in (None, *NO_TOPIC, *WEAK_TOPICS) and confidence >= MIN_TOPIC_CONFIDENCE:
+    sure = topic not in (None, *NO_TOPIC, *WEAK_TOPICS) and confidence >= MIN_TOPIC_CONFIDENCE
+    misread = sure and _words_name_another(text, topic)
+    if sure and not misread:
         return topic
     for article in search(text, language):
         if (topic := topic_of_words(article)) is not None:
             return topic
     if _purchase_hits(text):
         return FORM_TOPICS["order"]
+    if misread:
+        return _most_named(topic_hits(text))
     return topic_of_message(parse, topics) or _most_named(topic_hits(text))
+
+
+def _words_name_another(text: str, topic: str | None) -> bool:
+    """The message's own words name support topics, and none of them is the NLU's: "my promo code
+    was accepted but I was charged the full price" read as a sign-in code (account) is about a
+    payment; "my gift card says it's already used" read as product_info too."""
+    named = {FORM_TOPICS[hit] for _, hit in topic_hits(text)}
+    return bool(named) and topic not in named
 
 
 def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | None:

@@ -54,6 +54,17 @@ def test_a_promo_code_changes_what_an_order_costs_so_its_number_is_asked():
     assert topic_of_words("my promo code was rejected at checkout") == "payment"
 
 
+def test_words_that_name_only_another_topic_overrule_the_nlus_first_intent():
+    """ "code" read as signing in: the words name a payment, so the order number is asked; words
+    that also name the NLU's topic leave it first."""
+    promo = "My promo code was accepted at checkout but I was charged the full price anyway"
+    reading = parse(("account_login", 0.7), ("request_human", 0.2))
+    assert problem_topic(reading, promo, TOPICS, "en", no_articles) == "payment"
+    profile = "Не могу изменить почту в профиле, при сохранении приложение пишет ошибку"
+    reading = parse(("tech_app_crash", 0.8))
+    assert problem_topic(reading, profile, TOPICS, "ru", no_articles) == "technical"
+
+
 def test_the_words_count_per_form_topic():
     assert topic_of_words("курьер не привёз заказ, оплата прошла") == "orders"
     assert topic_of_words("app crashes with an error after the payment") == "technical"
