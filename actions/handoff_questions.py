@@ -15,6 +15,7 @@ from actions.customer import app_version_in
 from actions.form_words import means_skip
 from actions.handoff_problem import content_words
 from actions.handoff_reading import Facts, Slots, is_payload, name_from
+from actions.handoff_tried import tells_what_was_tried
 
 SKIPPED = ""  # an optional question the customer chose not to answer: filled, but empty
 MAX_VERSION_WORDS = 4  # "последняя", "та, что в сторе": kept as written; a sentence is no version
@@ -56,7 +57,14 @@ def _problem(text: str, facts: Facts) -> Slots:
 
 
 def _tried(text: str, facts: Facts) -> Slots:
-    return {"handoff_tried": SKIPPED if is_payload(text) else text[:MAX_TEXT]}
+    """Whatever the customer says they tried; a fact for another question that tells no attempt
+    ("it started after the last update, I'm on 5.14 now") is noted, and the question asked
+    again."""
+    if is_payload(text):
+        return {"handoff_tried": SKIPPED}
+    if facts and not tells_what_was_tried(text):
+        return {}
+    return {"handoff_tried": text[:MAX_TEXT]}
 
 
 @dataclass(frozen=True)

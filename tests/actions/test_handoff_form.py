@@ -263,6 +263,23 @@ async def test_no_order_number_and_what_was_tried_in_one_answer_fill_both():
     assert slot(events, "requested_slot") == "handoff_tried"
 
 
+async def test_a_fact_at_the_tried_question_that_tells_no_attempt_is_noted_and_asked_again():
+    slots = {
+        **ANNA,
+        "handoff_topic": "account",
+        "email": "d@b.com",
+        "handoff_problem": "the app keeps logging me out",
+    }
+    text = "it started after the last update, I'm on 5.14 now"
+    replies, events = await answer("handoff_tried", text, slots)
+    assert replies == ["utter_handoff_noted"]
+    assert slot(events, "handoff_tried") is None
+    assert slot(events, "requested_slot") == "handoff_tried"
+    tried = "reinstalled it on 5.14, same thing"
+    _, events = await answer("handoff_tried", tried, slots)
+    assert slot(events, "handoff_tried") == tried
+
+
 async def test_what_was_tried_given_instead_of_an_optional_fact_skips_the_question():
     slots = {**ANNA, "email": "a@b.ru", "handoff_problem": "не сохраняется адрес"}
     text = "это в браузере было; перезагружала страницу и заходила с другого компьютера"
