@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from actions.question_words import ANY_QUESTION, asks
 from actions.text_fold import folded
 from actions.topic_words import Topic
+from bot.common.facts.lexicon import parses
 from bot.common.word_list import listed
 from bot.common.words import WORD
 
@@ -162,12 +164,17 @@ def vague_opener(text: str, said_vague: bool = False, sure: bool = False) -> Vag
     """The message only greets and says there is a problem (or the NLU said so: `said_vague`),
     naming at most a topic; or it only names a topic (`bare`, no digits: "заказ 45873921" asks
     about one order). None when it says anything more; when the NLU is `sure` it is a vague
-    opener, a word or two the lists do not hold are taken as filler."""
+    opener, a word or two the lists do not hold are taken as filler. A message that announces a
+    question or says what it is about, and no more, is one too, whatever it names
+    (`_only_names_things`: "я по поводу заказа 52 840 193", "у меня вопрос по беспроводным
+    наушникам, которые я у вас покупал")."""
     words = _words(text)
     marked = said_vague or bool(VAGUE_PHRASE.search(text.lower()))
+    about = bool(ABOUT_PHRASE.search(folded(text)))
     topic: Topic | None = None
     bare = not any(c.isdigit() for c in text)
     unlisted = UNLISTED_WHEN_SURE if sure else 0
+    things: list[str] = []
     for word in words:
         if word in VAGUE:
             marked = True
@@ -176,13 +183,60 @@ def vague_opener(text: str, said_vague: bool = False, sure: bool = False) -> Vag
         elif word in FILLER:
             bare = False
         elif word not in GREETINGS:
-            if unlisted == 0:
-                return None
-            unlisted -= 1
             bare = False
-    if marked:
+            if unlisted > 0:
+                unlisted -= 1
+            else:
+                things.append(word)
+    announces = about or any(word in ANNOUNCING for word in words)
+    if things and not (announces and _only_names_things(things, text)):
+        return None
+    if marked or about:
         return Vague(topic)
     return Vague(topic, bare=True) if bare and topic is not None else None
+
+
+# Saying what a message is about without saying what happened: "я по поводу заказа", "насчёт
+# возврата", "regarding my refund", "it's me again about the blender".
+ABOUT_PHRASE = re.compile(
+    r"\bпо поводу\b|\bнасчет\b|\bкасательно\b|\bregarding\b|\bconcerning\b"
+    r"|\b(?:again|writing|it's|its|it is) about\b"
+)
+# Words that announce a question still to come: "у меня вопрос по пылесосу" (while "проблема с
+# паролем" already names what is wrong, and the search knows passwords).
+ANNOUNCING = listed("вопрос вопросы вопросик question questions")
+# Words of a Russian phrase that name a thing, not what happened to it: nouns, adjectives,
+# participles, pronouns and the small words between them ("по беспроводным наушникам, которые").
+THING_PARTS = frozenset({"NOUN", "ADJF", "ADJS", "PRTF", "NPRO", "PREP", "CONJ", "PRCL", "NUMR"})
+# Verbs that only say where the thing came from: "которые я у вас покупал".
+OBTAINING = frozenset({"купить", "покупать", "заказать", "заказывать", "приобрести", "оформить"})
+# English words that tell what happened, so that a message "about" a thing says more than that.
+ENGLISH_HAPPENED = listed(
+    """
+    not no never broke broken cracked crack damaged missing lost late wrong charged stopped
+    leaking leaks stuck failed fails error declined cancelled canceled arrived came didn't
+    doesn't won't can't isn't hasn't haven't wasn't still how what when where why can
+    """
+)
+MAX_ENGLISH_THINGS = 3
+
+
+def _only_names_things(words: list[str], text: str) -> bool:
+    """The words name things (an item, a person addressed) and tell nothing that happened to
+    them. Russian words by their part of speech; English ones, for want of it, when they are few
+    and none says what happened (a name, "again", "blender")."""
+    english = [w for w in words if w.isascii()]
+    if len(english) > MAX_ENGLISH_THINGS or any(w in ENGLISH_HAPPENED for w in english):
+        return False
+    if asks(text, ANY_QUESTION):
+        return False
+    for word in words:
+        if word.isascii():
+            continue
+        reading = parses(word)[0]
+        if reading.tag.POS not in THING_PARTS and reading.normal_form not in OBTAINING:
+            return False
+    return True
 
 
 # Words by which a short message leans on the question just answered ("а если он к вечеру уже

@@ -58,6 +58,14 @@ def test_closings(text: str, kind: str | None):
         ("хочу вернуть", None),
         ("где мой заказ", None),
         ("приложение не работает", None),
+        # what it is about, and nothing of what happened
+        ("Добрый день, я по поводу заказа 52 840 193", Vague("order")),
+        ("у меня вопрос по беспроводным наушникам, которые я у вас покупал", Vague(None)),
+        ("Hi Sarah, it's me again about the blender", Vague(None)),
+        ("regarding my refund", Vague("return")),
+        ("у меня вопрос по беспроводным наушникам, они сломались", None),
+        ("у меня вопрос, как вернуть куртку", None),
+        ("it's about the blender that cracked", None),
     ],
 )
 def test_vague_openers(text: str, vague: Vague | None):
