@@ -256,6 +256,9 @@ ENGLISH_DENIAL = re.compile(
     r" (?:\w+ )?(?:check|look|see|tell|say|find|get to|access|open)\b"
     r"|\b(?:don't|dont|do not|haven't|have not)(?: got| have)? (?:it|one|my \w+|the \w+)"
     r" (?:on|with|near) me\b|\b(?:isn't|is not|not) (?:on|with|near) me\b"
+    # "no idea what version it is", "I'm away from my phone right now"
+    r"|\bno idea (?:what|which) (?:\w+ )?(?:version|order|number)\b"
+    r"|\baway from (?:my|the) (?:phone|computer|laptop)\b"
 )
 # A fact the customer cannot give now, read by base forms: a negated verb of knowing, telling,
 # finding or looking in the first person ("версию не подскажу", "не могу посмотреть", "номер не

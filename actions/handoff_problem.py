@@ -247,6 +247,11 @@ CONTINUES = re.compile(
     # option", "I don't see that button"
     r"|\bтак(?:ой|ого|ая|ую|ие|их)\b (?:\w+ )?нет\b|\bno such\b"
     r"|\b(?:don't|dont|can't|cant) (?:see|find) (?:that|this|the|it)\b"
+    # a verdict on the article just given: "статья не про мой случай", "в статье написано, что
+    # нельзя, но ...", "that article isn't about my case"
+    r"|\bстать(?:я|е|и|ю|ей)\b|\b(?:the|that|this|your) article\b"
+    r"|\bне (?:про|о|об) (?:мой|моем|мое|моя|моей|мою|нашем|наш)\b"
+    r"|\bnot (?:about )?my (?:case|issue|problem|situation)\b"
 )
 
 

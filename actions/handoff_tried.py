@@ -32,6 +32,7 @@ NOT_ACTIONS = frozenset(
         *("думать", "найти", "иметь", "видеть", "прийти", "приехать", "прибыть", "сломаться"),
         *("перестать", "начать", "появиться", "исчезнуть", "стоить", "висеть", "работать"),
         *("получиться", "выйти", "оказаться", "показаться", "случиться", "произойти"),
+        *("застрять", "зависнуть"),
         # the purchase itself, not an attempt to fix it: "оформляла в прошлый вторник"
         *("оформить", "оформлять", "заказать", "заказывать", "купить", "покупать", "получить"),
         *("получать", "оплатить", "оплачивать", "выбрать", "выбирать"),
@@ -82,6 +83,10 @@ def _names_a_fact(words: list[str]) -> bool:
     )
 
 
+# A clause that opens so says what the customer wants done, not what they did.
+WISHES = frozenset({"чтобы", "чтоб"})
+
+
 # The grammatical features of a clause's subject, a person, that a past verb agrees with
 # ("сборщик": masc, sing), carried into the clauses after it that have none of their own.
 Subject = tuple[str | None, str | None]
@@ -98,6 +103,8 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
     """A verb the customer did: no nominative noun before it to be someone else the subject,
     here or, when its verb agrees with it, in the clause before. Returns the verdict and the
     subject the next clause goes on with."""
+    if words and words[0] in WISHES:
+        return False, before  # "хочу, чтобы этим занялся человек": a wish, not something done
     writes_a_fact = _names_a_fact(words)
     subject = False
     for index, word in enumerate(words):
@@ -250,7 +257,22 @@ def reports_attempt(text: str) -> bool:
         return True
     if _attempt_verb(lower) or _fixed_by_customer(lower):
         return True
-    return bool(FAILED_RESULT.search(lower)) and tells_what_was_tried(_without_reading(lower))
+    if not FAILED_RESULT.search(lower):
+        return False
+    return tells_what_was_tried(_without_reading(lower)) or _names_a_fix(lower)
+
+
+# A fix named by its noun, with its failed result: "Не помогло, переустановка тоже", "clearing the
+# cache didn't help either".
+FIX_NOUNS = frozenset(
+    {"переустановка", "перезагрузка", "перезапуск", "очистка", "переподключение", "перелогин"}
+)
+ENGLISH_FIX_NOUNS = frozenset({"reinstalling", "reinstall", "restarting", "rebooting", "clearing"})
+
+
+def _names_a_fix(lower: str) -> bool:
+    words = WORD.findall(lower)
+    return any(w in ENGLISH_FIX_NOUNS or lemma(w) in FIX_NOUNS for w in words)
 
 
 def tried_in(texts: list[str]) -> str | None:

@@ -74,6 +74,7 @@ NOT_A_PERSON = re.compile(
     r"|(?:when|what time|what hours) (?:\w+ ){0,3}(?:contact|reach|talk|speak|call)"
     # A call that happened is no request for one: "did someone call me?", "why did they call".
     r"|(?:did|has|had|who|why) (?:\w+ ){0,6}call(?:ed)?\b"
+    r"|кто-(?:то|нибудь) из (?:вас|ваших) (?:\w+ )?(?:звонил|писал|приезжал|связывал|отвечал)"
 )
 NEAR = 6
 NEAR_TARGET = 4  # words between a verb of putting through and whom it is about
@@ -117,6 +118,13 @@ CASE_REQUEST = re.compile(
     r"(?:(?:обращени\w*|заявк\w*|тикет\w*)\b(?!\s+(?:на|о|об)\b)|жалоб\w*)"
     r"|\b(?:open|create|file|raise|log|submit|lodge|make)\s+(?:a|an|the|me a)\s+"
     r"(?:support\s+|formal\s+)?(?:ticket|case|complaint)\b"
+)
+# One of the company's people, said so: "хочу, чтобы этим занялся кто-то из вас", "пусть
+# разберётся кто-нибудь из ваших", "someone on your team".
+ONE_OF_YOU = re.compile(
+    r"\b(?:кто-(?:то|нибудь|либо)|кого-(?:то|нибудь)|кому-(?:то|нибудь)|кем-(?:то|нибудь))"
+    r" из (?:вас|ваших|сотрудников|специалистов|живых|людей)\b"
+    r"|\b(?:someone|somebody|anyone) (?:on|from|in) your (?:team|staff|side)\b"
 )
 # Talking to support as a team: "I'd like to talk to support", "can I speak with support?".
 TALK_TO_SUPPORT = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:your\s+)?support\b")
@@ -191,7 +199,8 @@ def asks_for_person(text: str) -> bool:
     if any(_asks_to_connect(_WORD.findall(piece)) for piece in pieces(lowered, ".!?;\n")):
         return True
     words = _WORD.findall(lowered)
-    people = [
+    one_of_you = [len(_WORD.findall(lowered[: m.start()])) for m in ONE_OF_YOU.finditer(lowered)]
+    people = one_of_you + [
         i
         for i, w in enumerate(words)
         if (PERSON_WORD.match(w) and (w != "person" or (i and words[i - 1] in A_PERSON)))

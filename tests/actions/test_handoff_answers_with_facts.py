@@ -65,6 +65,8 @@ def test_a_first_name_before_the_writers_own_contact_is_theirs():
         ("the order never got here", False),
         ("поменяла номер телефона, старой симки уже нет", False),
         ("оплатила заказ, а в моих заказах его нет", False),
+        ("no idea what version it is", True),
+        ("I'm away from my phone right now", True),
     ],
 )
 def test_a_statement_that_the_fact_does_not_exist(text: str, denies: bool):
@@ -103,6 +105,11 @@ async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
         ("вернула телевизор, а деньги не пришли", False),
         ("сама ничего не пробовала, кнопки удаления не нашла", True),
         ("переоформить заказ не пробовала", True),
+        # a fix named by its noun, with its failed result
+        ("Не помогло, переустановка тоже. Пусть мной займётся живой специалист", True),
+        ("clearing the cache didn't help either", True),
+        # what the customer wants done is no attempt
+        ("Не помогло. Хочу, чтобы этим занялся человек", False),
     ],
 )
 def test_an_attempt_reported_in_so_many_words(text: str, attempt: bool):

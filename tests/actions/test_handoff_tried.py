@@ -59,6 +59,7 @@ def test_what_was_done_in_the_first_person(text: str):
         # the state of things, not an attempt: a verb with "не", a thing as the doer
         "заказ 12345678, коробка целая, но я её ещё не открывала",
         "заказ 12345678, с карты списалось два раза",
+        "номера нет, заказ ещё не оформлен — я на нём и застрял",
     ],
 )
 def test_facts_skips_and_what_others_did_are_not_what_was_tried(text: str):

@@ -187,6 +187,8 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "хочу оставить жалобу на курьера",
         "please open a support ticket, the refund never came",
         "I'd like to talk to support, my refund still hasn't arrived",
+        "посылку перенаправили в другой пункт выдачи. хочу, чтобы этим занялся кто-то из вас",
+        "статья не про мой случай, пусть разберётся кто-нибудь из ваших",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -237,6 +239,7 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         "оформите заявку на возврат",
         "как оформить обращение?",
         "how do i file a return request",
+        "кто-то из вас звонил мне вчера?",
     ],
 )
 def test_no_request_for_a_person(text: str):
