@@ -40,7 +40,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_choice import Placement, choose_for_topic_name
 from actions.client_action import ClientAction
 from actions.follow_up_search import question_before, search_in_context
-from actions.handoff_trigger import hand_over, person_now
+from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, person_now
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_by_phone import wants_to_phone
 from actions.knowledge_language_request import without_language_request
@@ -61,6 +61,7 @@ from actions.message_kinds import (
     chosen_index,
     closing,
     closing_tail,
+    not_helped,
     vague_opener,
 )
 from actions.negativity import COMPLAINT_INTENT, is_strongly_negative
@@ -144,6 +145,9 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         said_goodbye = closing(reading.text)
         if said_goodbye is not None:
             return closing_events(dispatcher, tracker, said_goodbye)
+        awaiting = tracker.get_slot("kb_awaiting_verdict") and tracker.get_slot("kb_last_article")
+        if awaiting and not_helped(reading.text):
+            return self._verdict(dispatcher, tracker, helpful=False, told=True)
         said_vague = intent == VAGUE_INTENT
         sure = said_vague and confidence >= VAGUE_SURE
         vague = vague_opener(reading.text, said_vague=said_vague, sure=sure)
@@ -218,18 +222,47 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             return None
         return closing_tail(text)
 
-    def _approved(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        """A thumbs-up: the verdict on the article just given, else a plain "you're welcome"."""
+    def _verdict(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, helpful: bool, told: bool = False
+    ) -> list[EventType]:
+        """The customer's verdict on the article just given, kept with it; a "no" shows the other
+        close articles, the second one brings in a person. `told`: the "no" came with what the
+        customer already did or saw ("не помогло, кэш чистил, в хроме и в яндексе одно и то
+        же"), so a person is offered at once rather than asked for more detail."""
         article_id = tracker.get_slot("kb_last_article")
-        if not (tracker.get_slot("kb_awaiting_verdict") and article_id):
-            return closing_events(dispatcher, tracker, "thanks")
-        dispatcher.utter_message(response="utter_kb_glad_helped")
-        offered = with_verdict(tracker.get_slot("kb_offered") or [], article_id, True)
-        return [
+        log.info("kb.verdict article=%s helpful=%s", article_id, helpful)
+        offered = with_verdict(tracker.get_slot("kb_offered") or [], article_id, helpful)
+        unhelpful = (tracker.get_slot("kb_unhelpful_count") or 0) + (0 if helpful else 1)
+        events: list[EventType] = [
             SlotSet("kb_offered", offered),
             SlotSet("kb_awaiting_verdict", False),
-            SlotSet("kb_candidates", None),
+            SlotSet("kb_unhelpful_count", float(unhelpful)),
         ]
+        if unhelpful >= NOT_HELPFUL_LIMIT and not helpful:
+            return [*events, *hand_over("not_helpful")]
+        if helpful:
+            dispatcher.utter_message(response="utter_kb_glad_helped")
+            return [*events, SlotSet("kb_candidates", None)]
+        others = self._others(tracker)
+        language = language_of(tracker)
+        buttons = article_buttons(others, language) if others else []
+        if told:
+            buttons.append(human_button(language))
+        response = "utter_kb_not_helped_told" if told else "utter_kb_sorry_not_helped"
+        dispatcher.utter_message(response=response, buttons=buttons)
+        return [*events, SlotSet("kb_candidates", [a.id for a in others] or None)]
+
+    def _others(self, tracker: Tracker) -> list[Article]:
+        """The other close articles kept with the answer, with their titles."""
+        question = tracker.get_slot("kb_question") or ""
+        ids = [i for i in tracker.get_slot("kb_candidates") or [] if isinstance(i, str)]
+        return [a for i in ids if (a := self.client.article(i, question)) is not None]
+
+    def _approved(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """A thumbs-up: the verdict on the article just given, else a plain "you're welcome"."""
+        if not (tracker.get_slot("kb_awaiting_verdict") and tracker.get_slot("kb_last_article")):
+            return closing_events(dispatcher, tracker, "thanks")
+        return self._verdict(dispatcher, tracker, helpful=True)
 
     def _articles(
         self, ids: tuple[str, ...], answer: KnowledgeAnswer, question: str

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from actions.question_words import ANY_QUESTION, asks
+from actions.question_words import AFTER_VERDICT, ANY_QUESTION, asks
 from actions.text_fold import folded
 from actions.topic_words import Topic
 from bot.common.facts.lexicon import parses
@@ -296,3 +296,19 @@ def chosen_index(text: str) -> int | None:
             if word.startswith(stem):
                 return index
     return None
+
+
+# A "no" to "did this help?" said in words, at the start of the message: "не помогло, кэш чистил",
+# "так не помогло, в заказе нет никакой кнопки", "that didnt help, i already updated".
+NOT_HELPED = re.compile(
+    r"^(?:(?:так|но|ну|и|а|увы|к сожалению|sorry|unfortunately|nope|no)[,.!\s]+)?"
+    r"(?:нет[,.!\s]+)?(?:это |that |it |this )?"
+    r"(?:не помогл\w*|не помогает|не сработал\w*|не подходит|ничего не (?:изменилось|поменялось)"
+    r"|(?:didn'?t|doesn'?t|did not|does not) (?:help|work)|not helpful|no help)\b"
+)
+
+
+def not_helped(text: str) -> bool:
+    """The message opens with a "no" to the answer just given and asks nothing: the verdict,
+    told with what the customer already did or saw, not a new question to search."""
+    return bool(NOT_HELPED.search(folded(text).strip())) and not asks(text, AFTER_VERDICT)

@@ -26,17 +26,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge
 from actions.conversation import previous_reply, reply_names
-from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, wants_person
-from actions.knowledge_answer import Article
-from actions.knowledge_replies import article_buttons, human_button, language_of
+from actions.handoff_trigger import hand_over, wants_person
+from actions.knowledge_replies import human_button, language_of
 from actions.negativity import is_strongly_negative
 from actions.question_words import AFTER_VERDICT, asks
-from actions.verdicts import with_verdict
 
 log = logging.getLogger(__name__)
 # Replies that end by offering a person in words: a "yes" to them accepts the offer.
 OFFERS_OF_A_PERSON = frozenset(
-    {"utter_kb_sorry_not_helped", "utter_kb_no_answer", "utter_handoff_offer_again"}
+    {
+        "utter_kb_sorry_not_helped",
+        "utter_kb_not_helped_told",
+        "utter_kb_no_answer",
+        "utter_handoff_offer_again",
+    }
 )
 
 
@@ -62,25 +65,8 @@ class ActionReplyYesNo(ActionAnswerFromKnowledge):
         # "да, а долго ждать?" to an offer of a person takes the offer; the person answers it.
         if asks(text, AFTER_VERDICT) and not (yes and offered_a_person(tracker)):
             return await super().run(dispatcher, tracker, domain)
-        article_id = tracker.get_slot("kb_last_article")
-        if tracker.get_slot("kb_awaiting_verdict") and article_id:
-            log.info("kb.verdict article=%s helpful=%s", article_id, yes)
-            offered = with_verdict(tracker.get_slot("kb_offered") or [], article_id, yes)
-            unhelpful = (tracker.get_slot("kb_unhelpful_count") or 0) + (0 if yes else 1)
-            events: list[EventType] = [
-                SlotSet("kb_offered", offered),
-                SlotSet("kb_awaiting_verdict", False),
-                SlotSet("kb_unhelpful_count", float(unhelpful)),
-            ]
-            if unhelpful >= NOT_HELPFUL_LIMIT and not yes:
-                return [*events, *hand_over("not_helpful")]
-            if yes:
-                dispatcher.utter_message(response="utter_kb_glad_helped")
-                return [*events, SlotSet("kb_candidates", None)]
-            others = self._others(tracker)
-            buttons = article_buttons(others, language_of(tracker)) if others else []
-            dispatcher.utter_message(response="utter_kb_sorry_not_helped", buttons=buttons)
-            return [*events, SlotSet("kb_candidates", [a.id for a in others] or None)]
+        if tracker.get_slot("kb_awaiting_verdict") and tracker.get_slot("kb_last_article"):
+            return self._verdict(dispatcher, tracker, yes)
         if tracker.get_slot("kb_candidates") and not yes:
             dispatcher.utter_message(
                 response="utter_kb_no_answer", buttons=[human_button(language_of(tracker))]
@@ -90,9 +76,3 @@ class ActionReplyYesNo(ActionAnswerFromKnowledge):
             return [SlotSet("kb_candidates", None), *hand_over("requested")]
         dispatcher.utter_message(response="utter_affirm" if yes else "utter_deny")
         return []
-
-    def _others(self, tracker: Tracker) -> list[Article]:
-        """The other close articles kept with the answer, with their titles."""
-        question = tracker.get_slot("kb_question") or ""
-        ids = [i for i in tracker.get_slot("kb_candidates") or [] if isinstance(i, str)]
-        return [a for i in ids if (a := self.client.article(i, question)) is not None]

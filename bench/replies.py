@@ -30,6 +30,7 @@ SHARED_RESPONSES: dict[str, str | None] = {
     "utter_kb_clarify": "clarify",
     "utter_kb_nothing_to_choose": "clarify",
     "utter_kb_sorry_not_helped": "clarify",
+    "utter_kb_not_helped_told": "clarify",
     "utter_kb_no_answer": "abstain",
     "utter_default": "abstain",
     "utter_kb_no_other_articles": "abstain",

@@ -324,6 +324,21 @@ async def test_verdict_is_stored_and_counted():
     assert messages[0]["response"] == "utter_affirm"
 
 
+async def test_a_no_told_with_what_was_tried_offers_a_person_and_searches_nothing():
+    offered = [{"id": "site-ru", "title": "t", "url": "u", "verdict": None}]
+    slots = {"kb_awaiting_verdict": True, "kb_last_article": "site-ru", "kb_offered": offered}
+    kb = FakeKb(KnowledgeAnswer("answer", (LOGIN,), ranked(("login-ru", 5, 5))))
+    text = "не помогло, кэш чистил, в хроме и в яндексе одно и то же"
+    messages, events = await run(ActionAnswerFromKnowledge(kb), text, "tech_app_crash", slots=slots)
+    assert messages[0]["response"] == "utter_kb_not_helped_told"
+    assert messages[0]["buttons"][-1]["payload"] == "/request_human"
+    assert slot(events, "kb_offered")[0]["verdict"] == "not_helpful"
+    assert kb.questions == []
+    asked = "не помогло, а как тогда продлить хранение?"
+    messages, _ = await run(ActionAnswerFromKnowledge(kb), asked, "tech_app_crash", slots=slots)
+    assert messages[0]["response"] == "utter_kb_answer", "a question after the no is searched"
+
+
 async def test_not_helpful_shows_the_other_close_articles():
     offered = [{"id": "login-ru", "title": "t", "url": "u", "verdict": None}]
     slots = {
