@@ -96,6 +96,16 @@ def test_a_picked_article_rated_no_leaves_the_question_unanswered():
     assert outcome(turns) == ("unresolved", ["rated_no"])
 
 
+def test_a_no_typed_with_what_was_tried_is_the_verdict_on_the_answer():
+    """ "не помогло, кэш чистил" is read as a crash by the NLU; the bot's reply says it was a no."""
+    turns = [
+        turn("tech_app_crash", 0.9, ANSWER, article="site-ru"),
+        turn("tech_app_crash", 0.8, ["utter_kb_not_helped_told"]),
+    ]
+    assert roles(turns) == ["question", "reply"]
+    assert outcome(turns) == ("unresolved", ["rated_no"])
+
+
 def test_a_rating_typed_as_a_number_answers_the_bot():
     turns = [turn("order_status", 0.9, ["utter_order_status"]), turn("rate", 0.9, ["utter_rating"])]
     assert roles(turns) == ["question", "reply"]

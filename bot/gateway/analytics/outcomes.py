@@ -60,7 +60,9 @@ VERDICTS: dict[str, Literal["helpful", "not_helpful"]] = {
     "affirm": "helpful",
     "deny": "not_helpful",
 }
-VERDICT_INTENTS = frozenset(VERDICTS)
+# The bot's reply to a "no" typed with what the customer already did ("не помогло, кэш чистил"),
+# whatever intent the NLU read in it (actions/answer_from_knowledge.py).
+TOLD_NOT_HELPED = "utter_kb_not_helped_told"
 # Messages that neither ask for help nor say no: they keep the conversation's state as it was.
 NEUTRAL_INTENTS = frozenset(
     {"greet", "goodbye", "affirm", "thanks", "chitchat", "bot_challenge", "feedback"}
@@ -136,6 +138,13 @@ def says_no_answer(turn: TurnRow) -> bool:
     return turn.fallback or not NO_ANSWER.isdisjoint(turn.replies or ())
 
 
+def verdict_of(turn: TurnRow) -> Literal["helpful", "not_helpful"] | None:
+    """The customer's verdict on the answer before, said with a yes or no or told in words."""
+    if TOLD_NOT_HELPED in (turn.replies or ()):
+        return "not_helpful"
+    return VERDICTS.get(turn.intent or "")
+
+
 def roles(turns: Sequence[TurnRow]) -> list[Role]:
     found: list[Role] = []
     before: TurnRow | None = None
@@ -144,7 +153,7 @@ def roles(turns: Sequence[TurnRow]) -> list[Role]:
             found.append("form")
         elif turn.intent in ALWAYS_REPLIES or (
             before is not None
-            and turn.intent in VERDICT_INTENTS
+            and verdict_of(turn) is not None
             and (before.article_id or clarifies(before))
         ):
             found.append("reply")
@@ -170,7 +179,7 @@ def judge_question(turns: Sequence[TurnRow], kinds: list[Role], i: int, rules: R
     verdict: Literal["helpful", "not_helpful"] | None = None
     after = article_at + 1 if article_at is not None else None
     if after is not None and after < len(turns) and kinds[after] == "reply":
-        verdict = VERDICTS.get(turns[after].intent or "")
+        verdict = verdict_of(turns[after])
     reason: Reason | None = None
     if says_no_answer(turn):
         reason = "fallback" if DEFAULT_FALLBACK in (turn.replies or ()) else "no_answer"
@@ -197,9 +206,10 @@ def judge(turns: Sequence[TurnRow], handed_off: bool, rating: int | None, rules:
     for i, turn in enumerate(turns):
         if kinds[i] != "question":
             judged.append(Judged(kinds[i]))
-            if kinds[i] == "reply" and turn.intent == "deny":
+            said = verdict_of(turn) if kinds[i] == "reply" else None
+            if said == "not_helpful":
                 state = "failed"
-            elif kinds[i] == "reply" and turn.intent == "affirm" and turns[i - 1].article_id:
+            elif said == "helpful" and turns[i - 1].article_id:
                 state, confirmed_by = "confirmed", "said_helped"
             elif kinds[i] == "reply" and turn.article_id and state != "confirmed":
                 state = "answered"  # an article picked from the ones offered
