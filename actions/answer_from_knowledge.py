@@ -97,6 +97,11 @@ def placement(intent: str, confidence: float) -> Placement:
     return "unplaced" if intent in NOT_ON_TOPIC else "topic"
 
 
+def awaiting_verdict(tracker: Tracker) -> bool:
+    """An article was just given and "did this help?" asked."""
+    return bool(tracker.get_slot("kb_awaiting_verdict") and tracker.get_slot("kb_last_article"))
+
+
 def offered_entry(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "url": article.url, "verdict": None}
 
@@ -145,8 +150,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         said_goodbye = closing(reading.text)
         if said_goodbye is not None:
             return closing_events(dispatcher, tracker, said_goodbye)
-        awaiting = tracker.get_slot("kb_awaiting_verdict") and tracker.get_slot("kb_last_article")
-        if awaiting and not_helped(reading.text):
+        if awaiting_verdict(tracker) and not_helped(reading.text):
             return self._verdict(dispatcher, tracker, helpful=False, told=True)
         said_vague = intent == VAGUE_INTENT
         sure = said_vague and confidence >= VAGUE_SURE
@@ -260,7 +264,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
 
     def _approved(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         """A thumbs-up: the verdict on the article just given, else a plain "you're welcome"."""
-        if not (tracker.get_slot("kb_awaiting_verdict") and tracker.get_slot("kb_last_article")):
+        if not awaiting_verdict(tracker):
             return closing_events(dispatcher, tracker, "thanks")
         return self._verdict(dispatcher, tracker, helpful=True)
 

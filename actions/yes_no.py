@@ -17,21 +17,19 @@ The second "not helpful" in a conversation, or an angry "no", brings in a person
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_from_knowledge import ActionAnswerFromKnowledge
+from actions.answer_from_knowledge import ActionAnswerFromKnowledge, awaiting_verdict
 from actions.conversation import previous_reply, reply_names
 from actions.handoff_trigger import hand_over, wants_person
 from actions.knowledge_replies import human_button, language_of
 from actions.negativity import is_strongly_negative
 from actions.question_words import AFTER_VERDICT, asks
 
-log = logging.getLogger(__name__)
 # Replies that end by offering a person in words: a "yes" to them accepts the offer.
 OFFERS_OF_A_PERSON = frozenset(
     {
@@ -65,7 +63,7 @@ class ActionReplyYesNo(ActionAnswerFromKnowledge):
         # "да, а долго ждать?" to an offer of a person takes the offer; the person answers it.
         if asks(text, AFTER_VERDICT) and not (yes and offered_a_person(tracker)):
             return await super().run(dispatcher, tracker, domain)
-        if tracker.get_slot("kb_awaiting_verdict") and tracker.get_slot("kb_last_article"):
+        if awaiting_verdict(tracker):
             return self._verdict(dispatcher, tracker, yes)
         if tracker.get_slot("kb_candidates") and not yes:
             dispatcher.utter_message(
