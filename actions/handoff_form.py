@@ -68,6 +68,8 @@ from actions.handoff_questions import (
 )
 from actions.handoff_reading import Facts, Slots, describes_problem, is_question, names_fact
 from actions.handoff_topic import (
+    ORDER_TOPICS,
+    TECHNICAL_TOPICS,
     ArticleSearch,
     help_center_articles,
     intent_of_message,
@@ -84,8 +86,6 @@ from bot.common.facts.cards import card_spans
 from bot.common.sentences import clauses
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
-ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
-TECHNICAL_TOPICS = frozenset({"technical"})
 CHAT_TOPICS = frozenset({"smalltalk", "process"})
 PAUSED_SLOT = "handoff_paused"
 CANCELLED_SLOT = "handoff_cancelled"

@@ -29,6 +29,9 @@ from bot.common.facts.lexicon import lemma
 # person, for the form to ask that topic's questions: a request for a person that also says what
 # is wrong takes most of the weight, and its topic comes next with a tenth or less.
 MIN_TOPIC_CONFIDENCE = 0.05
+# The topics whose form asks for the order number, and the one that asks for the app version.
+ORDER_TOPICS = frozenset({"orders", "payment", "returns"})
+TECHNICAL_TOPICS = frozenset({"technical"})
 # A topic the NLU gives a request for a person as readily as the problem's own ("can an agent
 # help?").
 WEAK_TOPICS = frozenset({"contacts"})
@@ -136,11 +139,20 @@ def problem_topic(
 
 
 def _words_name_another(text: str, topic: str | None) -> bool:
-    """The message's own words name support topics, and none of them is the NLU's: "my promo code
-    was accepted but I was charged the full price" read as a sign-in code (account) is about a
-    payment; "my gift card says it's already used" read as product_info too."""
+    """The message's own words name support topics, and none of them asks the form's questions
+    the NLU's topic asks: "my promo code was accepted but I was charged the full price" read as a
+    sign-in code (account) is about a payment, whose order number is asked; "my gift card says
+    it's already used" read as product_info too. A kettle of the wrong colour read as a return
+    keeps it: its words name an order, which asks the same."""
     named = {FORM_TOPICS[hit] for _, hit in topic_hits(text)}
-    return bool(named) and topic not in named
+    return bool(named) and _form_asks(topic) not in {_form_asks(t) for t in named}
+
+
+def _form_asks(topic: str | None) -> str | None:
+    """The fact the form asks for a topic, besides the name, the contact and the problem."""
+    if topic in ORDER_TOPICS:
+        return "order_number"
+    return "app_version" if topic in TECHNICAL_TOPICS else None
 
 
 def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | None:

@@ -60,6 +60,12 @@ def test_words_that_name_only_another_topic_overrule_the_nlus_first_intent():
     promo = "My promo code was accepted at checkout but I was charged the full price anyway"
     reading = parse(("account_login", 0.7), ("request_human", 0.2))
     assert problem_topic(reading, promo, TOPICS, "en", no_articles) == "payment"
+    kettle = "мне привезли чайник не того цвета, заказывала белый, а пришёл красный"
+    reading = parse(("return_item", 0.9))
+    topics = {**TOPICS, "return_item": "returns"}
+    assert problem_topic(reading, kettle, topics, "ru", no_articles) == "returns", (
+        "orders ask the same"
+    )
     profile = "Не могу изменить почту в профиле, при сохранении приложение пишет ошибку"
     reading = parse(("tech_app_crash", 0.8))
     assert problem_topic(reading, profile, TOPICS, "ru", no_articles) == "technical"
