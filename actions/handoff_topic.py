@@ -22,7 +22,7 @@ from rasa_sdk import Tracker
 
 from actions.conversation import NO_TOPIC, Turn
 from actions.handoff_reading import is_question
-from actions.topic_words import Topic, topic_hits, words
+from actions.topic_words import BUYING_VERBS, Topic, topic_hits, words
 from bot.common.facts.lexicon import lemma
 
 # The least weight the NLU must give a topical intent, first or ranked below a request for a
@@ -45,9 +45,8 @@ FORM_TOPICS: dict[Topic, str] = {
     "app": "technical",
     "account": "account",
 }
-# Buying, in any form of the verb ("купленный", "покупал", "bought"): the problem is about something
-# the customer bought, so the agent looks up its order, whatever is wrong with the item.
-PURCHASE_VERBS = frozenset({"купить", "покупать", "приобрести", "приобретать"})
+# Buying, in any form of the verb (BUYING_VERBS, "bought"): the problem is about something the
+# customer bought, so the agent looks up its order, whatever is wrong with the item.
 ENGLISH_PURCHASE = frozenset({"buy", "buying", "bought"})
 # The search's verdict when no article fits: its ranking then says nothing about the topic.
 NO_ARTICLE = "abstain"
@@ -173,11 +172,11 @@ def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | Non
 
 
 def _purchase_hits(text: str) -> list[tuple[int, Topic]]:
-    """(position, "order") of every verb of buying in `text` (PURCHASE_VERBS)."""
+    """(position, "order") of every verb of buying in `text`."""
     return [
         (position, "order")
         for position, word in enumerate(words(text))
-        if word in ENGLISH_PURCHASE or (not word.isascii() and lemma(word) in PURCHASE_VERBS)
+        if word in ENGLISH_PURCHASE or (not word.isascii() and lemma(word) in BUYING_VERBS)
     ]
 
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from actions.failure_words import FAILED_RESULT
 from actions.text_fold import folded
+from actions.topic_words import BUYING_VERBS, ORDERING_VERBS
 from bot.common.facts.lexicon import lemma, parses
 from bot.common.sentences import clauses
 from bot.common.word_list import listed
@@ -34,8 +36,9 @@ NOT_ACTIONS = frozenset(
         *("получиться", "выйти", "оказаться", "показаться", "случиться", "произойти"),
         *("застрять", "зависнуть"),
         # the purchase itself, not an attempt to fix it: "оформляла в прошлый вторник"
-        *("оформить", "оформлять", "заказать", "заказывать", "купить", "покупать", "получить"),
-        *("получать", "оплатить", "оплачивать", "выбрать", "выбирать"),
+        *BUYING_VERBS,
+        *ORDERING_VERBS,
+        *("получить", "получать", "оплатить", "оплачивать", "выбрать", "выбирать"),
         # slips in this chat: "перепутал, это был номер телефона"
         *("ошибиться", "перепутать", "спутать"),
     }
@@ -180,18 +183,6 @@ ENGLISH_FIXES = frozenset(
         *("reinstalled", "re-installed", "restarted", "rebooted", "cleared", "uninstalled"),
         *("relogged", "re-logged", "reconnected", "re-entered"),
     }
-)
-# An attempt's failed result: "переустанавливала — не помогло", "звонила в банк, без толку",
-# "I called my bank, same error". Told alone it may be about an article ("статья не помогла");
-# after something the customer did it says that the attempt was made.
-FAILED_RESULT = re.compile(
-    r"\bне (?:помогл[оаи]?|помог|помогает|помогают|сработал[оаи]?|изменилось|поменялось)\b"
-    r"|\bбез (?:толку|толка|результата|изменений)\b|\bбезрезультатно\b|\bбесполезно\b"
-    r"|\bничего не (?:изменилось|поменялось|дало)\b|\b(?:та же|то же|все та же|все то же)"
-    r" (?:ошибка|самое|проблема|история)\b|\bвсе (?:так же|также|по-прежнему)\b"
-    r"|\b(?:didn't|did not|doesn't|does not|hasn't|has not|won't) (?:help|work|fix|change)\b"
-    r"|\bsame (?:error|problem|issue|thing|result|screen)\b|\bstill the same\b"
-    r"|\bno (?:luck|change|difference)\b|\bmade no difference\b|\bto no avail\b"
 )
 
 

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from actions.failure_words import FAILED
 from actions.question_words import AFTER_VERDICT, ANY_QUESTION, asks
 from actions.text_fold import folded
-from actions.topic_words import Topic
+from actions.topic_words import BUYING_VERBS, ORDERING_VERBS, Topic
 from bot.common.facts.lexicon import parses
 from bot.common.word_list import listed
 from bot.common.words import WORD
@@ -209,7 +210,7 @@ ANNOUNCING = listed("вопрос вопросы вопросик question quest
 # participles, pronouns and the small words between them ("по беспроводным наушникам, которые").
 THING_PARTS = frozenset({"NOUN", "ADJF", "ADJS", "PRTF", "NPRO", "PREP", "CONJ", "PRCL", "NUMR"})
 # Verbs that only say where the thing came from: "которые я у вас покупал".
-OBTAINING = frozenset({"купить", "покупать", "заказать", "заказывать", "приобрести", "оформить"})
+OBTAINING = BUYING_VERBS | ORDERING_VERBS
 # English words that tell what happened, so that a message "about" a thing says more than that.
 ENGLISH_HAPPENED = listed(
     """
@@ -303,8 +304,7 @@ def chosen_index(text: str) -> int | None:
 NOT_HELPED = re.compile(
     r"^(?:(?:так|но|ну|и|а|увы|к сожалению|sorry|unfortunately|nope|no)[,.!\s]+)?"
     r"(?:нет[,.!\s]+)?(?:это |that |it |this )?"
-    r"(?:не помогл\w*|не помогает|не сработал\w*|не подходит|ничего не (?:изменилось|поменялось)"
-    r"|(?:didn'?t|doesn'?t|did not|does not) (?:help|work)|not helpful|no help)\b"
+    rf"(?:{FAILED}|не подходит|not helpful|no help)\b"
 )
 
 

@@ -46,6 +46,12 @@ TOPIC_WORDS: dict[Topic, tuple[tuple[str, ...], frozenset[str]]] = {
         frozenset({"return", "refund", "exchange"}),
     ),
 }
+# Verbs of getting an item from the shop, by their base form: buying ("купленный", "покупал")
+# and ordering ("оформила", "заказывал"). Several readers need them: the topic of a problem about
+# something bought, an opener that only says where the item came from, a purchase that is no
+# attempt at a fix.
+BUYING_VERBS = frozenset({"купить", "покупать", "приобрести", "приобретать"})
+ORDERING_VERBS = frozenset({"заказать", "заказывать", "оформить", "оформлять"})
 _WORD = re.compile(r"[^\W\d_]+")
 _ENDINGS = ("s", "es", "ed", "d", "ing")
 
