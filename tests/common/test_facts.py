@@ -191,6 +191,8 @@ def test_other_peoples_names_and_words_are_not_the_customers_name(text):
         ("Order 55 702 431 arrived damaged.\n-- June Parker", "June Parker"),
         ("Доброго дня. Ангелина Ворошилова. Не пришла посылка", "Ангелина Ворошилова"),
         ("hey, carlos here, reach me at +34 612 345 678", "Carlos"),
+        ("reset link says expired every time. it's jess btw. need a human", "Jess"),
+        ("this is ravi here, order 20481736", "Ravi"),
         ("Thanks,\nKate", "Kate"),
         ("Спасибо за помощь! Марина Кравец", "Марина Кравец"),
         # a name corrected in so many words: the new one
@@ -225,6 +227,9 @@ def test_names_in_less_usual_places_and_forms(text, name):
         'The app keeps showing "Something went wrong. Try again?" when I open it',
         "приложение пишет «Ошибка. Вера не найдена»",
         "Something went wrong. Try again?",
+        # a state after "it's", not a name
+        "it's broken btw",
+        "it's urgent btw, order 20481736",
     ],
 )
 def test_names_near_contact_words_that_are_not_the_writers(text):
@@ -321,6 +326,10 @@ def test_a_phone_cut_short_is_neither_a_phone_nor_an_order(text):
         ("после обновления с 5.2 до 5.3 пропала история заказов", "5.3"),
         ("updated from 5.9 to 5.10 and now it freezes", "5.10"),
         ("no luck with the app, keeps freezing on 5.11", "5.11"),
+        # an update names the version next to it
+        ("since the 5.15 update the pictures are grey", "5.15"),
+        ("после обновления 5.16 не грузятся картинки", "5.16"),
+        ("after updating to 5.9 it crashes", "5.9"),
     ],
 )
 def test_app_versions(text, version):
@@ -343,6 +352,7 @@ def test_app_versions(text, version):
         "Заказ на 5 штук, пришло 4",
         "размер 46.5 есть?",
         "у меня 2.5 кг",
+        "обновление от 5.12 так и не пришло",
         "на iOS 15.7 работать будет?",
         "обновил iOS до 17.2",
         "Does it work on Android 12?",

@@ -188,7 +188,10 @@ REACH_LINKS = listed("связаться")
 FILED = listed("заявку заявка обращение запрос")
 # First-person pronouns a name may stand beside, in the same case: "мне, Марине,".
 FIRST_PERSON = listed("мне меня мной")
-ENGLISH_NAME_FOLLOWERS = frozenset({"from", "and", "here", "again"})
+ENGLISH_NAME_FOLLOWERS = frozenset({"from", "and", "here", "again", "btw"})
+# After a cue, only these make a lower-case word a name: "it's jess btw", "this is carlos here"
+# (a phrase ending after "it's ..." is as often a state: "it's ridiculous.").
+LOWERCASE_NAME_FOLLOWERS = frozenset({"here", "again", "btw"})
 # Someone else named next: "Курьер: Игорь", "my manager, Tom".
 ROLES = listed(
     "курьер курьера курьеру водитель менеджер менеджера оператор оператора мастер получатель "

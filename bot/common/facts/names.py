@@ -43,6 +43,7 @@ from bot.common.facts.name_cues import (
     FIRST_PERSON,
     FROM,
     GREETINGS,
+    LOWERCASE_NAME_FOLLOWERS,
     NOT_OWN_BEFORE_CUE,
     OPENING_CUES,
     OPENING_PARTICLES,
@@ -119,6 +120,8 @@ def _english_unlisted(tokens: Sequence[Token], start: int) -> Found | None:
     followed by "from", "and" or "here")."""
     if start >= len(tokens) or not tokens[start].is_word:
         return None
+    if (lowercase := _lowercase_followed(tokens, start)) is not None:
+        return lowercase
     part = any_word_first(tokens[start])
     if part is None or not is_latin(tokens[start].lower):
         return None
@@ -132,6 +135,19 @@ def _english_unlisted(tokens: Sequence[Token], start: int) -> Found | None:
         if phrase_ends(tokens, after) or tokens[after].lower in ENGLISH_NAME_FOLLOWERS:
             return Found(tuple(parts[:size]), start, after)
     return None
+
+
+def _lowercase_followed(tokens: Sequence[Token], start: int) -> Found | None:
+    """A Latin name typed in lower case after an English cue, with a word after it that only a
+    name takes there: "it's jess btw", "this is carlos here" (not "it's broken btw": a word the
+    help center uses is no name)."""
+    word = tokens[start].lower
+    if not (is_latin(word) and word.isalpha()) or word in ENGLISH_STOPWORDS:
+        return None
+    following = start + 1 < len(tokens) and tokens[start + 1].lower in LOWERCASE_NAME_FOLLOWERS
+    if not following or word in common_words():
+        return None
+    return Found((Part(display(tokens[start].text)),), start, start + 1)
 
 
 def _before_cue(tokens: Sequence[Token]) -> Found | None:

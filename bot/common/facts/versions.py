@@ -24,7 +24,16 @@ _CUE_BEFORE = re.compile(
     r"последн\w+|latest|\bу меня\b|\bi'?m on\b|\brunning\b|\busing\b",
     re.IGNORECASE,
 )
-_CUE_AFTER = re.compile(r"^\s*(?:верси\w+|стоит|установлен\w*|version)\b", re.IGNORECASE)
+# "the 5.15 update", "после обновления 5.15", "updating to 5.15": an update names a version next to
+# it ("обновление от 5.12" is a date: a word between, and it is no longer next to it).
+_CUE_AFTER = re.compile(
+    r"^\s*(?:верси\w+|стоит|установлен\w*|version|update|upgrade|обновлени\w*|апдейт\w*)\b",
+    re.IGNORECASE,
+)
+_CUE_RIGHT_BEFORE = re.compile(
+    r"(?:обновлени[еяюи]|обновлением|апдейт\w*|\bupdate|updating\s+to|upgrading\s+to)\s*$",
+    re.IGNORECASE,
+)
 _OS = re.compile(
     r"ios|ipados|android|андроид|айос|windows|macos|mac os|miui|harmonyos|linux|chrome|safari"
     r"|хром|браузер|browser|прошивк|firmware|\d",
@@ -58,7 +67,7 @@ def _cued(before: str, after: str) -> bool:
     """Whether the words around a number name it as the app's version."""
     if _UNIT_AFTER.match(after):
         return False
-    if _CUE_AFTER.match(after):
+    if _CUE_AFTER.match(after) or _CUE_RIGHT_BEFORE.search(before):
         return True
     cues = list(_CUE_BEFORE.finditer(before))
     if not cues:
