@@ -75,6 +75,9 @@ NOT_A_PERSON = re.compile(
     # A call that happened is no request for one: "did someone call me?", "why did they call".
     r"|(?:did|has|had|who|why) (?:\w+ ){0,6}call(?:ed)?\b"
     r"|кто-(?:то|нибудь) из (?:вас|ваших) (?:\w+ )?(?:звонил|писал|приезжал|связывал|отвечал)"
+    # A hope said in greeting is no request: "Hi, hope someone can help. So last week I ...".
+    r"|(?:hope|hoping|wondering if|wonder if) (?:someone|somebody|anyone|you) (?:can|could|will)"
+    r" help|надеюсь,? (?:кто-нибудь|кто-то|вы) (?:\w+ )?помож\w*"
 )
 NEAR = 6
 NEAR_TARGET = 4  # words between a verb of putting through and whom it is about
@@ -161,8 +164,16 @@ REQUEST_WORDS = frozenset(
     {"можно", "хочу", "хотел", "хотела", "прошу", "нужно", "надо", "можете", "могли", "бы"}
 )
 ENGLISH_CONNECT = re.compile(
-    r"\b(?:transfer|switch|pass|put|connect) me (?:back )?(?:through )?to you\b"
+    r"\b(?:transfer|switch|pass|put|connect|send|forward) me (?:back )?(?:through |over )?to"
+    r" (?:you\b|(?:your |the |a )?(?:support|customer (?:service|support|care)|help ?desk)\b)"
     r"|\btransfer me(?: please| now| back)?[.!]*$"
+    # one of the company's people asked to act: "can an agent refund the difference", "could a
+    # real person look at this" (not "can agents see my card number?", nor someone else: "will
+    # the person at the pickup point check my id?")
+    r"|\b(?:can|could|would|will) (?:an?|the|one of your|your|some) (?:real |live |actual )?"
+    r"(?:agent|human|person|specialist|operator|representative|manager|staff member|team member)"
+    r"s? (?:please )?(?!(?:see|view|access|read|know|hear|at|in|on|who|that|from|with|of|for)\b)"
+    r"[a-z]+"
 )
 
 

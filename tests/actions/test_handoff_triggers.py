@@ -189,6 +189,10 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "I'd like to talk to support, my refund still hasn't arrived",
         "посылку перенаправили в другой пункт выдачи. хочу, чтобы этим занялся кто-то из вас",
         "статья не про мой случай, пусть разберётся кто-нибудь из ваших",
+        # put through to support as a team, or one of its people asked to act
+        "The app crashes when I add a photo. v5.11.3 on Android. Please pass me to support",
+        "paid full price on order 70 318 264. can an agent refund the difference",
+        "could a real person look at this please",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -235,6 +239,10 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         "can someone in the family use my account?",
         "I like the person who delivered it",
         "does your team deliver on Sundays?",
+        "can agents see my card number?",
+        "will the person at the pickup point check my id?",
+        "Hi, hope someone can help. I need to change the delivery address on my order",
+        "Здравствуйте, надеюсь, кто-нибудь поможет. Как поменять адрес доставки?",
         # a request the customer files themselves, or a question of how
         "оформите заявку на возврат",
         "как оформить обращение?",
