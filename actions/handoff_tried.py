@@ -188,7 +188,8 @@ ENGLISH_FIXES = frozenset(
 
 def _fixed_by_customer(lower: str) -> bool:
     """A verb of fixing in the past that the customer did: no nominative noun before it in its
-    clause to be someone else its subject ("мастер перезагрузил роутер"), no "не" before it."""
+    clause that agrees with it to be someone else its subject ("мастер перезагрузил роутер", but
+    "и приложение переустанавливала": the app is what was reinstalled), no "не" before it."""
     for clause in clauses(lower):
         words = WORD.findall(clause)
         if any(
@@ -196,6 +197,7 @@ def _fixed_by_customer(lower: str) -> bool:
             for index, word in enumerate(words)
         ):
             return True
+        subjects: list[Subject] = []
         for index, word in enumerate(words):
             if word.isascii():
                 continue
@@ -203,9 +205,11 @@ def _fixed_by_customer(lower: str) -> bool:
             tag = reading.tag
             after_preposition = index > 0 and words[index - 1] in PREPOSITIONS
             if tag.POS == "NOUN" and "nomn" in tag and not after_preposition:
-                break
+                subjects.append((tag.gender, tag.number))
+                continue
             negated = index > 0 and words[index - 1] == "не"
-            if reading.normal_form in FIX_VERBS and "past" in tag and not negated:
+            fixed = reading.normal_form in FIX_VERBS and "past" in tag and not negated
+            if fixed and not any(_agrees(tag, subject) for subject in subjects):
                 return True
     return False
 

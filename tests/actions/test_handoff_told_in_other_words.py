@@ -22,6 +22,8 @@ from actions.handoff_trigger import asks_for_person
         "ok, still want the agent. I cleared the cache and reinstalled the app, same error",
         "logged out and back in, same error",
         "Cleared the cache, still crashing",
+        # the noun before the verb is what was fixed, not who fixed it: they do not agree
+        "я уже и в настройках их включала, и приложение переустанавливала",
     ],
 )
 def test_an_attempt_told_by_a_fix_or_its_failed_result(text: str):
