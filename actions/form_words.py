@@ -344,3 +344,24 @@ def cancels_in_sentence(text: str) -> bool:
 def cancels_request(text: str) -> bool:
     """The answer calls off the request for a person itself, in words no problem would use."""
     return bool(CANCEL_REQUEST.search(plain(text))) or _cancel_clause(text)
+
+
+# The customer asks why a fact is asked, or whether it must be given: "а зачем вам мои
+# контакты?", "для чего вам номер заказа?", "почему вы спрашиваете?", "это обязательно?", "why do
+# you need that?", "what do you need my phone for?", "is that necessary?". A "why" about what
+# happened ("почему не приходит код?") names neither the asker nor the need, and is a question.
+WHY_ASKED = re.compile(
+    r"\b(?:зачем|для чего|с какой целью|почему|нафига)\s+(?:\w+\s+)?(?:вам|тебе|это нужно"
+    r"|это надо|вы спрашиваете|вы просите|спрашиваете|нужен|нужна|нужны|нужно знать)\b"
+    r"|^(?:а\s+)?(?:зачем|для чего|why|what for)(?:\s+(?:это|that|this|it))?[\s?!.]*$"
+    r"|\bобязательно\b[^.!?]*\?|\bобязательно ли\b"
+    r"|\bwhy (?:do|would|does|should) (?:you|u|i) (?:need|want|ask|have to|give|share|tell)\b"
+    r"|\bwhat (?:do|would) (?:you|u) (?:need|want) (?:it|that|this|my \w+)(?: \w+)? for\b"
+    r"|\bwhat for\b|\b(?:is|do i) (?:that|this|it) (?:necessary|required|mandatory|needed)\b"
+    r"|\bdo i (?:have|need) to (?:give|share|tell|provide)\b"
+)
+
+
+def asks_why_asked(text: str) -> bool:
+    """The answer asks why the question is asked, or whether it must be answered."""
+    return bool(WHY_ASKED.search(folded(text).strip()))

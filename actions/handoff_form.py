@@ -15,7 +15,10 @@ asked is kept as the email while the order number is asked again. An answer is r
    уже не надо, передумала", "nevermind, found it myself") at a question about a fact, or a short
    one at the problem and "what did you try" questions (actions/form_words.py); a real question
    is no change of mind, even one that says "уже не нужно" on the way;
-2. the question's own fact in the message fills the question;
+2. the question's own fact in the message fills the question; without it, a message about the
+   question rather than an answer to it ("а зачем вам номер заказа?", or a complaint about the
+   wait that names no topic: "второй день жду ответа!") is told what the fact is for, or met
+   with empathy, and the question is asked again;
 3. a real question on a support topic ("а пароль как сменить?", also one that says the answer is
    not to hand: "а где его посмотреть? не могу найти номер") pauses the form: it is answered and
    a person offered again (actions/handoff_leave.py), and nothing said so far is lost; so does
@@ -51,6 +54,7 @@ from actions.answer_from_knowledge import placement
 from actions.conversation import MAX_TEXT, facts_before, intent_topics
 from actions.customer import stated_facts
 from actions.form_words import (
+    asks_why_asked,
     cancels_in_sentence,
     cancels_request,
     denies_fact,
@@ -67,6 +71,7 @@ from actions.handoff_questions import (
     Question,
 )
 from actions.handoff_reading import Facts, Slots, describes_problem, is_question, names_fact
+from actions.handoff_signals import complains_in_words
 from actions.handoff_topic import (
     ORDER_TOPICS,
     TECHNICAL_TOPICS,
@@ -94,6 +99,7 @@ CANCEL_ACTION = "action_handoff_cancel"
 QUESTION_ACTION = "action_handoff_question"
 NOTED_RESPONSE = "utter_handoff_noted"
 PROBLEM_NOTED_RESPONSE = "utter_handoff_problem_noted"
+WAIT_EMPATHY = "utter_handoff_wait_empathy"
 ANSWERED = "answer"
 SHORT_ANSWER_WORDS = 6  # a cancel phrase counts at the open questions only in answers this short
 MIN_QUESTION_CONFIDENCE = 0.5
@@ -210,6 +216,18 @@ class Answer:
     def _long_question(self) -> bool:
         return not self.facts and len(content_words(self.text)) >= MIN_QUESTION_WORDS
 
+    def doubts(self, question: Question) -> str | None:
+        """The response to an answer about the question rather than to it: why the fact is
+        asked ("зачем вам номер заказа?"), or a complaint about the wait that names no support
+        topic ("у вас там кто-нибудь работает? второй день жду"), where a person is already on the
+        way and the customer needs to hear so, not a help article."""
+        if question.why and asks_why_asked(self.text):
+            return question.why
+        waiting = complains_in_words(self.text) and not self.facts and not self.skips(question)
+        if question.about_a_fact and waiting and not topic_hits(self.text):
+            return WAIT_EMPATHY
+        return None
+
     def tells_problem(self, question: Question) -> bool:
         """At a question about a fact, the message says what is wrong instead ("курьер опять не
         приехал, весь день прождала" where the name was asked); one that names the fact asked
@@ -249,6 +267,10 @@ def validate_answer(
     if answer.cancels(question, asks):
         return cancelled(slot)
     own_fact = any(fact in answer.facts for fact in question.facts)
+    if not own_fact and (doubt := answer.doubts(question)):
+        # "а зачем вам мои контакты?", "второй день жду ответа!": said, and the question again
+        dispatcher.utter_message(response=doubt)
+        return {slot: None}
     if not own_fact and answer.corrects:
         # a fact corrected: the new value is in its own slot, and the question is asked again
         dispatcher.utter_message(response=NOTED_RESPONSE)

@@ -74,6 +74,7 @@ class Question:
     optional: bool = False  # "не знаю" / "skip" fill it with SKIPPED
     skip_in_sentence: bool = False  # "номера у меня нет под рукой" skips it too
     invalid: str | None = None  # the response to an answer that does not fit
+    why: str | None = None  # what the fact is for, told when the customer asks why it is asked
 
     @property
     def about_a_fact(self) -> bool:
@@ -83,10 +84,16 @@ class Question:
 
 QUESTIONS: dict[str, Question] = {
     "customer_name": Question(
-        _name, facts=("customer_name",), invalid="utter_handoff_invalid_name"
+        _name,
+        facts=("customer_name",),
+        invalid="utter_handoff_invalid_name",
+        why="utter_handoff_why_name",
     ),
     "handoff_contact": Question(
-        _contact, facts=("email", "phone"), invalid="utter_handoff_invalid_contact"
+        _contact,
+        facts=("email", "phone"),
+        invalid="utter_handoff_invalid_contact",
+        why="utter_handoff_why_contact",
     ),
     "handoff_order_number": Question(
         _order_number,
@@ -94,12 +101,17 @@ QUESTIONS: dict[str, Question] = {
         optional=True,
         skip_in_sentence=True,
         invalid="utter_handoff_invalid_order_number",
+        why="utter_handoff_why_order_number",
     ),
     "handoff_app_version": Question(
-        _app_version, facts=("app_version",), optional=True, skip_in_sentence=True
+        _app_version,
+        facts=("app_version",),
+        optional=True,
+        skip_in_sentence=True,
+        why="utter_handoff_why_app_version",
     ),
     "handoff_problem": Question(_problem, invalid="utter_handoff_need_problem"),
-    "handoff_tried": Question(_tried, optional=True),
+    "handoff_tried": Question(_tried, optional=True, why="utter_handoff_why_tried"),
 }
 # Asked while the form waits for one of these, a real question is answered first.
 PAUSING_QUESTIONS = frozenset(QUESTIONS) - {"handoff_problem"}

@@ -67,14 +67,24 @@ _POLITE = re.compile(
 )
 
 
+def _angry(lowered: str) -> bool:
+    words = _WORD.findall(lowered)
+    return any(word.startswith(ANGER) for word in words) or bool(ANGER_PHRASES.search(lowered))
+
+
 def grievance_signals(text: str) -> int:
     """How many kinds of signal the message gives: anger, a long wait, indignation (0 to 3)."""
     lowered = folded(text)
-    words = _WORD.findall(lowered)
-    angry = any(word.startswith(ANGER) for word in words) or bool(ANGER_PHRASES.search(lowered))
     waited = bool(WAITED.search(lowered))
     indignant = bool(INDIGNANT.search(_POLITE.sub(" ", text or "")))
-    return sum((angry, waited, indignant))
+    return sum((_angry(lowered), waited, indignant))
+
+
+def complains_in_words(text: str) -> bool:
+    """Anger or a long wait said in words ("второй день жду хоть какого-то ответа", "this is
+    ridiculous"); punctuation alone ("???", "срочно!") is not."""
+    lowered = folded(text)
+    return _angry(lowered) or bool(WAITED.search(lowered))
 
 
 def demands_action(text: str) -> bool:

@@ -578,10 +578,10 @@ async def test_a_question_of_several_words_pauses_the_form_whatever_the_nlu_made
     assert slot(events, PAUSED_SLOT) is True
 
 
-async def test_a_short_question_about_the_form_is_not_answered_from_the_help_center():
+async def test_a_short_question_about_the_form_is_told_what_the_fact_is_for():
     slots = {**ANASTASIA, "order_number": None}
     replies, _ = await answer("handoff_order_number", "а зачем?", slots, "nlu_fallback", 0.2)
-    assert replies == ["utter_handoff_invalid_order_number"]
+    assert replies == ["utter_handoff_why_order_number"]
 
 
 async def test_no_order_number_and_a_card_tried_skips_the_order_and_answers_what_was_tried():
@@ -715,3 +715,55 @@ async def test_a_problem_told_where_a_fact_was_asked_is_added_to_the_one_known()
     assert slot(events, "handoff_problem") == f"it's about my last order\n{english}"
     _, events = await answer("handoff_order_number", "заказ 58903126", slots)
     assert "handoff_problem" not in slots_of(events)
+
+
+@pytest.mark.parametrize(
+    ("asking", "text", "intent", "reply"),
+    [
+        (
+            "handoff_contact",
+            "а зачем вам мои контакты?",
+            "contacts_hours",
+            "utter_handoff_why_contact",
+        ),
+        ("handoff_contact", "why do you need that?", "nlu_fallback", "utter_handoff_why_contact"),
+        (
+            "handoff_order_number",
+            "а зачем вам номер заказа? вы же видите, с какой карты списали",
+            "payment_double_charge",
+            "utter_handoff_why_order_number",
+        ),
+        ("customer_name", "это обязательно?", "nlu_fallback", "utter_handoff_why_name"),
+        (
+            "handoff_contact",
+            "у вас там вообще кто-нибудь работает? второй день жду хоть какого-то ответа",
+            "contacts_hours",
+            "utter_handoff_wait_empathy",
+        ),
+    ],
+)
+async def test_a_message_about_the_question_is_answered_and_the_question_asked_again(
+    asking: str, text: str, intent: str, reply: str
+):
+    known = (
+        {**ANNA, "handoff_contact": "anna@example.com"}
+        if asking == "handoff_order_number"
+        else ANNA
+    )
+    replies, events = await answer(asking, text, known, intent=intent)
+    assert replies == [reply]
+    assert not any(e.get("name") == PAUSED_SLOT for e in events)
+    assert slot(events, "requested_slot") == asking
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "а почему заказ до сих пор не привезли? третий день жду",
+        "почему не приходит код?",
+    ],
+)
+async def test_a_question_about_a_topic_with_a_wait_in_it_is_still_a_question(text: str):
+    replies, events = await answer("handoff_contact", text, ANNA, intent="order_status")
+    assert "utter_handoff_wait_empathy" not in replies
+    assert not any(r and r.startswith("utter_handoff_why_") for r in replies)
