@@ -68,6 +68,8 @@ UNAGREED_LEAD = 0.2
 # A search that found nothing good still answers a support-topic question when this many signals
 # put the best article first with this lead over the next; an unplaced one needs a clear lead.
 SURE_AGREEMENT = 2
+# ... and over an NLU sure the message is outside the help center, most of the signals.
+OFF_TOPIC_AGREEMENT = 4
 SURE_LEAD = 0.1
 UNPLACED_LEAD = 0.2
 # ... or when its calibrated score is at least this: a fused score within about 1.0 of the index's
@@ -162,6 +164,12 @@ def choose(
             return Choice("answer", (answer.intent_article,))
         return _unsure(ranked, pointed, placed, answer.examples == frozenset(), unsure_intent)
     if placed == "off_topic":
+        # the NLU puts it outside the help center, the search finds an article near an answer
+        # that most of its signals rank first by a clear lead: a store question about a product
+        # ("bought a coffee grinder on friday and now its 1500 rub cheaper, can i get the
+        # difference back?" is the price-drop article)
+        if (top.agreement or 0) >= OFF_TOPIC_AGREEMENT and _lead(ranked) >= UNPLACED_LEAD:
+            return _answer(ranked, top)
         return Choice("abstain")
     # The NLU and the search agree on a near article: it is answered, not offered as a choice.
     pointed = _pointed(ranked, answer.examples, window)

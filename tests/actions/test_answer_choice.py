@@ -195,3 +195,21 @@ def test_a_confident_intent_whose_topic_is_one_article_answers_it_when_the_searc
     assert choose(lost, "topic", 0.97) == Choice("answer", ("contacts",))
     assert choose(lost, "topic", 0.6).articles != ("contacts",)  # an unsure intent does not
     assert choose(lost, "unplaced", 0.97).articles != ("contacts",)
+
+
+def test_an_article_most_signals_rank_first_by_a_clear_lead_answers_over_an_off_topic_intent():
+    # "bought a coffee grinder on friday and now its 1500 rub cheaper, can i get the difference"
+    agreed = ranked(("price-drop", 4.36, 6), ("wrong-item", 3.61, 0))
+    choice = choose(answer("clarify", agreed), "off_topic")
+    assert (choice.decision, choice.articles) == ("answer", ("price-drop",))
+    # a few signals, or a small lead, leave it outside the help center
+    assert (
+        choose(answer("clarify", ranked(("a", 4.36, 3), ("b", 3.61, 0))), "off_topic").decision
+        == "abstain"
+    )
+    assert (
+        choose(answer("clarify", ranked(("a", 4.36, 6), ("b", 4.30, 0))), "off_topic").decision
+        == "abstain"
+    )
+    # a search that is not near an answer decides nothing
+    assert choose(answer("abstain", agreed), "off_topic").decision == "abstain"
