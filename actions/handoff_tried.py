@@ -43,14 +43,17 @@ NOT_ACTIONS = frozenset(
         *("ошибиться", "перепутать", "спутать"),
     }
 )
-# In the present, verbs of wanting, trying in general, waiting and asking say what the customer
-# wants done ("пытаюсь оплатить", "жду курьера", "прошу вернуть"), not an attempt at a fix.
+# In the present, verbs of wanting, trying in general, waiting, asking and talking say what the
+# customer wants done or says ("пытаюсь оплатить", "жду курьера", "прошу вернуть"), not an
+# attempt at a fix.
 NOT_DOING = frozenset(
     {
         *("хотеть", "пытаться", "стараться", "ждать", "просить", "писать", "обращаться"),
         *("жить", "пользоваться", "считать", "надеяться", "бояться", "нуждаться", "требовать"),
         *("думать", "знать", "понимать", "видеть", "мочь", "помнить", "жаловаться", "напоминать"),
         *("получать", "заказывать", "оплачивать", "покупать", "оформлять", "сообщать", "уточнять"),
+        # what the customer does in this chat: "ладно, шучу, Филипп", "говорю же, не пришёл"
+        *("шутить", "говорить", "повторять", "извиняться", "спрашивать", "объяснять"),
     }
 )
 # Writing a fact in this chat is no attempt at a fix: "а, это я версию написал" (but "написала на

@@ -56,6 +56,9 @@ def test_what_was_done_in_the_first_person(text: str):
         # wanting, waiting, asking in the present
         "заказ 12345678, жду курьера третий день",
         "заказ 12345678, прошу вернуть деньги",
+        # talking in this chat
+        "зовите меня просто Ваше Величество 😄 ладно, шучу, Филипп",
+        "говорю же, заказ 12345678 не пришёл",
         # the state of things, not an attempt: a verb with "не", a thing as the doer
         "заказ 12345678, коробка целая, но я её ещё не открывала",
         "заказ 12345678, с карты списалось два раза",
