@@ -39,8 +39,10 @@ NOT_ACTIONS = frozenset(
         *BUYING_VERBS,
         *ORDERING_VERBS,
         *("получить", "получать", "оплатить", "оплачивать", "выбрать", "выбирать"),
+        # stepping away from this chat: "извините, отходила к двери"
+        *("отойти", "отходить", "отлучиться", "отвлечься"),
         # slips in this chat: "перепутал, это был номер телефона"
-        *("ошибиться", "перепутать", "спутать"),
+        *("ошибиться", "перепутать", "спутать", "опечататься"),
     }
 )
 # In the present, verbs of wanting, trying in general, waiting, asking and talking say what the
@@ -91,6 +93,11 @@ def _names_a_fact(words: list[str]) -> bool:
 
 # A clause that opens so says what the customer wants done, not what they did.
 WISHES = frozenset({"чтобы", "чтоб"})
+# A clause that opens so tells when the problem shows: an action in it, in the present, is what
+# sets the problem off, not an attempt at a fix ("закрывается, как только жму «Оплатить»").
+WHENEVER = (("когда",), ("как", "только"), ("каждый", "раз"), ("всякий", "раз"), ("если",))
+# A habit is no attempt either: "почта ¶, но я её редко проверяю".
+HABIT = frozenset({"редко", "обычно", "иногда", "нечасто", "никогда", "почти"})
 
 
 # The grammatical features of a clause's subject, a person, that a past verb agrees with
@@ -112,6 +119,7 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
     if words and words[0] in WISHES:
         return False, before  # "хочу, чтобы этим занялся человек": a wish, not something done
     writes_a_fact = _names_a_fact(words)
+    whenever = any(tuple(words[: len(opening)]) == opening for opening in WHENEVER)
     subject = False
     for index, word in enumerate(words):
         reading = parses(word)[0]
@@ -132,7 +140,8 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
         if past and not _agrees(tag, before):
             return True, before
         # "ввожу код — пишет, что недействителен": an attempt told as it goes on
-        doing = "pres" in tag and "1per" in tag and "sing" in tag
+        doing = "pres" in tag and "1per" in tag and "sing" in tag and not whenever
+        doing = doing and not HABIT & set(words[max(0, index - 2) : index])
         if doing and not negated and reading.normal_form not in NOT_DOING:
             return True, before
     return False, before

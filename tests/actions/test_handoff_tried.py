@@ -59,6 +59,13 @@ def test_what_was_done_in_the_first_person(text: str):
         # talking in this chat
         "зовите меня просто Ваше Величество 😄 ладно, шучу, Филипп",
         "говорю же, заказ 12345678 не пришёл",
+        "inga.volkova@mail.ru, опечаталась",
+        # what sets the problem off, told in a clause of when
+        "версия 5.12.1, приложение закрывается, как только жму «Оплатить» в корзине",
+        "когда ввожу код, пишет ошибку",
+        # stepping away, or a habit
+        "извините, отходила к двери, сейчас найду номер",
+        "почта ok.smirnova@mail.ru, но я её редко проверяю, лучше пишите на +7 964 318-27-90",
         # the state of things, not an attempt: a verb with "не", a thing as the doer
         "заказ 12345678, коробка целая, но я её ещё не открывала",
         "заказ 12345678, с карты списалось два раза",
