@@ -42,6 +42,9 @@ STRONG_CUES: tuple[Cue, ...] = (
     ("имя", "-"),
     ("имя", "—"),
     ("call", "me"),
+    # the name the writer goes by: "Katherine Walsh, but everyone calls me Kate"
+    ("calls", "me"),
+    ("i", "go", "by"),
     # "Зовите меня Кирой", "называйте меня Сашей": the name in any case
     ("зовите", "меня"),
     ("называйте", "меня"),
@@ -82,6 +85,9 @@ WEAK_CUES: tuple[Cue, ...] = (
     ("зовите",),
     ("называйте",),
     ("обращайтесь",),
+    # the form of address the writer prefers: "Белова Александра Игоревна. Хотя лучше просто Саша"
+    ("лучше", "просто"),
+    ("лучше",),
     ("можно", "просто"),
     ("имя",),
     *OPENING_CUES,
