@@ -365,3 +365,39 @@ WHY_ASKED = re.compile(
 def asks_why_asked(text: str) -> bool:
     """The answer asks why the question is asked, or whether it must be answered."""
     return bool(WHY_ASKED.search(folded(text).strip()))
+
+
+# The customer asks how the handoff itself goes: "а когда мне ответят?", "позвонят или напишут?",
+# "вы точно передадите?", "how long will it take?", "will a real person read this?" (not how long
+# something else takes: "how long will it take to get my refund?").
+ABOUT_HANDOFF = re.compile(
+    r"\bкогда (?:\w+ )?(?:ответят|ответите|свяжутся|свяжетесь|позвонят|напишут|перезвонят)\b"
+    r"|\b(?:позвонят|позвоните|перезвонят) или (?:напишут|напишете)\b"
+    r"|\b(?:напишут|напишете) или (?:позвонят|позвоните)\b|\bкак (?:со мной )?свяжутся\b"
+    r"|\bсколько (?:мне )?ждать(?: ответа)?[?!.\s]*$|\b(?:вы )?точно передадите\b"
+    r"|\bкто (?:мне )?ответит\b"
+    r"|\bhow long (?:will|does|would) (?:it|this|that) take\b(?!\s+(?:to|for)\b)"
+    r"|\bhow long (?:do|will) i (?:have to )?wait\b"
+    r"|\bwhen will (?:someone|somebody|they|you|an agent|a person|i) (?:get back|reply|answer"
+    r"|contact|call|hear|write)\b"
+    r"|\bwill (?:someone|somebody|a (?:real )?person|a human|an agent|they) (?:actually |really )?"
+    r"(?:read|see|reply|call|email|contact|get back)\b"
+    r"|\bwill (?:you|they) call (?:me )?or (?:email|text|write)\b"
+)
+# The customer is looking the fact up: "извините, сейчас найду номер", "one sec, let me check".
+LOOKING_UP = re.compile(
+    r"\bсейчас (?:\w+ )?(?:найду|посмотрю|поищу|гляну|проверю|скажу|напишу|скину|пришлю)\b"
+    r"|\bминут(?:к|очк)у\b|\bсекунд(?:у|очку)\b|\bподождите\b"
+    r"|\bone (?:sec|second|moment|min|minute)\b|\bhold on\b|\blet me (?:check|find|look)\b"
+    r"|\b(?:give me|just) a (?:sec|second|minute|moment)\b"
+)
+
+
+def asks_about_handoff(text: str) -> bool:
+    """The answer asks how or when the person brought in will answer."""
+    return bool(ABOUT_HANDOFF.search(folded(text).strip()))
+
+
+def looks_it_up(text: str) -> bool:
+    """The answer says the fact is being looked up."""
+    return bool(LOOKING_UP.search(folded(text)))

@@ -54,10 +54,12 @@ from actions.answer_from_knowledge import placement
 from actions.conversation import MAX_TEXT, facts_before, intent_topics
 from actions.customer import stated_facts
 from actions.form_words import (
+    asks_about_handoff,
     asks_why_asked,
     cancels_in_sentence,
     cancels_request,
     denies_fact,
+    looks_it_up,
     means_cancel,
     means_skip,
     skips_in_sentence,
@@ -100,6 +102,8 @@ QUESTION_ACTION = "action_handoff_question"
 NOTED_RESPONSE = "utter_handoff_noted"
 PROBLEM_NOTED_RESPONSE = "utter_handoff_problem_noted"
 WAIT_EMPATHY = "utter_handoff_wait_empathy"
+TAKE_YOUR_TIME = "utter_handoff_take_your_time"
+HOW_IT_GOES = "utter_handoff_how_it_goes"
 ANSWERED = "answer"
 SHORT_ANSWER_WORDS = 6  # a cancel phrase counts at the open questions only in answers this short
 MIN_QUESTION_CONFIDENCE = 0.5
@@ -217,12 +221,17 @@ class Answer:
         return not self.facts and len(content_words(self.text)) >= MIN_QUESTION_WORDS
 
     def doubts(self, question: Question) -> str | None:
-        """The response to an answer about the question rather than to it: why the fact is
-        asked ("зачем вам номер заказа?"), or a complaint about the wait that names no support
-        topic ("у вас там кто-нибудь работает? второй день жду"), where a person is already on the
-        way and the customer needs to hear so, not a help article."""
+        """The response to an answer about the question or the handoff rather than to it: why
+        the fact is asked ("зачем вам номер заказа?"), the fact being looked up ("сейчас найду
+        номер"), how the person will answer ("а мне позвонят или напишут?"), or a complaint about
+        the wait that names no support topic ("у вас там кто-нибудь работает? второй день жду"):
+        a person is already on the way and the customer needs to hear so, not a help article."""
         if question.why and asks_why_asked(self.text):
             return question.why
+        if question.about_a_fact and looks_it_up(self.text) and not is_question(self.text):
+            return TAKE_YOUR_TIME
+        if asks_about_handoff(self.text):
+            return HOW_IT_GOES
         waiting = complains_in_words(self.text) and not self.facts and not self.skips(question)
         if question.about_a_fact and waiting and not topic_hits(self.text):
             return WAIT_EMPATHY

@@ -740,6 +740,25 @@ async def test_a_problem_told_where_a_fact_was_asked_is_added_to_the_one_known()
             "contacts_hours",
             "utter_handoff_wait_empathy",
         ),
+        (
+            "handoff_order_number",
+            "извините, отходила к двери, сейчас найду номер",
+            "complaint",
+            "utter_handoff_take_your_time",
+        ),
+        (
+            "handoff_order_number",
+            "а когда мне ответят? мне деньги сегодня нужны",
+            "nlu_fallback",
+            "utter_handoff_how_it_goes",
+        ),
+        (
+            "handoff_contact",
+            "а мне позвонят или напишут? просто чтобы знать, чего ждать",
+            "contacts_hours",
+            "utter_handoff_how_it_goes",
+        ),
+        ("handoff_contact", "how long will it take?", "nlu_fallback", "utter_handoff_how_it_goes"),
     ],
 )
 async def test_a_message_about_the_question_is_answered_and_the_question_asked_again(
@@ -761,9 +780,13 @@ async def test_a_message_about_the_question_is_answered_and_the_question_asked_a
     [
         "а почему заказ до сих пор не привезли? третий день жду",
         "почему не приходит код?",
+        "how long will it take to get my refund?",
+        "подождите, а как вернуть деньги за заказ?",
     ],
 )
 async def test_a_question_about_a_topic_with_a_wait_in_it_is_still_a_question(text: str):
     replies, events = await answer("handoff_contact", text, ANNA, intent="order_status")
-    assert "utter_handoff_wait_empathy" not in replies
+    about_the_form = ("utter_handoff_wait_empathy", "utter_handoff_how_it_goes")
+    assert not set(about_the_form) & set(replies)
+    assert "utter_handoff_take_your_time" not in replies
     assert not any(r and r.startswith("utter_handoff_why_") for r in replies)
