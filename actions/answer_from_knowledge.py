@@ -62,6 +62,7 @@ from actions.message_kinds import (
     closing,
     closing_tail,
     not_helped,
+    tells_a_purchase,
     vague_opener,
 )
 from actions.negativity import COMPLAINT_INTENT, is_strongly_negative
@@ -86,6 +87,8 @@ NOT_ON_TOPIC = frozenset(
 )
 # An out_of_scope below this confidence may still be a store question ("а в минск доставляете?").
 OFF_TOPIC_SURE = 0.7
+# Where the NLU puts a message outside the help center, surely or not.
+OUTSIDE = frozenset({"off_topic", "doubtful"})
 KEEP_QUESTION_CHARS = 500
 # The NLU this sure of a vague opener lets it hold a word or two of its own (message_kinds.py).
 VAGUE_SURE = 0.85
@@ -170,6 +173,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             )
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
         placed = placement(intent, confidence)
+        if placed in OUTSIDE and tells_a_purchase(reading.text):
+            placed = "unplaced"  # an item bought here ("увлажнитель, который у вас брала, течёт")
         topic_intent = intent if placed == "topic" else None
         if vague is not None and vague.bare:  # only a topic's name: no intent's articles to lean on
             answer = self.client.ask(reading.text, language, known)

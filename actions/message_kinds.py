@@ -312,3 +312,30 @@ def not_helped(text: str) -> bool:
     """The message opens with a "no" to the answer just given and asks nothing: the verdict,
     told with what the customer already did or saw, not a new question to search."""
     return bool(NOT_HELPED.search(folded(text).strip())) and not asks(text, AFTER_VERDICT)
+
+
+# Taking an item from the shop, said in the past ("брала у вас месяц назад", "bought a coffee
+# grinder on friday"): what follows is about something the customer has, so the store's to help
+# with, however the NLU reads the item's name.
+BOUGHT_ENGLISH = listed("bought ordered purchased")
+TAKING = frozenset({"брать", "взять"})  # "брала у вас": taking counts with "у вас" only
+FROM_US = re.compile(r"\bу вас\b")
+
+
+def tells_a_purchase(text: str) -> bool:
+    """The message says the customer bought or ordered the item already."""
+    lowered = folded(text)
+    words = WORD.findall(lowered)
+    if any(word in BOUGHT_ENGLISH for word in words):
+        return True
+    for word in words:
+        if word.isascii():
+            continue
+        reading = parses(word)[0]
+        if "past" not in reading.tag:
+            continue
+        if reading.normal_form in OBTAINING:
+            return True
+        if reading.normal_form in TAKING and FROM_US.search(lowered):
+            return True
+    return False

@@ -10,6 +10,7 @@ from actions.message_kinds import (
     closing,
     closing_tail,
     follows_up,
+    tells_a_purchase,
     vague_opener,
 )
 
@@ -119,3 +120,20 @@ def test_closing_tails(text: str, kind: str | None):
 )
 def test_follow_ups_that_refer_back(text: str, follow_up: bool):
     assert follows_up(text) is follow_up
+
+
+@pytest.mark.parametrize(
+    ("text", "bought"),
+    [
+        ("увлажнитель воздуха который у вас брала месяц назад подтекает", True),
+        ("собрали журнальный столик который у вас купили, а на столешнице царапина", True),
+        ("bought a coffee grinder on friday and now its 1500 rub cheaper", True),
+        ("заказывала сыну велошлем синий, а привезли розовый", True),
+        # a purchase still to come, or taking something elsewhere
+        ("хочу купить ноутбук, какой посоветуете?", False),
+        ("which laptop should i buy", False),
+        ("взяла кредит в банке, можно им оплатить?", False),
+    ],
+)
+def test_an_item_bought_already_is_told(text: str, bought: bool):
+    assert tells_a_purchase(text) is bought
