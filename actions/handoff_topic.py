@@ -118,7 +118,7 @@ def problem_topic(
     order, when the message says the item was bought ("пылесос, купленный у вас, не включается":
     the NLU's guesses for a faulty item are no topic of the form); else a topic the NLU ranks
     next; else the message's own words. Words that name only topics other than the NLU's first
-    intent's say it misread the message: they come before its ranking."""
+    intent's, or than a weaker reading's, say it misread the message: they come first."""
     ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
     first = ranking[0] if ranking else {}
     topic = topics.get(str(first.get("name") or ""))
@@ -129,12 +129,22 @@ def problem_topic(
         return topic
     for article in search(text, language):
         if (topic := topic_of_words(article)) is not None:
-            return topic
+            return _unless_words_name_another(text, topic)
     if _purchase_hits(text):
         return FORM_TOPICS["order"]
     if misread:
         return _most_named(topic_hits(text))
-    return topic_of_message(parse, topics) or _most_named(topic_hits(text))
+    ranked = topic_of_message(parse, topics)
+    if ranked is not None:
+        return _unless_words_name_another(text, ranked)
+    return _most_named(topic_hits(text))
+
+
+def _unless_words_name_another(text: str, topic: str) -> str | None:
+    """The topic a weaker reading gives (the search's article, an intent ranked next), unless
+    the message's words name only others: "пришло смс, что посылка в пункте выдачи, а там её нет"
+    ranks the SMS code next, but its words name a delivery."""
+    return _most_named(topic_hits(text)) if _words_name_another(text, topic) else topic
 
 
 def _words_name_another(text: str, topic: str | None) -> bool:

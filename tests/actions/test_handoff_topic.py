@@ -71,6 +71,21 @@ def test_words_that_name_only_another_topic_overrule_the_nlus_first_intent():
     assert problem_topic(reading, profile, TOPICS, "ru", no_articles) == "technical"
 
 
+def test_words_that_name_only_another_topic_overrule_the_weaker_readings_too():
+    def tracking(text: str, language: str) -> Sequence[str]:
+        return ["Трек-номер и отслеживание посылки order-tracking-ru"]
+
+    parcel = (
+        "пришло смс, что посылка в пункте выдачи, а там говорят, что её нет. позовите оператора"
+    )
+    next_ranked = parse(("request_human", 0.8), ("account_code_not_received", 0.15))
+    assert problem_topic(next_ranked, parcel, TOPICS, "ru", no_articles) == "orders"
+    code = "не приходит смс с кодом для входа в аккаунт, позовите оператора"
+    assert problem_topic(next_ranked, code, TOPICS, "ru", no_articles) == "account"
+    promo = "My promo code was accepted but I was charged the full price, get me an agent"
+    assert problem_topic(parse(("request_human", 0.9)), promo, TOPICS, "en", tracking) == "orders"
+
+
 def test_the_words_count_per_form_topic():
     assert topic_of_words("курьер не привёз заказ, оплата прошла") == "orders"
     assert topic_of_words("app crashes with an error after the payment") == "technical"
