@@ -60,6 +60,7 @@ def test_what_was_done_in_the_first_person(text: str):
         "зовите меня просто Ваше Величество 😄 ладно, шучу, Филипп",
         "говорю же, заказ 12345678 не пришёл",
         "inga.volkova@mail.ru, опечаталась",
+        "точку пропустил: nikita.prokhorov@gmail.com",
         # what sets the problem off, told in a clause of when
         "версия 5.12.1, приложение закрывается, как только жму «Оплатить» в корзине",
         "когда ввожу код, пишет ошибку",
