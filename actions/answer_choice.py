@@ -118,6 +118,14 @@ def clear_best(ranked: Sequence[Scored]) -> bool:
     return agreement is not None and agreement >= SURE_AGREEMENT and _lead(ranked) >= SURE_LEAD
 
 
+def agreed_over_off_topic(ranked: Sequence[Scored]) -> bool:
+    """Most of the search's signals rank its best article first, by a clear lead: enough to
+    answer a message the NLU puts outside the help center, or one right after such a message."""
+    if not ranked:
+        return False
+    return (ranked[0].agreement or 0) >= OFF_TOPIC_AGREEMENT and _lead(ranked) >= UNPLACED_LEAD
+
+
 def _lead(ranked: Sequence[Scored]) -> float:
     return ranked[0].fused - ranked[1].fused if len(ranked) > 1 else float("inf")
 
@@ -168,7 +176,7 @@ def choose(
         # that most of its signals rank first by a clear lead: a store question about a product
         # ("bought a coffee grinder on friday and now its 1500 rub cheaper, can i get the
         # difference back?" is the price-drop article)
-        if (top.agreement or 0) >= OFF_TOPIC_AGREEMENT and _lead(ranked) >= UNPLACED_LEAD:
+        if agreed_over_off_topic(ranked):
             return _answer(ranked, top)
         return Choice("abstain")
     # The NLU and the search agree on a near article: it is answered, not offered as a choice.

@@ -37,7 +37,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_choice import Placement, choose_for_topic_name
+from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose_for_topic_name
 from actions.client_action import ClientAction
 from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, person_now
@@ -98,6 +98,17 @@ def placement(intent: str, confidence: float) -> Placement:
     if intent == OFF_TOPIC_INTENT:
         return "off_topic" if confidence >= OFF_TOPIC_SURE else "doubtful"
     return "unplaced" if intent in NOT_ON_TOPIC else "topic"
+
+
+def unsure_after_off_topic(answer: KnowledgeAnswer, tracker: Tracker) -> bool:
+    """Right after a question outside the help center, an article the search itself was not sure
+    of is no answer unless most of its signals agree on it (`agreed_over_off_topic`): "do you
+    guys sponsor local running clubs? we are looking for partners" after a question about a
+    sports watch found the instalments article ("our partner bank"), while "а когда появится в
+    наличии пылесос дайсон?" after TV advice is the restock article by six signals of seven. The
+    second miss in a row then offers a person (actions/unanswered.py)."""
+    unsure = answer.outcome == "abstain" and not agreed_over_off_topic(answer.ranked)
+    return unsure and previous_miss(tracker) == "off_topic"
 
 
 def awaiting_verdict(tracker: Tracker) -> bool:
@@ -188,6 +199,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)
+        if choice.decision == "answer" and unsure_after_off_topic(answer, tracker):
+            choice = Choice("abstain")
         log.info(
             "kb.search outcome=%s decision=%s candidates=%d respelled=%s shortened=%s",
             answer.outcome,
