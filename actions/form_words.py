@@ -1,4 +1,6 @@
-"""What a form answer says besides facts: "skip this question" or "stop, I changed my mind".
+"""What a form answer says besides facts: "skip this question" or "stop, I changed my mind"; or
+that it is about the form rather than an answer: why a fact is asked, how the handoff goes, a
+fact being looked up.
 
 Checked on the answer's words, not by the intent classifier: inside a form every message is an
 answer. Two strengths:

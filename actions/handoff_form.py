@@ -16,9 +16,10 @@ asked is kept as the email while the order number is asked again. An answer is r
    one at the problem and "what did you try" questions (actions/form_words.py); a real question
    is no change of mind, even one that says "уже не нужно" on the way;
 2. the question's own fact in the message fills the question; without it, a message about the
-   question rather than an answer to it ("а зачем вам номер заказа?", or a complaint about the
-   wait that names no topic: "второй день жду ответа!") is told what the fact is for, or met
-   with empathy, and the question is asked again;
+   question or the handoff rather than an answer ("а зачем вам номер заказа?", "сейчас найду
+   номер", "а когда мне ответят?", a complaint about the wait that names no topic: "второй день
+   жду ответа!") is told what the fact is for, given time, told how the specialist answers, or
+   met with empathy, and the question is asked again;
 3. a real question on a support topic ("а пароль как сменить?", also one that says the answer is
    not to hand: "а где его посмотреть? не могу найти номер") pauses the form: it is answered and
    a person offered again (actions/handoff_leave.py), and nothing said so far is lost; so does

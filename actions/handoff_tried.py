@@ -140,8 +140,8 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
         if past and not _agrees(tag, before):
             return True, before
         # "ввожу код — пишет, что недействителен": an attempt told as it goes on
-        doing = "pres" in tag and "1per" in tag and "sing" in tag and not whenever
-        doing = doing and not HABIT & set(words[max(0, index - 2) : index])
+        habit = bool(HABIT & set(words[max(0, index - 2) : index]))
+        doing = "pres" in tag and "1per" in tag and "sing" in tag and not (whenever or habit)
         if doing and not negated and reading.normal_form not in NOT_DOING:
             return True, before
     return False, before
