@@ -785,7 +785,7 @@ async def test_a_message_about_the_question_is_answered_and_the_question_asked_a
     ],
 )
 async def test_a_question_about_a_topic_with_a_wait_in_it_is_still_a_question(text: str):
-    replies, events = await answer("handoff_contact", text, ANNA, intent="order_status")
+    replies, _ = await answer("handoff_contact", text, ANNA, intent="order_status")
     about_the_form = ("utter_handoff_wait_empathy", "utter_handoff_how_it_goes")
     assert not set(about_the_form) & set(replies)
     assert "utter_handoff_take_your_time" not in replies
