@@ -139,15 +139,9 @@ def _english_unlisted(tokens: Sequence[Token], start: int) -> Found | None:
 
 def _lowercase_followed(tokens: Sequence[Token], start: int) -> Found | None:
     """A Latin name typed in lower case after an English cue, with a word after it that only a
-    name takes there: "it's jess btw", "this is carlos here" (not "it's broken btw": a word the
-    help center uses is no name)."""
-    word = tokens[start].lower
-    if not (is_latin(word) and word.isalpha()) or word in ENGLISH_STOPWORDS:
-        return None
+    name takes there: "it's jess btw", "this is carlos here" (not "it's broken btw")."""
     following = start + 1 < len(tokens) and tokens[start + 1].lower in LOWERCASE_NAME_FOLLOWERS
-    if not following or word in common_words():
-        return None
-    return Found((Part(display(tokens[start].text)),), start, start + 1)
+    return _lowercase_name(tokens, start) if following else None
 
 
 def _before_cue(tokens: Sequence[Token]) -> Found | None:
@@ -187,12 +181,18 @@ def _opens_phrase(tokens: Sequence[Token], index: int) -> bool:
 def _lowercase_here(tokens: Sequence[Token], index: int) -> Found | None:
     """A Latin name typed in lower case before "here", ending the phrase: "hey, carlos here,
     ..." (not "hi, anyone here?": a word the help center uses is no name)."""
-    word = tokens[index].lower
-    if not (is_latin(word) and word.isalpha()) or word in ENGLISH_STOPWORDS:
-        return None
     if not matches(tokens, index + 1, ("here",)) or not phrase_ends(tokens, index + 2):
         return None
     if tokens[index + 2 :][:1] and tokens[index + 2].text == "?":
+        return None
+    return _lowercase_name(tokens, index)
+
+
+def _lowercase_name(tokens: Sequence[Token], index: int) -> Found | None:
+    """The word at `index` as a Latin name typed in lower case, where its context says a name
+    stands there: letters only, not a stopword, and not a word the help center uses."""
+    word = tokens[index].lower
+    if not (is_latin(word) and word.isalpha()) or word in ENGLISH_STOPWORDS:
         return None
     if word in common_words():
         return None
