@@ -76,9 +76,8 @@ from actions.handoff_questions import (
 from actions.handoff_reading import Facts, Slots, describes_problem, is_question, names_fact
 from actions.handoff_signals import complains_in_words
 from actions.handoff_topic import (
-    ORDER_TOPICS,
-    TECHNICAL_TOPICS,
     ArticleSearch,
+    fact_the_form_asks,
     help_center_articles,
     intent_of_message,
     problem_topic,
@@ -427,15 +426,18 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
         domain: dict[str, Any],
     ) -> list[str]:
         """A question stays in the list while it is being asked, so its answer is validated."""
-        topic = tracker.get_slot("handoff_topic")
+        topic_fact = fact_the_form_asks(tracker.get_slot("handoff_topic"))
         known_contact = tracker.get_slot("email") or tracker.get_slot("phone")
+
+        def topic_needs(fact: str) -> bool:
+            asked = _asking(tracker, f"handoff_{fact}")
+            return topic_fact == fact and (not tracker.get_slot(fact) or asked)
+
         needed = {
             "customer_name": True,
             "handoff_contact": not known_contact or _asking(tracker, "handoff_contact"),
-            "handoff_order_number": topic in ORDER_TOPICS
-            and (not tracker.get_slot("order_number") or _asking(tracker, "handoff_order_number")),
-            "handoff_app_version": topic in TECHNICAL_TOPICS
-            and (not tracker.get_slot("app_version") or _asking(tracker, "handoff_app_version")),
+            "handoff_order_number": topic_needs("order_number"),
+            "handoff_app_version": topic_needs("app_version"),
             "handoff_problem": True,
             "handoff_tried": True,
         }

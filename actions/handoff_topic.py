@@ -154,11 +154,12 @@ def _words_name_another(text: str, topic: str | None) -> bool:
     it's already used" read as product_info too. A kettle of the wrong colour read as a return
     keeps it: its words name an order, which asks the same."""
     named = {FORM_TOPICS[hit] for _, hit in topic_hits(text)}
-    return bool(named) and _form_asks(topic) not in {_form_asks(t) for t in named}
+    return bool(named) and fact_the_form_asks(topic) not in {fact_the_form_asks(t) for t in named}
 
 
-def _form_asks(topic: str | None) -> str | None:
-    """The fact the form asks for a topic, besides the name, the contact and the problem."""
+def fact_the_form_asks(topic: str | None) -> str | None:
+    """The fact the form asks for a topic, besides the name, the contact and the problem: the
+    form's questions and the topic's overrule both read it here, so they cannot disagree."""
     if topic in ORDER_TOPICS:
         return "order_number"
     return "app_version" if topic in TECHNICAL_TOPICS else None
