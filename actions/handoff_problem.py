@@ -12,13 +12,24 @@ import re
 from dataclasses import dataclass, field
 
 from rasa_sdk import Tracker
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from actions.conversation import MAX_TEXT, NOT_A_PROBLEM, SUBMIT_ACTION, Turn, turn_of
+from actions.conversation import (
+    MAX_TEXT,
+    NO_TOPIC,
+    NOT_A_PROBLEM,
+    SUBMIT_ACTION,
+    Turn,
+    turn_of,
+)
 from actions.handoff_trigger import CANCELLED, GO_ON
+from actions.message_kinds import vague_opener
 from actions.text_fold import folded
 from bot.common.facts import extract_facts
+from bot.common.facts.lexicon import parses
 from bot.common.word_list import listed
 from bot.common.words import WORD
+from retrieval.lexical import stem
 
 # The case shows the customer's own words about the problem that led to the handoff: the answer to
 # the form's question when the form asked it, else the last message before the request for a
@@ -184,8 +195,13 @@ def fact_only(text: str) -> bool:
 def is_substantive(turn: Turn, topics: dict[str, str]) -> bool:
     """Whether the message says something about the problem (see the comment at the top). A
     request for a person with the writer's facts ("да, давайте человека. Я Эльмира, пишите на ¶,
-    версия 5.4.1 на айфоне") is counted without them."""
+    версия 5.4.1 на айфоне") is counted without them; an opener that says there is a problem
+    and names nothing at all is not ("Добрый вечер, Мария! У меня тут такая ситуация": its
+    search would give the case a topic at random)."""
     if turn.text.startswith("/"):
+        return False
+    opener = vague_opener(turn.text)
+    if opener is not None and opener.topic is None and not opener.names_things:
         return False
     besides = words_besides_facts(turn.text)
     words = content_words(turn.text) if besides is None else besides
@@ -260,30 +276,56 @@ def continues(text: str) -> bool:
     return bool(CONTINUES.search(folded(text).strip()))
 
 
+# Shorter words are particles and fillers far more often than what a problem is about.
+MIN_SUBJECT_LETTERS = 4
+
+
+def _subjects(text: str) -> set[str]:
+    """The stems of what a message is about: its Russian nouns and English content words, without
+    the words customers put around a fact ("заказ", "номер", "app")."""
+    subjects = set()
+    for word in content_words(text):
+        if len(word) < MIN_SUBJECT_LETTERS or word.startswith(FACT_LABEL_STEMS):
+            continue
+        english = word.isascii() and word.isalpha() and word not in ENGLISH_STOP_WORDS
+        if english or "NOUN" in parses(word)[0].tag:
+            subjects.add(stem(word))
+    return subjects
+
+
+def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
+    """The later message goes on with the earlier one's problem: it says so (CONTINUES), the NLU
+    could not place it (UNPLACED), both are read in one support topic ("the app freezes when I
+    open my wishlist" — "I'm on v5.14, it started after the last update"), or it names again
+    what the earlier one is about ("почему за заказ не начислились баллы?" — "это я читал, сроки
+    прошли, а баллов нет"). "не могу войти в кабинет" — "соедините, чайник пришёл не того цвета"
+    shares none of these: another problem."""
+    if continues(later.text) or later.intent == UNPLACED:
+        return True
+    topic = topics.get(later.intent)
+    if topic is not None and topic not in NO_TOPIC and topic == topics.get(earlier.intent):
+        return True
+    return bool(_subjects(later.text) & _subjects(earlier.text))
+
+
 def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
     """The last substantive message, with the substantive ones just before it about the same
     problem, oldest first; at most MAX_PROBLEM_TURNS. The same problem: the NLU read the same
-    intent (the customer asking again), the customer said an answer did not help and went on
-    to describe it on the same topic ("приложение вылетает" — "нет" — "ещё выскакивает ошибка
-    E-500"), or the later message goes on from the earlier one ("как поменять телефон?" — "так
-    для этого надо войти, а я не могу") or is one the NLU could not place (UNPLACED); an answer
-    that did not help followed by another topic starts another problem. The case's intent is
-    that of the latest chosen message the NLU placed."""
+    intent (the customer asking again), or the later message goes on from the earlier one
+    (`_same_problem`: "как поменять телефон?" — "так для этого надо войти, а я не могу"). A "no"
+    to an answer between them is skipped ("приложение вылетает" — "нет" — "ещё выскакивает
+    ошибка E-500"). The case's intent is that of the latest chosen message the NLU placed."""
     chosen: list[Turn] = []
-    not_helped = False
     for turn in reversed(turns):
-        if turn.intent == NOT_HELPED_INTENT:
-            not_helped = bool(chosen)
+        if turn.intent == NOT_HELPED_INTENT or not is_substantive(turn, topics):
             continue
-        if not is_substantive(turn, topics):
-            continue
-        follows = continues(chosen[0].text) or chosen[0].intent == UNPLACED if chosen else False
-        if chosen and turn.intent != chosen[0].intent and not follows:
-            topic = topics.get(turn.intent)
-            if not (not_helped and topic is not None and topic == topics.get(chosen[0].intent)):
-                break
+        if (
+            chosen
+            and turn.intent != chosen[0].intent
+            and not _same_problem(chosen[0], turn, topics)
+        ):
+            break
         chosen.insert(0, turn)
-        not_helped = False
         if len(chosen) == MAX_PROBLEM_TURNS:
             break
     while len(chosen) > 1 and len("\n".join(t.text for t in chosen)) > MAX_TEXT:
@@ -304,5 +346,6 @@ def problem_of(tracker: Tracker, topics: dict[str, str]) -> Problem | None:
     if isinstance(answered, str) and answered.startswith(text):
         # with what the customer added where the form asked for a fact (handoff_form._problem_told)
         text = answered
-    placed = [turn for turn in chosen if turn.intent in topics]
+    # a complaint or a vague opener names no topic of the problem told with it
+    placed = [turn for turn in chosen if topics.get(turn.intent) not in (None, *NO_TOPIC)]
     return Problem(text, (placed or chosen)[-1], from_form=False, turns=tuple(chosen))

@@ -14,14 +14,15 @@ already Cyrillic).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from actions.failure_words import FAILED
 from actions.question_words import AFTER_VERDICT, ANY_QUESTION, asks
 from actions.text_fold import folded
 from actions.topic_words import BUYING_VERBS, ORDERING_VERBS, Topic
-from bot.common.facts.lexicon import parses
+from bot.common.facts.english_names import ENGLISH_FIRST_NAMES
+from bot.common.facts.lexicon import first_names, parses
 from bot.common.word_list import listed
 from bot.common.words import WORD
 
@@ -67,7 +68,8 @@ GREETINGS = listed(
 VAGUE = listed(
     """
     проблема проблемы проблемой проблемка вопрос вопросы вопросик беда неприятность помощь
-    ситуация ситуацией ситуевина загвоздка затруднение недоразумение situation
+    ситуация ситуацией ситуевина загвоздка затруднение недоразумение косяк косяки засада трабл
+    непонятка situation
     помогите помочь помоги случилось пошло неправильно problem problems issue issues
     question questions trouble help wrong something's wrong assistance
     """
@@ -76,7 +78,8 @@ VAGUE_PHRASE = re.compile(r"\bне так\b|\bне то\b|\bnot right\b|\bsometh
 FILLER = listed(
     """
     у меня мне я мой моя моим моей с со по в на вас вам вами есть есть что то что-то какая
-    а и ну вот какой какие тут такое так дело можно задать хочу спросить кое-что кое что не работает
+    а и ну вот какой какие тут такое так такая такой такие слушайте короче дело можно задать
+    хочу спросить кое-что кое что не работает
     получается пожалуйста подскажите скажите пжл плиз возникла возникли есть ли
     i have has got there is are with my a an the some something it its it's not working
     can could you me please need want to ask about any quick someone anyone regarding on
@@ -143,10 +146,19 @@ def closing_tail(text: str) -> Closing | None:
 class Vague:
     """A message that says there is a problem but not which; `topic` when it names one. `bare`:
     the message is only a topic's name ("доставка", "refund"), a question about the whole topic
-    rather than a problem: its best article answers only when the search is sure of it."""
+    rather than a problem: its best article answers only when the search is sure of it.
+    `names_things`: it says what it is about ("вопрос по наушникам, которые я у вас покупал"),
+    which tells an agent something even with no topic; a reply treats it as any vague opener."""
 
     topic: Topic | None
     bare: bool = False
+    names_things: bool = field(default=False, compare=False)
+
+
+def _first_name(word: str) -> bool:
+    """A first name in an opener greets someone or introduces the writer, and says nothing of
+    the problem."""
+    return word in first_names() or word in ENGLISH_FIRST_NAMES
 
 
 def topic_of(word: str) -> Topic | None:
@@ -183,7 +195,7 @@ def vague_opener(text: str, said_vague: bool = False, sure: bool = False) -> Vag
             topic = topic or found
         elif word in FILLER:
             bare = False
-        elif word not in GREETINGS:
+        elif word not in GREETINGS and not _first_name(word):  # "Добрый вечер, Мария!"
             bare = False
             if unlisted > 0:
                 unlisted -= 1
@@ -193,7 +205,7 @@ def vague_opener(text: str, said_vague: bool = False, sure: bool = False) -> Vag
     if things and not (announces and _only_names_things(things, text)):
         return None
     if marked or about:
-        return Vague(topic)
+        return Vague(topic, names_things=bool(things))
     return Vague(topic, bare=True) if bare and topic is not None else None
 
 

@@ -248,7 +248,65 @@ def test_a_message_that_goes_on_from_the_answered_question_joins_it():
     assert found is not None
     assert found.text.startswith("потеряла телефон")
     assert found.text.endswith("Позовите сотрудника")
-    assert found.turn.intent == "request_human", "the latest message decides the intent"
+    assert found.turn.intent == "account_login", "a request for a person names no topic"
+
+
+def test_a_message_that_names_again_what_the_earlier_one_is_about_joins_it():
+    events = [
+        user("Почему за заказ 52730164 не начислились баллы? Прошло три недели", "order_status"),
+        bot("Статья про бонусы"),
+        user("Это я читал, сроки прошли, а баллов нет. Передайте сотруднику", "complaint"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None
+    assert found.text.startswith("Почему за заказ")
+    assert found.turn.intent == "order_status", "a complaint names no topic"
+
+
+def test_a_second_message_on_the_same_support_topic_joins_the_first():
+    events = [
+        user("The app freezes whenever I open my wishlist", "tech_app_crash"),
+        bot("Article on crashes"),
+        user("I'm on v5.14, Android 13. It started after the last update", "tech_error_message"),
+        user("ok, can a real person look at this?", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None
+    assert found.text.startswith("The app freezes"), found.text
+
+
+def test_an_opener_that_names_nothing_is_not_part_of_the_problem():
+    events = [
+        user("Добрый вечер, Мария! У меня тут такая ситуация", "vague_problem"),
+        bot("Что случилось?"),
+        user(
+            "заказал подарок, обещали к пятнице, а статус «в пути» с прошлой среды", "nlu_fallback"
+        ),
+        user("мне нужен живой человек, а не статьи", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text.startswith("заказал подарок"), found.text
+
+
+def test_an_opener_that_says_what_it_is_about_stays_with_the_problem():
+    events = [
+        user("у меня вопрос по беспроводным наушникам, которые я у вас покупал", "out_of_scope"),
+        bot("Что случилось?"),
+        user("левый наушник перестал заряжаться, индикатор не горит", "nlu_fallback"),
+        user("можно, чтобы это оформил сотрудник?", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text.startswith("у меня вопрос по беспроводным"), found.text
+
+
+def test_a_request_that_tells_another_problem_does_not_join_the_question_before():
+    events = [
+        user("не могу войти в личный кабинет", "account_login"),
+        bot("Статья про вход"),
+        user("соедините с оператором, чайник пришёл не того цвета", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text.startswith("соедините"), found.text
 
 
 @pytest.mark.parametrize(

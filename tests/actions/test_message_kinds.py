@@ -67,6 +67,11 @@ def test_closings(text: str, kind: str | None):
         ("у меня вопрос по беспроводным наушникам, они сломались", None),
         ("у меня вопрос, как вернуть куртку", None),
         ("it's about the blender that cracked", None),
+        # a name greets someone or introduces the writer; a problem in plain slang is one
+        ("Добрый вечер, Мария! У меня тут такая ситуация", Vague(None)),
+        ("hi john, i have a problem with my order", Vague("order")),
+        ("слушайте тут косяк какой то с доставкой", Vague("delivery")),
+        ("Мария, курьер не приехал", None),
     ],
 )
 def test_vague_openers(text: str, vague: Vague | None):
