@@ -40,6 +40,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose_for_topic_name
 from actions.client_action import ClientAction
 from actions.follow_up_search import question_before, search_in_context
+from actions.handoff_late_facts import added_late_facts
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, person_now
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_by_phone import wants_to_phone
@@ -130,6 +131,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if await added_late_facts(dispatcher, tracker):
+            return []
         language = language_of(tracker)
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name") or ""

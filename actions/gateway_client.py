@@ -1,4 +1,5 @@
-"""Calls to the gateway's internal endpoints (docs/protocol.md): the handoff intake and ratings.
+"""Calls to the gateway's internal endpoints (docs/protocol.md): the handoff intake, facts added
+to a filed case, and ratings.
 
 Every call has a timeout and every failure, whatever its cause, becomes one `GatewayError`, so an
 action can tell the customer something true ("saved, a person will write") instead of crashing
@@ -50,6 +51,18 @@ class GatewayClient:
             state=str(answer.get("state") or "waiting"),
             expected={k: v for k, v in (expected or {}).items() if isinstance(v, str)},
         )
+
+    async def add_customer_facts(
+        self, conversation: str, customer: dict[str, str]
+    ) -> tuple[str, list[str]]:
+        """Facts given after filing, into the conversation's open case: (its ticket, the facts
+        that changed it). No open case is a GatewayError like any refusal."""
+        body = {"conversation": conversation, "customer": customer}
+        answer = await self._post("/internal/handoffs/customer", body)
+        ticket, added = answer.get("ticket"), answer.get("added")
+        if not isinstance(ticket, str) or not isinstance(added, list):
+            raise GatewayError("the intake answered without a ticket")
+        return ticket, [str(fact) for fact in added]
 
     async def submit_rating(self, conversation: str, rating: int) -> None:
         await self._post("/internal/ratings", {"conversation": conversation, "rating": rating})

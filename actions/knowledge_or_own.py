@@ -23,6 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_choice import choose
 from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromKnowledge
 from actions.follow_up_search import question_before, search_in_context
+from actions.handoff_late_facts import added_late_facts
 from actions.handoff_trigger import hand_over, person_now
 from actions.knowledge_precedence import precedence
 from actions.knowledge_question_first import answered_first, irritated
@@ -48,6 +49,8 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if await added_late_facts(dispatcher, tracker):
+            return []
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name") or ""
         confidence = float((message.get("intent") or {}).get("confidence") or 0.0)

@@ -12,7 +12,7 @@ from bot.gateway.chat_ws import ws_chat
 from bot.gateway.desk import auth, cases
 from bot.gateway.desk.pages import get_desk_asset, get_desk_page
 from bot.gateway.desk.ws import ws_desk
-from bot.gateway.handoff.internal_http import post_handoff, post_rating
+from bot.gateway.handoff.internal_http import post_customer_facts, post_handoff, post_rating
 from bot.gateway.pages import get_demo_page, get_widget_script, get_widget_styles
 
 
@@ -28,6 +28,7 @@ def setup_routes(app: web.Application) -> None:
     app.router.add_get("/ws/chat", ws_chat)
     app.router.add_get("/api/announcements", get_announcements)
     app.router.add_post("/internal/handoffs", post_handoff)
+    app.router.add_post("/internal/handoffs/customer", post_customer_facts)
     app.router.add_post("/internal/ratings", post_rating)
     app.router.add_get("/desk", get_desk_page)
     app.router.add_get("/desk/assets/{name}", get_desk_asset)

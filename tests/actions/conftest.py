@@ -89,6 +89,7 @@ class FakeGateway:
     state: str = "waiting"
     handoffs: list[dict[str, Any]] = field(default_factory=list)
     ratings: list[dict[str, Any]] = field(default_factory=list)
+    customer_facts: list[dict[str, Any]] = field(default_factory=list)
     authorizations: list[str | None] = field(default_factory=list)
 
     async def start(self) -> GatewayClient:
@@ -116,7 +117,16 @@ def gateway_app(fake: FakeGateway) -> web.Application:
         fake.ratings.append(await request.json())
         return web.Response(status=fake.status if fake.status != 201 else 204)
 
+    async def customer_facts(request: web.Request) -> web.Response:
+        fake.authorizations.append(request.headers.get("Authorization"))
+        body = await request.json()
+        fake.customer_facts.append(body)
+        if fake.status != 201:
+            return web.json_response({"error": {"code": "no_open_case"}}, status=fake.status)
+        return web.json_response({"ticket": "LM-000005", "added": sorted(body["customer"])})
+
     app = web.Application()
     app.router.add_post("/internal/handoffs", handoffs)
+    app.router.add_post("/internal/handoffs/customer", customer_facts)
     app.router.add_post("/internal/ratings", ratings)
     return app

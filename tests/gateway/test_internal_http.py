@@ -59,6 +59,29 @@ async def test_bad_body_is_a_clear_400(make_gateway):
     assert broken.status == 400 and (await broken.json())["error"]["field"] == "body"
 
 
+async def test_facts_given_after_filing_are_added_to_the_open_case(make_gateway):
+    client = await make_gateway()
+    url = "/internal/handoffs/customer"
+    facts = {"conversation": "w-1", "customer": {"order_number": "45873921"}}
+    assert (await client.post(url, json=facts)).status == 401
+    missing = await client.post(url, json=facts, headers=AUTH)
+    assert missing.status == 404 and (await missing.json())["error"]["code"] == "no_open_case"
+    await client.post("/internal/handoffs", json=case_body(), headers=AUTH)
+    added = await client.post(url, json=facts, headers=AUTH)
+    assert added.status == 200
+    assert await added.json() == {"ticket": "LM-000001", "added": ["order_number"]}
+    for body, field in (
+        ({"conversation": "w-1", "customer": {}}, "customer"),
+        ({"conversation": "w-1", "customer": {"iban": "x"}}, "customer"),
+        ({"conversation": "w 1", "customer": {"email": "a@b.ru"}}, "conversation"),
+        ({"conversation": "w-1", "extra": 1}, "body"),
+    ):
+        refused = await client.post(url, json=body, headers=AUTH)
+        assert refused.status == 400, body
+        error = (await refused.json())["error"]
+        assert error["code"] == "invalid_facts" and error["field"] == field
+
+
 async def test_ratings_are_stored(make_gateway):
     client = await make_gateway()
     good = await client.post(

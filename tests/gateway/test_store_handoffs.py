@@ -144,3 +144,23 @@ def test_unknown_case_is_not_found(store: HandoffStore):
     with pytest.raises(HandoffError) as caught:
         store.claim(404, "maria", "Мария")
     assert caught.value.status == 404
+
+
+def test_facts_given_after_filing_join_the_open_case_and_its_summary(store: HandoffStore):
+    case, _ = store.create(new_case())
+
+    def render(record: dict, group: str) -> str:
+        return f"{group}: {record['customer'].get('email')}"
+
+    found = store.add_customer_facts("w-1", {"email": "anna@example.com", "name": "Анна"}, render)
+    assert found is not None
+    updated, changed = found
+    assert updated["id"] == case["id"] and changed == ["email"], "the name was known already"
+    detail = store.detail(case["id"])
+    assert detail["summary"]["customer"] == {"name": "Анна", "email": "anna@example.com"}
+    assert detail["summary_text"] == "billing: anna@example.com"
+    assert store.add_customer_facts("w-1", {"email": "anna@example.com"}, render)[1] == []
+    store.move(case["id"], "ticket")
+    store.claim(case["id"], "maria", "Мария")
+    store.close(case["id"], "maria", "solved")
+    assert store.add_customer_facts("w-1", {"phone": "+79161234567"}, render) is None

@@ -53,6 +53,29 @@ async def file_case(app: web.Application, case: HandoffCase) -> tuple[dict[str, 
     return stored, created
 
 
+def _summary_of(record: dict[str, Any], group: str) -> str:
+    return summary_text(HandoffCase(**record), group)
+
+
+async def add_customer_facts(
+    app: web.Application, conversation: str, facts: dict[str, str]
+) -> tuple[dict[str, Any], list[str]] | None:
+    """Facts given after filing, into the open case (HandoffStore.add_customer_facts); the
+    desks that show the case are told it changed."""
+    found = await app[DB].run(app[HANDOFFS].add_customer_facts, conversation, facts, _summary_of)
+    if found is not None and found[1]:
+        stored, changed = found
+        log.info(
+            "gateway.handoff.facts_added case=%d conversation=%s facts=%s",
+            stored["id"],
+            conversation_ref(conversation),
+            ",".join(changed),
+        )
+        owner = stored["agent"]["login"] if stored["agent"] else None
+        await app[HUB].to_desks({"type": "case_updated", "case": stored}, stored["group"], owner)
+    return found
+
+
 def expected_code(case: dict[str, Any]) -> str:
     """Which promise to make the customer: an agent soon, or a reply by the contact left."""
     return "expected_waiting" if case["state"] in ("waiting", "assigned") else "expected_ticket"

@@ -174,18 +174,28 @@ def _transcript(raw: Any) -> list[dict[str, Any]]:
     return lines
 
 
-def parse_handoff(body: bytes) -> HandoffCase:
+def _json_object(body: bytes) -> dict[str, Any]:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise IntakeError("body", "must be a JSON object in UTF-8") from None
     if not isinstance(data, dict):
         raise IntakeError("body", "must be a JSON object")
-    if unknown := set(data) - TOP_KEYS:
-        raise IntakeError("body", f"unknown keys {sorted(unknown)}; known: {sorted(TOP_KEYS)}")
+    return data
+
+
+def _conversation(data: dict[str, Any]) -> str:
     conversation = data.get("conversation")
     if not isinstance(conversation, str) or not SENDER_PATTERN.match(conversation):
         raise IntakeError("conversation", "must be 1-128 characters: letters, digits, - _ . :")
+    return conversation
+
+
+def parse_handoff(body: bytes) -> HandoffCase:
+    data = _json_object(body)
+    if unknown := set(data) - TOP_KEYS:
+        raise IntakeError("body", f"unknown keys {sorted(unknown)}; known: {sorted(TOP_KEYS)}")
+    conversation = _conversation(data)
     reason = _choice(data, "reason", REASONS, None)
     priority = _choice(data, "priority", ("normal", "high"), "normal")
     if reason in HIGH_PRIORITY_REASONS:
@@ -213,16 +223,22 @@ def parse_handoff(body: bytes) -> HandoffCase:
     )
 
 
+def parse_customer_facts(body: bytes) -> tuple[str, dict[str, str]]:
+    """The facts a customer gave after their case was filed: (conversation, the facts given)."""
+    data = _json_object(body)
+    if unknown := set(data) - {"conversation", "customer"}:
+        raise IntakeError("body", f"unknown keys {sorted(unknown)}; known: conversation, customer")
+    given = {key: value for key, value in _customer(data.get("customer")).items() if value}
+    if not given:
+        raise IntakeError("customer", "must give at least one fact")
+    return _conversation(data), given
+
+
 def parse_rating(body: bytes) -> tuple[str, int]:
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise IntakeError("body", "must be a JSON object in UTF-8") from None
-    if not isinstance(data, dict) or set(data) - {"conversation", "rating"}:
+    data = _json_object(body)
+    if set(data) - {"conversation", "rating"}:
         raise IntakeError("body", 'must be {"conversation": str, "rating": 1-5}')
-    conversation = data.get("conversation")
-    if not isinstance(conversation, str) or not SENDER_PATTERN.match(conversation):
-        raise IntakeError("conversation", "must be 1-128 characters: letters, digits, - _ . :")
+    conversation = _conversation(data)
     rating = data.get("rating")
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
         raise IntakeError("rating", "must be an integer from 1 to 5")

@@ -1,5 +1,6 @@
-"""POST /internal/handoffs and /internal/ratings: the action server's calls into the gateway,
-authorised by the shared bearer token (ASSISTANT_INTERNAL_TOKEN)."""
+"""POST /internal/handoffs, /internal/handoffs/customer and /internal/ratings: the action
+server's calls into the gateway, authorised by the shared bearer token
+(ASSISTANT_INTERNAL_TOKEN)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,13 @@ import logging
 from aiohttp import web
 
 from bot.common.masking import conversation_ref
-from bot.gateway.handoff.filing import expected_code, file_case
-from bot.gateway.handoff.intake import IntakeError, parse_handoff, parse_rating
+from bot.gateway.handoff.filing import add_customer_facts, expected_code, file_case
+from bot.gateway.handoff.intake import (
+    IntakeError,
+    parse_customer_facts,
+    parse_handoff,
+    parse_rating,
+)
 from bot.gateway.keys import DB, HANDOFFS, SETTINGS
 from bot.gateway.messages import both
 
@@ -54,6 +60,21 @@ async def post_handoff(request: web.Request) -> web.Response:
         },
         status=201 if created else 200,
     )
+
+
+async def post_customer_facts(request: web.Request) -> web.Response:
+    """Facts the customer gave after their case was filed, added to the open case."""
+    if not _authorized(request):
+        return _unauthorized()
+    try:
+        conversation, facts = parse_customer_facts(await request.read())
+    except IntakeError as error:
+        return _error("invalid_facts", str(error), 400, error.field)
+    found = await add_customer_facts(request.app, conversation, facts)
+    if found is None:
+        return _error("no_open_case", "The conversation has no open case.", 404)
+    stored, changed = found
+    return web.json_response({"ticket": stored["ticket"], "added": changed})
 
 
 async def post_rating(request: web.Request) -> web.Response:

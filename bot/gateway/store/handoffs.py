@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,6 +136,36 @@ class HandoffStore:
             )
             handoff_id = result.inserted_primary_key[0]
             return self._case(self._row(connection, handoff_id)), True
+
+    def add_customer_facts(
+        self,
+        conversation: str,
+        facts: dict[str, str],
+        render: Callable[[dict[str, Any], str], str],
+    ) -> tuple[dict[str, Any], list[str]] | None:
+        """Facts the customer gave after the case was filed go into the conversation's open case,
+        so the agent finds them among its fields, not only somewhere in the transcript; the
+        readable summary is rendered again (`render(record, group)`). Returns the case and the
+        facts that changed it, or None when the conversation has no open case."""
+        with self._engine.begin() as connection:
+            row = connection.execute(OPEN_CASE, {"conversation": conversation}).first()
+            if row is None:
+                return None
+            record = json.loads(row.case_json)
+            customer = dict(record.get("customer") or {})
+            changed = [key for key, value in facts.items() if customer.get(key) != value]
+            if changed:
+                record["customer"] = {**customer, **facts}
+                connection.execute(
+                    update(handoffs)
+                    .where(handoffs.c.id == row.id)
+                    .values(
+                        case_json=json.dumps(record, ensure_ascii=False),
+                        summary_text=render(record, row.group_name),
+                        updated_at=time.time(),
+                    )
+                )
+            return self._case(self._row(connection, row.id)), changed
 
     def queue(
         self, states: tuple[str, ...], groups: tuple[str, ...] | None
