@@ -6,9 +6,12 @@ supervisor serves after its checks (loading takes 10-30 s; `--no-intents` skips 
 articles ranked with their calibrated and fused scores, and the outcome the search chooses
 (answer, clarify or abstain) at the thresholds in force: the index's built-in calibration unless
 set explicitly (ASSISTANT_KB_*), and, when the top intent's reply gives way to a confident article
-(a handoff or stock reply "unless an article answers first"), which of the two the bot gives. The
-served index is used when it matches the articles; otherwise one is built from the articles in a
-temporary folder and the served one is left alone.
+(a handoff or stock reply "unless an article answers first"), which of the two the bot gives.
+Last, what the bot replies when the question opens a conversation (actions/answer_choice.py): the
+search's outcome is one of its inputs, besides where the NLU placed the question and what the
+intent's examples are answered with, so the two can differ. The served index is used when it
+matches the articles; otherwise one is built from the articles in a temporary folder and the
+served one is left alone.
 """
 
 from __future__ import annotations
@@ -22,14 +25,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from actions.knowledge_answer import KnowledgeAnswer, Ranked
+from actions.answer_choice import choose
+from actions.answer_from_knowledge import OUTSIDE, placement
+from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase, Ranked
 from actions.knowledge_precedence import precedence
+from actions.knowledge_provider import RetrievalKnowledgeBase, label_examples
+from actions.message_kinds import tells_a_purchase
 from bot.common.build.errors import ContentError
 from bot.common.build.intent_files import load_content
 from retrieval.articles import load_articles
 from retrieval.encoder import Encoder, load_encoder
 from retrieval.errors import RetrievalError
 from retrieval.index import build_with_settings
+from retrieval.language import guess_language
 from retrieval.ranking import decide
 from retrieval.service import KbSearch
 from retrieval.settings import RetrievalSettings
@@ -61,6 +69,7 @@ class Explanation:
     outcome: str = ""
     chosen: list[str] = field(default_factory=list)
     precedence: str = ""  # the top intent's own reply or the article, when the two compete
+    choice: str = ""  # what the bot replies to the question asked first (actions/answer_choice.py)
 
 
 def newest_model(models: Path) -> Path | None:
@@ -101,11 +110,27 @@ def open_search(
         return KbSearch.open(encoder, temporary), note
 
 
+def bot_choice(question: str, answers: KnowledgeBase, top: tuple[str, float, str]) -> str:
+    """The bot's decision on the question asked as a conversation's first, from the NLU's first
+    intent and the search as the action server sees it: the search's own outcome above is only
+    one of its inputs (where the NLU placed the question, the intent's examples)."""
+    intent, confidence, _ = top
+    placed = placement(intent, confidence)
+    if placed in OUTSIDE and tells_a_purchase(question):
+        placed = "unplaced"
+    language = guess_language(question)
+    found = answers.ask(question, language, None, intent if placed == "topic" else None)
+    choice = choose(found, placed, confidence)
+    articles = f" → {', '.join(choice.articles)}" if choice.articles else ""
+    return f"{choice.decision}{articles} (the NLU's placing: {placed})"
+
+
 def explain(
     question: str,
     search: KbSearch,
     parse: Parse | None = None,
     replies: dict[str, str] | None = None,
+    answers: KnowledgeBase | None = None,
 ) -> Explanation:
     result = Explanation(question)
     if parse is not None:
@@ -134,6 +159,8 @@ def explain(
                 "agreement": item.agreement,
             }
         )
+    if answers is not None and result.intents:
+        result.choice = bot_choice(question, answers, result.intents[0])
     outcome, chosen = decide(list(ranked.ranked), settings)
     result.outcome, result.chosen = outcome, [c.article_id for c in chosen]
     if result.intents and result.intents[0][2] in ARTICLE_FIRST:
@@ -168,6 +195,8 @@ def as_text(found: Explanation) -> str:
     lines += ["", f"Search outcome: {found.outcome}" + (f" → {chosen}" if chosen else "")]
     if found.precedence:
         lines.append(f"Intent or article (actions/knowledge_precedence.py): {found.precedence}")
+    if found.choice:
+        lines.append(f"The bot's choice, as a first question: {found.choice}")
     return "\n".join(lines)
 
 
@@ -185,7 +214,11 @@ def run_why(root: Path, question: str, model: Path | None, intents: bool) -> int
     encoder = load_encoder(settings.encoder)
     with tempfile.TemporaryDirectory() as folder:
         search, note = open_search(encoder, settings, Path(folder))
-        found = explain(question, search, parse, replies)
+        answers = None
+        if parse is not None:
+            examples = label_examples(search, encoder, root / "intents")
+            answers = RetrievalKnowledgeBase(search, encoder, examples)
+        found = explain(question, search, parse, replies, answers)
     found.model, found.index_note = model_name, note
     print(as_text(found))
     return 0

@@ -165,3 +165,23 @@ def test_the_choice_between_an_intents_own_reply_and_the_article(kb, tmp_path):
     assert handed.precedence == sure
     plain = why.explain(question, search, parse, {"order_status": "stock reply"})
     assert plain.precedence == ""
+
+
+def test_the_bots_choice_follows_where_the_nlu_placed_the_question(kb, tmp_path):
+    from actions.knowledge_provider import RetrievalKnowledgeBase
+
+    search = open_search(kb, tmp_path)
+    answers = RetrievalKnowledgeBase(search, TrigramEncoder(), None)
+    question = "сколько стоит подарочная упаковка"
+    on_topic = why.explain(question, search, parse, {}, answers)
+    assert on_topic.choice == "answer → gift-wrap-ru (the NLU's placing: topic)"
+    assert f"The bot's choice, as a first question: {on_topic.choice}" in why.as_text(on_topic)
+
+    def off_topic(text: str) -> dict:
+        return {"intent_ranking": [{"name": "out_of_scope", "confidence": 0.95}]}
+
+    sure = why.explain(question, search, off_topic, {}, answers)
+    assert sure.choice == "answer → gift-wrap-ru (the NLU's placing: off_topic)", "a sure search"
+    outside = why.explain("какая завтра погода в москве", search, off_topic, {}, answers)
+    assert outside.choice == "abstain (the NLU's placing: off_topic)"
+    assert why.explain(question, search, parse, {}).choice == "", "no search as the bot's: none"
