@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 import yaml
 
 from bot.gateway.desk.hours import DAYS
+from bot.gateway.keys import HANDOFFS
 from tests.gateway.conftest import AUTH, case_body, next_frame, signed_in_agent
 
 
@@ -70,6 +71,9 @@ async def test_facts_given_after_filing_are_added_to_the_open_case(make_gateway)
     added = await client.post(url, json=facts, headers=AUTH)
     assert added.status == 200
     assert await added.json() == {"ticket": "LM-000001", "added": ["order_number"]}
+    detail = client.server.app[HANDOFFS].detail(1)
+    assert detail["summary"]["customer"]["order_number"] == "45873921"
+    assert "45873921" in detail["summary_text"], "the readable summary is written again"
     for body, field in (
         ({"conversation": "w-1", "customer": {}}, "customer"),
         ({"conversation": "w-1", "customer": {"iban": "x"}}, "customer"),

@@ -5,6 +5,7 @@ The action server's intake and the gateway's own bot-is-down path both come thro
 from __future__ import annotations
 
 import logging
+from dataclasses import fields
 from datetime import datetime, timezone
 from typing import Any
 
@@ -54,7 +55,10 @@ async def file_case(app: web.Application, case: HandoffCase) -> tuple[dict[str, 
 
 
 def _summary_of(record: dict[str, Any], group: str) -> str:
-    return summary_text(HandoffCase(**record), group)
+    """The readable summary of a stored record (a record stored by an older version may lack a
+    field: it reads as empty)."""
+    case = HandoffCase(**{f.name: record.get(f.name) for f in fields(HandoffCase)})
+    return summary_text(case, group)
 
 
 async def add_customer_facts(
