@@ -69,12 +69,12 @@ VAGUE = listed(
     """
     проблема проблемы проблемой проблемка вопрос вопросы вопросик беда неприятность помощь
     ситуация ситуацией ситуевина загвоздка затруднение недоразумение косяк косяки засада трабл
-    непонятка situation
+    непонятка ерунда ерунду фигня фигню странное странно непонятное situation weird strange odd
     помогите помочь помоги случилось пошло неправильно problem problems issue issues
-    question questions trouble help wrong something's wrong assistance
+    question questions trouble help wrong something's somethings wrong assistance
     """
 )
-VAGUE_PHRASE = re.compile(r"\bне так\b|\bне то\b|\bnot right\b|\bsomething(?:'s| is)? off\b")
+VAGUE_PHRASE = re.compile(r"\bне так\b|\bне то\b|\bnot right\b|\bsomething(?:'s|s| is)? off\b")
 FILLER = listed(
     """
     у меня мне я мой моя моим моей с со по в на вас вам вами есть есть что то что-то какая

@@ -71,6 +71,9 @@ def test_closings(text: str, kind: str | None):
         ("Добрый вечер, Мария! У меня тут такая ситуация", Vague(None)),
         ("hi john, i have a problem with my order", Vague("order")),
         ("слушайте тут косяк какой то с доставкой", Vague("delivery")),
+        ("слушайте тут с заказом какая то ерунда", Vague("order")),
+        ("hi there, somethings off with my order", Vague("order")),
+        ("something weird with my account", Vague("account")),
         ("Мария, курьер не приехал", None),
     ],
 )
