@@ -21,8 +21,8 @@ from actions.failure_words import FAILED
 from actions.question_words import AFTER_VERDICT, ANY_QUESTION, asks
 from actions.text_fold import folded
 from actions.topic_words import BUYING_VERBS, ORDERING_VERBS, Topic
-from bot.common.facts.english_names import ENGLISH_FIRST_NAMES
-from bot.common.facts.lexicon import first_names, parses
+from bot.common.facts.english_names import ENGLISH_FIRST_NAMES, ENGLISH_NAMES_ALSO_WORDS
+from bot.common.facts.lexicon import parses
 from bot.common.word_list import listed
 from bot.common.words import WORD
 
@@ -157,8 +157,10 @@ class Vague:
 
 def _first_name(word: str) -> bool:
     """A first name in an opener greets someone or introduces the writer, and says nothing of
-    the problem."""
-    return word in first_names() or word in ENGLISH_FIRST_NAMES
+    the problem. A name that is more often a word ("вера", "bill") stays a word."""
+    if word.isascii():
+        return word in ENGLISH_FIRST_NAMES and word not in ENGLISH_NAMES_ALSO_WORDS
+    return "Name" in parses(word)[0].tag
 
 
 def topic_of(word: str) -> Topic | None:

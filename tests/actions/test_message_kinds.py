@@ -75,6 +75,7 @@ def test_closings(text: str, kind: str | None):
         ("hi there, somethings off with my order", Vague("order")),
         ("something weird with my account", Vague("account")),
         ("Мария, курьер не приехал", None),
+        ("hi, i have an issue with my bill", None),  # a name that is more often a word
     ],
 )
 def test_vague_openers(text: str, vague: Vague | None):
