@@ -101,6 +101,14 @@ def placement(intent: str, confidence: float) -> Placement:
     return "unplaced" if intent in NOT_ON_TOPIC else "topic"
 
 
+def question_placement(intent: str, confidence: float, text: str) -> Placement:
+    """Where a question stands for the answer: the NLU's placing, except that an item bought
+    here is a store question whatever the NLU makes of it ("увлажнитель, который у вас брала,
+    течёт")."""
+    placed = placement(intent, confidence)
+    return "unplaced" if placed in OUTSIDE and tells_a_purchase(text) else placed
+
+
 def unsure_after_off_topic(answer: KnowledgeAnswer, tracker: Tracker) -> bool:
     """Right after a question outside the help center, an article the search itself was not sure
     of is no answer unless most of its signals agree on it (`agreed_over_off_topic`): "do you
@@ -186,9 +194,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
                 dispatcher, articles, language, "utter_kb_what_happened_topic"
             )
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
-        placed = placement(intent, confidence)
-        if placed in OUTSIDE and tells_a_purchase(reading.text):
-            placed = "unplaced"  # an item bought here ("увлажнитель, который у вас брала, течёт")
+        placed = question_placement(intent, confidence, reading.text)
         topic_intent = intent if placed == "topic" else None
         if vague is not None and vague.bare:  # only a topic's name: no intent's articles to lean on
             answer = self.client.ask(reading.text, language, known)

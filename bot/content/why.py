@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from actions.answer_choice import choose
-from actions.answer_from_knowledge import OUTSIDE, placement
+from actions.answer_from_knowledge import question_placement
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase, Ranked
 from actions.knowledge_precedence import precedence
 from actions.knowledge_provider import RetrievalKnowledgeBase, label_examples
-from actions.message_kinds import tells_a_purchase
 from bot.common.build.errors import ContentError
 from bot.common.build.intent_files import load_content
 from retrieval.articles import load_articles
@@ -115,9 +114,7 @@ def bot_choice(question: str, answers: KnowledgeBase, top: tuple[str, float, str
     intent and the search as the action server sees it: the search's own outcome above is only
     one of its inputs (where the NLU placed the question, the intent's examples)."""
     intent, confidence, _ = top
-    placed = placement(intent, confidence)
-    if placed in OUTSIDE and tells_a_purchase(question):
-        placed = "unplaced"
+    placed = question_placement(intent, confidence, question)
     language = guess_language(question)
     found = answers.ask(question, language, None, intent if placed == "topic" else None)
     choice = choose(found, placed, confidence)
