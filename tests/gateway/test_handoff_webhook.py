@@ -68,3 +68,20 @@ async def test_the_gateway_posts_new_cases_with_their_summary(make_gateway, aioh
     assert event["event"] == "case_created" and event["case"]["ticket"] == "LM-000001"
     assert "anna@example.com" in event["case"]["summary_text"]
     assert headers["X-Assistant-Signature"] == signature("s3cret", body)
+
+
+async def test_facts_added_after_filing_reach_the_helpdesk_with_the_new_summary(
+    make_gateway, aiohttp_server
+):
+    url, calls = await receiver(aiohttp_server, failures=0)
+    client = await make_gateway(handoff_webhook_url=url)
+    await client.post("/internal/handoffs", json=case_body(), headers=AUTH)
+    late = {"conversation": case_body()["conversation"], "customer": {"order_number": "45873921"}}
+    await client.post("/internal/handoffs/customer", json=late, headers=AUTH)
+    for _ in range(100):
+        if len(calls) == 2:
+            break
+        await asyncio.sleep(0.05)
+    events = {json.loads(body)["event"]: json.loads(body)["case"] for _, body in calls}
+    assert events["case_facts_added"]["summary"]["customer"]["order_number"] == "45873921"
+    assert "45873921" in events["case_facts_added"]["summary_text"]

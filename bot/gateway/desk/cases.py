@@ -12,7 +12,8 @@ from aiohttp import web
 
 from bot.common.masking import mask_cards
 from bot.gateway.desk.auth import DeskError, SignedIn, desk_view, json_body
-from bot.gateway.keys import CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, SETTINGS, WEBHOOK
+from bot.gateway.handoff.filing import announce_change
+from bot.gateway.keys import CHAT, DB, DESK_CONFIG, HANDOFFS, HUB, SETTINGS
 from bot.gateway.store.states import OPEN_STATES, STATES
 
 MAX_NOTE_CHARS = 4000
@@ -68,15 +69,6 @@ async def _case_for(request: web.Request, signed: SignedIn) -> dict[str, Any]:
     return case
 
 
-async def _updated(
-    request: web.Request, case: dict[str, Any], old_owner: str | None, event: str
-) -> None:
-    """Tell the desks of the case's group (and its owner), and the helpdesk webhook."""
-    owner = case["agent"]["login"] if case["agent"] else old_owner
-    await request.app[HUB].to_desks({"type": "case_updated", "case": case}, case["group"], owner)
-    request.app[WEBHOOK].send(event, case)
-
-
 @desk_view(csrf=False)
 async def get_cases(request: web.Request, signed: SignedIn) -> web.Response:
     wanted = tuple(s for s in request.query.get("state", ",".join(OPEN_STATES)).split(",") if s)
@@ -111,7 +103,7 @@ async def post_claim(request: web.Request, signed: SignedIn) -> web.Response:
         chat = request.app[CHAT]
         await chat.hub.to_customers(conversation, {"type": "agent_joined", "name": agent.name})
         await chat.notice(conversation, "agent_joined", claimed["language"], name=agent.name)
-        await _updated(request, claimed, None, "case_claimed")
+        await announce_change(request.app, claimed, None, "case_claimed")
     return web.json_response({"case": claimed})
 
 
@@ -157,7 +149,7 @@ async def post_close(request: web.Request, signed: SignedIn) -> web.Response:
     chat = request.app[CHAT]
     await chat.hub.to_customers(conversation, {"type": "agent_left", "name": agent.name})
     await chat.notice(conversation, "agent_left", closed["language"], name=agent.name)
-    await _updated(request, closed, agent.login, "case_closed")
+    await announce_change(request.app, closed, agent.login, "case_closed")
     chat.in_background(chat.handoff_closed(conversation))
     return web.json_response({"case": closed})
 
@@ -183,6 +175,6 @@ async def post_escalate(request: web.Request, signed: SignedIn) -> web.Response:
     chat = request.app[CHAT]
     await hub.to_customers(conversation, {"type": "agent_left", "name": agent.name})
     await chat.notice(conversation, "agent_escalated", case["language"], name=agent.name)
-    await _updated(request, case, agent.login, "case_escalated")
+    await announce_change(request.app, case, agent.login, "case_escalated")
     await hub.to_desks({"type": "case_new", "case": case}, group)
     return web.json_response({"case": case})

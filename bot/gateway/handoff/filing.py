@@ -19,6 +19,7 @@ from bot.gateway.store.handoffs import NewHandoff
 from bot.gateway.store.states import State
 
 log = logging.getLogger("gateway")
+FULL_RECORD_EVENTS = frozenset({"case_created", "case_facts_added"})
 
 
 async def file_case(app: web.Application, case: HandoffCase) -> tuple[dict[str, Any], bool]:
@@ -48,9 +49,7 @@ async def file_case(app: web.Application, case: HandoffCase) -> tuple[dict[str, 
             stored["priority"],
         )
         await app[HUB].to_desks({"type": "case_new", "case": stored}, group)
-        if app[WEBHOOK].enabled:
-            detail = await app[DB].run(app[HANDOFFS].detail, stored["id"])
-            app[WEBHOOK].send("case_created", detail)
+        await _to_webhook(app, "case_created", stored)
     return stored, created
 
 
@@ -65,7 +64,7 @@ async def add_customer_facts(
     app: web.Application, conversation: str, facts: dict[str, str]
 ) -> tuple[dict[str, Any], list[str]] | None:
     """Facts given after filing, into the open case (HandoffStore.add_customer_facts); the
-    desks that show the case are told it changed."""
+    desks that show the case and the helpdesk webhook are told it changed."""
     found = await app[DB].run(app[HANDOFFS].add_customer_facts, conversation, facts, _summary_of)
     if found is not None and found[1]:
         stored, changed = found
@@ -75,9 +74,27 @@ async def add_customer_facts(
             conversation_ref(conversation),
             ",".join(changed),
         )
-        owner = stored["agent"]["login"] if stored["agent"] else None
-        await app[HUB].to_desks({"type": "case_updated", "case": stored}, stored["group"], owner)
+        await announce_change(app, stored, None, "case_facts_added")
     return found
+
+
+async def announce_change(
+    app: web.Application, case: dict[str, Any], old_owner: str | None, event: str
+) -> None:
+    """Tell the desks of the case's group (and its owner, or the owner it had) that the case
+    changed, and the helpdesk webhook."""
+    owner = case["agent"]["login"] if case["agent"] else old_owner
+    await app[HUB].to_desks({"type": "case_updated", "case": case}, case["group"], owner)
+    await _to_webhook(app, event, case)
+
+
+async def _to_webhook(app: web.Application, event: str, case: dict[str, Any]) -> None:
+    """The helpdesk's copy of a case event. A new case and new facts carry the full record (the
+    facts and the readable summary), since those are what the helpdesk did not have."""
+    if app[WEBHOOK].enabled:
+        if event in FULL_RECORD_EVENTS:
+            case = await app[DB].run(app[HANDOFFS].detail, case["id"])
+        app[WEBHOOK].send(event, case)
 
 
 def expected_code(case: dict[str, Any]) -> str:
