@@ -125,6 +125,13 @@ def awaiting_verdict(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("kb_awaiting_verdict") and tracker.get_slot("kb_last_article"))
 
 
+def verdict_told(tracker: Tracker, text: str) -> bool:
+    """Right after an article, the customer says it did not help or that the problem goes on,
+    and asks nothing new (`not_helped`): whatever the NLU reads in it, it is the verdict. Swearing
+    or anger still brings in a person."""
+    return awaiting_verdict(tracker) and not_helped(text) and not is_strongly_negative(text)
+
+
 def offered_entry(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "url": article.url, "verdict": None}
 
@@ -175,7 +182,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         said_goodbye = closing(reading.text)
         if said_goodbye is not None:
             return closing_events(dispatcher, tracker, said_goodbye)
-        if awaiting_verdict(tracker) and not_helped(reading.text):
+        if verdict_told(tracker, reading.text):
             return self._verdict(dispatcher, tracker, helpful=False, told=True)
         said_vague = intent == VAGUE_INTENT
         sure = said_vague and confidence >= VAGUE_SURE
@@ -202,9 +209,11 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         else:
             asked = without_language_request(reading.text)  # "can we talk in English? where…"
             before = question_before(tracker, asked, placed, confidence)
-            answer, choice = search_in_context(
+            answer, choice, searched = search_in_context(
                 self.client, asked, before, language, placed, known, topic_intent, confidence
             )
+            if searched != asked:  # a follow-up answered with the question before it
+                events = [SlotSet("kb_question", searched[:KEEP_QUESTION_CHARS])]
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)

@@ -1,6 +1,8 @@
 """Words that tell that something did not help, in both languages: one vocabulary for the readers
 that need it. After an article they are the customer's "no" to it ("не помогло, кэш чистил"); after
-something the customer did they say the attempt was made ("переустанавливала, без толку")."""
+something the customer did they say the attempt was made ("переустанавливала, без толку"); said
+anywhere in a message after an answer, with the words of a problem that came back, they tell
+that the problem goes on (`GOES_ON`)."""
 
 from __future__ import annotations
 
@@ -16,3 +18,12 @@ FAILED = (
     r"|no (?:luck|change|difference)|made no difference|to no avail"
 )
 FAILED_RESULT = re.compile(rf"\b(?:{FAILED})\b")
+# The problem goes on or came back, said anywhere in the message: "вчера весь вечер пытался,
+# сегодня то же самое", "вчера тоже был закрыт, и позавчера", "and it's the same thing again
+# today", "still nothing". Another thing that fails too is a problem of its own ("и ссылка на
+# сброс тоже не открывается", "and it won't update either"), and "again" alone is as often a step
+# repeated ("makes me log in again").
+GOES_ON = re.compile(
+    rf"\b(?:{FAILED}|до сих пор|still (?:no|not|nothing|\w+n'?t)"
+    r"|(?:вчера|позавчера|сегодня|утром|вечером) тоже|(?:yesterday|today) too)\b"
+)

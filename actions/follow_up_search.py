@@ -12,6 +12,8 @@ showing E-101" says what happened next), is no follow-up.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rasa_sdk import Tracker
 
 from actions.answer_choice import Choice, Placement, choose
@@ -41,6 +43,15 @@ def question_before(
     return read_message(before).text  # a long question is cut at its end
 
 
+class Searched(NamedTuple):
+    """A search of a message and the bot's choice from it; `question` is what was searched, the
+    message alone or with the question before it, so a further follow-up can lean on both."""
+
+    answer: KnowledgeAnswer
+    choice: Choice
+    question: str
+
+
 def search_in_context(
     client: KnowledgeBase,
     text: str,
@@ -50,20 +61,21 @@ def search_in_context(
     known: KnownVector | None = None,
     intent: str | None = None,
     confidence: float | None = None,
-) -> tuple[KnowledgeAnswer, Choice]:
+) -> Searched:
     """The search that answers `text`, alone or together with the question `before` it, and the
     bot's choice from it (actions/answer_choice.py, with the NLU's `confidence`): the choice that
     decided which search to keep is the one the caller acts on. The NLU's vector is of the
     follow-up alone, so the search together does not use it."""
+    together_text = f"{text} {before}"
     if before is not None and follows_up(text):
-        together = client.ask(f"{text} {before}", language, None, intent)
-        return together, choose(together, placed, confidence)
+        together = client.ask(together_text, language, None, intent)
+        return Searched(together, choose(together, placed, confidence), together_text)
     alone = client.ask(text, language, known, intent)
     alone_choice = choose(alone, placed, confidence)
     if before is None or not asked(text) or alone_choice.decision != "abstain":
-        return alone, alone_choice
-    together = client.ask(f"{text} {before}", language, None, intent)
+        return Searched(alone, alone_choice, text)
+    together = client.ask(together_text, language, None, intent)
     together_choice = choose(together, placed, confidence)
     if together_choice.decision != "abstain":
-        return together, together_choice
-    return alone, alone_choice
+        return Searched(together, together_choice, together_text)
+    return Searched(alone, alone_choice, text)

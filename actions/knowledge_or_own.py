@@ -21,7 +21,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import choose
-from actions.answer_from_knowledge import KEEP_QUESTION_CHARS, ActionAnswerFromKnowledge
+from actions.answer_from_knowledge import (
+    KEEP_QUESTION_CHARS,
+    ActionAnswerFromKnowledge,
+    verdict_told,
+)
 from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_late_facts import added_late_facts
 from actions.handoff_trigger import hand_over, person_now
@@ -62,6 +66,8 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
                 if self.hands_over
                 else hand_over("requested")
             )
+        if verdict_told(tracker, read_message(text).text):  # "сегодня то же самое"
+            return self._verdict(dispatcher, tracker, helpful=False, told=True)
         said_only_thanks = closing(text) is not None  # "ясно, спасибо, хорошего дня"
         if said_only_thanks or precedence(confidence, text, hands_over=self.hands_over) == "own":
             return self.own_reply(dispatcher, tracker, domain)
@@ -69,7 +75,9 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         reading = read_message(text)
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
         before = question_before(tracker, reading.text, "topic", confidence)
-        answer, _ = search_in_context(self.client, reading.text, before, language, "topic", known)
+        answer, _, searched = search_in_context(
+            self.client, reading.text, before, language, "topic", known
+        )
         # Which search answers is decided as for any follow-up; its article is chosen with the
         # NLU's confidence, as precedence weighs it: under an intent the NLU is unsure of, a
         # well-scored best answers (actions/answer_choice.py).
@@ -86,7 +94,10 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         if complained:
             dispatcher.utter_message(response="utter_kb_empathy")
         events: list[EventType] = [
-            SlotSet("kb_question", text[:KEEP_QUESTION_CHARS]),
+            SlotSet(
+                "kb_question",
+                (text if searched == reading.text else searched)[:KEEP_QUESTION_CHARS],
+            ),
             SlotSet("low_confidence_count", 0.0),
         ]
         others = list(choice.others)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from actions.failure_words import FAILED
+from actions.failure_words import FAILED, GOES_ON
 from actions.question_words import AFTER_VERDICT, ANY_QUESTION, asks
 from actions.text_fold import folded
 from actions.topic_words import BUYING_VERBS, ORDERING_VERBS, Topic
@@ -323,9 +323,12 @@ NOT_HELPED = re.compile(
 
 
 def not_helped(text: str) -> bool:
-    """The message opens with a "no" to the answer just given and asks nothing: the verdict,
-    told with what the customer already did or saw, not a new question to search."""
-    return bool(NOT_HELPED.search(folded(text).strip())) and not asks(text, AFTER_VERDICT)
+    """The message opens with a "no" to the answer just given, or tells anywhere that the problem
+    goes on ("вчера тоже был закрыт, и позавчера", "same thing again today"), and asks nothing:
+    the verdict, told with what the customer already did or saw, not a new question to search."""
+    lowered = folded(text).strip()
+    said = NOT_HELPED.search(lowered) or GOES_ON.search(lowered)
+    return bool(said) and not asks(text, AFTER_VERDICT)
 
 
 # Taking an item from the shop, said in the past ("брала у вас месяц назад", "bought a coffee

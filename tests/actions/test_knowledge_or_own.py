@@ -223,3 +223,23 @@ async def test_a_complaint_the_nlu_is_unsure_of_gets_the_article_its_question_wo
     assert followup(events) is None
     _, sure = await run(ActionHandoffUnlessArticle(FakeKb(WELL_SCORED)), question, "complaint", 0.6)
     assert followup(sure) == "action_handoff_start"
+
+
+async def test_a_complaint_that_the_problem_goes_on_after_an_article_is_its_verdict():
+    """Right after an article, "сегодня то же самое" read as a complaint is the customer's "no"
+    with what they saw: a person is offered, not started, and the article is marked unhelpful."""
+    offered = [{"id": DELETE.id, "title": "t", "url": "u", "verdict": None}]
+    slots = {"kb_awaiting_verdict": True, "kb_last_article": DELETE.id, "kb_offered": offered}
+    kb = FakeKb(UNSURE)
+    text = "вчера весь вечер пытался, сегодня то же самое, ни одной смски"
+    action = ActionHandoffUnlessArticle(kb)
+    messages, events = await run(action, text, "complaint", 0.9, slots=slots)
+    assert followup(events) is None and kb.questions == []
+    assert messages[0]["response"] == "utter_kb_not_helped_told"
+    assert messages[0]["buttons"][-1]["payload"] == "/request_human"
+    verdicts = [e["value"] for e in events if e.get("name") == "kb_offered"]
+    assert verdicts[0][0]["verdict"] == "not_helpful"
+    _, events = await run(action, text, "complaint", 0.9)  # no article just given
+    assert followup(events) == "action_handoff_start"
+    _, events = await run(action, "опять то же самое, задолбали!!!", "complaint", 0.9, slots=slots)
+    assert followup(events) == "action_handoff_start", "anger still brings in a person"

@@ -10,6 +10,7 @@ from actions.message_kinds import (
     closing,
     closing_tail,
     follows_up,
+    not_helped,
     tells_a_purchase,
     vague_opener,
 )
@@ -146,3 +147,30 @@ def test_follow_ups_that_refer_back(text: str, follow_up: bool):
 )
 def test_an_item_bought_already_is_told(text: str, bought: bool):
     assert tells_a_purchase(text) is bought
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "вчера весь вечер пытался, сегодня то же самое, ни одной смски",
+        "вчера тоже был закрыт, и позавчера. на двери ни записки, ничего",
+        "and it's the same thing again today, kicks me out every five minutes or so",
+        "смс от банка приходит, код ввожу, и через секунду опять то же самое",
+        "still nothing, the parcel has not moved",
+    ],
+)
+def test_a_problem_that_goes_on_after_the_answer_is_its_verdict(text: str):
+    assert not_helped(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "и ссылка из письма на сброс пароля тоже не открывается, пишет недействительна",
+        "and it won't update either, app store says not enough storage",
+        "another thing, every morning the app shows E-203 and makes me log in again",
+        "сегодня то же самое, что мне делать?",
+    ],
+)
+def test_another_thing_that_fails_or_a_question_is_no_verdict(text: str):
+    assert not not_helped(text)
