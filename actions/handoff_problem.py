@@ -22,6 +22,7 @@ from actions.conversation import (
     Turn,
     turn_of,
 )
+from actions.failure_words import GOES_ON
 from actions.handoff_trigger import CANCELLED, GO_ON
 from actions.message_kinds import vague_opener
 from actions.text_fold import folded
@@ -45,6 +46,10 @@ MAX_PROBLEM_TURNS = 3
 # A message the NLU could not place goes on from the one before it: "Can I still cancel order ¶?"
 # — "I don't want to pay for a return. Could someone from your team stop it?"
 UNPLACED = "nlu_fallback"
+# So does one it puts outside the help center: told in the middle of a problem, it is about that
+# problem ("заказ в пункте выдачи, а пункт закрыт" — "вчера тоже был закрыт" — "а хранение до
+# завтра, потом его обратно на склад увезут").
+GOES_ON_INTENTS = frozenset({UNPLACED, "out_of_scope"})
 NOT_HELPED_INTENT = "deny"  # "нет" to "did this help?"
 # A message of a non-problem intent (greeting, yes/no, a request for a person) still describes the
 # problem when this many words are left once the fillers are dropped: "соедините с оператором,
@@ -266,14 +271,18 @@ CONTINUES = re.compile(
     # a verdict on the article just given: "статья не про мой случай", "в статье написано, что
     # нельзя, но ...", "that article isn't about my case"
     r"|\bстать(?:я|е|и|ю|ей)\b|\b(?:the|that|this|your) article\b"
+    # having read it: "прочитал, но непонятно, как быть с доплатой", "i read that, still stuck"
+    r"|\b(?:про)?читал[аи]?\b|\bi(?:'ve| have)? read (?:it|that|this|the)\b"
     r"|\bне (?:про|о|об) (?:мой|моем|мое|моя|моей|мою|нашем|наш)\b"
     r"|\bnot (?:about )?my (?:case|issue|problem|situation)\b"
 )
 
 
 def continues(text: str) -> bool:
-    """The message goes on from the one before it (see CONTINUES)."""
-    return bool(CONTINUES.search(folded(text).strip()))
+    """The message goes on from the one before it (see CONTINUES), or tells that its problem goes
+    on (GOES_ON: "код ввожу, и опять то же самое")."""
+    lowered = folded(text).strip()
+    return bool(CONTINUES.search(lowered) or GOES_ON.search(lowered))
 
 
 # Shorter words are particles and fillers far more often than what a problem is about.
@@ -295,12 +304,12 @@ def _subjects(text: str) -> set[str]:
 
 def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     """The later message goes on with the earlier one's problem: it says so (CONTINUES), the NLU
-    could not place it (UNPLACED), both are read in one support topic ("the app freezes when I
-    open my wishlist" — "I'm on v5.14, it started after the last update"), or it names again
-    what the earlier one is about ("почему за заказ не начислились баллы?" — "это я читал, сроки
-    прошли, а баллов нет"). "не могу войти в кабинет" — "соедините, чайник пришёл не того цвета"
-    shares none of these: another problem."""
-    if continues(later.text) or later.intent == UNPLACED:
+    could not place it or put it outside (GOES_ON_INTENTS), both are read in one support topic
+    ("the app freezes when I open my wishlist" — "I'm on v5.14, it started after the last
+    update"), or it names again what the earlier one is about ("почему за заказ не начислились
+    баллы?" — "это я читал, сроки прошли, а баллов нет"). "не могу войти в кабинет" —
+    "соедините, чайник пришёл не того цвета" shares none of these: another problem."""
+    if continues(later.text) or later.intent in GOES_ON_INTENTS:
         return True
     topic = topics.get(later.intent)
     if topic is not None and topic not in NO_TOPIC and topic == topics.get(earlier.intent):
@@ -346,6 +355,9 @@ def problem_of(tracker: Tracker, topics: dict[str, str]) -> Problem | None:
     if isinstance(answered, str) and answered.startswith(text):
         # with what the customer added where the form asked for a fact (handoff_form._problem_told)
         text = answered
-    # a complaint or a vague opener names no topic of the problem told with it
+    # a complaint or a vague opener names no topic of the problem told with it, and a message
+    # that tells the problem goes on is read anew by the NLU ("код ввожу, и опять то же самое"
+    # after a declined card reads as a login code): the topic is the problem's own
     placed = [turn for turn in chosen if topics.get(turn.intent) not in (None, *NO_TOPIC)]
-    return Problem(text, (placed or chosen)[-1], from_form=False, turns=tuple(chosen))
+    told_anew = [turn for turn in placed if not GOES_ON.search(folded(turn.text))]
+    return Problem(text, (told_anew or placed or chosen)[-1], from_form=False, turns=tuple(chosen))

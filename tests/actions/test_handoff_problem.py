@@ -496,3 +496,27 @@ def test_content_words_drop_fillers_and_requests_for_a_person():
     assert content_words("Здравствуйте! Позовите, пожалуйста, оператора") == []
     assert content_words("connect me to a human agent please") == []
     assert content_words("не пришёл заказ 45873921, на a@b.ru") == ["пришел", "заказ"]
+
+
+def test_a_problem_that_goes_on_over_messages_the_nlu_reads_anew_keeps_its_topic_and_words():
+    """ "код ввожу, и опять то же самое" after a declined card reads as a sign-in code; a message
+    put outside the help center in the middle of it belongs to it too."""
+    events = [
+        user("не проходит оплата картой, пишет платёж отклонён", "payment_failed"),
+        bot("Статья про оплату"),
+        user("смс от банка приходит, код ввожу, и опять то же самое", "account_login"),
+        bot("Статья про коды"),
+        user("а мне сегодня надо оплатить, завтра акция кончается", "out_of_scope"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text.startswith("не проходит оплата картой")
+    assert found.text.endswith("завтра акция кончается")
+    assert found.turn.intent == "payment_failed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["прочитал, но непонятно, как быть с доплатой", "i read that but the button is not there"],
+)
+def test_having_read_the_article_goes_on(text: str):
+    assert continues(text)
