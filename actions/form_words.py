@@ -369,17 +369,21 @@ def asks_why_asked(text: str) -> bool:
     return bool(WHY_ASKED.search(folded(text).strip()))
 
 
-# The customer asks how the handoff itself goes: "а когда мне ответят?", "позвонят или напишут?",
+# The customer asks how the handoff itself goes: "а когда мне ответят?", "а долго ждать ответа?",
+# "позвонят или напишут?",
 # "вы точно передадите?", "how long will it take?", "will a real person read this?" (not how long
 # something else takes: "how long will it take to get my refund?").
 ABOUT_HANDOFF = re.compile(
     r"\bкогда (?:\w+ )?(?:ответят|ответите|свяжутся|свяжетесь|позвонят|напишут|перезвонят)\b"
     r"|\b(?:позвонят|позвоните|перезвонят) или (?:напишут|напишете)\b"
     r"|\b(?:напишут|напишете) или (?:позвонят|позвоните)\b|\bкак (?:со мной )?свяжутся\b"
-    r"|\bсколько (?:мне )?ждать(?: ответа)?[?!.\s]*$|\b(?:вы )?точно передадите\b"
+    r"|\b(?:сколько|долго|как долго)(?: ли)? (?:мне |вас |еще )?ждать(?: ответа| специалиста"
+    r"| оператора)?[?!.\s]*$|\bскоро (?:ли )?(?:мне )?(?:ответят|свяжутся|позвонят|напишут)\b"
+    r"|\b(?:вы )?точно передадите\b"
     r"|\bкто (?:мне )?ответит\b"
     r"|\bhow long (?:will|does|would) (?:it|this|that) take\b(?!\s+(?:to|for)\b)"
-    r"|\bhow long (?:do|will) i (?:have to )?wait\b"
+    r"|\bhow long (?:do|will) i (?:have to )?wait\b|\bhow long is the wait\b"
+    r"|\bhow soon (?:will|can|would) (?:someone|somebody|they|you|an agent|a person|i)\b"
     r"|\bwhen will (?:someone|somebody|they|you|an agent|a person|i) (?:get back|reply|answer"
     r"|contact|call|hear|write)\b"
     r"|\bwill (?:someone|somebody|a (?:real )?person|a human|an agent|they) (?:actually |really )?"

@@ -790,3 +790,12 @@ async def test_a_question_about_a_topic_with_a_wait_in_it_is_still_a_question(te
     assert not set(about_the_form) & set(replies)
     assert "utter_handoff_take_your_time" not in replies
     assert not any(r and r.startswith("utter_handoff_why_") for r in replies)
+
+
+@pytest.mark.parametrize(
+    "text", ["а долго ждать ответа?", "скоро мне ответят?", "how soon will someone reply?"]
+)
+async def test_a_question_how_long_the_wait_is_answered_and_the_question_asked_again(text: str):
+    replies, events = await answer("handoff_contact", text, ANNA, intent="complaint")
+    assert replies == ["utter_handoff_how_it_goes"]
+    assert slot(events, "requested_slot") == "handoff_contact"
