@@ -14,6 +14,7 @@ FAILED = (
     r"|ничего не (?:изменилось|поменялось|дало)|(?:та же|то же|все та же|все то же)"
     r" (?:ошибка|самое|проблема|история)|все (?:так же|также|по-прежнему)"
     r"|(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not|won'?t) (?:help|work|fix|change)"
+    r"|(?:isn'?t|is not|wasn'?t|was not) help(?:ing|ful)"
     r"|same (?:error|problem|issue|thing|result|screen)|still the same"
     r"|no (?:luck|change|difference)|made no difference|to no avail"
 )

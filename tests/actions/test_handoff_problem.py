@@ -516,7 +516,11 @@ def test_a_problem_that_goes_on_over_messages_the_nlu_reads_anew_keeps_its_topic
 
 @pytest.mark.parametrize(
     "text",
-    ["прочитал, но непонятно, как быть с доплатой", "i read that but the button is not there"],
+    [
+        "прочитал, но непонятно, как быть с доплатой",
+        "i read that but the button is not there",
+        "this isn't helping, please pass me to one of your colleagues",
+    ],
 )
-def test_having_read_the_article_goes_on(text: str):
+def test_having_read_the_article_or_that_it_does_not_help_goes_on(text: str):
     assert continues(text)
