@@ -209,11 +209,12 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         else:
             asked = without_language_request(reading.text)  # "can we talk in English? where…"
             before = question_before(tracker, asked, placed, confidence)
-            answer, choice, searched = search_in_context(
+            searched = search_in_context(
                 self.client, asked, before, language, placed, known, topic_intent, confidence
             )
-            if searched != asked:  # a follow-up answered with the question before it
-                events = [SlotSet("kb_question", searched[:KEEP_QUESTION_CHARS])]
+            answer, choice = searched.answer, searched.choice
+            kept = searched.question_to_keep(text)
+            events = [SlotSet("kb_question", kept[:KEEP_QUESTION_CHARS])]
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)

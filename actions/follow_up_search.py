@@ -44,12 +44,19 @@ def question_before(
 
 
 class Searched(NamedTuple):
-    """A search of a message and the bot's choice from it; `question` is what was searched, the
-    message alone or with the question before it, so a further follow-up can lean on both."""
+    """A search of a message and the bot's choice from it; `together`: the message was searched
+    with the question before it (`question` is what was searched)."""
 
     answer: KnowledgeAnswer
     choice: Choice
     question: str
+    together: bool = False
+
+    def question_to_keep(self, message: str) -> str:
+        """What the next follow-up leans on: the message as the customer wrote it, or both it and
+        the question before it when they were searched together ("а если его уже привезли?",
+        then "а деньгами никак?" after a price drop)."""
+        return self.question if self.together else message
 
 
 def search_in_context(
@@ -69,7 +76,7 @@ def search_in_context(
     together_text = f"{text} {before}"
     if before is not None and follows_up(text):
         together = client.ask(together_text, language, None, intent)
-        return Searched(together, choose(together, placed, confidence), together_text)
+        return Searched(together, choose(together, placed, confidence), together_text, True)
     alone = client.ask(text, language, known, intent)
     alone_choice = choose(alone, placed, confidence)
     if before is None or not asked(text) or alone_choice.decision != "abstain":
@@ -77,5 +84,5 @@ def search_in_context(
     together = client.ask(together_text, language, None, intent)
     together_choice = choose(together, placed, confidence)
     if together_choice.decision != "abstain":
-        return Searched(together, together_choice, together_text)
+        return Searched(together, together_choice, together_text, True)
     return Searched(alone, alone_choice, text)

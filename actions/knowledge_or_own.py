@@ -75,9 +75,8 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         reading = read_message(text)
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
         before = question_before(tracker, reading.text, "topic", confidence)
-        answer, _, searched = search_in_context(
-            self.client, reading.text, before, language, "topic", known
-        )
+        searched = search_in_context(self.client, reading.text, before, language, "topic", known)
+        answer = searched.answer
         # Which search answers is decided as for any follow-up; its article is chosen with the
         # NLU's confidence, as precedence weighs it: under an intent the NLU is unsure of, a
         # well-scored best answers (actions/answer_choice.py).
@@ -94,10 +93,7 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         if complained:
             dispatcher.utter_message(response="utter_kb_empathy")
         events: list[EventType] = [
-            SlotSet(
-                "kb_question",
-                (text if searched == reading.text else searched)[:KEEP_QUESTION_CHARS],
-            ),
+            SlotSet("kb_question", searched.question_to_keep(text)[:KEEP_QUESTION_CHARS]),
             SlotSet("low_confidence_count", 0.0),
         ]
         others = list(choice.others)

@@ -80,12 +80,15 @@ def test_a_follow_up_that_refers_back_is_searched_with_the_question_before() -> 
 def test_a_short_question_that_alone_finds_nothing_is_searched_with_the_question_before() -> None:
     text = "а пересылку кто оплачивает, я или вы?"
     kb = ScriptedKb({f"{text} {BEFORE}": CLOSE})
-    answer, choice, searched = search_in_context(kb, text, BEFORE, "ru", "topic")
+    answer, choice, searched, together = search_in_context(kb, text, BEFORE, "ru", "topic")
     assert answer is CLOSE and choice.decision != "abstain"
-    assert searched == f"{text} {BEFORE}", "the next follow-up leans on both"
+    assert together and searched == f"{text} {BEFORE}", "the next follow-up leans on both"
     # ... and keeps its own search when together they find nothing either
-    answer, choice, searched = search_in_context(ScriptedKb({}), text, BEFORE, "ru", "topic")
+    answer, choice, searched, together = search_in_context(
+        ScriptedKb({}), text, BEFORE, "ru", "topic"
+    )
     assert answer is NOTHING and choice.decision == "abstain" and searched == text
+    assert not together
 
 
 def test_a_message_that_finds_something_alone_or_asks_nothing_is_not_searched_again() -> None:
