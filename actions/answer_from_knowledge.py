@@ -39,6 +39,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose_for_topic_name
 from actions.client_action import ClientAction
+from actions.conversation import FALLBACK_INTENT, OFF_TOPIC_INTENT
 from actions.follow_up_search import question_before, search_in_context
 from actions.handoff_late_facts import added_late_facts
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, person_now
@@ -79,8 +80,6 @@ CHOOSE_INTENT = "kb_choose"
 OTHER_ARTICLES_INTENT = "kb_other_articles"
 VAGUE_INTENT = "vague_problem"
 RATE_INTENT = "rate"  # a bare number after a clarifying question is a choice, not a rating
-FALLBACK_INTENT = "nlu_fallback"
-OFF_TOPIC_INTENT = "out_of_scope"
 # Intents whose messages are not about a support topic, even when they reach this action (a yes
 # or no that goes on to ask something: actions/yes_no.py).
 NOT_ON_TOPIC = frozenset(

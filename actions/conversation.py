@@ -23,6 +23,9 @@ NOT_A_PROBLEM = frozenset(
     {"affirm", "deny", "request_human", "kb_choose", "rate", "handoff_closed"}
 )
 NO_TOPIC = ("smalltalk", "process")
+# The NLU's intents for a message it could not place, and for one outside the help center.
+FALLBACK_INTENT = "nlu_fallback"
+OFF_TOPIC_INTENT = "out_of_scope"
 SUBMIT_ACTION = "action_handoff_submit"
 # The slots a customer's facts fill (actions/customer.py FACT_ENTITIES).
 FACT_SLOTS = ("customer_name", "email", "phone", "order_number", "app_version")

@@ -15,9 +15,11 @@ from rasa_sdk import Tracker
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from actions.conversation import (
+    FALLBACK_INTENT,
     MAX_TEXT,
     NO_TOPIC,
     NOT_A_PROBLEM,
+    OFF_TOPIC_INTENT,
     SUBMIT_ACTION,
     Turn,
     turn_of,
@@ -44,12 +46,11 @@ PROBLEM_SLOT = "handoff_problem"
 REQUESTED_SLOT = "requested_slot"
 MAX_PROBLEM_TURNS = 3
 # A message the NLU could not place goes on from the one before it: "Can I still cancel order ¶?"
-# — "I don't want to pay for a return. Could someone from your team stop it?"
-UNPLACED = "nlu_fallback"
-# So does one it puts outside the help center: told in the middle of a problem, it is about that
-# problem ("заказ в пункте выдачи, а пункт закрыт" — "вчера тоже был закрыт" — "а хранение до
-# завтра, потом его обратно на склад увезут").
-GOES_ON_INTENTS = frozenset({UNPLACED, "out_of_scope"})
+# — "I don't want to pay for a return. Could someone from your team stop it?" So does one it puts
+# outside the help center: told in the middle of a problem, it is about that problem ("заказ в
+# пункте выдачи, а пункт закрыт" — "вчера тоже был закрыт" — "а хранение до завтра, потом его
+# обратно на склад увезут").
+GOES_ON_INTENTS = frozenset({FALLBACK_INTENT, OFF_TOPIC_INTENT})
 NOT_HELPED_INTENT = "deny"  # "нет" to "did this help?"
 # A message of a non-problem intent (greeting, yes/no, a request for a person) still describes the
 # problem when this many words are left once the fillers are dropped: "соедините с оператором,

@@ -66,13 +66,13 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
                 if self.hands_over
                 else hand_over("requested")
             )
-        if verdict_told(tracker, read_message(text).text):  # "сегодня то же самое"
+        reading = read_message(text)
+        if verdict_told(tracker, reading.text):  # "сегодня то же самое"
             return self._verdict(dispatcher, tracker, helpful=False, told=True)
         said_only_thanks = closing(text) is not None  # "ясно, спасибо, хорошего дня"
         if said_only_thanks or precedence(confidence, text, hands_over=self.hands_over) == "own":
             return self.own_reply(dispatcher, tracker, domain)
         language = language_of(tracker)
-        reading = read_message(text)
         known = KnownVector.from_json(message.get(KNOWN_VECTOR_KEY))
         before = question_before(tracker, reading.text, "topic", confidence)
         searched = search_in_context(self.client, reading.text, before, language, "topic", known)
