@@ -21,10 +21,10 @@ asked is kept as the email while the order number is asked again. An answer is r
    жду ответа!") is told what the fact is for, given time, told how the specialist answers, or
    met with empathy, and the question is asked again;
 3. a real question on a support topic ("а пароль как сменить?", also one that says the answer is
-   not to hand: "а где его посмотреть? не могу найти номер") pauses the form: it is answered and
-   a person offered again (actions/handoff_leave.py), and nothing said so far is lost; so does
-   the problem told where a fact was asked, in a handoff the bot began on a complaint, when a
-   help article answers it;
+   not to hand: "а где его посмотреть? не могу найти номер") pauses the form: it is answered,
+   and the form goes on with the question it was asking (actions/handoff_leave.py); nothing said
+   so far is lost. The problem told where a fact was asked, in a handoff the bot began on a
+   complaint, pauses it too when a help article answers it, and a person is offered again;
 4. "не знаю" / "skip", also inside a sentence for the order number and app version ("номера заказа
    у меня нет под рукой"), or a statement that the fact does not exist ("номера заказа нет, он же
    не оформился"), leaves an optional question empty;
@@ -52,7 +52,13 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions.answer_choice import choose
 from actions.answer_from_knowledge import placement
-from actions.conversation import MAX_TEXT, facts_before, intent_topics
+from actions.conversation import (
+    MAX_TEXT,
+    facts_before,
+    intent_topics,
+    previous_reply,
+    reply_names,
+)
 from actions.customer import stated_facts
 from actions.form_words import (
     asks_about_handoff,
@@ -82,8 +88,8 @@ from actions.handoff_topic import (
     intent_of_message,
     problem_topic,
 )
-from actions.handoff_tried import tells_what_was_tried
-from actions.handoff_trigger import BOT_BEGUN_REASONS
+from actions.handoff_tried import answers_asking_back, tells_what_was_tried
+from actions.handoff_trigger import BOT_BEGUN_REASONS, GOES_AHEAD, wants_person
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_replies import language_of
 from actions.safe import SafeAction
@@ -95,10 +101,13 @@ from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 CHAT_TOPICS = frozenset({"smalltalk", "process"})
 PAUSED_SLOT = "handoff_paused"
+RESUME_SLOT = "handoff_resume"  # the question to go back to once a real question is answered
 CANCELLED_SLOT = "handoff_cancelled"
 # The actions that take over when the customer leaves the form (actions/handoff_leave.py).
 CANCEL_ACTION = "action_handoff_cancel"
 QUESTION_ACTION = "action_handoff_question"
+# Said when the form goes back to its question after answering one asked inside it.
+BACK_TO_FORM_RESPONSE = "utter_handoff_back_to_form"
 NOTED_RESPONSE = "utter_handoff_noted"
 PROBLEM_NOTED_RESPONSE = "utter_handoff_problem_noted"
 WAIT_EMPATHY = "utter_handoff_wait_empathy"
@@ -149,6 +158,7 @@ class Answer:
     problem: str = ""  # the problem as known before this message
     topic: str | None = None  # the case's topic as known before this message
     bot_began: bool = False  # the bot began the handoff, nobody asked for a person (bot_began)
+    back_to_form: bool = False  # the form just went back to its question after answering one
 
     @classmethod
     def of(cls, tracker: Tracker) -> Answer:
@@ -166,7 +176,17 @@ class Answer:
             problem=str(tracker.get_slot("handoff_problem") or ""),
             topic=tracker.get_slot("handoff_topic"),
             bot_began=bot_began(tracker),
+            back_to_form=BACK_TO_FORM_RESPONSE in reply_names(previous_reply(tracker.events)),
         )
+
+    @property
+    def goes_ahead_only(self) -> bool:
+        """Right after the form went back to its question, "ясно, возвращаемся к заявке" or
+        "ok, but I still need someone" says to go on, and answers nothing."""
+        if not self.back_to_form or self.facts or tells_what_was_tried(self.text):
+            return False
+        lowered = folded(self.text)
+        return bool(GOES_AHEAD.search(lowered)) or wants_person(self.text)
 
     @property
     def corrects(self) -> bool:
@@ -273,9 +293,13 @@ def validate_answer(
     question = QUESTIONS[slot]
     topics = intent_topics() if topics is None else topics
     asks = slot in PAUSING_QUESTIONS and answer.asks_something(topics)
+    if asks and slot == "handoff_tried" and answers_asking_back(answer.text):
+        asks = False  # "что пробовала? всё сфотографировала, курьеру звонила": an answer
     if answer.cancels(question, asks):
         return cancelled(slot)
     own_fact = any(fact in answer.facts for fact in question.facts)
+    if answer.goes_ahead_only:
+        return {slot: None}  # the question again
     if not own_fact and (doubt := answer.doubts(question)):
         # "а зачем вам мои контакты?", "второй день жду ответа!": said, and the question again
         dispatcher.utter_message(response=doubt)
@@ -286,7 +310,7 @@ def validate_answer(
         return {slot: None}
     if not own_fact and asks:
         # asked before the skip: "а где его посмотреть? не могу найти номер" wants an answer
-        return {slot: None, PAUSED_SLOT: True}
+        return {slot: None, PAUSED_SLOT: True, RESUME_SLOT: slot}
     if not own_fact and answer.problem_answered(question, answers):
         return {slot: None, PAUSED_SLOT: True, **_problem_told(answer, known_problem)}
     if not own_fact and answer.skips(question):

@@ -7,15 +7,19 @@ as one that runs it:
 - `action_handoff_cancel`: "отмена", "ой, уже не надо, передумала", "nevermind, found it
   myself": the form ends without a case, and the customer is told the bot is still there;
 - `action_handoff_question`: "а пароль как сменить?": answered the way the question's intent is
-  answered anywhere else (its own reply, by name, or from the help articles), then a person is
-  offered again with one button that brings the form back. So is the problem a customer tells
-  where a fact was asked, when the bot began the handoff on a complaint and an article answers it
-  ("курьер опять не приехал" at the name question); the problem stays known, so a handoff asked
-  for again does not ask it.
+  answered anywhere else (its own reply, by name, or from the help articles), then the form goes
+  on with the question it was asking, as a support specialist would come back to the request
+  after a question on the side ("а вы до скольки работаете?" at the contact question). The form
+  says so, and that "отмена" ends it; no "did this help?" is asked in the middle of it. When
+  there is no answer to give (a choice of articles, nothing found), or the pause was the problem
+  a customer tells where a fact was asked, when the bot began the handoff on a complaint and an
+  article answers it ("курьер опять не приехал" at the name question), the form ends and a
+  person is offered again with one button that brings it back; the problem stays known, so a
+  handoff asked for again does not ask it.
 
 Either way what the customer said about themselves (name, contact, order number, app version) is
-kept, so a handoff asked for again never asks it twice; the case being written up is dropped,
-except, after a question, the problem it is about.
+kept, so a handoff asked for again never asks it twice; when the form ends, the case being written
+up is dropped, except, after a question, the problem it is about.
 """
 
 from __future__ import annotations
@@ -29,7 +33,13 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge
-from actions.handoff_form import CANCEL_ACTION, PAUSED_SLOT, QUESTION_ACTION
+from actions.handoff_form import (
+    BACK_TO_FORM_RESPONSE,
+    CANCEL_ACTION,
+    PAUSED_SLOT,
+    QUESTION_ACTION,
+    RESUME_SLOT,
+)
 from actions.handoff_problem import PROBLEM_SLOT
 from actions.handoff_submit import fresh_start
 from actions.respond_by_name import ActionRespondByName
@@ -39,6 +49,8 @@ from bot.common.settings import Settings
 
 CANCELLED_RESPONSE = "utter_handoff_cancelled"
 OFFER_RESPONSE = "utter_handoff_offer_again"
+VERDICT_QUESTION = "utter_kb_ask_helpful"
+FORM = "handoff_form"
 LISTEN = "action_listen"
 # Replies of intents that hand over to a person (intents/*.yml `reply:`).
 HANDOFF_REPLIES = ("action_handoff",)
@@ -58,6 +70,26 @@ def form_left() -> list[EventType]:
         SlotSet("requested_slot", None),
         *fresh_start(),
         SlotSet(PAUSED_SLOT, None),
+        SlotSet(RESUME_SLOT, None),
+    ]
+
+
+def answered_with_article(events: list[EventType]) -> bool:
+    """The help articles gave one answer (rather than a choice or nothing): it waits for a
+    verdict."""
+    return any(
+        e.get("event") == "slot" and e.get("name") == "kb_awaiting_verdict" and e.get("value")
+        for e in events
+    )
+
+
+def without_verdict(events: list[EventType]) -> list[EventType]:
+    """The answer's events, no longer waiting for "did this help?": the form asks next."""
+    return [
+        SlotSet("kb_awaiting_verdict", False)
+        if e.get("event") == "slot" and e.get("name") == "kb_awaiting_verdict"
+        else e
+        for e in events
     ]
 
 
@@ -94,16 +126,37 @@ class ActionHandoffQuestion(SafeAction):
             # a question the NLU read as a complaint, asked in the form: the help articles answer
             # it, a person is already being offered
             reply = "knowledge"
+        said = CollectingDispatcher()
         answered: list[EventType] = []
         if reply == "knowledge":
             knowledge = self._knowledge or ActionAnswerFromKnowledge()
-            answered = await knowledge.run(dispatcher, tracker, domain)
+            answered = await knowledge.run(said, tracker, domain)
         elif reply == "respond_by_name":
-            answered = await ActionRespondByName().run(dispatcher, tracker, domain)
+            answered = await ActionRespondByName().run(said, tracker, domain)
         elif f"utter_{intent}" in domain.get("responses", {}):
-            dispatcher.utter_message(response=f"utter_{intent}")
-        left = [*form_left(), SlotSet(PROBLEM_SLOT, tracker.get_slot(PROBLEM_SLOT))]
+            said.utter_message(response=f"utter_{intent}")
         if any(event.get("event") == "followup" for event in answered):
-            return [*left, *answered]  # the answer hands over itself (an angry message)
+            dispatcher.messages.extend(said.messages)
+            return [*self._left(tracker), *answered]  # the answer hands over itself (angry)
+        resume_at = tracker.get_slot(RESUME_SLOT)
+        if resume_at and (reply != "knowledge" or answered_with_article(answered)):
+            # the question was answered: the form goes on with the question it was asking (it
+            # runs after this action without reading the message again, as after any detour)
+            dispatcher.messages.extend(
+                m for m in said.messages if m.get("response") != VERDICT_QUESTION
+            )
+            dispatcher.utter_message(response=BACK_TO_FORM_RESPONSE)
+            return [
+                *without_verdict(answered),
+                SlotSet(PAUSED_SLOT, None),
+                SlotSet(RESUME_SLOT, None),
+                FollowupAction(FORM),
+            ]
+        dispatcher.messages.extend(said.messages)
         dispatcher.utter_message(response=OFFER_RESPONSE)
-        return [*left, *answered, FollowupAction(LISTEN)]
+        return [*self._left(tracker), *answered, FollowupAction(LISTEN)]
+
+    @staticmethod
+    def _left(tracker: Tracker) -> list[EventType]:
+        """The form ends, keeping the problem the case was about."""
+        return [*form_left(), SlotSet(PROBLEM_SLOT, tracker.get_slot(PROBLEM_SLOT))]

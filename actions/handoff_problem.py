@@ -25,11 +25,12 @@ from actions.conversation import (
     turn_of,
 )
 from actions.failure_words import GOES_ON
-from actions.handoff_trigger import CANCELLED, GO_ON
+from actions.handoff_trigger import CANCELLED, GO_ON, asks_for_person
 from actions.message_kinds import vague_opener
 from actions.text_fold import folded
 from bot.common.facts import extract_facts
 from bot.common.facts.lexicon import parses
+from bot.common.sentences import clauses
 from bot.common.word_list import listed
 from bot.common.words import WORD
 from retrieval.lexical import stem
@@ -303,6 +304,26 @@ def _subjects(text: str) -> set[str]:
     return subjects
 
 
+# Words that tell something is wrong or wanted, whatever the topic: a message with none of them
+# and no question says no problem of its own.
+TELLS_TROUBLE = re.compile(
+    r"\b(?:не|нет|ни|без|нельзя|никак\w*|хочу|хотим|хотела?|нужн\w*|надо|верн\w*|отмен\w*"
+    r"|где|когда|почему|зачем|как|сколько|что"
+    r"|no|not|never|without|nothing|want|need|return|refund|cancel|where|when|why|how|what)\b"
+    r"|n't\b"
+)
+
+
+def identifies_only(text: str) -> bool:
+    """The message names the order and the item without a trouble of its own: "order #72915048,
+    the grey one with the wall mount, got it two weeks ago. can I talk to a person please?",
+    sent after the problem ("my new cordless vacuum dies after 5 minutes")."""
+    if not extract_facts(text).order_number:
+        return False
+    told = [part for part in clauses(folded(text)) if not asks_for_person(part)]
+    return not any(TELLS_TROUBLE.search(part) for part in told)
+
+
 def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     """The later message goes on with the earlier one's problem: it says so (CONTINUES), the NLU
     could not place it or put it outside (GOES_ON_INTENTS), both are read in one support topic
@@ -310,7 +331,7 @@ def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     update"), or it names again what the earlier one is about ("почему за заказ не начислились
     баллы?" — "это я читал, сроки прошли, а баллов нет"). "не могу войти в кабинет" —
     "соедините, чайник пришёл не того цвета" shares none of these: another problem."""
-    if continues(later.text) or later.intent in GOES_ON_INTENTS:
+    if continues(later.text) or later.intent in GOES_ON_INTENTS or identifies_only(later.text):
         return True
     topic = topics.get(later.intent)
     if topic is not None and topic not in NO_TOPIC and topic == topics.get(earlier.intent):

@@ -174,6 +174,19 @@ def tells_what_was_tried(text: str) -> bool:
     return False
 
 
+# "да что я должна была пробовать?! звонила на горячую линию": the form's question asked back,
+# the way an exasperated customer answers it; the rest of the message is the answer.
+ASKED_BACK = re.compile(
+    r"\b(?:что|чего|what)\b[^?.!]*\b(?:\w*пробова\w*|пыта\w*|делать|сделать|делал\w*"
+    r"|tried|try|do|done)\b[^?.!]*\?"
+)
+
+
+def answers_asking_back(text: str) -> bool:
+    """The answer to "what did you try?" starts by asking it back, and then tells it."""
+    return bool(ASKED_BACK.search(folded(text))) and tells_what_was_tried(text)
+
+
 # Verbs that report an attempt in so many words: "пробовала восстановить пароль", "уже пытался
 # войти через смс", "I've tried reinstalling" (a negated one is NOTHING_DONE's).
 ATTEMPT_VERBS = frozenset({"пробовать", "попробовать", "пытаться", "попытаться"})
@@ -188,14 +201,23 @@ FIX_VERBS = frozenset(
         *("переустановить", "переустанавливать", "перезагрузить", "перезагружать"),
         *("перезапустить", "перезапускать", "очистить", "очищать", "почистить", "чистить"),
         *("переподключить", "переподключать", "перезайти", "перезаходить", "перелогиниться"),
+        # getting in touch with someone who could help is what a customer tried too: "в банк
+        # вчера весь вечер дозванивалась", "обращалась в сервисный центр" ("мне звонил курьер"
+        # has its own subject)
+        *("звонить", "позвонить", "дозваниваться", "дозвониться", "обращаться", "обратиться"),
     }
 )
 ENGLISH_FIXES = frozenset(
     {
         *("reinstalled", "re-installed", "restarted", "rebooted", "cleared", "uninstalled"),
         *("relogged", "re-logged", "reconnected", "re-entered"),
+        *("called", "phoned", "rang", "contacted", "emailed"),
     }
 )
+
+
+# "мне звонил курьер", "нам звонили из банка": someone else did it, to the customer.
+TO_THE_CUSTOMER = frozenset({"мне", "нам", "меня", "нас"})
 
 
 def _fixed_by_customer(lower: str) -> bool:
@@ -221,7 +243,8 @@ def _fixed_by_customer(lower: str) -> bool:
                 continue
             negated = index > 0 and words[index - 1] == "не"
             fixed = reading.normal_form in FIX_VERBS and "past" in tag and not negated
-            if fixed and not any(_agrees(tag, subject) for subject in subjects):
+            to_me = index > 0 and words[index - 1] in TO_THE_CUSTOMER  # "мне звонил курьер"
+            if fixed and not to_me and not any(_agrees(tag, s) for s in subjects):
                 return True
     return False
 

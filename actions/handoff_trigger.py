@@ -248,10 +248,12 @@ NOT_AHEAD = re.compile(r"\b(?:не|нет|no|not|don't|dont|never)\b")
 
 
 # Right after the customer called the handoff off, only words that mean "go on with it" bring it
-# back: "нет, в спаме пусто. Продолжайте, пожалуйста, оформлять", "actually, please carry on".
+# back: "нет, в спаме пусто. Продолжайте, пожалуйста, оформлять", "actually, please carry on",
+# "хотя нет, давайте всё-таки".
 CANCELLED = "utter_handoff_cancelled"
 GO_ON = re.compile(
     r"\b(?:продолжайте|продолжим|продолжить|продолжаем|оформляйте|оформите|оформить|передавайте"
+    r"|давайте\s+(?:все[- ]?таки|все же)|все[- ]?таки\s+(?:давайте|передайте|оформите|нужен|нужна)"
     r"|continue|carry on|go ahead|go on|proceed)\b"
 )
 NOT_GO_ON = re.compile(

@@ -11,7 +11,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form_words import denies_fact
-from actions.handoff_form import PAUSED_SLOT, Answer, validate_answer
+from actions.handoff_form import PAUSED_SLOT, RESUME_SLOT, Answer, validate_answer
 from actions.handoff_leave import ActionHandoffQuestion
 from actions.handoff_reading import name_from
 from actions.handoff_start import ActionHandoffStart
@@ -77,9 +77,23 @@ def test_a_question_read_as_a_complaint_inside_the_form_pauses_it():
     text = "подождите, а накопленные бонусы при удалении аккаунта сгорят?"
     answer = Answer(text=text, facts={}, intent="complaint", confidence=0.6)
     filled = validate_answer("handoff_tried", answer, CollectingDispatcher(), True, TOPICS)
-    assert filled == {"handoff_tried": None, PAUSED_SLOT: True}
+    assert filled == {"handoff_tried": None, PAUSED_SLOT: True, RESUME_SLOT: "handoff_tried"}
     chat = Answer(text="а долго ждать оператора?", facts={}, intent="request_human", confidence=0.9)
     assert not chat.asks_something(TOPICS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "да что я должна была пробовать?! звонила на вашу горячую линию, там один робот отвечает",
+        "Что пробовала? Всё сфотографировала, курьеру звонила — сбрасывает",
+        "what was I supposed to try? I called twice and emailed",
+    ],
+)
+def test_the_tried_question_asked_back_and_then_answered_is_an_answer(text: str):
+    answer = Answer(text=text, facts={}, intent="contacts_hours", confidence=0.9)
+    filled = validate_answer("handoff_tried", answer, CollectingDispatcher(), True, TOPICS)
+    assert filled == {"handoff_tried": text}
 
 
 async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
@@ -108,6 +122,11 @@ async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
         # a fix named by its noun, with its failed result
         ("Не помогло, переустановка тоже. Пусть мной займётся живой специалист", True),
         ("clearing the cache didn't help either", True),
+        # getting in touch with someone who could help
+        ("в банк вчера весь вечер дозванивалась — говорят, никаких поступлений", True),
+        ("I called my bank and they see nothing", True),
+        ("мне звонил курьер и сказал, что не приедет", False),
+        ("the courier called me twice", False),
         # what the customer wants done is no attempt
         ("Не помогло. Хочу, чтобы этим занялся человек", False),
     ],
@@ -142,3 +161,16 @@ def test_the_fact_the_paused_form_asked_for_resumes_it():
     assert resumes_handoff(paused_at("handoff_app_version", text, version), text)
     assert not resumes_handoff(paused_at("handoff_order_number", text, version), text)
     assert not resumes_handoff(paused_at("handoff_app_version", "what is 5.11.4?", version), "?")
+
+
+@pytest.mark.parametrize(
+    "text", ["ясно. Возвращаемся к заявке", "ok, but I still need someone, the account is locked"]
+)
+def test_going_on_right_after_the_form_came_back_to_its_question_answers_nothing(text: str):
+    back = Answer(text=text, facts={}, intent="nlu_fallback", confidence=0.4, back_to_form=True)
+    assert validate_answer("handoff_tried", back, CollectingDispatcher(), True, TOPICS) == {
+        "handoff_tried": None
+    }
+    elsewhere = Answer(text=text, facts={}, intent="nlu_fallback", confidence=0.4)
+    filled = validate_answer("handoff_tried", elsewhere, CollectingDispatcher(), True, TOPICS)
+    assert filled == {"handoff_tried": text}

@@ -524,3 +524,21 @@ def test_a_problem_that_goes_on_over_messages_the_nlu_reads_anew_keeps_its_topic
 )
 def test_having_read_the_article_or_that_it_does_not_help_goes_on(text: str):
     assert continues(text)
+
+
+def test_a_message_that_only_names_the_order_and_the_item_joins_the_problem_before_it():
+    dies = "my new cordless vacuum dies after about 5 minutes on a full charge"
+    named = "order #72915048, the grey one with the wall mount. can I talk to a person please?"
+    events = [
+        user(dies, "out_of_scope", 0.5),
+        bot("There's an article on this"),
+        user(named, "order_status", 0.6),
+        *request_then_form(("customer_name", "Priya", "greet", "Priya")),
+    ]
+    found = problem(events)
+    assert found is not None and found.text == f"{dies}\n{named}"
+    # an order number with a trouble of its own is a problem of its own
+    late = "order #72915048 has not arrived, can I talk to a person please?"
+    events[2] = user(late, "order_status", 0.6)
+    found = problem(events)
+    assert found is not None and found.text == late

@@ -321,7 +321,9 @@ def test_no_go_ahead_no_resumed_handoff(reply: str, text: str):
     [
         ("нет, в спаме пусто. Продолжайте, пожалуйста, оформлять", True),
         ("actually, please carry on", True),
+        ("хотя нет, давайте всё-таки, пункта правда нигде нет", True),
         ("нет, не надо продолжать", False),
+        ("нет, всё-таки не надо", False),
         ("да", False),  # a bare yes to "ok, I won't pass it on" is no request
     ],
 )

@@ -68,17 +68,19 @@ def test_a_change_of_mind_in_free_words_ends_the_form_without_running_it(stack):
     assert state["slots"]["customer_name"] == "Мария"
 
 
-def test_a_question_in_the_middle_is_answered_and_a_person_offered_again(stack):
+def test_a_question_in_the_middle_is_answered_and_the_form_goes_on_with_its_question(stack):
     sender = conversation()
     say(stack, sender, "connect me to an agent")
     say(stack, sender, "Hannah")
     replies = say(stack, sender, "how do I reset my password btw?")
-    assert matches("utter_handoff_offer_again", "en", replies[-1]), replies
-    assert len(replies) >= 2, replies  # the answer comes first
-    assert not turn_actions(stack, sender) & HANDOFF_ACTIONS
-    assert not (tracker(stack, sender)["active_loop"] or {}).get("name")
-    replies = say(stack, sender, "/request_human")
+    assert len(replies) >= 3, replies  # the answer comes first
+    assert matches("utter_handoff_back_to_form", "en", replies[-2]), replies
     assert matches("utter_ask_handoff_contact", "en", replies[-1]), replies
+    assert not any(matches("utter_kb_ask_helpful", "en", reply) for reply in replies), replies
+    assert (tracker(stack, sender)["active_loop"] or {}).get("name") == "handoff_form"
+    replies = say(stack, sender, "hannah.b@example.com")
+    assert tracker(stack, sender)["slots"]["handoff_contact"] == "hannah.b@example.com"
+    assert not any(matches("utter_ask_customer_name", "en", reply) for reply in replies)
 
 
 def test_what_is_not_a_name_is_asked_again_with_an_example(stack):
