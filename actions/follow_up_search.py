@@ -5,7 +5,9 @@ Right after an answer, a short question often leans on the one before it. One th
 question. One that does not ("а пересылку кто оплачивает, я или вы?" after an answer about an
 exchange) was searched alone, found nothing, and got an intent's stock reply (here the bot
 introducing itself): a short question that alone finds nothing at all is now searched with the
-question before it too, and that search answers when it finds something. A message the NLU
+question before it too, and that search answers when it finds something; so is one that alone
+the search is unsure of with no article its signals agree on, and that search answers when it is
+sure. A message the NLU
 places in a topic of its own with confidence, or in a topic while it asks nothing ("now it's
 showing E-101" says what happened next), is no follow-up.
 """
@@ -16,7 +18,7 @@ from typing import NamedTuple
 
 from rasa_sdk import Tracker
 
-from actions.answer_choice import Choice, Placement, choose
+from actions.answer_choice import Choice, Placement, choose, clear_best
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_precedence import asked
 from actions.message_kinds import follows_up, short_message
@@ -79,10 +81,17 @@ def search_in_context(
         return Searched(together, choose(together, placed, confidence), together_text, True)
     alone = client.ask(text, language, known, intent)
     alone_choice = choose(alone, placed, confidence)
-    if before is None or not asked(text) or alone_choice.decision != "abstain":
+    found_nothing = alone_choice.decision == "abstain"
+    # alone the search is unsure, and its signals agree on no article: "а если муж заберёт, ему
+    # что нужно показать?" after keeping an order at a pickup point ("а упд потом как получим"
+    # after an invoice is found alone: it is about the documents, not the invoice)
+    unsure = alone.outcome != "answer" and not clear_best(alone.ranked)
+    if before is None or not asked(text) or not (found_nothing or unsure):
         return Searched(alone, alone_choice, text)
     together = client.ask(together_text, language, None, intent)
     together_choice = choose(together, placed, confidence)
-    if together_choice.decision != "abstain":
+    if found_nothing and together_choice.decision != "abstain":
         return Searched(together, together_choice, together_text, True)
+    if together.outcome == "answer" and together_choice.decision == "answer":
+        return Searched(together, together_choice, together_text, True)  # sure together
     return Searched(alone, alone_choice, text)

@@ -130,3 +130,17 @@ async def test_a_follow_up_read_as_unsure_small_talk_is_still_searched_with_the_
     parsed = tracker(text, ANSWERED, "bot_challenge", 0.44)
     events = await ActionRespondUnlessArticle(kb).run(dispatcher, parsed, {"responses": {}})
     assert any(e.get("name") == "kb_last_article" and e.get("value") == RETURN.id for e in events)
+
+
+def test_a_question_the_search_is_unsure_of_alone_leans_on_a_sure_search_together() -> None:
+    text = "а если муж заберёт, ему что нужно показать?"
+    pickup = Ranked(RETURN.id, 0.001, 2.8, 2)
+    wrong = Ranked("wrong-item-ru", 0.001, 2.78, 2)  # no lead: the signals agree on neither
+    unsure = KnowledgeAnswer("abstain", (RETURN,), (pickup, wrong))
+    kb = ScriptedKb({text: unsure, f"{text} {BEFORE}": SURE})
+    answer, choice, searched, together = search_in_context(kb, text, BEFORE, "ru", "unplaced")
+    assert answer is SURE and choice.decision == "answer" and together
+    # ... but not on a search together that is itself unsure
+    kb = ScriptedKb({text: unsure, f"{text} {BEFORE}": CLOSE})
+    answer, _, searched, together = search_in_context(kb, text, BEFORE, "ru", "unplaced")
+    assert answer is unsure and searched == text and not together
