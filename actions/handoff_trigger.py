@@ -268,13 +268,22 @@ def resumes_handoff(events: list[dict[str, Any]], text: str) -> bool:
     asking for ("thanks. the version is 5.11.4") takes the offer too."""
     lowered = folded(text)
     replies = reply_names(previous_reply(events))
-    if CANCELLED in replies and "?" not in lowered:
-        return bool(GO_ON.search(lowered)) and not NOT_GO_ON.search(lowered)
+    if CANCELLED in replies:
+        return calls_back(events, text)
     if "?" in lowered or OFFER_AGAIN not in replies:
         return False
     if gives_pending_fact(events):
         return True
     return not NOT_AHEAD.search(lowered) and bool(GOES_AHEAD.search(lowered))
+
+
+def calls_back(events: list[dict[str, Any]], text: str) -> bool:
+    """Right after the customer called the handoff off, a request to go on with it ("хотя нет,
+    давайте всё-таки")."""
+    lowered = folded(text)
+    if "?" in lowered or CANCELLED not in reply_names(previous_reply(events)):
+        return False
+    return bool(GO_ON.search(lowered)) and not NOT_GO_ON.search(lowered)
 
 
 def gives_pending_fact(events: list[dict[str, Any]]) -> bool:

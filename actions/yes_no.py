@@ -6,10 +6,11 @@ question "no" means none of the offered articles fits; otherwise they get the pl
 affirm and deny intents, except a "yes" to a reply that offered to bring in a person ("...или я
 передам вопрос специалисту." — "Да"), which accepts the offer. A yes or no that also asks for a
 person in so many words ("ясно. тогда да, соединяйте" after an answer and an offer to go on with
-the handoff) brings one in, whatever the bot asked last. A message the NLU reads as a yes or no
-that goes on to ask something ("а упд потом как получим" after an answer about an invoice) is no
-verdict: it is searched as any other question, together with the question before it when it
-follows one up (actions/answer_from_knowledge.py).
+the handoff), or one that takes the handoff back right after it was called off ("хотя нет,
+давайте всё-таки"), brings one in, whatever the bot asked last. A message the NLU reads as a yes
+or no that goes on to ask something ("а упд потом как получим" after an answer about an invoice)
+is no verdict: it is searched as any other question, together with the question before it when
+it follows one up (actions/answer_from_knowledge.py).
 
 The second "not helpful" in a conversation, or an angry "no", brings in a person
 (actions/handoff_trigger.py).
@@ -25,7 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_from_knowledge import ActionAnswerFromKnowledge, awaiting_verdict
 from actions.conversation import previous_reply, reply_names
-from actions.handoff_trigger import hand_over, wants_person
+from actions.handoff_trigger import calls_back, hand_over, wants_person
 from actions.knowledge_replies import human_button, language_of
 from actions.negativity import is_strongly_negative
 from actions.question_words import AFTER_VERDICT, asks
@@ -58,7 +59,7 @@ class ActionReplyYesNo(ActionAnswerFromKnowledge):
         text = tracker.latest_message.get("text") or ""
         if not yes and is_strongly_negative(text):
             return hand_over("negative")
-        if wants_person(text):
+        if wants_person(text) or calls_back(list(tracker.events), text):
             return hand_over("requested")
         # "да, а долго ждать?" to an offer of a person takes the offer; the person answers it.
         if asks(text, AFTER_VERDICT) and not (yes and offered_a_person(tracker)):

@@ -287,6 +287,13 @@ async def test_a_yes_with_a_question_to_an_offer_of_a_person_takes_the_offer():
     assert replies == [] and followup(result) == "action_handoff_start"
 
 
+async def test_a_no_that_takes_a_called_off_handoff_back_brings_a_person():
+    text = "хотя нет, давайте всё-таки, пункта правда нигде нет"
+    events = [*offer("utter_handoff_cancelled"), user(text, "deny", ts=2.0)]
+    replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events)
+    assert replies == [] and followup(result) == "action_handoff_start"
+
+
 async def test_yes_to_anything_else_is_a_plain_yes():
     events = [*offer("utter_kb_glad_helped"), user("Да", "affirm", ts=2.0)]
     replies, result = await run(ActionReplyYesNo(FakeKb("answer")), events)
