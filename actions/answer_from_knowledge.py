@@ -60,6 +60,7 @@ from actions.message_kinds import (
     TOPIC_QUERIES,
     Closing,
     approving,
+    asks_how_to_use,
     chosen_index,
     closing,
     closing_tail,
@@ -103,9 +104,11 @@ def placement(intent: str, confidence: float) -> Placement:
 def question_placement(intent: str, confidence: float, text: str) -> Placement:
     """Where a question stands for the answer: the NLU's placing, except that an item bought
     here is a store question whatever the NLU makes of it ("увлажнитель, который у вас брала,
-    течёт")."""
+    течёт"), unless it asks how to use the item ("купил у вас телевизор, как к нему алису
+    подключить")."""
     placed = placement(intent, confidence)
-    return "unplaced" if placed in OUTSIDE and tells_a_purchase(text) else placed
+    store_question = tells_a_purchase(text) and not asks_how_to_use(text)
+    return "unplaced" if placed in OUTSIDE and store_question else placed
 
 
 def unsure_after_off_topic(answer: KnowledgeAnswer, tracker: Tracker) -> bool:

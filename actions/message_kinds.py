@@ -339,6 +339,22 @@ TAKING = frozenset({"брать", "взять"})  # "брала у вас": taki
 FROM_US = re.compile(r"\bу вас\b")
 
 
+# How to use an item, not a store question: "как её к телевизору подключить", "how do I cast
+# from my iPhone to it", "как алису настроить".
+HOW_TO_USE = re.compile(
+    r"\b(?:как|how (?:do|can|to|would|should) (?:i |we |you )?)(?:[^?.!]{0,40}?\s)?"
+    r"(?:подключ\w*|настро\w*|настраива\w*|соедин\w*|синхрониз\w*|сопряч\w*|сопряг\w*"
+    r"|транслир\w*|connect|cast|pair|mirror|set (?:it |this |that )?up|setup|sync"
+    r"|stream)\b"
+)
+
+
+def asks_how_to_use(text: str) -> bool:
+    """The message asks how to use or set up an item: the maker's manual answers that, not the
+    store's help center."""
+    return bool(HOW_TO_USE.search(folded(text)))
+
+
 def tells_a_purchase(text: str) -> bool:
     """The message says the customer bought or ordered the item already."""
     lowered = folded(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.answer_from_knowledge import question_placement
 from actions.message_kinds import (
     Vague,
     approving,
@@ -174,3 +175,18 @@ def test_a_problem_that_goes_on_after_the_answer_is_its_verdict(text: str):
 )
 def test_another_thing_that_fails_or_a_question_is_no_verdict(text: str):
     assert not not_helped(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("увлажнитель воздуха который у вас брала месяц назад подтекает", "unplaced"),
+        ("купил у вас телевизор haier, подскажите как к нему алису подключить", "off_topic"),
+        ("bought a TV box from you, how do I cast from my iPhone to it?", "off_topic"),
+        ("купила наушники у вас, как вернуть?", "unplaced"),  # returning is the store's
+    ],
+)
+def test_an_item_bought_here_is_a_store_question_unless_it_asks_how_to_use_it(
+    text: str, placed: str
+):
+    assert question_placement("out_of_scope", 0.95, text) == placed
