@@ -300,6 +300,11 @@ def validate_answer(
     own_fact = any(fact in answer.facts for fact in question.facts)
     if answer.goes_ahead_only:
         return {slot: None}  # the question again
+    if own_fact and asks:
+        # "chloe.marsh@icloud.com. btw how long is a gift card valid for?": the fact is kept, the
+        # question answered, and the form goes on
+        filled = question.parse(answer.text, answer.facts)
+        return {slot: None, **filled, PAUSED_SLOT: True, RESUME_SLOT: slot}
     if not own_fact and (doubt := answer.doubts(question)):
         # "а зачем вам мои контакты?", "второй день жду ответа!": said, and the question again
         dispatcher.utter_message(response=doubt)

@@ -82,6 +82,18 @@ def test_a_question_read_as_a_complaint_inside_the_form_pauses_it():
     assert not chat.asks_something(TOPICS)
 
 
+def test_the_fact_asked_for_with_a_real_question_is_kept_and_the_question_answered():
+    text = "chloe.marsh@icloud.com. btw how long is a gift card valid for?"
+    facts = {"email": "chloe.marsh@icloud.com"}
+    answer = Answer(text=text, facts=facts, intent="payment_failed", confidence=0.7)
+    filled = validate_answer("handoff_contact", answer, CollectingDispatcher(), True, TOPICS)
+    assert filled == {
+        "handoff_contact": "chloe.marsh@icloud.com",
+        PAUSED_SLOT: True,
+        RESUME_SLOT: "handoff_contact",
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
