@@ -101,7 +101,7 @@ from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 CHAT_TOPICS = frozenset({"smalltalk", "process"})
 PAUSED_SLOT = "handoff_paused"
-RESUME_SLOT = "handoff_resume"  # the question to go back to once a real question is answered
+RESUME_SLOT = "handoff_resume"  # the question a real question was asked at: go on after it
 CANCELLED_SLOT = "handoff_cancelled"
 # The actions that take over when the customer leaves the form (actions/handoff_leave.py).
 CANCEL_ACTION = "action_handoff_cancel"

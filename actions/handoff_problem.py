@@ -304,8 +304,8 @@ def _subjects(text: str) -> set[str]:
     return subjects
 
 
-# Words that tell something is wrong or wanted, whatever the topic: a message with none of them
-# and no question says no problem of its own.
+# Words that tell something is wrong, wanted or asked, whatever the topic: a message with none of
+# them says no problem of its own.
 TELLS_TROUBLE = re.compile(
     r"\b(?:не|нет|ни|без|нельзя|никак\w*|хочу|хотим|хотела?|нужн\w*|надо|верн\w*|отмен\w*"
     r"|где|когда|почему|зачем|как|сколько|что"
