@@ -35,6 +35,8 @@ NOT_ACTIONS = frozenset(
         *("перестать", "начать", "появиться", "исчезнуть", "стоить", "висеть", "работать"),
         *("получиться", "выйти", "оказаться", "показаться", "случиться", "произойти"),
         *("застрять", "зависнуть"),
+        # getting in is where the customer got to, not a fix: "вошёл, заказ ¶. Продолжим"
+        "войти",
         # the purchase itself, not an attempt to fix it: "оформляла в прошлый вторник"
         *BUYING_VERBS,
         *ORDERING_VERBS,

@@ -64,6 +64,8 @@ def test_what_was_done_in_the_first_person(text: str):
         # what sets the problem off, told in a clause of when
         "версия 5.12.1, приложение закрывается, как только жму «Оплатить» в корзине",
         "когда ввожу код, пишет ошибку",
+        # where the customer got to, not a fix
+        "вошёл, заказ 80 115 624. Продолжим с оператором",
         # stepping away, or a habit
         "извините, отходила к двери, сейчас найду номер",
         "почта ok.smirnova@mail.ru, но я её редко проверяю, лучше пишите на +7 964 318-27-90",
