@@ -7,9 +7,8 @@ exchange) was searched alone, found nothing, and got an intent's stock reply (he
 introducing itself): a short question that alone finds nothing at all is now searched with the
 question before it too, and that search answers when it finds something; so is one that alone
 the search is unsure of with no article its signals agree on, and that search answers when it is
-sure. A message the NLU
-places in a topic of its own with confidence, or in a topic while it asks nothing ("now it's
-showing E-101" says what happened next), is no follow-up.
+sure. A message the NLU places in a topic of its own with confidence, or in a topic while it asks
+nothing ("now it's showing E-101" says what happened next), is no follow-up.
 """
 
 from __future__ import annotations
