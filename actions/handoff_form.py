@@ -88,7 +88,7 @@ from actions.handoff_topic import (
     intent_of_message,
     problem_topic,
 )
-from actions.handoff_tried import answers_asking_back, tells_what_was_tried
+from actions.handoff_tried import tells_what_was_tried
 from actions.handoff_trigger import BOT_BEGUN_REASONS, GOES_AHEAD, wants_person
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_replies import language_of
@@ -293,7 +293,7 @@ def validate_answer(
     question = QUESTIONS[slot]
     topics = intent_topics() if topics is None else topics
     asks = slot in PAUSING_QUESTIONS and answer.asks_something(topics)
-    if asks and slot == "handoff_tried" and answers_asking_back(answer.text):
+    if asks and question.asked_back is not None and question.asked_back(answer.text):
         asks = False  # "что пробовала? всё сфотографировала, курьеру звонила": an answer
     if answer.cancels(question, asks):
         return cancelled(slot)

@@ -15,7 +15,7 @@ from actions.customer import app_version_in
 from actions.form_words import means_skip
 from actions.handoff_problem import content_words
 from actions.handoff_reading import Facts, Slots, is_payload, name_from
-from actions.handoff_tried import tells_what_was_tried
+from actions.handoff_tried import answers_asking_back, tells_what_was_tried
 
 SKIPPED = ""  # an optional question the customer chose not to answer: filled, but empty
 MAX_VERSION_WORDS = 4  # "последняя", "та, что в сторе": kept as written; a sentence is no version
@@ -73,6 +73,9 @@ class Question:
     facts: tuple[str, ...] = ()  # the facts (entities) that answer it
     optional: bool = False  # "не знаю" / "skip" fill it with SKIPPED
     skip_in_sentence: bool = False  # "номера у меня нет под рукой" skips it too
+    # an answer that asks the question back before it answers it ("что пробовала?! звонила на
+    # горячую линию"): no question to pause the form for
+    asked_back: Callable[[str], bool] | None = None
     invalid: str | None = None  # the response to an answer that does not fit
     why: str | None = None  # what the fact is for, told when the customer asks why it is asked
 
@@ -111,7 +114,9 @@ QUESTIONS: dict[str, Question] = {
         why="utter_handoff_why_app_version",
     ),
     "handoff_problem": Question(_problem, invalid="utter_handoff_need_problem"),
-    "handoff_tried": Question(_tried, optional=True, why="utter_handoff_why_tried"),
+    "handoff_tried": Question(
+        _tried, optional=True, why="utter_handoff_why_tried", asked_back=answers_asking_back
+    ),
 }
 # Asked while the form waits for one of these, a real question is answered first.
 PAUSING_QUESTIONS = frozenset(QUESTIONS) - {"handoff_problem"}
