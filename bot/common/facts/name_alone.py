@@ -39,13 +39,14 @@ from bot.common.facts.translit import is_latin
 
 def _segments(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """(start, stop) of each run of words and numbers between punctuation or line breaks
-    (the dot of "Dr." or "Mrs." breaks nothing)."""
+    (the dot of "Dr." or "Mrs." breaks nothing), and before a label that gives its fact ("¶
+    Marcus order ¶": "Marcus" is a piece of its own, typed with no commas)."""
     segments: list[tuple[int, int]] = []
     start = None
     for index, token in enumerate(tokens):
         title_dot = token.text == "." and index > 0 and tokens[index - 1].lower in TITLES
         breaks = (token.kind == "mark" and not title_dot) or (token.line_start and index > 0)
-        if breaks and start is not None:
+        if start is not None and (breaks or _gives_fact(tokens, index)):
             segments.append((start, index))
             start = None
         if token.kind != "mark" and start is None:

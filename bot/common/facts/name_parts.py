@@ -177,6 +177,27 @@ def surname(
     return None
 
 
+# Endings of Russian surnames by gender; the ones shared by both genders are None.
+_SURNAME_ENDINGS = re.compile(
+    r"(?:(?P<femn>ова|ева|ёва|ина|ына|ская|цкая)|(?P<masc>ов|ев|ёв|ин|ын|ский|цкий)"
+    r"|(?P<any>ко|ук|юк|ых|их|ян|дзе|швили))$"
+)
+
+
+def framed_surname(token: Token, gender: str | None) -> Part | None:
+    """A surname by its shape alone, for the place beside a first name and a patronymic, where
+    only a surname stands ("Лыкова Полина Сергеевна": the dictionary reads "лыкова" as "made of
+    bast"). Its ending agrees with the name's gender; no verb or small word is one."""
+    word = token.lower
+    found = _SURNAME_ENDINGS.search(word) if _CYRILLIC.match(word) and len(word) > 3 else None
+    if found is None or (gender and found.lastgroup in _UD_GENDER and found.lastgroup != gender):
+        return None
+    readings = parses(word)
+    if readings and readings[0].tag.POS not in {"NOUN", "ADJF", "ADJS"}:
+        return None
+    return Part(display(token.text), gender)
+
+
 def _only_a_name(readings: list[Any]) -> bool:
     """Every reading the dictionary has is a name's: no common word is written this way."""
     return all(NAME_GRAMMEMES & p.tag.grammemes for p in readings)

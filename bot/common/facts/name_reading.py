@@ -19,6 +19,7 @@ from bot.common.facts.name_parts import (
     Part,
     display,
     first_name,
+    framed_surname,
     lone_surname,
     patronymic,
     surname,
@@ -95,10 +96,13 @@ def read_name(
     if first:
         parts = [first]
         rest = words[1:]
-        if rest and (middle := patronymic(rest[0], first.gender)):
+        middle = patronymic(rest[0], first.gender) if rest else None
+        if middle:
             parts.append(middle)
             rest = rest[1:]
         last = surname(rest[0], first.gender, True, lowercase_latin=any_word) if rest else None
+        if last is None and rest and middle:
+            last = framed_surname(rest[0], first.gender)  # "Полина Сергеевна Лыкова"
         if last is None and rest:
             last = lowercase_surname(tokens, start + len(words) - len(rest), first)
         if last:
@@ -119,10 +123,23 @@ def read_name(
             if len(words) == 3 and (middle := patronymic(words[2], after.gender)):
                 parts.append(middle)
             candidates.append((tuple(parts), True))
+    if len(words) == 3 and (framed := _surname_before_full_name(words, nominative_only)):
+        candidates.append((framed, True))
     if not candidates:
         return None
     best, surnamed = max(candidates, key=lambda candidate: len(candidate[0]))
     return Found(best, start, start + len(best), surnamed)
+
+
+def _surname_before_full_name(
+    words: Sequence[Token], nominative_only: bool
+) -> tuple[Part, ...] | None:
+    """Surname, first name and patronymic, the order of Russian forms, with a surname the
+    dictionaries miss: "Лыкова Полина Сергеевна"."""
+    first = first_name(words[1], nominative_only)
+    middle = patronymic(words[2], first.gender) if first else None
+    last = framed_surname(words[0], first.gender) if first and middle else None
+    return (last, first, middle) if first and middle and last else None
 
 
 def lowercase_surname(tokens: Sequence[Token], index: int, first: Part) -> Part | None:
