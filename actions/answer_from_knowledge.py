@@ -69,7 +69,7 @@ from actions.message_kinds import (
     vague_opener,
 )
 from actions.negativity import COMPLAINT_INTENT, is_strongly_negative
-from actions.unanswered import Miss, previous_miss
+from actions.unanswered import Miss, hand_over_now, previous_miss
 from actions.verdicts import with_verdict
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
@@ -395,24 +395,24 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         language: str,
     ) -> list[EventType]:
         """No article: the topic's own reply when there is one (`topic`), else an honest "no
-        ready answer", and a person offered after two in a row (actions/unanswered.py)."""
+        ready answer", and a person after two in a row (actions/unanswered.py)."""
         topic_reply = f"utter_{topic}"
         cleared = [SlotSet("kb_awaiting_verdict", False), SlotSet("kb_candidates", None)]
         if topic and topic_reply in domain.get("responses", {}):
             dispatcher.utter_message(response=topic_reply)
             return [*cleared, SlotSet("low_confidence_count", 0.0)]
-        second = previous_miss(tracker) is not None
+        previous = previous_miss(tracker)
+        if hand_over_now(current, previous):
+            return [*cleared, SlotSet("low_confidence_count", 0.0), *hand_over("low_confidence")]
         misses = 1.0 if current == "unknown" else 0.0
         if placed == "off_topic":
             dispatcher.utter_message(response="utter_out_of_scope")
-        elif second:
-            dispatcher.utter_message(response="utter_kb_no_answer")
+            if previous is not None:
+                dispatcher.utter_message(
+                    response="utter_kb_offer_human", buttons=[human_button(language)]
+                )
         else:
             dispatcher.utter_message(
                 response="utter_kb_no_answer", buttons=[human_button(language)]
-            )
-        if second:
-            dispatcher.utter_message(
-                response="utter_kb_offer_human", buttons=[human_button(language)]
             )
         return [*cleared, SlotSet("low_confidence_count", misses)]

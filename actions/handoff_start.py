@@ -43,7 +43,6 @@ from actions.handoff_trigger import case_reason
 from actions.knowledge_replies import language_of
 from actions.negativity import is_complaint, is_strongly_negative
 from actions.safe import SafeAction
-from actions.unanswered import previous_miss
 from bot.common.contacts import normalise_email
 from bot.common.masking import conversation_ref
 
@@ -67,11 +66,7 @@ COMPLAINT_INTRO = "utter_complaint"
 
 
 def reason_for(tracker: Tracker, intent: str) -> str:
-    """Why the person is brought in: the reason another action set, else the intent's. A request
-    right after a question the bot could not answer takes up the bot's offer: the bot did not
-    understand (actions/unanswered.py)."""
-    reason = tracker.get_slot("handoff_reason") or REASON_BY_INTENT.get(intent, "always_human")
-    return "low_confidence" if reason == "requested" and previous_miss(tracker) else reason
+    return tracker.get_slot("handoff_reason") or REASON_BY_INTENT.get(intent, "always_human")
 
 
 def priority_for(reason: str, intent: str, turns: list[Turn]) -> str:

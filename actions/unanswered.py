@@ -1,4 +1,4 @@
-"""Questions the bot could not answer, in a row: the second offers a person in so many words.
+"""Questions the bot could not answer, in a row: the second brings in a person.
 
 "In a row" means the bot's reply to the customer's previous message was "no ready answer" too
 (`utter_kb_no_answer` or `utter_out_of_scope`), so a greeting or a thanks in between breaks the
@@ -7,9 +7,9 @@ machine away?") is also counted in the `low_confidence_count` slot; one it place
 center (out_of_scope: jobs, pizza, football; or a kind of question the help center has no article
 for: "which laptop should I buy") is not.
 
-The second miss says so and offers a person with a button; the customer decides, as they would
-with any offer (the form is not started for them). A person asked for right after a miss is a
-handoff because the bot did not understand (actions/handoff_start.py).
+What a person is brought in with depends on the questions: two the bot could not place start the
+handoff, as they are store questions a person can answer; when either was off-topic, a person is
+offered with a button, and the customer decides.
 """
 
 from __future__ import annotations
@@ -35,3 +35,8 @@ def previous_miss(tracker: Tracker) -> Miss | None:
         for e in turn
     )
     return "unknown" if unplaced else "off_topic"
+
+
+def hand_over_now(current: Miss, previous: Miss | None) -> bool:
+    """Two store questions in a row without an answer: a person takes over."""
+    return current == "unknown" and previous == "unknown"

@@ -79,27 +79,12 @@ async def test_swearing_anywhere_raises_the_priority():
 
 async def test_a_reason_set_by_another_action_keeps_its_own_intro():
     replies, result = await start(
-        [user("не помогло", "deny"), user("опять не то", "deny")],
-        {"handoff_reason": "not_helpful"},
+        [user("фывапр", "nlu_fallback", 0.2), user("олдж", "nlu_fallback", 0.1)],
+        {"handoff_reason": "low_confidence"},
     )
-    assert replies == ["utter_handoff_intro_not_helpful"]
-    assert slot(result, "handoff_reason") == "not_helpful"
-
-
-async def test_a_person_asked_for_right_after_a_miss_is_the_bot_not_understanding():
-    no_answer = {**bot("Готового ответа нет"), "metadata": {"utter_action": "utter_kb_no_answer"}}
-    events = [
-        user("фывапр олдж", "nlu_fallback", 0.2),
-        no_answer,
-        user("/request_human", "request_human"),
-    ]
-    replies, result = await start(events)
     assert replies == ["utter_handoff_intro_low_confidence"]
     assert slot(result, "handoff_reason") == "low_confidence"
-    replies, result = await start(
-        [user("где заказ", "order_status"), bot("Статья"), user("/request_human", "request_human")]
-    )
-    assert slot(result, "handoff_reason") == "requested"
+    assert slot(result, "handoff_problem") == "фывапр\nолдж"  # both tries, in their words
 
 
 async def test_the_problem_is_the_message_the_handoff_is_about_not_the_first_one():

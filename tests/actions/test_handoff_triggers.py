@@ -48,26 +48,17 @@ def missed(reply: str = "utter_kb_no_answer", unplaced: bool = True) -> list[dic
     return [said, {"event": "slot", "name": "low_confidence_count", "value": float(unplaced)}]
 
 
-async def test_second_unplaced_message_in_a_row_offers_a_person_and_starts_nothing():
-    """The customer decides: "а старую машинку заберёте на утилизацию?" after another question
-    without an answer is said to have none, with a person offered on a button."""
+async def test_second_unplaced_message_in_a_row_hands_over():
     action = ActionAnswerFromKnowledge(FakeKb("abstain"))
     first = [user("фывапр олдж", "nlu_fallback", 0.2)]
     replies, events = await run(action, first)
     assert replies == ["utter_kb_no_answer"] and followup(events) is None
     assert slot(events, "low_confidence_count") == 1.0
     second = [*first, *missed(), user("ячсмить", "nlu_fallback", 0.1)]
-    dispatcher = CollectingDispatcher()
-    events = await action.run(
-        dispatcher, tracker(second, {"low_confidence_count": 1.0}), {"responses": {}}
-    )
-    assert [m.get("response") for m in dispatcher.messages] == [
-        "utter_kb_no_answer",
-        "utter_kb_offer_human",
-    ]
-    assert not dispatcher.messages[0].get("buttons")  # one button, on the offer
-    assert dispatcher.messages[1]["buttons"][0]["payload"] == "/request_human"
-    assert "handoff_reason" not in {e.get("name") for e in events} and followup(events) is None
+    replies, events = await run(action, second, {"low_confidence_count": 1.0})
+    assert replies == []
+    assert slot(events, "handoff_reason") == "low_confidence"
+    assert followup(events) == "action_handoff_start"
 
 
 async def test_a_confident_message_in_between_breaks_the_streak():
@@ -104,8 +95,7 @@ async def test_a_store_question_after_an_off_topic_one_is_not_handed_over():
         user("подъём на этаж платный?", "nlu_fallback", 0.3),
     ]
     replies, result = await run(action, events)
-    assert replies == ["utter_kb_no_answer", "utter_kb_offer_human"]
-    assert followup(result) is None
+    assert replies == ["utter_kb_no_answer"] and followup(result) is None
 
 
 class NoArticleKb(FakeKb):
@@ -123,8 +113,7 @@ async def test_questions_without_an_article_twice_offer_a_person_and_start_nothi
     assert replies == ["utter_kb_no_answer"] and slot(events, "low_confidence_count") == 0.0
     second = [*first, *missed(unplaced=False), user("а телевизор какой?", "product_info")]
     replies, events = await run(action, second)
-    assert replies == ["utter_kb_no_answer", "utter_kb_offer_human"]
-    assert followup(events) is None
+    assert replies == ["utter_kb_no_answer"] and followup(events) is None
 
 
 async def test_an_answer_resets_the_streak():

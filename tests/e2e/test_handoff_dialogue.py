@@ -175,15 +175,11 @@ def test_a_closed_case_asks_for_a_rating_and_stores_it(stack):
     assert tracker(stack, sender)["slots"]["rating_requested"] is False
 
 
-def test_two_messages_the_bot_cannot_place_offer_a_person_the_customer_takes(stack):
+def test_two_messages_the_bot_cannot_place_bring_in_a_person(stack):
     sender = conversation()
     replies = say(stack, sender, "ыфвапр олдж ячсмить")
     assert matches("utter_kb_no_answer", "ru", replies[0]), replies
     replies = say(stack, sender, "ыфвапр олдж ячсмить")
-    assert matches("utter_kb_no_answer", "ru", replies[0]), replies
-    assert matches("utter_kb_offer_human", "ru", replies[-1]), replies
-    assert tracker(stack, sender)["slots"]["requested_slot"] is None  # the customer decides
-    replies = say(stack, sender, "/request_human")
     assert matches("utter_handoff_intro_low_confidence", "ru", replies[0]), replies
     assert matches("utter_ask_customer_name", "ru", replies[-1]), replies
     assert tracker(stack, sender)["slots"]["handoff_reason"] == "low_confidence"
