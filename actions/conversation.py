@@ -41,6 +41,7 @@ class Turn:
     confidence: float | None
     timestamp: float | None
     metadata: dict[str, Any]
+    reply_before: str = ""  # what the bot said just before this message, where it matters
 
 
 @functools.cache

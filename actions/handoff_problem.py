@@ -9,7 +9,7 @@ actions/conversation.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasa_sdk import Tracker
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -227,10 +227,12 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
     in_aside = after_cancel = False
     answer: Turn | None = None
     asking: str | None = None
+    replies: list[str] = []  # what the bot said since the customer's last message
     for event in tracker.events:
         kind, name = event.get("event"), event.get("name")
         if kind == "bot":
             after_cancel = (event.get("metadata") or {}).get("utter_action") == CANCELLED
+            replies.append(str(event.get("text") or ""))
         if kind == "session_started" or (kind == "action" and name == SUBMIT_ACTION):
             before, aside, answer, asking = [], [], None, None
             in_aside = False
@@ -243,6 +245,8 @@ def handoff_turns(tracker: Tracker) -> HandoffTurns:
         elif kind == "active_loop" and not name:
             asking = None
         elif kind == "user" and (turn := turn_of(event)) is not None:
+            turn = replace(turn, reply_before="\n".join(replies)[:MAX_TEXT])
+            replies = []
             if after_cancel and GO_ON.search(folded(turn.text)):
                 continue  # "нет, в спаме пусто. Продолжайте оформлять": the handoff goes on
             if asking == PROBLEM_SLOT:
@@ -324,14 +328,27 @@ def identifies_only(text: str) -> bool:
     return not any(TELLS_TROUBLE.search(part) for part in told)
 
 
+def takes_up_the_answer(turn: Turn) -> bool:
+    """The message goes on about what the bot just answered, in the answer's own words:
+    "Компенсация бонусами? Серьёзно? Это издевательство" after an article that returns a price
+    drop "in Лайт-бонусы"; "Статус «Возврат одобрен» висит уже 12 дней. Переключите на
+    сотрудника" after one that says to check the return's status. One that names things of its
+    own ("это безобразие, чайник пришёл не того цвета") tells a problem of its own."""
+    answered = {part for subject in _subjects(turn.reply_before) for part in subject.split("-")}
+    return bool(_subjects(turn.text) & answered)
+
+
 def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     """The later message goes on with the earlier one's problem: it says so (CONTINUES), the NLU
-    could not place it or put it outside (GOES_ON_INTENTS), both are read in one support topic
+    could not place it or put it outside (GOES_ON_INTENTS), it takes up the answer to the earlier
+    one (`takes_up_the_answer`), both are read in one support topic
     ("the app freezes when I open my wishlist" — "I'm on v5.14, it started after the last
     update"), or it names again what the earlier one is about ("почему за заказ не начислились
     баллы?" — "это я читал, сроки прошли, а баллов нет"). "не могу войти в кабинет" —
     "соедините, чайник пришёл не того цвета" shares none of these: another problem."""
     if continues(later.text) or later.intent in GOES_ON_INTENTS or identifies_only(later.text):
+        return True
+    if takes_up_the_answer(later):
         return True
     topic = topics.get(later.intent)
     if topic is not None and topic not in NO_TOPIC and topic == topics.get(earlier.intent):
