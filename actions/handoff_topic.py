@@ -7,10 +7,10 @@ A request for a person that also says what is wrong ("Перестали при�
 статусе заказа в приложении. Соедините с сотрудником") is read as request_human with some topic
 ranked next, often not the problem's: the help article the search finds for the message says more,
 since it knows every topic of the help centre, including wordings nobody listed (the article's
-title and id name its topic in words). Without an article, an item the customer says they bought
-(its order is what the agent looks up), then a topic the NLU ranks next with real weight (a per
-cent or two is a guess, and a guess asks a question that does not fit), and last the problem's
-own words: "привезли не всё... позовите оператора" is about an order.
+title, tags and id name its topic in words). Without an article, an item the customer says they
+bought (its order is what the agent looks up), then a topic the NLU ranks next with real weight
+(a per cent or two is a guess, and a guess asks a question that does not fit), and last the
+problem's own words: "привезли не всё... позовите оператора" is about an order.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ ENGLISH_PURCHASE = frozenset({"buy", "buying", "bought"})
 NO_ARTICLE = "abstain"
 # How many of the search's nearest articles tell the topic when none fits well enough to show.
 NEIGHBOURS = 3
-# The top articles of a message in the help-article search, each as its title and id.
+# The top articles of a message in the help-article search, each as the words that name it (its
+# title, tags and id).
 ArticleSearch = Callable[[str, str], Sequence[str]]
 
 
@@ -70,14 +71,14 @@ def help_center_articles(text: str, language: str) -> Sequence[str]:
     base = knowledge_base()
     answer = base.ask(text, language)
     if answer.outcome == NO_ARTICLE:
-        named = [f"{base.title(r.id) or ''} {r.id}" for r in answer.ranked[:NEIGHBOURS]]
+        named = [base.naming(r.id) for r in answer.ranked[:NEIGHBOURS]]
         return agreed_neighbour(text, named)
-    return [f"{article.title} {article.id}" for article in answer.articles[:1]]
+    return [base.naming(article.id) for article in answer.articles[:1]]
 
 
 def agreed_neighbour(text: str, articles: Sequence[str]) -> Sequence[str]:
-    """The first of the nearest articles of `text` (each as its title and id) when at least two
-    of them name a topic and all that do name the same one. A problem told in the customer's own
+    """The first of the nearest articles of `text` (each as its title, tags and id) when at least
+    two of them name a topic and all that do name the same one. A problem told in the customer's own
     words ("сервиз пришёл с двумя разбитыми тарелками") may fit no article well enough to be
     answered, yet its neighbours (a wrong item, a damaged parcel, a partial delivery) all say it
     is about an order, and the agent needs its number. A question the help centre cannot answer
@@ -112,13 +113,13 @@ def problem_topic(
     search: ArticleSearch,
 ) -> str | None:
     """The topic of the message a handoff is about, from the surest reading that gives one: the
-    NLU's first intent when it has a topic; else the help article the search finds for the
-    message (its title and id name the topic in words: "Уведомления: ... notifications-ru"), which
+    NLU's first intent when it has a topic; else the help article the search finds for the message
+    (its title, tags and id name the topic in words: "Уведомления ... push notifications-ru"), which
     knows the help centre's topics better than a request for a person's ranking does; else the
-    order, when the message says the item was bought ("пылесос, купленный у вас, не включается":
-    the NLU's guesses for a faulty item are no topic of the form); else a topic the NLU ranks
-    next; else the message's own words. Words that name only topics other than the NLU's first
-    intent's, or than a weaker reading's, say it misread the message: they come first."""
+    order, when the message says the item was bought ("пылесос, купленный у вас, не включается": the
+    NLU's guesses for a faulty item are no topic of the form); else a topic the NLU ranks next; else
+    the message's own words. Words that name only topics other than the NLU's first intent's, or
+    than a weaker reading's, say it misread the message: they come first."""
     ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
     first = ranking[0] if ranking else {}
     topic = topics.get(str(first.get("name") or ""))

@@ -97,9 +97,13 @@ class RetrievalKnowledgeBase:
             result.question,
         )
 
-    def title(self, article_id: str) -> str | None:
+    def naming(self, article_id: str) -> str:
+        """The words that name what an article is about: its title, tags and id ("Товар оказался
+        бракованным или сломался возврат брак гарантия faulty-goods-ru")."""
         article = self._search.articles.get(article_id)
-        return article.title if article is not None else None
+        if article is None:
+            return article_id
+        return " ".join((article.title, *article.tags, article_id))
 
     def _only_article(self, supported: frozenset[str], language: str) -> str | None:
         """The intent's article in `language` when its examples are answered by one article."""
