@@ -122,6 +122,13 @@ CASE_REQUEST = re.compile(
     r"|\b(?:open|create|file|raise|log|submit|lodge|make)\s+(?:a|an|the|me a)\s+"
     r"(?:support\s+|formal\s+)?(?:ticket|case|complaint)\b"
 )
+# Asking whom to talk to about the problem just told: in a support chat, the answer is a person.
+# "The glass jug of my blender arrived cracked, order ¶. Who can I talk to about this?", "с кем
+# можно поговорить по этому поводу?". Not how to reach support ("как с вами связаться").
+WHOM_TO_TALK_TO = re.compile(
+    r"\bwho (?:can|could|should|do) (?:i|we) (?:talk|speak|chat) (?:to|with)\b"
+    r"|\bс кем (?:(?:можно|мне|я могу|могу)\s+)+(?:\w+\s+)?(?:поговорить|пообщаться|обсудить)\b"
+)
 # One of the company's people, said so: "хочу, чтобы этим занялся кто-то из вас", "пусть
 # разберётся кто-нибудь из ваших", "someone on your team".
 ONE_OF_YOU = re.compile(
@@ -206,6 +213,8 @@ def asks_for_person(text: str) -> bool:
     if CONNECT_ME.search(lowered) or ENGLISH_CONNECT.search(lowered):
         return True
     if CASE_REQUEST.search(lowered) or TALK_TO_SUPPORT.search(lowered):
+        return True
+    if WHOM_TO_TALK_TO.search(lowered):
         return True
     if any(_asks_to_connect(_WORD.findall(piece)) for piece in pieces(lowered, ".!?;\n")):
         return True

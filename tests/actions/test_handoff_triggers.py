@@ -428,6 +428,9 @@ async def test_a_plain_yes_after_did_this_help_is_the_verdict():
         ("подключите кого-нибудь к акции", False),
         ("как связаться с кем-нибудь", False),
         ("можно кого-нибудь другого отправить за заказом", False),
+        ("The glass jug arrived cracked, order 44 718 209. Who can I talk to about this?", True),
+        ("с кем можно поговорить по этому поводу?", True),
+        ("who did you talk to at the depot?", False),
     ],
 )
 def test_putting_through_to_anyone_at_all_asks_for_a_person(text: str, asks: bool):
