@@ -26,3 +26,12 @@ def test_an_intent_of_several_articles_or_none_has_no_only_article():
     assert kb._only_article(frozenset({"a-ru", "b-ru"}), "ru") is None
     assert kb._only_article(frozenset(), "ru") is None
     assert kb._only_article(frozenset({"gone-ru"}), "ru") is None
+
+
+def test_an_article_is_named_by_its_title_tags_and_id_for_the_handoffs_topic():
+    """actions/handoff_topic.py reads the topic from these words: a title that names none
+    ("Товар оказался бракованным или сломался") has tags that do."""
+    faulty = SimpleNamespace(title="Товар оказался бракованным", tags=("возврат", "брак"))
+    kb = RetrievalKnowledgeBase(SimpleNamespace(articles={"faulty-goods-ru": faulty}))  # type: ignore[arg-type]
+    assert kb.naming("faulty-goods-ru") == "Товар оказался бракованным возврат брак faulty-goods-ru"
+    assert kb.naming("gone-ru") == "gone-ru"
