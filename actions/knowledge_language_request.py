@@ -1,6 +1,7 @@
 """A request to switch language said before the question ("sorry, can we talk in English? where is
-my parcel", "можно по-русски? не приходит код"): the bot already answers in the language the
-customer writes, so the request is not what to search for; the question after it is.
+my parcel", "можно по-русски? не приходит код"), or an apology for the wrong one ("ой извините
+не на том языке. заказ ¶ когда приедет?"): the bot already answers in the language the customer
+writes, so the remark is not what to search for; the question after it is.
 
 A sentence, or a clause between commas, is a language request when it names a language and a way
 of talking and says nothing else. A message that is only the request ("do you speak English?")
@@ -37,6 +38,18 @@ COURTESY = listed(
 )
 
 
+# An apology for writing in the wrong language ("ой извините не на том языке", "sorry, wrong
+# language"), said before the question asked again in the right one: it asks nothing.
+LANGUAGE_WORD = re.compile(r"^(?:язык\w*|language|languages)$")
+WRONG = listed(
+    """
+    не на том тот другом другой ошиблась ошибся случайно перепутала перепутал
+    wrong mistake accident accidentally other different typed by oops
+    ой ох упс
+    """
+)
+
+
 def _only_request(piece: str) -> bool:
     words = WORD.findall(folded(piece))
     if not any(LANGUAGE.match(w) for w in words) or not TALKING.intersection(words):
@@ -44,14 +57,25 @@ def _only_request(piece: str) -> bool:
     return all(w in TALKING or w in COURTESY or LANGUAGE.match(w) for w in words)
 
 
+def _only_apology(piece: str) -> bool:
+    words = WORD.findall(folded(piece))
+    if not any(LANGUAGE_WORD.match(w) for w in words) or not WRONG.intersection(words):
+        return False
+    return all(w in WRONG or w in COURTESY or LANGUAGE_WORD.match(w) for w in words)
+
+
+def _asks_nothing(piece: str) -> bool:
+    return _only_request(piece) or _only_apology(piece)
+
+
 def _without_requests(sentence: str) -> str:
-    if _only_request(sentence):
+    if _asks_nothing(sentence):
         return ""
-    return "".join(c for c in pieces(sentence, ",") if not _only_request(c))
+    return "".join(c for c in pieces(sentence, ",") if not _asks_nothing(c))
 
 
 def without_language_request(text: str) -> str:
-    """The message without the sentences or clauses that only ask to switch language, when a
-    question is left."""
+    """The message without the sentences or clauses that only ask to switch language or excuse
+    the wrong one, when a question is left."""
     rest = "".join(_without_requests(s) for s in pieces(text, ".!?;\n")).strip(" ,")
     return rest if WORD.search(rest) else text

@@ -14,6 +14,12 @@ from actions.knowledge_language_request import without_language_request
         ("English please. My card was declined", "My card was declined"),
         ("можно по-русски? не приходит код", "не приходит код"),
         ("пишите, пожалуйста, по-английски. как вернуть товар", "как вернуть товар"),
+        # an apology for the wrong language asks nothing either
+        (
+            "ой извините не на том языке. заказ 58201937 когда приедет?",
+            "заказ 58201937 когда приедет?",
+        ),
+        ("sorry, wrong language! where is my order?", "where is my order?"),
     ],
 )
 def test_the_question_after_a_language_request_is_searched(text: str, searched: str):
@@ -27,6 +33,8 @@ def test_the_question_after_a_language_request_is_searched(text: str, searched: 
         "can i see the site in english",  # about the site, not this chat
         "Can I call your hotline and speak English? Also are prices shown in euros?",
         "у меня coupon не применяется, пишет expired",
+        "можно сменить язык на другой?",  # about the site's language: its article answers
+        "сменить язык не получается",
         "",
     ],
 )
