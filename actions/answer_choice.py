@@ -229,6 +229,22 @@ def _pointed(
     return None
 
 
+def _outvoted_by(ranked: tuple[Ranked, ...]) -> Ranked | None:
+    """The close article most of the search's signals rank first, when hardly any rank the best
+    first (fewer than SURE_AGREEMENT) and the best leads it by less than SURE_LEAD."""
+    top = ranked[0]
+    if top.agreement is None or top.agreement >= SURE_AGREEMENT:
+        return None
+    return next(
+        (
+            r
+            for r in ranked[1:MAX_CHOICE]
+            if top.fused - r.fused < SURE_LEAD and (r.agreement or 0) >= OFF_TOPIC_AGREEMENT
+        ),
+        None,
+    )
+
+
 def _unsure(
     ranked: tuple[Ranked, ...],
     pointed: Ranked | None,
@@ -246,6 +262,11 @@ def _unsure(
         # not the payment methods page payment_methods is usually answered with).
         if _agreed(top) and _lead(ranked) >= SURE_LEAD:
             return _answer(ranked, top)
+        # A best that one signal ranks first, a hair ahead of one most signals rank first, gives
+        # way to that one ("хочу обменять электрочайник на другой цвет, белый не подошёл":
+        # exchange by six signals, a wrong item by one).
+        if (outvoted := _outvoted_by(ranked)) is not None:
+            return _answer(ranked, outvoted)
         # An intent the NLU is unsure of is no better support than none at all: the search's
         # best, when it scores as an unplaced question's must, before the intent's article
         # ("подарили сертификат, можно обратно деньгами?" read as product_info at 0.37).

@@ -213,3 +213,19 @@ def test_an_article_most_signals_rank_first_by_a_clear_lead_answers_over_an_off_
     )
     # a search that is not near an answer decides nothing
     assert choose(answer("abstain", agreed), "off_topic").decision == "abstain"
+
+
+def test_a_best_one_signal_ranks_first_gives_way_to_a_close_one_most_signals_rank_first():
+    # "хочу обменять электрочайник на другой цвет, белый не подошёл": exchange, not a wrong item
+    ranking = ranked(("wrong-item", 3.93, 1), ("exchange", 3.90, 6), ("change-items", 3.10, 0))
+    pointing = answer("abstain", ranking, frozenset({"wrong-item", "exchange"}))
+    assert choose(pointing, "topic", 0.98).articles == ("exchange",)
+    # not when the best leads by more, or when its own signals agree on it
+    wider = ranked(("wrong-item", 4.05, 1), ("exchange", 3.90, 6), ("change-items", 3.10, 0))
+    assert choose(answer("abstain", wider, frozenset({"wrong-item"})), "topic", 0.98).articles == (
+        "wrong-item",
+    )
+    agreed = ranked(("wrong-item", 3.93, 2), ("exchange", 3.90, 5), ("change-items", 3.10, 0))
+    assert choose(answer("abstain", agreed, frozenset({"wrong-item"})), "topic", 0.98).articles == (
+        "wrong-item",
+    )
