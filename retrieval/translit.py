@@ -3,8 +3,7 @@ cvtybnm nfhba" for "как сменить тариф"): read it in Cyrillic when
 words are.
 
 A question with no Cyrillic letter that the project's language guesser reads as Russian
-(retrieval/language.py) is read in chat spelling word by word (retrieval/chat_spelling.py) and
-converted with the Russian transliteration table; any question with no
+(retrieval/language.py) is converted with the Russian transliteration table; any question with no
 Cyrillic letter is also read key for key on the Russian layout (the guesser cannot tell such text
 from noise). A reading is used when the help center knows clearly more of its words than of the
 Latin original. An English question is left as it was, even where its names would match in
@@ -18,10 +17,8 @@ from collections.abc import Callable
 
 import cyrtranslit
 
-from retrieval.chat_spelling import chat_reading
 from retrieval.language import guess_language
 from retrieval.lexical import tokens
-from retrieval.word_lists import word_lists
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LATIN = re.compile(r"[a-z]", re.IGNORECASE)
@@ -32,13 +29,6 @@ _RUSSIAN_KEYS = "ёйцукенгшщзхъфывапролджэячсмить�
 LAYOUT = str.maketrans(_ENGLISH_KEYS, _RUSSIAN_KEYS)
 
 
-def _chat_readings(text: str) -> list[str]:
-    """The reading of chat spelling word by word (retrieval/chat_spelling.py), when the Russian
-    dictionary is there to choose each word's."""
-    lists = word_lists()
-    return [chat_reading(text, lists[0])] if lists is not None else []
-
-
 def cyrillic_reading(text: str, coverage: Callable[[list[str]], float]) -> str | None:
     """The Cyrillic reading of `text`, or None when it is not Russian typed in Latin letters.
     `coverage`: the share of a question's words the help center uses (ArticleTable.coverage)."""
@@ -46,6 +36,6 @@ def cyrillic_reading(text: str, coverage: Callable[[list[str]], float]) -> str |
         return None
     readings = [text.translate(LAYOUT)]
     if guess_language(text, "en") == "ru":
-        readings[:0] = [*_chat_readings(text), cyrtranslit.to_cyrillic(text, "ru")]
+        readings.insert(0, cyrtranslit.to_cyrillic(text, "ru"))
     best = max(readings, key=lambda reading: coverage(tokens(reading)))  # the first of equals
     return best if coverage(tokens(best)) >= coverage(tokens(text)) + MIN_GAIN else None
