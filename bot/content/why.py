@@ -28,6 +28,7 @@ from typing import Any
 from actions.answer_choice import choose
 from actions.answer_from_knowledge import question_placement
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase, Ranked
+from actions.knowledge_language_request import without_language_request
 from actions.knowledge_precedence import precedence
 from actions.knowledge_provider import RetrievalKnowledgeBase, label_examples
 from bot.common.build.errors import ContentError
@@ -37,6 +38,7 @@ from retrieval.encoder import Encoder, load_encoder
 from retrieval.errors import RetrievalError
 from retrieval.index import build_with_settings
 from retrieval.language import guess_language
+from retrieval.normalise import read_message
 from retrieval.ranking import decide
 from retrieval.service import KbSearch
 from retrieval.settings import RetrievalSettings
@@ -69,6 +71,7 @@ class Explanation:
     chosen: list[str] = field(default_factory=list)
     precedence: str = ""  # the top intent's own reply or the article, when the two compete
     choice: str = ""  # what the bot replies to the question asked first (actions/answer_choice.py)
+    searched: str = ""  # the text the search reads, when the bot reads the question first
 
 
 def newest_model(models: Path) -> Path | None:
@@ -109,6 +112,13 @@ def open_search(
         return KbSearch.open(encoder, temporary), note
 
 
+def searched_text(question: str) -> str:
+    """What the bot searches for the question, as actions/answer_from_knowledge.py reads it:
+    Russian typed in Latin letters respelled, a long story cut to its question, a request to
+    switch language (or an apology for the wrong one) left out."""
+    return without_language_request(read_message(question).text)
+
+
 def bot_choice(question: str, answers: KnowledgeBase, top: tuple[str, float, str]) -> str:
     """The bot's decision on the question asked as a conversation's first, from the NLU's first
     intent and the search as the action server sees it: the search's own outcome above is only
@@ -116,7 +126,8 @@ def bot_choice(question: str, answers: KnowledgeBase, top: tuple[str, float, str
     intent, confidence, _ = top
     placed = question_placement(intent, confidence, question)
     language = guess_language(question)
-    found = answers.ask(question, language, None, intent if placed == "topic" else None)
+    searched = searched_text(question)
+    found = answers.ask(searched, language, None, intent if placed == "topic" else None)
     choice = choose(found, placed, confidence)
     articles = f" → {', '.join(choice.articles)}" if choice.articles else ""
     return f"{choice.decision}{articles} (the NLU's placing: {placed})"
@@ -137,7 +148,10 @@ def explain(
             (str(i.get("name")), float(i.get("confidence") or 0.0), (replies or {}).get(
                 str(i.get("name")), "")) for i in ranking[:SHOWN] if i.get("name")
         ]  # fmt: skip
-    ranked = search.rank(question)
+    searched = searched_text(question)
+    if searched != question:
+        result.searched = searched
+    ranked = search.rank(searched)
     settings = ranked.settings
     result.thresholds = {
         "answer": settings.answer_threshold,
@@ -176,6 +190,8 @@ def as_text(found: Explanation) -> str:
         lines += [f"  {c:.3f}  {name}" + (f"  ({kind})" if kind else "")
                   for name, c, kind in found.intents]  # fmt: skip
         lines.append("")
+    if found.searched:
+        lines += [f"Searched as: {found.searched}", ""]
     t = found.thresholds
     lines.append(
         f"Articles ({found.index_note}; answer at {t['answer']:.2f} with a lead of "

@@ -185,3 +185,16 @@ def test_the_bots_choice_follows_where_the_nlu_placed_the_question(kb, tmp_path)
     outside = why.explain("какая завтра погода в москве", search, off_topic, {}, answers)
     assert outside.choice == "abstain (the NLU's placing: off_topic)"
     assert why.explain(question, search, parse, {}).choice == "", "no search as the bot's: none"
+
+
+def test_the_search_reads_the_question_as_the_bot_does(kb, tmp_path):
+    """Russian typed in Latin letters is respelled and a request to switch language left out
+    before the search, as actions/answer_from_knowledge.py does, and the text searched is shown."""
+    search = open_search(kb, tmp_path)
+    found = why.explain("skolko stoit podarochnaya upakovka", search)
+    assert found.searched.startswith("сколько стоит подарочная упаковка")
+    assert found.articles[0]["id"] == "gift-wrap-ru"
+    assert f"Searched as: {found.searched}" in why.as_text(found)
+    assert why.explain("сколько стоит подарочная упаковка", search).searched == ""
+    english = why.explain("can we talk in English? сколько стоит подарочная упаковка", search)
+    assert english.searched == "сколько стоит подарочная упаковка"
