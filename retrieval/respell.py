@@ -76,15 +76,17 @@ LATIN_WORD = re.compile(r"[a-z']+")
 KEEP_AS_TYPED = re.compile(r"[\d@/]|\w[.:_]\w")
 
 
-def _options(group: str, before: str, at_end: bool) -> tuple[str, ...]:
-    """Spellings of one letter group, given the Latin letter before it ('' at the start)."""
+def _options(group: str, before: str, at_end: bool, next_letter: str = "") -> tuple[str, ...]:
+    """Spellings of one letter group, given the Latin letter before it ('' at the start) and the
+    one after it. A word that starts with "e" is read with "э" first only before a "t" ("eto",
+    "etot", "etazh"): "ego", "esli", "ei" are "его", "если", "ей", and "эго" is a word too."""
     after_vowel = before in VOWELS
     if group == "y" and after_vowel:
         return ("й", "ы", "и")
     if group == "i" and after_vowel and at_end:
         return ("й", "и")
     if group == "e" and (not before or after_vowel):
-        return ("э", "е") if not before else ("е", "э")
+        return ("э", "е") if not before and next_letter == "t" else ("е", "э")
     return GROUPS[group]
 
 
@@ -97,7 +99,8 @@ def _groups(word: str) -> list[tuple[str, ...]]:
             if group in GROUPS:
                 before = word[position - 1] if position else ""
                 at_end = position + size == len(word)
-                parts.append(_options(group, before, at_end))
+                after = word[position + size] if not at_end else ""
+                parts.append(_options(group, before, at_end, after))
                 position += size
                 break
         else:  # a letter of no group (cannot happen for [a-z'])

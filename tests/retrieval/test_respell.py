@@ -19,6 +19,9 @@ from retrieval.respell import respell, spellings
         ("dengi spisali", "деньги списали"),
         ("eshche ne prishlo, tsena izmenilas", "еще не пришло, цена изменилась"),
         ("kak obyedinit zakazy", "как объединит заказы"),
+        # "e" first: "э" only before a "t" ("эго" is a word too)
+        ("a na pochtu ego mozhno?", "а на почту его можно?"),
+        ("eto na kakoi etazh", "это на какой этаж"),
     ],
 )
 def test_words_take_the_spelling_the_dictionary_knows(typed: str, meant: str):
