@@ -1,14 +1,15 @@
 """Searching a message that may continue the question just answered (issue 18).
 
-Right after an answer, a short question often leans on the one before it. One that refers back
-("а если он уже уехал?", "то есть с этого телефона уже никак?") is searched together with that
-question. One that does not ("а пересылку кто оплачивает, я или вы?" after an answer about an
-exchange) was searched alone, found nothing, and got an intent's stock reply (here the bot
-introducing itself): a short question that alone finds nothing at all is now searched with the
-question before it too, and that search answers when it finds something; so is one that alone
-the search is unsure of with no article its signals agree on, and that search answers when it is
-sure. A message the NLU places in a topic of its own with confidence, or in a topic while it asks
-nothing ("now it's showing E-101" says what happened next), is no follow-up.
+Right after an answer, a short question often leans on the one before it. One that refers back ("а
+если он уже уехал?", "то есть с этого телефона уже никак?") is searched together with that question,
+unless that search is unsure and the message alone has an article most signals agree on. One that
+does not ("а пересылку кто оплачивает, я или вы?" after an answer about an exchange) was searched
+alone, found nothing, and got an intent's stock reply (here the bot introducing itself): a short
+question that alone finds nothing at all is now searched with the question before it too, and that
+search answers when it finds something; so is one that alone the search is unsure of with no article
+its signals agree on, and that search answers when it is sure. A message the NLU places in a topic
+of its own with confidence, or in a topic while it asks nothing ("now it's showing E-101" says what
+happened next), is no follow-up.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import NamedTuple
 
 from rasa_sdk import Tracker
 
-from actions.answer_choice import Choice, Placement, choose, clear_best
+from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose, clear_best
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_precedence import asked
 from actions.message_kinds import follows_up, short_message
@@ -77,7 +78,16 @@ def search_in_context(
     together_text = f"{text} {before}"
     if before is not None and follows_up(text):
         together = client.ask(together_text, language, None, intent)
-        return Searched(together, choose(together, placed, confidence), together_text, True)
+        searched = Searched(together, choose(together, placed, confidence), together_text, True)
+        if together.outcome == "answer":
+            return searched
+        # together the search is unsure, while alone most of its signals agree on an article by
+        # a clear lead: "а если так и не сдвинется, можно от него отказаться?" after a tracking
+        # question is about cancelling, which the tracking question's words drown
+        alone = client.ask(text, language, known, intent)
+        if agreed_over_off_topic(alone.ranked):
+            return Searched(alone, choose(alone, placed, confidence), text)
+        return searched
     alone = client.ask(text, language, known, intent)
     alone_choice = choose(alone, placed, confidence)
     found_nothing = alone_choice.decision == "abstain"

@@ -74,7 +74,22 @@ def test_a_follow_up_that_refers_back_is_searched_with_the_question_before() -> 
     text = "а если он уже уехал?"
     kb = ScriptedKb({text: SURE, f"{text} {BEFORE}": CLOSE})
     assert search_in_context(kb, text, BEFORE, "ru", "unplaced")[0] is CLOSE
-    assert kb.questions == [f"{text} {BEFORE}"]
+    assert kb.questions == [f"{text} {BEFORE}", text]  # together unsure: alone asked too
+    kb = ScriptedKb({text: CLOSE, f"{text} {BEFORE}": SURE})
+    assert search_in_context(kb, text, BEFORE, "ru", "unplaced")[0] is SURE
+    assert kb.questions == [f"{text} {BEFORE}"]  # sure together: nothing more to ask
+
+
+def test_a_follow_up_alone_most_signals_agree_on_is_answered_alone_when_together_is_unsure():
+    """ "а если так и не сдвинется, можно от него отказаться?" after a tracking question: the
+    question before drowns what this one asks (cancelling)."""
+    text = "а если так и не сдвинется, можно от него отказаться?"
+    agreed = KnowledgeAnswer(
+        "abstain", (), (Ranked("cancel-order-ru", 0.23, 3.93, 4), Ranked("other", 0.02, 3.37, 0))
+    )
+    kb = ScriptedKb({text: agreed, f"{text} {BEFORE}": CLOSE})
+    answer, _, searched, together = search_in_context(kb, text, BEFORE, "ru", "topic")
+    assert answer is agreed and searched == text and not together
 
 
 def test_a_short_question_that_alone_finds_nothing_is_searched_with_the_question_before() -> None:
