@@ -170,7 +170,7 @@ def choose(
         alone = intent_confidence is not None and intent_confidence >= INTENT_ALONE
         if placed == "topic" and alone and answer.intent_article:
             return Choice("answer", (answer.intent_article,))
-        return _unsure(ranked, pointed, placed, answer.examples == frozenset(), unsure_intent)
+        return _unsure(ranked, pointed, placed, answer.examples, unsure_intent)
     if placed == "off_topic":
         # the NLU puts it outside the help center, the search finds an article near an answer
         # that most of its signals rank first by a clear lead: a store question about a product
@@ -229,9 +229,11 @@ def _pointed(
     return None
 
 
-def _outvoted_by(ranked: tuple[Ranked, ...]) -> Ranked | None:
+def _outvoted_by(ranked: tuple[Ranked, ...], examples: frozenset[str] | None) -> Ranked | None:
     """The close article most of the search's signals rank first, when hardly any rank the best
-    first (fewer than SURE_AGREEMENT) and the best leads it by less than SURE_LEAD."""
+    first (fewer than SURE_AGREEMENT) and the best leads it by less than SURE_LEAD; one of the
+    intent's own articles (`examples`), when the intent has any: refund_status's "вернула пылесос,
+    а деньги не пришли" stays with the refund times, which double charges outvote."""
     top = ranked[0]
     if top.agreement is None or top.agreement >= SURE_AGREEMENT:
         return None
@@ -239,7 +241,9 @@ def _outvoted_by(ranked: tuple[Ranked, ...]) -> Ranked | None:
         (
             r
             for r in ranked[1:MAX_CHOICE]
-            if top.fused - r.fused < SURE_LEAD and (r.agreement or 0) >= OFF_TOPIC_AGREEMENT
+            if top.fused - r.fused < SURE_LEAD
+            and (r.agreement or 0) >= OFF_TOPIC_AGREEMENT
+            and (not examples or r.id in examples)
         ),
         None,
     )
@@ -249,13 +253,14 @@ def _unsure(
     ranked: tuple[Ranked, ...],
     pointed: Ranked | None,
     placed: Placement,
-    none_expected: bool,
+    examples: frozenset[str] | None,
     unsure_intent: bool = False,
 ) -> Choice:
-    """The search found nothing good: answer only with support from elsewhere."""
+    """The search found nothing good: answer only with support from elsewhere. `examples`: the
+    articles the intent's examples are answered with (empty: this kind of question has none)."""
     top = ranked[0]
     if placed == "topic":
-        if none_expected:
+        if examples == frozenset():
             return Choice("abstain", no_article=True)
         # A best article the search's signals agree on with a lead is not overruled by one the
         # intent's examples point at further down ("can i pay in instalmants?": instalments,
@@ -265,7 +270,7 @@ def _unsure(
         # A best that one signal ranks first, a hair ahead of one most signals rank first, gives
         # way to that one ("хочу обменять электрочайник на другой цвет, белый не подошёл":
         # exchange by six signals, a wrong item by one).
-        if (outvoted := _outvoted_by(ranked)) is not None:
+        if (outvoted := _outvoted_by(ranked, examples)) is not None:
             return _answer(ranked, outvoted)
         # An intent the NLU is unsure of is no better support than none at all: the search's
         # best, when it scores as an unplaced question's must, before the intent's article

@@ -225,6 +225,11 @@ def test_a_best_one_signal_ranks_first_gives_way_to_a_close_one_most_signals_ran
     assert choose(answer("abstain", wider, frozenset({"wrong-item"})), "topic", 0.98).articles == (
         "wrong-item",
     )
+    # nor for an article the intent is never answered with: "вернула пылесос, а деньги не
+    # пришли" under refund_status stays with the refund times
+    refund = ranked(("refund-times", 4.11, 1), ("double-charge", 4.01, 4), ("faulty", 3.85, 0))
+    own = answer("abstain", refund, frozenset({"refund-times"}))
+    assert choose(own, "topic", 0.8).articles == ("refund-times",)
     agreed = ranked(("wrong-item", 3.93, 2), ("exchange", 3.90, 5), ("change-items", 3.10, 0))
     assert choose(answer("abstain", agreed, frozenset({"wrong-item"})), "topic", 0.98).articles == (
         "wrong-item",
