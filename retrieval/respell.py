@@ -76,7 +76,7 @@ LATIN_WORD = re.compile(r"[a-z']+")
 KEEP_AS_TYPED = re.compile(r"[\d@/]|\w[.:_]\w")
 
 
-def _options(group: str, before: str, at_end: bool, next_letter: str = "") -> tuple[str, ...]:
+def _options(group: str, before: str, at_end: bool, next_letter: str) -> tuple[str, ...]:
     """Spellings of one letter group, given the Latin letter before it ('' at the start) and the
     one after it. A word that starts with "e" is read with "э" first only before a "t" ("eto",
     "etot", "etazh"): "ego", "esli", "ei" are "его", "если", "ей", and "эго" is a word too."""

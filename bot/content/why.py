@@ -119,14 +119,15 @@ def searched_text(question: str) -> str:
     return without_language_request(read_message(question).text)
 
 
-def bot_choice(question: str, answers: KnowledgeBase, top: tuple[str, float, str]) -> str:
+def bot_choice(
+    question: str, searched: str, answers: KnowledgeBase, top: tuple[str, float, str]
+) -> str:
     """The bot's decision on the question asked as a conversation's first, from the NLU's first
     intent and the search as the action server sees it: the search's own outcome above is only
     one of its inputs (where the NLU placed the question, the intent's examples)."""
     intent, confidence, _ = top
     placed = question_placement(intent, confidence, question)
     language = guess_language(question)
-    searched = searched_text(question)
     found = answers.ask(searched, language, None, intent if placed == "topic" else None)
     choice = choose(found, placed, confidence)
     articles = f" → {', '.join(choice.articles)}" if choice.articles else ""
@@ -171,7 +172,7 @@ def explain(
             }
         )
     if answers is not None and result.intents:
-        result.choice = bot_choice(question, answers, result.intents[0])
+        result.choice = bot_choice(question, searched, answers, result.intents[0])
     outcome, chosen = decide(list(ranked.ranked), settings)
     result.outcome, result.chosen = outcome, [c.article_id for c in chosen]
     if result.intents and result.intents[0][2] in ARTICLE_FIRST:

@@ -544,35 +544,47 @@ def test_a_message_that_only_names_the_order_and_the_item_joins_the_problem_befo
     assert found is not None and found.text == late
 
 
-def test_a_complaint_about_the_answer_just_given_joins_the_problem_it_answered():
-    bought = "Купила пылесос за 34 990, а через два дня он стоит 29 990. Это вообще нормально?"
-    article = "Если цена снизилась в течение 7 дней, мы вернём разницу Лайт-бонусами."
-    mockery = "Компенсация бонусами? Серьёзно? Это издевательство, хочу оставить жалобу"
-    events = [
-        user(bought, "return_item", 0.8),
+def answered_then(first: tuple[str, str], article: str, later: tuple[str, str]) -> list[dict]:
+    """A message, the article the bot answered it with, a later message, then the form."""
+    return [
+        user(first[0], first[1], 0.9),
         bot(article),
-        user(mockery, "complaint", 0.99),
-        *request_then_form(("customer_name", "Жанна Викторовна", "greet", "Жанна Викторовна")),
+        user(later[0], later[1], 0.9),
+        *request_then_form(("customer_name", "Жанна", "greet", "Жанна")),
     ]
-    found = problem(events)
-    assert found is not None and found.text == f"{bought}\n{mockery}"
-    assert found.turn.intent == "return_item"  # the topic is the problem's, not the complaint's
-    # a complaint that names things of its own tells a problem of its own
-    kettle = "это безобразие, чайник пришёл не того цвета"
-    events[2] = user(kettle, "complaint", 0.99)
-    found = problem(events)
-    assert found is not None and found.text == kettle
 
 
-def test_a_request_that_takes_up_the_answer_just_given_joins_the_problem_it_answered():
-    returned = "вернул наушники ещё две недели назад, заказ 35 802 617, а деньги так и не пришли"
-    article = "Проверьте статус в «Мои заказы» → «Возвраты»: возврат должен быть одобрен."
-    status = "Статус «Возврат одобрен» висит уже 12 дней. Переключите на сотрудника"
-    events = [
-        user(returned, "refund_status", 0.9),
-        bot(article),
-        user(status, "request_human", 0.9),
-        *request_then_form(("customer_name", "Лёша", "greet", "Лёша")),
-    ]
-    found = problem(events)
-    assert found is not None and found.text == f"{returned}\n{status}"
+BOUGHT = ("Купила пылесос за 34 990, а через два дня он стоит 29 990. Нормально?", "return_item")
+PRICE_DROP = "Если цена снизилась в течение 7 дней, мы вернём разницу Лайт-бонусами."
+RETURNED = (
+    "вернул наушники две недели назад, заказ 35 802 617, а деньги не пришли",
+    "return_item",
+)
+REFUNDS = "Проверьте статус в «Мои заказы» → «Возвраты»: возврат должен быть одобрен."
+
+
+@pytest.mark.parametrize(
+    ("first", "article", "later"),
+    [
+        # a complaint about the answer, in its words ("бонусами")
+        (BOUGHT, PRICE_DROP, ("Компенсация бонусами? Серьёзно? Это издевательство", "complaint")),
+        # a request for a person that tells how the answer's advice went ("статус", "возврат")
+        (
+            RETURNED,
+            REFUNDS,
+            ("Статус «Возврат одобрен» висит 12 дней. Переключите", "request_human"),
+        ),
+    ],
+)
+def test_a_message_that_takes_up_the_answer_just_given_joins_the_problem_it_answered(
+    first: tuple[str, str], article: str, later: tuple[str, str]
+):
+    found = problem(answered_then(first, article, later))
+    assert found is not None and found.text == f"{first[0]}\n{later[0]}"
+    assert found.turn.intent == first[1]  # the topic is the problem's, not the reaction's
+
+
+def test_a_complaint_that_names_things_of_its_own_is_a_problem_of_its_own():
+    kettle = ("это безобразие, чайник пришёл не того цвета", "complaint")
+    found = problem(answered_then(BOUGHT, PRICE_DROP, kettle))
+    assert found is not None and found.text == kettle[0]

@@ -177,7 +177,7 @@ def surname(
     return None
 
 
-# Endings of Russian surnames by gender; the ones shared by both genders are None.
+# Endings of Russian surnames by gender; those both genders share are in the group "any".
 _SURNAME_ENDINGS = re.compile(
     r"(?:(?P<femn>ова|ева|ёва|ина|ына|ская|цкая)|(?P<masc>ов|ев|ёв|ин|ын|ский|цкий)"
     r"|(?P<any>ко|ук|юк|ых|их|ян|дзе|швили))$"
