@@ -355,6 +355,27 @@ def asks_how_to_use(text: str) -> bool:
     return bool(HOW_TO_USE.search(folded(text)))
 
 
+# A service a store gives around a purchase: wrapping it, engraving it, lifting it upstairs,
+# taking the old one away, assembling or installing it. The help center may not describe one, but
+# it is the store's to answer, unlike pizza or a job: a person can.
+STORE_SERVICE = re.compile(
+    r"\b(?:упак\w*|гравир\w*|утилиз\w*|вывез\w*|вывоз\w*|подъ[её]м\w*|поднять|поднимет\w*"
+    r"|поднимут|занес\w*|занёс\w*|сборк\w*|собер[её]т\w*|соберут|установ\w*|монтаж\w*"
+    r"|wrap\w*|engrav\w*|haul\w*|recycl\w*|dispos\w*|upstairs|assembl\w*|install\w*|mount\w*)"
+)
+
+APP_WORDS = re.compile(r"\b(?:приложени\w*|app|apps|application)\b")
+
+
+def asks_store_service(text: str) -> bool:
+    """The message asks about a service the store gives around a purchase ("do you offer gift
+    wrapping?", "подъём на 9 этаж без лифта у вас платный?"), whatever the NLU makes of it."""
+    lowered = folded(text)
+    if APP_WORDS.search(lowered):
+        return False  # installing the app is the app's question, answered by its articles
+    return bool(STORE_SERVICE.search(lowered)) and asks(lowered, ANY_QUESTION)
+
+
 def tells_a_purchase(text: str) -> bool:
     """The message says the customer bought or ordered the item already."""
     lowered = folded(text)

@@ -443,3 +443,18 @@ def test_a_handoff_the_bot_began_that_asks_for_a_person_is_the_customers_request
     assert case_reason("negative", "это издевательство, соедините с оператором") == "requested"
     assert case_reason("complaint", "ну и сервис у вас конечно") == "complaint"
     assert case_reason("low_confidence", "соедините с оператором") == "low_confidence"
+
+
+async def test_two_store_services_the_nlu_puts_outside_bring_in_a_person():
+    """Engraving, then gift wrapping: services around a purchase a person can answer, however
+    sure the NLU is they are off-topic (not pizza)."""
+    action = ActionAnswerFromKnowledge(FakeKb("abstain"))
+    first = [user("can you engrave a name on the smartwatch I'm buying?", "out_of_scope", 0.95)]
+    replies, events = await run(action, first)
+    assert replies == ["utter_kb_no_answer"] and slot(events, "low_confidence_count") == 1.0
+    second = [*first, *missed(), user("ok, and do you offer gift wrapping?", "out_of_scope", 0.95)]
+    replies, events = await run(action, second, {"low_confidence_count": 1.0})
+    assert replies == [] and followup(events) == "action_handoff_start"
+    pizza = [*first, *missed(), user("and do you deliver pizza?", "out_of_scope", 0.95)]
+    replies, events = await run(action, pizza, {"low_confidence_count": 1.0})
+    assert replies[0] == "utter_out_of_scope" and followup(events) is None

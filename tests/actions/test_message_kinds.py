@@ -8,6 +8,7 @@ from actions.answer_from_knowledge import question_placement
 from actions.message_kinds import (
     Vague,
     approving,
+    asks_store_service,
     closing,
     closing_tail,
     follows_up,
@@ -190,3 +191,19 @@ def test_an_item_bought_here_is_a_store_question_unless_it_asks_how_to_use_it(
     text: str, placed: str
 ):
     assert question_placement("out_of_scope", 0.95, text) == placed
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("can you engrave a name on the smartwatch I'm buying?", True),
+        ("ok, and do you offer gift wrapping?", True),
+        ("А подъём на 9 этаж без лифта у вас платный?", True),
+        ("вы забираете старую стиральную машину на утилизацию?", True),
+        ("а пиццу вы доставляете?", False),
+        ("how do i install the app?", False),  # the app's own articles answer it
+        ("посылка пришла в порванной упаковке", False),  # tells, asks nothing
+    ],
+)
+def test_a_service_around_a_purchase_is_a_store_question(text: str, service: bool):
+    assert asks_store_service(text) is service
