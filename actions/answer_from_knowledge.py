@@ -237,11 +237,12 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             # An unsure out_of_scope may be a store question it could not place (OFF_TOPIC_SURE);
             # so is a service around a purchase, however sure ("do you offer gift wrapping?"):
             # a person can answer it, so two in a row bring one in (actions/unanswered.py).
-            service = asks_store_service(reading.text)
-            placed_outside = placed == "off_topic" and not service
-            miss: Miss = "off_topic" if placed_outside or choice.no_article else "unknown"
-            shown = "unplaced" if service and placed == "off_topic" else placed
-            return events + self._abstain(dispatcher, tracker, miss, shown, topic, domain, language)
+            if placed == "off_topic" and asks_store_service(reading.text):
+                placed = "unplaced"
+            miss: Miss = "off_topic" if placed == "off_topic" or choice.no_article else "unknown"
+            return events + self._abstain(
+                dispatcher, tracker, miss, placed, topic, domain, language
+            )
         complained = intent == COMPLAINT_INTENT or irritated(text)
         if complained:
             dispatcher.utter_message(response="utter_kb_empathy")

@@ -359,8 +359,8 @@ def asks_how_to_use(text: str) -> bool:
 # taking the old one away, assembling or installing it. The help center may not describe one, but
 # it is the store's to answer, unlike pizza or a job: a person can.
 STORE_SERVICE = re.compile(
-    r"\b(?:упак\w*|гравир\w*|утилиз\w*|вывез\w*|вывоз\w*|подъ[её]м\w*|поднять|поднимет\w*"
-    r"|поднимут|занес\w*|занёс\w*|сборк\w*|собер[её]т\w*|соберут|установ\w*|монтаж\w*"
+    r"\b(?:упак\w*|гравир\w*|утилиз\w*|вывез\w*|вывоз\w*|подъем\w*|поднять|поднимет\w*"
+    r"|поднимут|занес\w*|сборк\w*|соберет\w*|соберут|установ\w*|монтаж\w*"
     r"|wrap\w*|engrav\w*|haul\w*|recycl\w*|dispos\w*|upstairs|assembl\w*|install\w*|mount\w*)"
 )
 
