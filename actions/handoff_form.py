@@ -57,6 +57,7 @@ from actions.conversation import (
     facts_before,
     intent_topics,
     previous_reply,
+    recent_turns,
     reply_names,
 )
 from actions.customer import stated_facts
@@ -92,6 +93,7 @@ from actions.handoff_tried import tells_what_was_tried
 from actions.handoff_trigger import BOT_BEGUN_REASONS, GOES_AHEAD, wants_person
 from actions.knowledge_provider import knowledge_base
 from actions.knowledge_replies import language_of
+from actions.purchase_stage import before_any_order
 from actions.safe import SafeAction
 from actions.text_fold import folded
 from actions.topic_words import topic_hits
@@ -456,6 +458,12 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
     ) -> list[str]:
         """A question stays in the list while it is being asked, so its answer is validated."""
         topic_fact = fact_the_form_asks(tracker.get_slot("handoff_topic"))
+        texts = [turn.text for turn in recent_turns(tracker)]
+        # no order yet, so no number to give (actions/purchase_stage.py); an answer to the
+        # question itself ("заказа ещё нет, всё в корзине. пробовал с телефона") is read as one
+        asking_order = _asking(tracker, "handoff_order_number")
+        if topic_fact == "order_number" and not asking_order and before_any_order(texts):
+            topic_fact = None
         known_contact = tracker.get_slot("email") or tracker.get_slot("phone")
 
         def topic_needs(fact: str) -> bool:
