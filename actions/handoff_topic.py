@@ -77,19 +77,23 @@ def help_center_articles(text: str, language: str) -> Sequence[str]:
 
 
 def agreed_neighbour(text: str, articles: Sequence[str]) -> Sequence[str]:
-    """The first of the nearest articles of `text` (each as its title, tags and id) when at least
-    two of them name a topic and all that do name the same one. A problem told in the customer's own
-    words ("сервиз пришёл с двумя разбитыми тарелками") may fit no article well enough to be
-    answered, yet its neighbours (a wrong item, a damaged parcel, a partial delivery) all say it
-    is about an order, and the agent needs its number. A question the help centre cannot answer
-    ("подъём на 9 этаж платный?") is asked before buying as often as after: its neighbours do not
-    make it an order's."""
+    """The first of the nearest articles of `text` (each as its title, tags and id) whose form
+    question (the order number, the app version or neither) at least two of them and most of
+    those that name a topic share. A problem told in the customer's own words ("сервиз пришёл с
+    двумя разбитыми тарелками", "получила робот-пылесос, а зарядной станции в коробке нет") may
+    fit no article well enough to be answered, yet its neighbours (a wrong item, a faulty item, a
+    partial delivery) say it is about an order, and the agent needs its number. A question the
+    help centre cannot answer ("подъём на 9 этаж платный?") is asked before buying as often as
+    after: its neighbours do not make it an order's."""
     if is_question(text):
         return ()
     named = [(article, topic_of_words(article)) for article in articles]
-    topics = {topic for _, topic in named if topic is not None}
-    agreeing = [article for article, topic in named if topic is not None]
-    return agreeing[:1] if len(topics) == 1 and len(agreeing) >= 2 else ()
+    asked = [(article, fact_the_form_asks(topic)) for article, topic in named if topic is not None]
+    for article, fact in asked:
+        sharing = sum(other == fact for _, other in asked)
+        if sharing >= 2 and 2 * sharing > len(asked):
+            return [article]
+    return ()
 
 
 def _confidence(value: Any) -> float | None:
@@ -113,7 +117,8 @@ def problem_topic(
     search: ArticleSearch,
 ) -> str | None:
     """The topic of the message a handoff is about, from the surest reading that gives one: the
-    NLU's first intent when it has a topic; else the help article the search finds for the message
+    NLU's first intent when it has a topic (a technical one only when the message names the app
+    or the site: `_device_not_app`); else the help article the search finds for the message
     (its title, tags and id name the topic in words: "Уведомления ... push notifications-ru"), which
     knows the help centre's topics better than a request for a person's ranking does; else the
     order, when the message says the item was bought ("пылесос, купленный у вас, не включается": the
@@ -125,6 +130,7 @@ def problem_topic(
     topic = topics.get(str(first.get("name") or ""))
     confidence = _confidence(first.get("confidence")) or 0.0
     sure = topic not in (None, *NO_TOPIC, *WEAK_TOPICS) and confidence >= MIN_TOPIC_CONFIDENCE
+    sure = sure and not _device_not_app(text, topic)
     misread = sure and _words_name_another(text, topic)
     if sure and not misread:
         return topic
@@ -139,6 +145,13 @@ def problem_topic(
     if ranked is not None:
         return _unless_words_name_another(text, ranked)
     return _most_named(topic_hits(text))
+
+
+def _device_not_app(text: str, topic: str | None) -> bool:
+    """A technical reading of a message that names neither the app nor the site: "две недели
+    покатался, и всё, не включается" is a scooter that broke, which the NLU, taught on the app's
+    crashes, reads as one of them. The search's article says which it is."""
+    return topic in TECHNICAL_TOPICS and all(hit != "app" for _, hit in topic_hits(text))
 
 
 def _unless_words_name_another(text: str, topic: str) -> str | None:

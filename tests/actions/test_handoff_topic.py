@@ -128,6 +128,33 @@ def test_neighbours_that_disagree_or_name_no_topic_tell_nothing():
     assert agreed_neighbour(BROKEN, []) == ()
 
 
+def test_most_neighbours_asking_the_order_number_give_it():
+    """A wrong item and a faulty one ask the same question; the account article is outvoted."""
+    missing_dock = (
+        "Получила робот-пылесос, а зарядной станции в коробке нет. Соедините с сотрудником"
+    )
+    neighbours = [
+        "Привезли не тот товар wrong-item-ru",
+        "Товар оказался бракованным или сломался возврат брак faulty-goods-ru",
+        "Не получается войти в личный кабинет login-problems-ru",
+    ]
+    assert agreed_neighbour(missing_dock, neighbours) == [neighbours[0]]
+    assert agreed_neighbour(missing_dock, [neighbours[0], neighbours[2]]) == ()
+
+
+def test_a_technical_reading_of_a_device_that_broke_gives_way_to_the_article():
+    """Taught on the app's crashes, the NLU reads a scooter that will not switch on as one."""
+
+    def faulty(text: str, language: str) -> Sequence[str]:
+        return ["Товар оказался бракованным или сломался возврат брак faulty-goods-ru"]
+
+    reading = parse(("tech_app_crash", 0.9))
+    scooter = "две недели покатался и всё, не включается совсем, даже индикатор заряда не горит"
+    assert problem_topic(reading, scooter, TOPICS, "ru", faulty) == "returns"
+    app = "приложение не включается, сразу закрывается"
+    assert problem_topic(reading, app, TOPICS, "ru", faulty) == "technical"
+
+
 def test_a_question_the_help_center_cannot_answer_takes_no_topic_from_its_neighbours():
     """Asked before buying as often as after: no order number is asked for it."""
     assert agreed_neighbour("А подъём на 9 этаж без лифта у вас платный?", ORDER_NEIGHBOURS) == ()
