@@ -51,7 +51,7 @@ def case_reason(reason: str, text: str) -> str:
 PERSON_WORD = re.compile(
     r"сотрудник|специалист|оператор|человек(?:а|у|ом)$|жив(?:ой|ого|ым)$|менеджер|консультант"
     r"|поддержк|техподдержк|agents?$|operators?$|persons?$|humans?$|someone$|somebody$|representative"
-    r"|specialist|staff$|colleagues?$|member$|managers?$|supervisor"
+    r"|specialist|staff$|colleagues?$|member$|managers?$|supervisor|руководител|начальств|начальник"
 )
 # "support" is a person only as a team: "I need tech support", not "does the app support Apple Pay".
 SUPPORT_TEAMS = frozenset({"tech", "technical", "customer"})
@@ -85,8 +85,8 @@ NEAR_TARGET = 4  # words between a verb of putting through and whom it is about
 # "Специалиста срочно!". The sentence holds nothing else ("оператор сказал ждать" is a report).
 COURTESY = listed(
     """
-    пожалуйста пжлст плиз срочно скорее быстрее мне нам уже ну а и живого живой настоящего
-    please pls plz now asap urgently just a an the real live human
+    пожалуйста пжлст плиз срочно немедленно сейчас скорее быстрее мне нам уже ну а и живого живой
+    настоящего please pls plz now asap urgently immediately just a an the real live human
     """
 )
 # "a person", "a real person" ask for one; "the person receiving the order" does not.

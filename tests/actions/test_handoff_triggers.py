@@ -193,6 +193,8 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "The app crashes when I add a photo. v5.11.3 on Android. Please pass me to support",
         "paid full price on order 70 318 264. can an agent refund the difference",
         "could a real person look at this please",
+        # whoever is in charge: "руководитель", "начальство"
+        "Заказ №83162540. Хочу говорить с руководителем, а не с ботом.",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -376,6 +378,7 @@ async def test_a_typed_go_ahead_after_the_offer_brings_the_handoff_back():
     [
         "Вернула товар три недели назад, деньги так и не пришли. Оператора, пожалуйста",
         "Специалиста срочно!",
+        "с карты списали ДВАЖДЫ по 18 990! Немедленно оператора!",
         "Agent please",
         "a real human please",
     ],
@@ -389,6 +392,7 @@ def test_a_person_word_with_a_courtesy_is_a_request(text: str):
     [
         "оператор сказал ждать, пожалуйста помогите",
         "спасибо, оператор пожалуйста ответил",
+        "руководитель пункта выдачи сказал ждать",
         "when can i reach an agent",
         "Please, someone",
     ],
