@@ -184,9 +184,16 @@ ASKED_BACK = re.compile(
 )
 
 
+# "Nothing. What am I supposed to try, charge myself back?": the answer first, then the question
+# asked back as a reproach.
+OPENS_WITH_NOTHING = re.compile(r"\W*(?:nothing|ничего|nope)\b")
+
+
 def answers_asking_back(text: str) -> bool:
-    """The answer to "what did you try?" starts by asking it back, and then tells it."""
-    return bool(ASKED_BACK.search(folded(text))) and tells_what_was_tried(text)
+    """The answer to "what did you try?" asks it back, and tells it before or after."""
+    lowered = folded(text)
+    told = tells_what_was_tried(text) or bool(OPENS_WITH_NOTHING.match(lowered))
+    return bool(ASKED_BACK.search(lowered)) and told
 
 
 # Verbs that report an attempt in so many words: "пробовала восстановить пароль", "уже пытался

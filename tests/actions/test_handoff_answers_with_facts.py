@@ -100,6 +100,9 @@ def test_the_fact_asked_for_with_a_real_question_is_kept_and_the_question_answer
         "да что я должна была пробовать?! звонила на вашу горячую линию, там один робот отвечает",
         "Что пробовала? Всё сфотографировала, курьеру звонила — сбрасывает",
         "what was I supposed to try? I called twice and emailed",
+        # the answer first, the question asked back after it as a reproach
+        "Nothing. What am I supposed to try, charge myself back?",
+        "Ничего. А что я должна была делать?",
     ],
 )
 def test_the_tried_question_asked_back_and_then_answered_is_an_answer(text: str):
