@@ -287,6 +287,20 @@ def test_emails_validated_and_lower_case(text, email):
     assert extract_facts(text).email == email
 
 
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("писали на b2b@lightmarket.example неделю назад, ответа нет", None),
+        ("уже писала вам на support@lightmarket.example", None),
+        ("I emailed support@lightmarket.example twice", None),
+        ("пишите на anna@mail.ru", "anna@mail.ru"),
+        ("I wrote to you from anna@mail.ru", "anna@mail.ru"),
+    ],
+)
+def test_an_address_written_to_is_not_the_writers_own(text, email):
+    assert extract_facts(text).email == email
+
+
 @pytest.mark.parametrize("text", ["ivan.petrov@mail", "ivan@@mail.ru", "a..b@mail.ru", "@mail.ru"])
 def test_invalid_addresses_are_not_emails(text):
     assert extract_facts(text).email is None
@@ -467,6 +481,8 @@ def test_how_the_name_was_given(text: str, kind: str):
         ("номер заказа не 12345678, а 87654321", "87654321"),
         ("заказ 12345678, ой нет, правильный 87654321", "87654321"),
         ("I wrote 12345678 but the right one is 87654321", "87654321"),
+        ("48203917, ой нет, 48203971", "48203971"),
+        ("12345678 sorry I mean 87654321", "87654321"),
         ("заказы 12345678 и 87654321 не пришли", "12345678"),
     ],
 )

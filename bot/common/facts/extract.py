@@ -22,12 +22,14 @@ _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]
 
 
 # Before a value the writer takes back ("не 12345678, а 87654321", "not 5.11 but 5.12", "вместо
-# ¶") or puts in its place ("правильный: ¶", "the correct one is ¶"), within a few words.
+# ¶") or puts in its place ("правильный: ¶", "the correct one is ¶", "ой, ¶"), within a few words.
 _TAKEN_BACK = re.compile(
     r"(?:\bне|\bnot|\bвместо|\binstead of)\W+(?:[^\W\d]+\W+){0,2}$", re.IGNORECASE
 )
 _PUT_RIGHT = re.compile(
-    r"(?:правильн\w*|верн\w*|нов\w*|точнее|вернее|correct\w*|right|new|actually)\W+"
+    r"(?:правильн\w*|верн\w*|нов\w*|точнее|вернее|correct\w*|right|new|actually"
+    # a slip noticed as it is typed: "48203917, ой нет, 48203971", "sorry, I mean ¶"
+    r"|\b(?:ой|упс|ошибся|ошиблась|опечатка|oops|sorry|typo|i mean|то есть))\W+"
     r"(?:[^\W\d]+\W+){0,2}$",
     re.IGNORECASE,
 )
