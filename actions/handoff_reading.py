@@ -17,6 +17,7 @@ from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.english_words import common_words
 from bot.common.facts.lexicon import is_known, parses
 from bot.common.facts.name_cues import TITLES
+from bot.common.facts.name_parts import is_initial
 
 MAX_NAME_WORDS = 3
 MIN_PROBLEM_WORDS = 3  # a form answer describes the problem with at least this many words
@@ -150,6 +151,10 @@ def _name_of(text: str) -> str | None:
         if all(word.lower() in TITLES for word in words):
             return None  # "Mr" alone
         return " ".join(words)
+    spelled = [word for word in words if not is_initial(word)]
+    if len(spelled) == 1 and len(words) > 1 and _could_be_a_name(spelled[0]):
+        # a surname with initials, as forms are signed: "Кравец В. П."
+        return " ".join(f"{word}." if is_initial(word) else word for word in words)
     # the name alone, as many write it in a chat: "arjun"
     alone = len(words) == len(text.split()) == 1
     if (introduced or alone) and all(map(_introduced_name, words)):

@@ -34,6 +34,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.common.facts.lexicon import first_names, is_known, parses
+from bot.common.facts.name_parts import is_initial
 
 NAME_SLOT = "customer_name"
 FORM = "handoff_form"
@@ -80,9 +81,10 @@ def address_form(name: str) -> str:
     words = name.split()
     if len(words) < 2:
         return name
-    scores = [_first_name_score(word) for word in words]
+    scores = [0 if is_initial(word) else _first_name_score(word) for word in words]
     if not any(scores):
-        return words[0]
+        # "Кравец В. П.": the surname, since the initials say no first name
+        return next((word for word in words if not is_initial(word)), words[0])
     index = scores.index(max(scores))
     word = words[index]
     after = words[index + 1] if index + 1 < len(words) else ""

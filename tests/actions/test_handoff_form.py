@@ -425,6 +425,10 @@ def test_the_name_question_reads_names_the_nlu_left():
         ("Liz, please", "Liz"),
         ("Ms O'Neil", "Ms O'Neil"),
         ("Mr", None),
+        # a surname with initials, as forms are signed
+        ("Кравец В. П.", "Кравец В. П."),
+        ("Кравец В.П.", "Кравец В. П."),
+        ("я В", None),
         ("Ну да", None),
         ("можно без имени?", None),
     ],

@@ -145,6 +145,9 @@ async def test_without_a_name_nothing_changes(generator):
         ("Гусейнов Рамиль", "Рамиль"),
         ("Ким Виктория", "Виктория"),
         ("Богдан Сергеевич Ярошенко", "Богдан Сергеевич"),
+        # initials say no first name: the surname
+        ("Кравец В. П.", "Кравец"),
+        ("В. П. Кравец", "Кравец"),
     ],
 )
 def test_the_name_as_a_person_is_addressed(name: str, form: str):

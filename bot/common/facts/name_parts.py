@@ -27,6 +27,15 @@ _UD_GENDER = {"masc": "Masc", "femn": "Fem"}
 FUNCTION_WORDS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
 
 
+# An initial written for a first name or a patronymic: "Кравец В. П.", "J. Smith".
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
+
+
+def is_initial(word: str) -> bool:
+    """One capital letter (a dot after it or not) standing for a first name or a patronymic."""
+    return bool(_INITIAL.match(word))
+
+
 @dataclass(frozen=True)
 class Part:
     """One word of a name: how to write it, its gender if known, and how sure the reading is."""
