@@ -50,11 +50,12 @@ GOODBYE_PHRASE = re.compile(
 # Words that go with thanks or a goodbye and ask nothing.
 CLOSING_FILLER = listed(
     """
-    ясно понятно поняла понял ага ок окей ok okay хорошо ладно отлично супер класс попробую
+    ясно понятно поняла понял понятненько ага ок окей ok okay хорошо ладно отлично супер класс
+    попробую
     попробуем сейчас вам тебе большое огромное очень все всё это то что нужно разобралась
     разобрался помогли помог и а да yes that's that is clear got it great perfect will try
-    i'll i much so very a good have you lot makes sense understood ah oh cool awesome до всего
-    дня вечера day evening
+    i'll i much so very a good have you lot makes sense understood noted gotcha ah oh cool
+    awesome до всего дня вечера day evening
     """
 )
 GREETINGS = listed(
@@ -110,8 +111,14 @@ TOPIC_QUERIES: dict[Topic, dict[str, str]] = {
 }
 
 
+# Words that take an answer in ("ок, ясно", "понятно", "got it"): a close as good as a thank-you.
+# "ок" or "хорошо" alone is left to whatever was asked before it.
+ACKNOWLEDGING = listed("ясно понятно понял поняла понятненько clear understood noted gotcha")
+ACKNOWLEDGING_PHRASE = re.compile(r"\bgot it\b|\bmakes sense\b")
+
+
 def closing(text: str) -> Closing | None:
-    """ "thanks" or "goodbye" when the message only thanks or says goodbye."""
+    """ "thanks" or "goodbye" when the message only thanks, acknowledges or says goodbye."""
     if "?" in text:
         return None
     words = _words(text)
@@ -124,7 +131,8 @@ def closing(text: str) -> Closing | None:
     for word in leftover:
         if not (word.startswith(THANKS) or word.startswith(GOODBYE) or word in CLOSING_FILLER):
             return None
-    if thanks:
+    acknowledged = any(w in ACKNOWLEDGING for w in words)
+    if thanks or (not goodbye and (acknowledged or ACKNOWLEDGING_PHRASE.search(" ".join(words)))):
         return "thanks"
     return "goodbye" if goodbye else None
 

@@ -36,6 +36,13 @@ from actions.message_kinds import (
         ("доставка", None),
         ("доставка до дома", None),
         ("ok", None),
+        # an answer taken in is a close as good as a thank-you; "ок" alone is left to the context
+        ("ок ясно 👍", "thanks"),
+        ("понятно", "thanks"),
+        ("got it", "thanks"),
+        ("ясно, пока", "goodbye"),
+        ("не понятно", None),
+        ("понятно, а сколько ждать?", None),
     ],
 )
 def test_closings(text: str, kind: str | None):
