@@ -21,10 +21,11 @@ FAILED = (
 FAILED_RESULT = re.compile(rf"\b(?:{FAILED})\b")
 # The problem goes on or came back, said anywhere in the message: "вчера весь вечер пытался,
 # сегодня то же самое", "вчера тоже был закрыт, и позавчера", "and it's the same thing again
-# today", "still nothing". Another thing that fails too is a problem of its own ("и ссылка на
-# сброс тоже не открывается", "and it won't update either"), and "again" alone is as often a step
-# repeated ("makes me log in again").
+# today", "still nothing", "still happens every few minutes", "всё ещё выкидывает". Another thing
+# that fails too is a problem of its own ("и ссылка на сброс тоже не открывается", "and it won't
+# update either"), and "again" alone is as often a step repeated ("makes me log in again").
 GOES_ON = re.compile(
-    rf"\b(?:{FAILED}|до сих пор|still (?:no|not|nothing|\w+n'?t)"
+    rf"\b(?:{FAILED}|до сих пор|все еще|still (?:no|not|nothing|\w+n'?t)"
+    r"|(?:still|keeps?) (?:happen\w*|occur\w*)"
     r"|(?:вчера|позавчера|сегодня|утром|вечером) тоже|(?:yesterday|today) too)\b"
 )

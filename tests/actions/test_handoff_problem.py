@@ -327,6 +327,8 @@ def test_a_request_that_tells_another_problem_does_not_join_the_question_before(
         ("actually no, please do put me through", True),
         ("все-таки соедините с человеком", True),
         ("заказ не пришёл, хотя статус «Доставлен»", False),
+        ("Still happens every few minutes, even right after I log in again", True),
+        ("всё ещё выкидывает из аккаунта", True),
     ],
 )
 def test_continues(text: str, goes_on: bool):
