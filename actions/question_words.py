@@ -36,7 +36,7 @@ QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|
 
 # Where, when and how much: a question wherever they stand ("ну и когда привезут"). The English
 # "when" also links clauses ("error 404 when i open the app"): each reading places it.
-WHERE_WHEN = listed("где когда куда откуда сколько скок how where")
+WHERE_WHEN = listed("где когда куда откуда сколько скок скока скоко how where")
 WHEN = listed("when")
 # Why: a question, or the opening of a reproach ("почему курьер третий день не приезжает?!").
 WHY = listed("почему зачем why")

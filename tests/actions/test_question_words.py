@@ -36,6 +36,8 @@ from actions.question_words import (
         ("whats the delivery fee", True, True, True),
         # "what is" asks wherever it stands
         ("а это что за кошелёк такой", True, True, False),
+        # "скока" is "сколько" as it is typed in a chat
+        ("денюжки так и не вернулись(( это скока ждать то", True, True, False),
         ("", False, False, False),
     ],
 )
