@@ -51,10 +51,12 @@ WRONG = listed(
 
 
 def _only_request(piece: str) -> bool:
+    """The piece names a language and says nothing else than how to talk: "давайте по-русски",
+    "ой, по-русски:", "ok, in English"."""
     words = WORD.findall(folded(piece))
-    if not any(LANGUAGE.match(w) for w in words) or not TALKING.intersection(words):
+    if not any(LANGUAGE.match(w) for w in words):
         return False
-    return all(w in TALKING or w in COURTESY or LANGUAGE.match(w) for w in words)
+    return all(w in TALKING or w in COURTESY or w in WRONG or LANGUAGE.match(w) for w in words)
 
 
 def _only_apology(piece: str) -> bool:
@@ -71,7 +73,7 @@ def _asks_nothing(piece: str) -> bool:
 def _without_requests(sentence: str) -> str:
     if _asks_nothing(sentence):
         return ""
-    return "".join(c for c in pieces(sentence, ",") if not _asks_nothing(c))
+    return "".join(c for c in pieces(sentence, ",:") if not _asks_nothing(c))
 
 
 def without_language_request(text: str) -> str:

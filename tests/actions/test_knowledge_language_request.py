@@ -20,6 +20,9 @@ from actions.knowledge_language_request import without_language_request
             "заказ 58201937 когда приедет?",
         ),
         ("sorry, wrong language! where is my order?", "where is my order?"),
+        # the language named before a colon, as a label of what follows
+        ("по-русски: вы в Германию доставляете?", "вы в Германию доставляете?"),
+        ("in English: do you ship to Germany?", "do you ship to Germany?"),
     ],
 )
 def test_the_question_after_a_language_request_is_searched(text: str, searched: str):
