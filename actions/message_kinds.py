@@ -51,11 +51,10 @@ GOODBYE_PHRASE = re.compile(
 CLOSING_FILLER = listed(
     """
     ясно понятно поняла понял понятненько ага ок окей ok okay хорошо ладно отлично супер класс
-    попробую
-    попробуем сейчас вам тебе большое огромное очень все всё это то что нужно разобралась
-    разобрался помогли помог и а да yes that's that is clear got it great perfect will try
-    i'll i much so very a good have you lot makes sense understood noted gotcha ah oh cool
-    awesome до всего дня вечера day evening
+    попробую попробуем сейчас вам тебе большое огромное очень все всё это то что нужно
+    разобралась разобрался помогли помог и а да yes that's that is clear got it great perfect
+    will try i'll i much so very a good have you lot makes sense understood noted gotcha ah oh
+    cool awesome до всего дня вечера day evening
     """
 )
 GREETINGS = listed(
