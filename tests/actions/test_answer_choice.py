@@ -106,6 +106,10 @@ def test_a_message_the_nlu_leans_to_put_outside_needs_a_score_not_only_agreement
     weak = (Ranked("wrong-item", 0.006, 3.1, 1), Ranked("faulty", 0.003, 3.0, 2))
     assert choose(answer("abstain", weak), "doubtful").decision == "abstain"
     assert choose(answer("abstain", weak), "unplaced").articles == ("wrong-item",)
+    # most signals by a clear lead are enough there too: "Чайник перестал греть через два месяца"
+    most = (Ranked("faulty", 0.009, 3.22, 4), Ranked("e101", 0.0, 2.45, 1))
+    assert choose(answer("abstain", most), "doubtful").articles == ("faulty",)
+    assert choose(answer("abstain", most), "off_topic").decision == "abstain"
 
 
 def test_without_a_ranking_the_searchs_own_articles_are_used():
