@@ -458,11 +458,15 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
     ) -> list[str]:
         """A question stays in the list while it is being asked, so its answer is validated."""
         topic_fact = fact_the_form_asks(tracker.get_slot("handoff_topic"))
-        texts = [turn.text for turn in recent_turns(tracker)]
         # no order yet, so no number to give (actions/purchase_stage.py); an answer to the
-        # question itself ("заказа ещё нет, всё в корзине. пробовал с телефона") is read as one
-        asking_order = _asking(tracker, "handoff_order_number")
-        if topic_fact == "order_number" and not asking_order and before_any_order(texts):
+        # question itself ("заказа ещё нет, всё в корзине. пробовал с телефона") is read as one.
+        # The messages are read only where the number would be asked.
+        if (
+            topic_fact == "order_number"
+            and not tracker.get_slot("order_number")
+            and not _asking(tracker, "handoff_order_number")
+            and before_any_order(turn.text for turn in recent_turns(tracker))
+        ):
             topic_fact = None
         known_contact = tracker.get_slot("email") or tracker.get_slot("phone")
 

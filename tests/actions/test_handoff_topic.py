@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from actions.handoff_topic import agreed_neighbour, no_articles, problem_topic, topic_of_words
+from actions.handoff_topic import (
+    ArticleSearch,
+    agreed_neighbour,
+    no_articles,
+    problem_topic,
+    topic_of_words,
+)
 from tests.actions.conftest import TOPICS
 
 PUSH = "Перестали приходить пуш-уведомления о статусе заказа в приложении. Соедините с сотрудником"
@@ -15,8 +21,16 @@ def parse(*ranking: tuple[str, float]) -> dict:
     return {"intent_ranking": [{"name": n, "confidence": c} for n, c in ranking]}
 
 
-def notifications(text: str, language: str) -> Sequence[str]:
-    return ["Уведомления: настройка, отписка и если они не приходят notifications-ru"]
+def finding(article: str) -> ArticleSearch:
+    """A search that finds `article` (its title, tags and id) for any message."""
+
+    def search(text: str, language: str) -> Sequence[str]:
+        return [article]
+
+    return search
+
+
+notifications = finding("Уведомления: настройка, отписка и если они не приходят notifications-ru")
 
 
 def test_a_request_for_a_person_takes_the_topic_of_the_article_the_search_finds():
@@ -35,9 +49,7 @@ def test_the_nlus_own_topic_comes_first_and_the_search_is_not_asked():
 
 
 def test_an_article_without_topic_words_leaves_the_ranking_and_the_words_to_decide():
-    def contacts(text: str, language: str) -> Sequence[str]:
-        return ["Как связаться с поддержкой contacts-ru"]
-
+    contacts = finding("Как связаться с поддержкой contacts-ru")
     reading = parse(("request_human", 0.9), ("order_status", 0.01))
     text = "курьер не приехал, позовите человека"
     assert problem_topic(reading, text, TOPICS, "ru", contacts) == "orders"
@@ -45,9 +57,7 @@ def test_an_article_without_topic_words_leaves_the_ranking_and_the_words_to_deci
 
 
 def test_a_promo_code_changes_what_an_order_costs_so_its_number_is_asked():
-    def promo(text: str, language: str) -> Sequence[str]:
-        return ["Как применить промокод promo-codes-ru"]
-
+    promo = finding("Как применить промокод promo-codes-ru")
     reading = parse(("nlu_fallback", 0.9))
     text = "позовите сотрудника: промокод не применился"
     assert problem_topic(reading, text, TOPICS, "ru", promo) == "payment"
@@ -72,9 +82,7 @@ def test_words_that_name_only_another_topic_overrule_the_nlus_first_intent():
 
 
 def test_words_that_name_only_another_topic_overrule_the_weaker_readings_too():
-    def tracking(text: str, language: str) -> Sequence[str]:
-        return ["Трек-номер и отслеживание посылки order-tracking-ru"]
-
+    tracking = finding("Трек-номер и отслеживание посылки order-tracking-ru")
     parcel = (
         "пришло смс, что посылка в пункте выдачи, а там говорят, что её нет. позовите оператора"
     )
@@ -145,9 +153,7 @@ def test_most_neighbours_asking_the_order_number_give_it():
 def test_a_technical_reading_of_a_device_that_broke_gives_way_to_the_article():
     """Taught on the app's crashes, the NLU reads a scooter that will not switch on as one."""
 
-    def faulty(text: str, language: str) -> Sequence[str]:
-        return ["Товар оказался бракованным или сломался возврат брак faulty-goods-ru"]
-
+    faulty = finding("Товар оказался бракованным или сломался возврат брак faulty-goods-ru")
     reading = parse(("tech_app_crash", 0.9))
     scooter = "две недели покатался и всё, не включается совсем, даже индикатор заряда не горит"
     assert problem_topic(reading, scooter, TOPICS, "ru", faulty) == "returns"
