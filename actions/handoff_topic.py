@@ -135,14 +135,14 @@ def problem_topic(
     if sure and not misread:
         return topic
     for article in search(text, language):
-        if (topic := topic_of_words(article)) is not None:
+        if (topic := topic_of_words(article)) is not None and not _device_not_app(text, topic):
             return _unless_words_name_another(text, topic)
     if _purchase_hits(text):
         return FORM_TOPICS["order"]
     if misread:
         return _most_named(topic_hits(text))
     ranked = topic_of_message(parse, topics)
-    if ranked is not None:
+    if ranked is not None and not _device_not_app(text, ranked):
         return _unless_words_name_another(text, ranked)
     return _most_named(topic_hits(text))
 
@@ -150,7 +150,9 @@ def problem_topic(
 def _device_not_app(text: str, topic: str | None) -> bool:
     """A technical reading of a message that names neither the app nor the site: "две недели
     покатался, и всё, не включается" is a scooter that broke, which the NLU, taught on the app's
-    crashes, reads as one of them. The search's article says which it is."""
+    crashes, reads as one of them, and so may the search's nearest articles ("они перестали
+    заряжаться" is nearest a faulty item, then the app's crash and its notifications). No reading
+    of such a message asks for the app's version."""
     return topic in TECHNICAL_TOPICS and all(hit != "app" for _, hit in topic_hits(text))
 
 

@@ -74,10 +74,22 @@ def topic_of_word(word: str) -> Topic | None:
 
 
 def topic_hits(text: str) -> list[tuple[int, Topic]]:
-    """(position, topic) of every word of `text` that names a topic."""
+    """(position, topic) of every word of `text` that names a topic; a bank's app is not the
+    store's ("Both are completed in my banking app, not pending" is about a payment)."""
     hits = []
-    for position, word in enumerate(words(text)):
+    found = words(text)
+    for position, word in enumerate(found):
         topic = topic_of_word(word)
+        if topic == "app" and _a_banks(found[max(0, position - 2) : position + 2]):
+            continue
         if topic is not None:
             hits.append((position, topic))
     return hits
+
+
+# Words that make an app someone else's: "banking app", "в приложении банка", "в сбербанк онлайн".
+OTHER_OWNERS = ("банк", "bank", "сбер", "тиньк", "sber", "tinkoff")
+
+
+def _a_banks(near: list[str]) -> bool:
+    return any(word.startswith(OTHER_OWNERS) for word in near)

@@ -161,6 +161,22 @@ def test_a_technical_reading_of_a_device_that_broke_gives_way_to_the_article():
     assert problem_topic(reading, app, TOPICS, "ru", faulty) == "technical"
 
 
+def test_no_reading_of_a_device_that_broke_asks_for_the_app_version():
+    """Its nearest articles (the app's crash first here) and the NLU's ranking read it as the
+    app's problem too: neither may give it the technical topic."""
+    crash = finding("Приложение вылетает или зависает приложение сбой app-crash-ru")
+    reading = parse(("tech_app_crash", 0.58), ("order_status", 0.1))
+    watch = "они перестали заряжаться, на зарядку вообще не реагируют"
+    assert problem_topic(reading, watch, TOPICS, "ru", crash) != "technical"
+    assert problem_topic(reading, watch, TOPICS, "ru", no_articles) is None
+
+
+def test_a_banks_app_is_not_the_stores():
+    reading = parse(("nlu_fallback", 0.3))
+    paid = "Both are completed in my banking app, not pending. I need a human to sort this out"
+    assert problem_topic(reading, paid, TOPICS, "en", no_articles) is None
+
+
 def test_a_question_the_help_center_cannot_answer_takes_no_topic_from_its_neighbours():
     """Asked before buying as often as after: no order number is asked for it."""
     assert agreed_neighbour("А подъём на 9 этаж без лифта у вас платный?", ORDER_NEIGHBOURS) == ()

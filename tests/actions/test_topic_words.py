@@ -37,3 +37,10 @@ def test_words_that_only_begin_like_a_topic_word_name_none(word):
 
 def test_hits_are_found_in_order_with_yo_read_as_e():
     assert topic_hits("Платёж прошёл, а заказ не доставлен") == [(0, "payment"), (3, "order")]
+
+
+def test_a_banks_app_names_no_topic_of_the_store():
+    assert topic_hits("both are completed in my banking app") == []
+    assert topic_hits("в приложении банка два списания") == [(4, "payment")]
+    assert topic_hits("приложение банка") == []
+    assert topic_hits("в вашем приложении нет кнопки") == [(2, "app")]
