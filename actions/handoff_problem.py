@@ -53,6 +53,7 @@ MAX_PROBLEM_TURNS = 3
 # обратно на склад увезут").
 GOES_ON_INTENTS = frozenset({FALLBACK_INTENT, OFF_TOPIC_INTENT})
 NOT_HELPED_INTENT = "deny"  # "нет" to "did this help?"
+SOLVED_INTENT = "thanks"  # "спасибо, получилось": the problem before it was solved
 # A message of a non-problem intent (greeting, yes/no, a request for a person) still describes the
 # problem when this many words are left once the fillers are dropped: "соедините с оператором,
 # чайник пришёл не того цвета".
@@ -267,18 +268,25 @@ CONTINUES = re.compile(
     r"|\bin that case\b|\bafter all\b|\bso (?:i|it|there)\b"
     # time counted since the answer before: "три дня уже прошло, деньги не вернулись"
     r"|\bуже прошл[оаи]\b|\bпрошл[оаи] уже\b|\bit's been\b|\bhave passed\b|\bhas passed\b"
+    # ... or not yet counted out, against the answer's terms: "семь дней ещё не прошло"
+    r"|\b(?:еще|пока) не прошл[оаи]\b|\bhasn't been\b|\bhaven't passed\b"
     r"|^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
     r"|не работает)|\bне помогл\w*|\bне подходит|\b(?:for|to do) that\b"
     r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:\w+ )?(?:help|work)"
     # what the answer told of is not there: "в приложении такой кнопки нет", "there's no such
     # option", "I don't see that button"
     r"|\bтак(?:ой|ого|ая|ую|ие|их)\b (?:\w+ )?нет\b|\bno such\b"
+    r"|\bкнопк\w* (?:\w+ ){0,3}нет\b|\bнет (?:\w+ )?кнопк|\bthere(?:'s| is) no (?:\w+ )?button\b"
     r"|\b(?:don't|dont|can't|cant) (?:see|find) (?:that|this|the|it)\b"
     # a verdict on the article just given: "статья не про мой случай", "в статье написано, что
     # нельзя, но ...", "that article isn't about my case"
     r"|\bстать(?:я|е|и|ю|ей)\b|\b(?:the|that|this|your) article\b"
     # having read it: "прочитал, но непонятно, как быть с доплатой", "i read that, still stuck"
     r"|\b(?:про)?читал[аи]?\b|\bi(?:'ve| have)? read (?:it|that|this|the)\b"
+    # what it says, quoted back: "там написано обратиться в поддержку, вот я и обращаюсь"
+    r"|\b(?:там|тут|здесь|же) написано\b|\bнаписано же\b|\bit says\b"
+    # a verdict on what it asks: "звучит сложно", "sounds complicated"
+    r"|\bзвучит (?:\w+ )?сложн|\bслишком сложн|\bsounds (?:\w+ )?(?:complicated|confusing)"
     r"|\bне (?:про|о|об) (?:мой|моем|мое|моя|моей|мою|нашем|наш)\b"
     r"|\bnot (?:about )?my (?:case|issue|problem|situation)\b"
 )
@@ -312,7 +320,8 @@ def _subjects(text: str) -> set[str]:
 # them says no problem of its own.
 TELLS_TROUBLE = re.compile(
     r"\b(?:не|нет|ни|без|нельзя|никак\w*|хочу|хотим|хотела?|нужн\w*|надо|верн\w*|отмен\w*"
-    r"|где|когда|почему|зачем|как|сколько|что"
+    r"|где|когда|почему|зачем|как|сколько|что|проблем\w*|дважды"
+    r"|problems?|issues?|twice|double"
     r"|no|not|never|without|nothing|want|need|return|refund|cancel|where|when|why|how|what)\b"
     r"|n't\b"
 )
@@ -341,14 +350,15 @@ def takes_up_the_answer(turn: Turn) -> bool:
 def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     """The later message goes on with the earlier one's problem: it says so (CONTINUES), the NLU
     could not place it or put it outside (GOES_ON_INTENTS), it takes up the answer to the earlier
-    one (`takes_up_the_answer`), both are read in one support topic
+    one (`takes_up_the_answer`) or names nothing of its own ("Звучит сложно. Можно я лучше с
+    вашим сотрудником это оформлю?" after an exchange), both are read in one support topic
     ("the app freezes when I open my wishlist" — "I'm on v5.14, it started after the last
     update"), or it names again what the earlier one is about ("почему за заказ не начислились
     баллы?" — "это я читал, сроки прошли, а баллов нет"). "не могу войти в кабинет" —
     "соедините, чайник пришёл не того цвета" shares none of these: another problem."""
     if continues(later.text) or later.intent in GOES_ON_INTENTS or identifies_only(later.text):
         return True
-    if takes_up_the_answer(later):
+    if takes_up_the_answer(later) or not _subjects(later.text):
         return True
     topic = topics.get(later.intent)
     if topic is not None and topic not in NO_TOPIC and topic == topics.get(earlier.intent):
@@ -362,9 +372,13 @@ def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
     intent (the customer asking again), or the later message goes on from the earlier one
     (`_same_problem`: "как поменять телефон?" — "так для этого надо войти, а я не могу"). A "no"
     to an answer between them is skipped ("приложение вылетает" — "нет" — "ещё выскакивает
-    ошибка E-500"). The case's intent is that of the latest chosen message the NLU placed."""
+    ошибка E-500"); a thanks between them ends the earlier problem, which the answer solved
+    ("how do I switch the site to English?" — "Thanks, that worked." — "I was charged twice").
+    The case's intent is that of the latest chosen message the NLU placed."""
     chosen: list[Turn] = []
     for turn in reversed(turns):
+        if chosen and turn.intent == SOLVED_INTENT and not is_substantive(turn, topics):
+            break  # "Thanks, that worked.": what came before it was solved
         if turn.intent == NOT_HELPED_INTENT or not is_substantive(turn, topics):
             continue
         if (

@@ -329,6 +329,12 @@ def test_a_request_that_tells_another_problem_does_not_join_the_question_before(
         ("заказ не пришёл, хотя статус «Доставлен»", False),
         ("Still happens every few minutes, even right after I log in again", True),
         ("всё ещё выкидывает из аккаунта", True),
+        # not yet counted out against the answer's terms; the answer's button is not there
+        ("Семь дней ещё не прошло, а кнопки в приложении нет", True),
+        # what the answer says, quoted back; a verdict on what it asks
+        ("там написано обратиться в поддержку, вот я и обращаюсь", True),
+        ("Sounds complicated. Can someone just do it for me?", True),
+        ("кнопка оплаты серая", False),
     ],
 )
 def test_continues(text: str, goes_on: bool):
@@ -590,3 +596,27 @@ def test_a_complaint_that_names_things_of_its_own_is_a_problem_of_its_own():
     kettle = ("это безобразие, чайник пришёл не того цвета", "complaint")
     found = problem(answered_then(BOUGHT, PRICE_DROP, kettle))
     assert found is not None and found.text == kettle[0]
+
+
+def test_a_request_that_names_nothing_of_its_own_joins_the_problem_before_it():
+    exchange = ("Можно обменять смартфон на другую модель с доплатой? Заказ 21830654", "return_item")
+    later = ("Звучит сложно. Можно я лучше с вашим сотрудником это оформлю?", "request_human")
+    found = problem(answered_then(exchange, "Статья про обмен", later))
+    assert found is not None and found.text == f"{exchange[0]}\n{later[0]}"
+
+
+def test_a_thanks_ends_the_problem_before_it():
+    """The answer solved the first question; the handoff is about what came after the thanks."""
+    charged = "The actual problem: I paid for order 92047318 and my card was charged twice"
+    events = [
+        user("Hello, how do I switch the website to English?", "nlu_fallback", 0.4),
+        bot("Site language and currency"),
+        user("Thanks, that worked.", "thanks", 0.9),
+        user(charged, "payment_double_charge", 0.9),
+        bot("I was charged twice"),
+        user("Both are completed in my banking app, not pending", "nlu_fallback", 0.3),
+        *request_then_form(("customer_name", "Marco", "greet", "Marco")),
+    ]
+    found = problem(events)
+    assert found is not None and found.text.startswith(charged), found.text
+    assert found.turn.intent == "payment_double_charge"
