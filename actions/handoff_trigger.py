@@ -52,6 +52,7 @@ PERSON_WORD = re.compile(
     r"сотрудник|специалист|оператор|человек(?:а|у|ом)$|жив(?:ой|ого|ым)$|менеджер|консультант"
     r"|поддержк|техподдержк|agents?$|operators?$|persons?$|humans?$|someone$|somebody$|representative"
     r"|specialist|staff$|colleagues?$|member$|managers?$|supervisor|руководител|начальств|начальник"
+    r"|старш(?:его|ему|им|ий)$"  # "Дайте старшего": someone senior
 )
 # "support" is a person only as a team: "I need tech support", not "does the app support Apple Pay".
 SUPPORT_TEAMS = frozenset({"tech", "technical", "customer"})
@@ -72,6 +73,10 @@ NOT_A_PERSON = re.compile(
     # When or where to reach support is a question about its hours, not a request to be put through.
     r"|(?:когда|где|во сколько|до скольки) (?:\w+ ){0,2}(?:связаться|позвонить|написать)"
     r"|(?:when|what time|what hours) (?:\w+ ){0,3}(?:contact|reach|talk|speak|call)"
+    # ... or when its people are there: "what time do actual humans answer in this chat?"
+    r"|(?:when|what time|what hours) (?:do|does|are|is) (?:\w+ ){0,2}(?:answer|reply|respond"
+    r"|work|available|online|on)\b|(?:когда|во сколько|до скольки|со скольки) (?:\w+ ){0,2}"
+    r"(?:отвечают|работают|на связи)"
     # A call that happened is no request for one: "did someone call me?", "why did they call".
     r"|(?:did|has|had|who|why) (?:\w+ ){0,6}call(?:ed)?\b"
     r"|кто-(?:то|нибудь) из (?:вас|ваших) (?:\w+ )?(?:звонил|писал|приезжал|связывал|отвечал)"
@@ -90,7 +95,11 @@ COURTESY = listed(
     """
 )
 # "a person", "a real person" ask for one; "the person receiving the order" does not.
-A_PERSON = frozenset({"a", "real", "live", "actual", "human"})
+A_PERSON = frozenset({"a", "real", "live", "actual", "human", "support", "service"})
+# A person said to be a real one is asked for further from the asking word: "I want my money
+# back and a real person, now."
+REAL = frozenset({"real", "live", "actual"})
+NEAR_REAL = 10
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "кого-нибудь" is one word
 
 
@@ -229,7 +238,9 @@ def asks_for_person(text: str) -> bool:
         or (w in GROUP_WORDS and i and words[i - 1] in GROUP_OWNERS)
     ]
     asking = [i for i, w in enumerate(words) if ASKING_WORD.match(w)]
-    return any(abs(p - a) <= NEAR for p in people for a in asking)
+    real = {p for p in people if p and words[p - 1] in REAL}
+    near = {p: NEAR_REAL if p in real else NEAR for p in people}
+    return any(abs(p - a) <= near[p] for p in people for a in asking)
 
 
 def _person_please(sentence: str) -> bool:

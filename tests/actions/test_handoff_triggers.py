@@ -195,6 +195,10 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "could a real person look at this please",
         # whoever is in charge: "руководитель", "начальство"
         "Заказ №83162540. Хочу говорить с руководителем, а не с ботом.",
+        "Курьер бросил коробку у двери и даже не позвонил. Дайте старшего",
+        # a real person, further from the asking word; a support person
+        "You charged me twice for the same order. I want my money back and a real person, now.",
+        "My account got locked hours ago. I'd like to talk to a support person.",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -250,6 +254,10 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         "как оформить обращение?",
         "how do i file a return request",
         "кто-то из вас звонил мне вчера?",
+        # when the people answer is a question about the hours
+        "what time do actual humans answer in this chat? its almost 11pm",
+        "во сколько отвечают операторы в чате?",
+        "мой старший сын заказал телефон, как отследить?",
     ],
 )
 def test_no_request_for_a_person(text: str):
