@@ -27,6 +27,9 @@ NO_TOPIC = ("smalltalk", "process")
 FALLBACK_INTENT = "nlu_fallback"
 OFF_TOPIC_INTENT = "out_of_scope"
 SUBMIT_ACTION = "action_handoff_submit"
+# The form's question a real question inside the form was asked at: the form goes on with it after
+# the answer (actions/handoff_form.py, actions/handoff_leave.py).
+RESUME_SLOT = "handoff_resume"
 # The slots a customer's facts fill (actions/customer.py FACT_ENTITIES).
 FACT_SLOTS = ("customer_name", "email", "phone", "order_number", "app_version")
 MAX_TEXT = 4000

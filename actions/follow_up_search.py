@@ -9,7 +9,8 @@ question that alone finds nothing at all is now searched with the question befor
 search answers when it finds something; so is one that alone the search is unsure of with no article
 its signals agree on, and that search answers when it is sure. A message the NLU places in a topic
 of its own with confidence, or in a topic while it asks nothing ("now it's showing E-101" says what
-happened next), is no follow-up.
+happened next), is no follow-up, unless it asks what becomes of something ("what happens to the
+bonuses i still have?" after deleting the account: the NLU reads the bonuses' topic).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from typing import NamedTuple
 from rasa_sdk import Tracker
 
 from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose, clear_best
+from actions.conversation import RESUME_SLOT
+from actions.handoff_problem import PROBLEM_SLOT
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_precedence import asked
-from actions.message_kinds import follows_up, short_message
+from actions.message_kinds import asks_what_becomes, follows_up, short_message
 from retrieval.known_vector import KnownVector
 from retrieval.normalise import read_message
 
@@ -35,11 +38,17 @@ def question_before(
     tracker: Tracker, text: str, placed: Placement, confidence: float = 0.0
 ) -> str | None:
     """The question just answered, read as the search reads it, when `text` may follow it up:
-    a short message right after an answer that the NLU does not place in a topic of its own."""
+    a short message right after an answer that the NLU does not place in a topic of its own.
+    Asked inside the handoff form, a question about what becomes of something follows up the
+    problem being handed over ("а бонусы после удаления сгорят?" while deleting the account)."""
     before = tracker.get_slot("kb_question")
     if not (tracker.get_slot("kb_awaiting_verdict") and isinstance(before, str)):
-        return None
+        before = tracker.get_slot(PROBLEM_SLOT)
+        in_form = tracker.get_slot(RESUME_SLOT)
+        if not (in_form and isinstance(before, str) and asks_what_becomes(text)):
+            return None
     own_topic = placed == "topic" and (confidence >= FOLLOW_UP_OWN_TOPIC or not asked(text))
+    own_topic = own_topic and not asks_what_becomes(text)  # the NLU reads its subject's topic
     if own_topic or not short_message(text):
         return None
     return read_message(before).text  # a long question is cut at its end

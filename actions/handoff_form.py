@@ -54,6 +54,7 @@ from actions.answer_choice import choose
 from actions.answer_from_knowledge import placement
 from actions.conversation import (
     MAX_TEXT,
+    RESUME_SLOT,
     facts_before,
     intent_topics,
     previous_reply,
@@ -103,7 +104,6 @@ from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 CHAT_TOPICS = frozenset({"smalltalk", "process"})
 PAUSED_SLOT = "handoff_paused"
-RESUME_SLOT = "handoff_resume"  # the question a real question was asked at: go on after it
 CANCELLED_SLOT = "handoff_cancelled"
 # The actions that take over when the customer leaves the form (actions/handoff_leave.py).
 CANCEL_ACTION = "action_handoff_cancel"

@@ -270,6 +270,18 @@ REFERS_BACK = listed(
     """
 )
 FOLLOW_UP_WORDS = 12
+# A question about what becomes of something after what was just answered: "what happens to the
+# bonuses i still have?" after deleting the account, "will my bonus points and order history
+# stay?" after changing the e-mail, "а бонусы после удаления сгорят?". Its subject is not what
+# it is about: the answer is in the article about the step just taken.
+ASKS_WHAT_BECOMES = re.compile(
+    r"\bwhat (?:happens|will happen|would happen|becomes) (?:to|of|with)\b"
+    r"|\bwill (?:\w+ ){1,6}(?:stay|remain|be kept|be lost|be gone|disappear|carry over)\b"
+    r"|\bdo i (?:keep|lose)\b"
+    r"|\bчто (?:будет|станет|случится|произойдет) (?:с|со)\b"
+    r"|\b(?:сохранятся|сохранится|сгорят|сгорит|пропадут|пропадет|останутся|останется"
+    r"|исчезнут|исчезнет|обнулятся|обнулится|потеряются|потеряется)\b"
+)
 
 
 def short_message(text: str) -> bool:
@@ -277,10 +289,17 @@ def short_message(text: str) -> bool:
     return 0 < len(_words(text)) <= FOLLOW_UP_WORDS
 
 
+def asks_what_becomes(text: str) -> bool:
+    """A short question about what becomes of something (ASKS_WHAT_BECOMES)."""
+    return short_message(text) and bool(ASKS_WHAT_BECOMES.search(folded(text)))
+
+
 def follows_up(text: str) -> bool:
-    """A short message that refers back to what was just said rather than naming its subject:
-    read with the question it follows, it can be answered (the caller knows there was one)."""
-    return short_message(text) and bool(REFERS_BACK.intersection(_words(text)))
+    """A short message that refers back to what was just said rather than naming its subject,
+    or asks what becomes of something after it: read with the question it follows, it can be
+    answered (the caller knows there was one)."""
+    refers_back = bool(REFERS_BACK.intersection(_words(text)))
+    return short_message(text) and (refers_back or asks_what_becomes(text))
 
 
 # Emoji that say "good, thanks" on their own.

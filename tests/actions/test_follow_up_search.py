@@ -19,6 +19,7 @@ CLOSE = KnowledgeAnswer("clarify", (RETURN,), (Ranked(RETURN.id, 0.4, 0.6, 2),))
 NOTHING = KnowledgeAnswer("abstain", (), (Ranked(RETURN.id, 1e-6, 0.1, 0),))
 BEFORE = "кроссовки малы, хочу поменять на размер больше"
 ANSWERED = {"kb_awaiting_verdict": True, "kb_question": BEFORE}
+IN_FORM = {"handoff_problem": "Удалите мой аккаунт", "handoff_resume": "handoff_contact"}
 
 
 class ScriptedKb:
@@ -62,6 +63,15 @@ def tracker(
         ("now it's showing E-101 instead", ANSWERED, "topic", 0.6, None),
         ("а через браузер тогда можно?", ANSWERED, "topic", 0.55, BEFORE),
         (" ".join(["слово"] * 13) + "?", ANSWERED, "unplaced", 0.0, None),  # a question whole
+        # what becomes of something after the step just answered, though the NLU is sure of the
+        # topic its subject names
+        ("what happens to the bonuses i still have?", ANSWERED, "topic", 0.86, BEFORE),
+        ("а история заказов сохранится?", ANSWERED, "topic", 0.9, BEFORE),
+        ("а как копить бонусы?", ANSWERED, "topic", 0.9, None),
+        # ... asked inside the handoff form: it follows the problem handed over
+        ("а бонусы после удаления сгорят?", IN_FORM, "topic", 0.86, "Удалите мой аккаунт"),
+        ("а как копить бонусы?", IN_FORM, "topic", 0.86, None),
+        ("а бонусы сгорят?", {"handoff_problem": "Удалите мой аккаунт"}, "topic", 0.86, None),
     ],
 )
 def test_a_possible_follow_up_is_a_short_message_right_after_an_answer(
