@@ -179,9 +179,12 @@ def choose(
         if agreed_over_off_topic(ranked):
             return _answer(ranked, top)
         return Choice("abstain")
-    # The NLU and the search agree on a near article: it is answered, not offered as a choice.
+    # The NLU and the search agree on a near article: it is answered, not offered as a choice;
+    # unless most signals rank the best first and none that one, under an intent the NLU is not
+    # sure of ("а подарочный сертификат бонусами оплатить можно?" is the gift cards' article by
+    # six signals, not payment_methods' page by none).
     pointed = _pointed(ranked, answer.examples, window)
-    if pointed is not None:
+    if pointed is not None and (sure_intent or not _outvotes(top, pointed)):
         return _answer(ranked, pointed)
     unagreed = tuple(
         r
@@ -227,6 +230,16 @@ def _pointed(
         if item.id in examples and best - item.fused <= window:
             return item
     return None
+
+
+def _outvotes(top: Ranked, other: Ranked) -> bool:
+    """Most of the search's signals rank `top` first, and none `other`."""
+    return (
+        top.id != other.id
+        and (top.agreement or 0) >= OFF_TOPIC_AGREEMENT
+        and other.agreement is not None
+        and other.agreement == 0
+    )
 
 
 def _outvoted_by(ranked: tuple[Ranked, ...], examples: frozenset[str] | None) -> Ranked | None:

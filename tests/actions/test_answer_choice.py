@@ -118,6 +118,16 @@ def test_without_a_ranking_the_searchs_own_articles_are_used():
     assert choose(KnowledgeAnswer("abstain", ()), "topic").decision == "abstain"
 
 
+def test_a_best_most_signals_rank_first_is_not_overruled_by_an_intents_article_none_do():
+    ranking = ranked(("gift-cards", 4.96, 6), ("payment-methods", 4.92, 0), ("bonuses", 4.81, 1))
+    examples = frozenset({"payment-methods"})
+    choice = choose(answer("clarify", ranking, examples), "topic", 0.7)
+    assert (choice.decision, choice.articles) == ("answer", ("gift-cards",))
+    # an intent the NLU is sure of still wins its close call
+    choice = choose(answer("clarify", ranking, examples), "topic", 0.95)
+    assert choice.articles == ("payment-methods",)
+
+
 def test_the_intents_article_is_answered_before_any_choice_is_offered():
     # The best article no signal ranks first would make a choice; the intent points at the next.
     ranking = ranked(("order-status", 4.0, 0), ("double-charge", 3.96, 3), ("declined", 3.46, 0))
