@@ -45,6 +45,8 @@ NOT_ACTIONS = frozenset(
         *("отойти", "отходить", "отлучиться", "отвлечься"),
         # slips in this chat: "перепутал, это был номер телефона", "точку пропустил: ¶"
         *("ошибиться", "перепутать", "спутать", "опечататься", "пропустить", "забыть"),
+        # pasting into this chat: "ой, не то вставила) заказ ¶"
+        *("вставить", "скопировать"),
     }
 )
 # In the present, verbs of wanting, trying in general, waiting, asking and talking say what the

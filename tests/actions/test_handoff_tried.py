@@ -53,6 +53,7 @@ def test_what_was_done_in_the_first_person(text: str):
         # a slip in this chat, not an attempt at a fix
         "ой, это я номер телефона написала. Почта ниже",
         "перепутал, это версия была",
+        "ой, не то вставила) заказ 73019468",
         # wanting, waiting, asking in the present
         "заказ 12345678, жду курьера третий день",
         "заказ 12345678, прошу вернуть деньги",
