@@ -75,8 +75,8 @@ NOT_A_PERSON = re.compile(
     r"|(?:when|what time|what hours) (?:\w+ ){0,3}(?:contact|reach|talk|speak|call)"
     # ... or when its people are there: "what time do actual humans answer in this chat?"
     r"|(?:when|what time|what hours) (?:do|does|are|is) (?:\w+ ){0,2}(?:answer|reply|respond"
-    r"|work|available|online|on)\b|(?:когда|во сколько|до скольки|со скольки) (?:\w+ ){0,2}"
-    r"(?:отвечают|работают|на связи)"
+    r"|work|available|online|on)\b|(?:\w+ ){0,3}(?:когда|во сколько|до скольки|со скольки)"
+    r" (?:\w+ ){0,2}(?:отвечают|работают|на связи)(?: \w+){0,2}"
     # A call that happened is no request for one: "did someone call me?", "why did they call".
     r"|(?:did|has|had|who|why) (?:\w+ ){0,6}call(?:ed)?\b"
     r"|кто-(?:то|нибудь) из (?:вас|ваших) (?:\w+ )?(?:звонил|писал|приезжал|связывал|отвечал)"

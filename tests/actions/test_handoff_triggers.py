@@ -257,6 +257,7 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         # when the people answer is a question about the hours
         "what time do actual humans answer in this chat? its almost 11pm",
         "во сколько отвечают операторы в чате?",
+        "а специалисты у вас до скольки сегодня работают? мне к девяти на смену",
         "мой старший сын заказал телефон, как отследить?",
     ],
 )
