@@ -216,7 +216,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
                 self.client, asked, before, language, placed, known, topic_intent, confidence
             )
             answer, choice = searched.answer, searched.choice
-            kept = searched.question_to_keep(text)
+            kept = searched.question_to_keep(asked)  # a long story as its question
             events = [SlotSet("kb_question", kept[:KEEP_QUESTION_CHARS])]
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:

@@ -93,7 +93,7 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         if complained:
             dispatcher.utter_message(response="utter_kb_empathy")
         events: list[EventType] = [
-            SlotSet("kb_question", searched.question_to_keep(text)[:KEEP_QUESTION_CHARS]),
+            SlotSet("kb_question", searched.question_to_keep(reading.text)[:KEEP_QUESTION_CHARS]),
             SlotSet("low_confidence_count", 0.0),
         ]
         others = list(choice.others)

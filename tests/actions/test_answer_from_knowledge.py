@@ -398,6 +398,18 @@ async def test_a_message_ending_in_thanks_right_after_an_answer_closes_when_noth
     assert messages[-2]["response"] == "utter_kb_answer"
 
 
+async def test_a_long_story_is_remembered_as_its_question_for_the_follow_up():
+    """Its question is at its end, which the remembered first 500 characters would not reach."""
+    story = "Заказала маме мультиварку, неделю всё было хорошо. " * 12
+    story += "Вопрос такой: можно ли её сдать как бракованную и вернуть деньги?"
+    kb = FakeKb(KnowledgeAnswer("answer", (RESET,), ranked(("reset-ru", 5, 5))))
+    _, events = await run(ActionAnswerFromKnowledge(kb), story, "nlu_fallback")
+    assert kb.questions == [slot(events, "kb_question")]
+    assert slot(events, "kb_question").endswith(
+        "можно ли её сдать как бракованную и вернуть деньги?"
+    )
+
+
 async def test_a_yes_that_goes_on_to_ask_is_searched_not_taken_as_a_verdict():
     slots = {
         "kb_awaiting_verdict": True,
