@@ -21,9 +21,11 @@ from rasa_sdk import Tracker
 
 from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose, clear_best
 from actions.conversation import RESUME_SLOT
+from actions.form_words import asks_where_to_find
 from actions.handoff_problem import PROBLEM_SLOT
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_precedence import asked
+from actions.knowledge_replies import language_of
 from actions.message_kinds import asks_what_becomes, follows_up, short_message
 from retrieval.known_vector import KnownVector
 from retrieval.normalise import read_message
@@ -34,18 +36,36 @@ from retrieval.normalise import read_message
 FOLLOW_UP_OWN_TOPIC = 0.8
 
 
+# The facts the form asks that the help center tells where to find, named as a customer asks
+# where: what "where do I even find that?" at their question is about.
+FACTS_NAMED = {
+    "handoff_app_version": {
+        "ru": "где посмотреть версию приложения",
+        "en": "where to find the app version",
+    },
+    "handoff_order_number": {
+        "ru": "где найти номер заказа",
+        "en": "where to find the order number",
+    },
+}
+
+
 def question_before(
     tracker: Tracker, text: str, placed: Placement, confidence: float = 0.0
 ) -> str | None:
     """The question just answered, read as the search reads it, when `text` may follow it up:
     a short message right after an answer that the NLU does not place in a topic of its own.
     Asked inside the handoff form, a question about what becomes of something follows up the
-    problem being handed over ("а бонусы после удаления сгорят?" while deleting the account)."""
+    problem being handed over ("а бонусы после удаления сгорят?" while deleting the account), and
+    one that asks where to find "it" the fact the form asked for ("where do I even find that?" at
+    the app version's question)."""
     before = tracker.get_slot("kb_question")
+    asked_at = tracker.get_slot(RESUME_SLOT)
+    if asked_at in FACTS_NAMED and follows_up(text) and asks_where_to_find(text):
+        return FACTS_NAMED[asked_at][language_of(tracker)]  # "where do I even find that?"
     if not (tracker.get_slot("kb_awaiting_verdict") and isinstance(before, str)):
         before = tracker.get_slot(PROBLEM_SLOT)
-        in_form = tracker.get_slot(RESUME_SLOT)
-        if not (in_form and isinstance(before, str) and asks_what_becomes(text)):
+        if not (asked_at and isinstance(before, str) and asks_what_becomes(text)):
             return None
     own_topic = placed == "topic" and (confidence >= FOLLOW_UP_OWN_TOPIC or not asked(text))
     own_topic = own_topic and not asks_what_becomes(text)  # the NLU reads its subject's topic
@@ -64,9 +84,10 @@ class Searched(NamedTuple):
     together: bool = False
 
     def question_to_keep(self, message: str) -> str:
-        """What the next follow-up leans on: the message as the customer wrote it, or both it and
-        the question before it when they were searched together ("а если его уже привезли?",
-        then "а деньгами никак?" after a price drop)."""
+        """What the next follow-up leans on: the message as it was searched (a long story cut to
+        its question, which a story's first 500 characters may not reach), or both it and the
+        question before it when they were searched together ("а если его уже привезли?", then
+        "а деньгами никак?" after a price drop)."""
         return self.question if self.together else message
 
 

@@ -369,6 +369,22 @@ def asks_why_asked(text: str) -> bool:
     return bool(WHY_ASKED.search(folded(text).strip()))
 
 
+# The customer asks where to find the fact asked: "где его посмотреть?", "а где это найти?",
+# "where do I even find that?", "how do I check it?". The help center tells where.
+WHERE_TO_FIND = re.compile(
+    r"\bгде (?:\w+ ){0,2}(?:посмотреть|смотреть|найти|искать|взять|узнать|глянуть|увидеть)\b"
+    r"|\bкак (?:\w+ )?(?:посмотреть|узнать|найти|проверить)\b[^.!?]*\?"
+    r"|\bwhere (?:do|can|would|should|will) i (?:\w+ )?(?:find|see|get|look|check)\b"
+    r"|\bwhere(?:'s| is) (?:it|that|this)\b"
+    r"|\bhow (?:do|can|would) i (?:\w+ )?(?:find|see|check|look up) (?:it|that|this|out)\b"
+)
+
+
+def asks_where_to_find(text: str) -> bool:
+    """The answer asks where to find the fact asked (WHERE_TO_FIND)."""
+    return bool(WHERE_TO_FIND.search(folded(text)))
+
+
 # The customer asks how the handoff itself goes: "а когда мне ответят?", "а долго ждать ответа?",
 # "позвонят или напишут?",
 # "вы точно передадите?", "how long will it take?", "will a real person read this?" (not how long

@@ -64,6 +64,7 @@ from actions.conversation import (
 from actions.customer import stated_facts
 from actions.form_words import (
     asks_about_handoff,
+    asks_where_to_find,
     asks_why_asked,
     cancels_in_sentence,
     cancels_request,
@@ -295,6 +296,10 @@ def validate_answer(
     question = QUESTIONS[slot]
     topics = intent_topics() if topics is None else topics
     asks = slot in PAUSING_QUESTIONS and answer.asks_something(topics)
+    # "where do I even find that?" at the app version's question: the help center tells where
+    # (not "не знаю, где её смотреть, давайте без версии": that skips it)
+    where = question.about_a_fact and not answer.facts and asks_where_to_find(answer.text)
+    asks = asks or (where and not answer.skips(question))
     if asks and question.asked_back is not None and question.asked_back(answer.text):
         asks = False  # "что пробовала? всё сфотографировала, курьеру звонила": an answer
     if answer.cancels(question, asks):

@@ -20,6 +20,8 @@ NOTHING = KnowledgeAnswer("abstain", (), (Ranked(RETURN.id, 1e-6, 0.1, 0),))
 BEFORE = "кроссовки малы, хочу поменять на размер больше"
 ANSWERED = {"kb_awaiting_verdict": True, "kb_question": BEFORE}
 IN_FORM = {"handoff_problem": "Удалите мой аккаунт", "handoff_resume": "handoff_contact"}
+AT_VERSION = {"handoff_resume": "handoff_app_version"}
+AT_CONTACT = {"handoff_resume": "handoff_contact"}
 
 
 class ScriptedKb:
@@ -72,6 +74,9 @@ def tracker(
         ("а бонусы после удаления сгорят?", IN_FORM, "topic", 0.86, "Удалите мой аккаунт"),
         ("а как копить бонусы?", IN_FORM, "topic", 0.86, None),
         ("а бонусы сгорят?", {"handoff_problem": "Удалите мой аккаунт"}, "topic", 0.86, None),
+        # where to find "it", asked at the form's question about a fact: that fact
+        ("а где его посмотреть?", AT_VERSION, "unplaced", 0.3, "где посмотреть версию приложения"),
+        ("а где его посмотреть?", AT_CONTACT, "unplaced", 0.3, None),
     ],
 )
 def test_a_possible_follow_up_is_a_short_message_right_after_an_answer(

@@ -599,7 +599,10 @@ def test_a_complaint_that_names_things_of_its_own_is_a_problem_of_its_own():
 
 
 def test_a_request_that_names_nothing_of_its_own_joins_the_problem_before_it():
-    exchange = ("Можно обменять смартфон на другую модель с доплатой? Заказ 21830654", "return_item")
+    exchange = (
+        "Можно обменять смартфон на другую модель с доплатой? Заказ 21830654",
+        "return_item",
+    )
     later = ("Звучит сложно. Можно я лучше с вашим сотрудником это оформлю?", "request_human")
     found = problem(answered_then(exchange, "Статья про обмен", later))
     assert found is not None and found.text == f"{exchange[0]}\n{later[0]}"
