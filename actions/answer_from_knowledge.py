@@ -23,9 +23,9 @@ button away, never a stock reply that does not answer it; the topic's own reply 
 stands in only when the search itself cannot run. Every article offered is remembered in
 `kb_offered` so that a handoff can tell the agent what the customer has already read and what
 they thought of it (a "👍" counts as "it helped").
-Questions left without an answer twice in a row bring in a person (actions/unanswered.py); a
-strongly negative message, or one that asks for a person in so many words, does at once
-(actions/handoff_trigger.py).
+The second question in a row left without an answer offers a person with a button, and the third
+brings one in (actions/unanswered.py); a strongly negative message, or one that asks for a person
+in so many words, does at once (actions/handoff_trigger.py).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ from actions.message_kinds import (
     vague_opener,
 )
 from actions.negativity import COMPLAINT_INTENT, is_strongly_negative
-from actions.unanswered import Miss, hand_over_now, previous_miss
+from actions.unanswered import Miss, hand_over_now, misses_now, previous_miss
 from actions.verdicts import with_verdict
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
@@ -399,16 +399,17 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         language: str,
     ) -> list[EventType]:
         """No article: the topic's own reply when there is one (`topic`), else an honest "no
-        ready answer", and a person after two in a row (actions/unanswered.py)."""
+        ready answer" with a person a button away, and a person brought in after the third store
+        question in a row (actions/unanswered.py)."""
         topic_reply = f"utter_{topic}"
         cleared = [SlotSet("kb_awaiting_verdict", False), SlotSet("kb_candidates", None)]
         if topic and topic_reply in domain.get("responses", {}):
             dispatcher.utter_message(response=topic_reply)
             return [*cleared, SlotSet("low_confidence_count", 0.0)]
         previous = previous_miss(tracker)
-        if hand_over_now(current, previous):
+        misses = misses_now(current, tracker)
+        if hand_over_now(misses):
             return [*cleared, SlotSet("low_confidence_count", 0.0), *hand_over("low_confidence")]
-        misses = 1.0 if current == "unknown" else 0.0
         if placed == "off_topic":
             dispatcher.utter_message(response="utter_out_of_scope")
             if previous is not None:
@@ -419,4 +420,4 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             dispatcher.utter_message(
                 response="utter_kb_no_answer", buttons=[human_button(language)]
             )
-        return [*cleared, SlotSet("low_confidence_count", misses)]
+        return [*cleared, SlotSet("low_confidence_count", float(misses))]

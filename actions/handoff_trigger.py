@@ -23,8 +23,7 @@ Reason = Literal[
     "requested", "low_confidence", "not_helpful", "complaint", "negative", "always_human"
 ]
 START_ACTION = "action_handoff_start"
-# Two answers in a row the bot could not place, or two articles the customer said did not help.
-LOW_CONFIDENCE_LIMIT = 2
+# Two articles the customer said did not help.
 NOT_HELPFUL_LIMIT = 2
 
 

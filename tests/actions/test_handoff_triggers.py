@@ -1,6 +1,6 @@
-"""The triggers that bring in a person from other actions: two messages in a row the bot could
-not place (or a person offered when either was off-topic), two articles that did not help, and
-strongly negative messages."""
+"""The triggers that bring in a person from other actions: messages in a row the bot could not
+answer (the second offers a person with a button, the third store question brings one in), two
+articles that did not help, and strongly negative messages."""
 
 from __future__ import annotations
 
@@ -41,21 +41,27 @@ async def run(action, events, slots=None):
     return [m.get("response") for m in dispatcher.messages], result
 
 
-def missed(reply: str = "utter_kb_no_answer", unplaced: bool = True) -> list[dict]:
-    """What the knowledge action left after a message it had no answer for: its reply, and the
-    count when it could not place the message at all."""
+def missed(reply: str = "utter_kb_no_answer", unplaced: int = 1) -> list[dict]:
+    """What the knowledge action left after a message it had no answer for: its reply, and how
+    many messages in a row it could not place at all."""
     said = {"event": "bot", "text": "…", "metadata": {"utter_action": reply}}
     return [said, {"event": "slot", "name": "low_confidence_count", "value": float(unplaced)}]
 
 
-async def test_second_unplaced_message_in_a_row_hands_over():
+async def test_a_second_unplaced_message_offers_a_person_and_a_third_brings_one_in():
     action = ActionAnswerFromKnowledge(FakeKb("abstain"))
     first = [user("фывапр олдж", "nlu_fallback", 0.2)]
     replies, events = await run(action, first)
     assert replies == ["utter_kb_no_answer"] and followup(events) is None
     assert slot(events, "low_confidence_count") == 1.0
     second = [*first, *missed(), user("ячсмить", "nlu_fallback", 0.1)]
-    replies, events = await run(action, second, {"low_confidence_count": 1.0})
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker(second), {"responses": {}})
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_kb_no_answer"]
+    assert dispatcher.messages[0]["buttons"][0]["payload"] == "/request_human"
+    assert followup(events) is None and slot(events, "low_confidence_count") == 2.0
+    third = [*second, *missed(unplaced=2), user("ывапр", "nlu_fallback", 0.1)]
+    replies, events = await run(action, third)
     assert replies == []
     assert slot(events, "handoff_reason") == "low_confidence"
     assert followup(events) == "action_handoff_start"
@@ -78,7 +84,7 @@ async def test_off_topic_twice_offers_a_person_with_a_button_and_starts_nothing(
     first = [user("у вас есть вакансии?", "out_of_scope", 0.95)]
     replies, events = await run(action, first)
     assert replies == ["utter_out_of_scope"] and slot(events, "low_confidence_count") == 0.0
-    second = [*first, *missed("utter_out_of_scope", False), user("а пиццу?", "out_of_scope", 0.9)]
+    second = [*first, *missed("utter_out_of_scope", 0), user("а пиццу?", "out_of_scope", 0.9)]
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, tracker(second), {"responses": {}})
     responses = [m.get("response") for m in dispatcher.messages]
@@ -91,7 +97,7 @@ async def test_a_store_question_after_an_off_topic_one_is_not_handed_over():
     action = ActionAnswerFromKnowledge(FakeKb("abstain"))
     events = [
         user("кто выиграл матч", "out_of_scope", 0.95),
-        *missed("utter_out_of_scope", False),
+        *missed("utter_out_of_scope", 0),
         user("подъём на этаж платный?", "nlu_fallback", 0.3),
     ]
     replies, result = await run(action, events)
@@ -111,7 +117,7 @@ async def test_questions_without_an_article_twice_offer_a_person_and_start_nothi
     first = [user("какой ноутбук купить", "product_info", 0.99)]
     replies, events = await run(action, first)
     assert replies == ["utter_kb_no_answer"] and slot(events, "low_confidence_count") == 0.0
-    second = [*first, *missed(unplaced=False), user("а телевизор какой?", "product_info")]
+    second = [*first, *missed(unplaced=0), user("а телевизор какой?", "product_info")]
     replies, events = await run(action, second)
     assert replies == ["utter_kb_no_answer"] and followup(events) is None
 
@@ -458,15 +464,19 @@ def test_a_handoff_the_bot_began_that_asks_for_a_person_is_the_customers_request
     assert case_reason("low_confidence", "соедините с оператором") == "low_confidence"
 
 
-async def test_two_store_services_the_nlu_puts_outside_bring_in_a_person():
+async def test_store_services_the_nlu_puts_outside_count_as_store_questions():
     """Engraving, then gift wrapping: services around a purchase a person can answer, however
-    sure the NLU is they are off-topic (not pizza)."""
+    sure the NLU is they are off-topic (not pizza): a person is offered, and brought in on the
+    third."""
     action = ActionAnswerFromKnowledge(FakeKb("abstain"))
     first = [user("can you engrave a name on the smartwatch I'm buying?", "out_of_scope", 0.95)]
     replies, events = await run(action, first)
     assert replies == ["utter_kb_no_answer"] and slot(events, "low_confidence_count") == 1.0
     second = [*first, *missed(), user("ok, and do you offer gift wrapping?", "out_of_scope", 0.95)]
-    replies, events = await run(action, second, {"low_confidence_count": 1.0})
+    replies, events = await run(action, second)
+    assert replies == ["utter_kb_no_answer"] and followup(events) is None
+    third = [*second, *missed(unplaced=2), user("and do you offer installation?", "out_of_scope")]
+    replies, events = await run(action, third)
     assert replies == [] and followup(events) == "action_handoff_start"
     pizza = [*first, *missed(), user("and do you deliver pizza?", "out_of_scope", 0.95)]
     replies, events = await run(action, pizza, {"low_confidence_count": 1.0})

@@ -175,10 +175,19 @@ def test_a_closed_case_asks_for_a_rating_and_stores_it(stack):
     assert tracker(stack, sender)["slots"]["rating_requested"] is False
 
 
-def test_two_messages_the_bot_cannot_place_bring_in_a_person(stack):
+def test_messages_the_bot_cannot_place_offer_a_person_then_bring_one_in(stack):
     sender = conversation()
     replies = say(stack, sender, "ыфвапр олдж ячсмить")
     assert matches("utter_kb_no_answer", "ru", replies[0]), replies
+    body = {"sender": sender, "message": "ыфвапр олдж ячсмить"}
+    answer = requests.post(
+        f"{stack.settings.rasa_url}/webhooks/rest/webhook", json=body, timeout=60
+    )
+    answer.raise_for_status()
+    messages = answer.json()
+    assert matches("utter_kb_no_answer", "ru", messages[0]["text"]), messages
+    assert "/request_human" in [b["payload"] for b in messages[0].get("buttons") or []]
+    assert not tracker(stack, sender)["slots"]["handoff_reason"]
     replies = say(stack, sender, "ыфвапр олдж ячсмить")
     assert matches("utter_handoff_intro_low_confidence", "ru", replies[0]), replies
     assert matches("utter_ask_customer_name", "ru", replies[-1]), replies
