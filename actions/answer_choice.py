@@ -234,12 +234,8 @@ def _pointed(
 
 def _outvotes(top: Ranked, other: Ranked) -> bool:
     """Most of the search's signals rank `top` first, and none `other`."""
-    return (
-        top.id != other.id
-        and (top.agreement or 0) >= OFF_TOPIC_AGREEMENT
-        and other.agreement is not None
-        and other.agreement == 0
-    )
+    agreed = (top.agreement or 0) >= OFF_TOPIC_AGREEMENT
+    return top.id != other.id and agreed and other.agreement == 0
 
 
 def _outvoted_by(ranked: tuple[Ranked, ...], examples: frozenset[str] | None) -> Ranked | None:

@@ -82,30 +82,28 @@ def test_a_question_read_as_a_complaint_inside_the_form_pauses_it():
     assert not chat.asks_something(TOPICS)
 
 
-@pytest.mark.parametrize(
-    ("slot", "text"),
-    [
-        ("handoff_app_version", "where do I even find that?"),
-        ("handoff_order_number", "а где его посмотреть"),
-    ],
-)
-def test_where_to_find_the_fact_asked_pauses_the_form_for_an_answer(slot: str, text: str):
-    answer = Answer(text=text, facts={}, intent="nlu_fallback", confidence=0.3)
-    filled = validate_answer(slot, answer, CollectingDispatcher(), True, TOPICS)
-    assert filled == {slot: None, PAUSED_SLOT: True, RESUME_SLOT: slot}
+VERSION = "handoff_app_version"
+PAUSED_AT_VERSION = {VERSION: None, PAUSED_SLOT: True, RESUME_SLOT: VERSION}
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("slot", "text", "expected"),
     [
-        "не знаю, где её смотреть, давайте без версии",
-        "не знаю версию, где её смотреть — без понятия",
+        # a question: the form pauses for the answer, then goes back to the question
+        (VERSION, "where do I even find that?", PAUSED_AT_VERSION),
+        (
+            "handoff_order_number",
+            "а где его посмотреть",
+            {"handoff_order_number": None, PAUSED_SLOT: True, RESUME_SLOT: "handoff_order_number"},
+        ),
+        # said with a skip: the question is skipped
+        (VERSION, "не знаю, где её смотреть, давайте без версии", {VERSION: ""}),
+        (VERSION, "не знаю версию, где её смотреть — без понятия", {VERSION: ""}),
     ],
 )
-def test_where_to_find_it_said_with_a_skip_skips_the_question(text: str):
+def test_where_to_find_the_fact_asked(slot: str, text: str, expected: dict[str, Any]):
     answer = Answer(text=text, facts={}, intent="nlu_fallback", confidence=0.3)
-    filled = validate_answer("handoff_app_version", answer, CollectingDispatcher(), True, TOPICS)
-    assert filled == {"handoff_app_version": ""}
+    assert validate_answer(slot, answer, CollectingDispatcher(), True, TOPICS) == expected
 
 
 def test_the_fact_asked_for_with_a_real_question_is_kept_and_the_question_answered():
