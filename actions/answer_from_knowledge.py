@@ -70,7 +70,14 @@ from actions.message_kinds import (
     vague_opener,
 )
 from actions.negativity import COMPLAINT_INTENT, is_strongly_negative
-from actions.unanswered import Miss, hand_over_now, misses_now, previous_miss
+from actions.unanswered import (
+    Miss,
+    hand_over_now,
+    miss_of,
+    misses_now,
+    previous_miss,
+    unplaced_in_a_row,
+)
 from actions.verdicts import with_verdict
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
@@ -406,8 +413,9 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         if topic and topic_reply in domain.get("responses", {}):
             dispatcher.utter_message(response=topic_reply)
             return [*cleared, SlotSet("low_confidence_count", 0.0)]
-        previous = previous_miss(tracker)
-        misses = misses_now(current, tracker)
+        unplaced_before = unplaced_in_a_row(tracker)
+        previous = miss_of(unplaced_before)
+        misses = misses_now(current, unplaced_before)
         if hand_over_now(misses):
             return [*cleared, SlotSet("low_confidence_count", 0.0), *hand_over("low_confidence")]
         if placed == "off_topic":

@@ -30,28 +30,33 @@ Miss = Literal["unknown", "off_topic"]
 HAND_OVER_AFTER = 3
 
 
-def unplaced_in_a_row(tracker: Tracker) -> int:
-    """How many store questions in a row went unanswered up to the customer's previous message."""
+def unplaced_in_a_row(tracker: Tracker) -> int | None:
+    """None when the customer's previous message was answered; else how many store questions in a
+    row went unanswered up to it (0: it was off-topic). The events are read once for both."""
     turn = previous_reply(list(tracker.events or []))
     if not reply_names(turn) & NO_ANSWER_REPLIES:
-        return 0
+        return None
     counts = [
         e.get("value") for e in turn if e.get("event") == "slot" and e.get("name") == MISS_SLOT
     ]
     return int(counts[-1] or 0) if counts else 0
 
 
+def miss_of(unplaced: int | None) -> Miss | None:
+    """How a message went unanswered, from `unplaced_in_a_row`; None when it did not."""
+    if unplaced is None:
+        return None
+    return "unknown" if unplaced >= 1 else "off_topic"
+
+
 def previous_miss(tracker: Tracker) -> Miss | None:
     """How the customer's previous message went unanswered, or None when it did not."""
-    turn = previous_reply(list(tracker.events or []))
-    if not reply_names(turn) & NO_ANSWER_REPLIES:
-        return None
-    return "unknown" if unplaced_in_a_row(tracker) >= 1 else "off_topic"
+    return miss_of(unplaced_in_a_row(tracker))
 
 
-def misses_now(current: Miss, tracker: Tracker) -> int:
+def misses_now(current: Miss, unplaced_before: int | None) -> int:
     """The store questions in a row without an answer, this one included."""
-    return unplaced_in_a_row(tracker) + 1 if current == "unknown" else 0
+    return (unplaced_before or 0) + 1 if current == "unknown" else 0
 
 
 def hand_over_now(misses: int) -> bool:
