@@ -2,7 +2,9 @@
 
 The rating comes from a button (`/rate{"rating": "4"}`) or is typed ("4", "ставлю пятёрку",
 "4 out of 5"). A number typed when no rating was asked may be the choice of an article after a
-clarifying question, so it goes to the knowledge action instead.
+clarifying question, or a question with a number in it, so the knowledge action answers it here.
+It is run inside this action, not named as the next one: no rule follows it after this action, and
+Rasa's fallback would add "I seem to have lost the thread" after the answer.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_from_knowledge import ActionAnswerFromKnowledge
 from actions.client_action import GatewayAction
 from actions.gateway_client import GatewayError
 from bot.common.masking import conversation_ref
@@ -53,7 +56,7 @@ class ActionStoreRating(GatewayAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if not tracker.get_slot("rating_requested"):
-            return [FollowupAction("action_answer_from_knowledge")]
+            return await ActionAnswerFromKnowledge().run(dispatcher, tracker, domain)
         text = tracker.latest_message.get("text") or ""
         rating = rating_in(text, next(tracker.get_latest_entity_values("rating"), None))
         if rating is None:

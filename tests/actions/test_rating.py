@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.ask_rating import ActionAskRating
@@ -33,6 +37,16 @@ async def test_the_rating_is_asked_with_buttons_after_a_close():
     events = await ActionAskRating().run(dispatcher, tracker([]), {})
     assert dispatcher.messages[0]["response"] == "utter_ask_rating"
     assert slot(events, "rating_requested") is True
+
+
+class ArticleAnswer:
+    """Stands in for the help-article answer: says one article."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_kb_answer")
+        return [SlotSet("kb_last_article", "order-status-ru")]
 
 
 async def rate(client: GatewayClient, text: str, entity: str | None = None, requested=True):
@@ -67,6 +81,10 @@ async def test_unclear_answer_is_asked_again(gateway: FakeGateway):
     assert replies == ["utter_rating_unclear"] and events == [] and gateway.ratings == []
 
 
-async def test_a_number_nobody_asked_for_goes_to_the_knowledge_action(gateway: FakeGateway):
+async def test_a_number_nobody_asked_for_is_answered_by_the_knowledge_action(
+    gateway: FakeGateway, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("actions.store_rating.ActionAnswerFromKnowledge", ArticleAnswer)
     replies, events = await rate(await gateway.start(), "2", requested=False)
-    assert replies == [] and followup(events) == "action_answer_from_knowledge"
+    assert replies == ["utter_kb_answer"] and slot(events, "kb_last_article") == "order-status-ru"
+    assert followup(events) is None and gateway.ratings == []
