@@ -177,6 +177,19 @@ CANCEL_REQUEST = re.compile(
     r"|\bignore (?:that|me|my (?:last )?message)\b"
 )
 
+# Words that mean "go on with the handoff": after a change of mind, in the same message
+# ("Стоп, отмените… а, нет, вижу, номер ¶, оформляйте дальше") or the next one.
+GO_ON = re.compile(
+    r"\b(?:продолжайте|продолжим|продолжить|продолжаем|оформляйте|оформите|оформить|передавайте"
+    r"|давайте\s+(?:все[- ]?таки|все же)|все[- ]?таки\s+(?:давайте|передайте|оформите|нужен|нужна)"
+    r"|continue|carry on|go ahead|go on|proceed)\b"
+)
+NOT_GO_ON = re.compile(
+    r"\b(?:не|don't|dont|do not|no need to)\s+(?:\w+\s+)?(?:продолж|оформ"
+    r"|передав|continue|carry|go|proceed)"
+)
+
+
 # A part of the answer between punctuation marks that is nothing but a change of mind, once the
 # fillers around it are dropped: "ой, наверное, не надо, может, она ещё едет", "а, ладно, забейте,
 # сам спрошу", "oh never mind, my wife used them". No problem description has such a part alone.
@@ -333,6 +346,10 @@ def denies_fact(text: str) -> bool:
     return False
 
 
+CALLING_OFF = (CANCEL_IN_SENTENCE, CANCEL_REQUEST)
+LATER = re.compile(r" (?:потом|позже|later)\b")  # "давайте отменим, продолжим потом"
+
+
 def means_cancel(text: str) -> bool:
     """The whole answer is "отмена" / "cancel"."""
     return plain(text) in CANCEL_PHRASES
@@ -341,6 +358,17 @@ def means_cancel(text: str) -> bool:
 def cancels_in_sentence(text: str) -> bool:
     """The answer calls the handoff off: a whole cancel phrase, or one inside a sentence."""
     return means_cancel(text) or bool(CANCEL_IN_SENTENCE.search(plain(text)))
+
+
+def takes_back_cancel(text: str) -> bool:
+    """A change of mind taken back later in the same message: "Стоп, отмените, я сначала сама в
+    заказе посмотрю… а, нет, вижу, номер ¶, оформляйте дальше" goes on with the handoff."""
+    lowered = plain(text)
+    called_off = [m.start() for rule in CALLING_OFF for m in rule.finditer(lowered)]
+    going_on = [m.start() for m in GO_ON.finditer(lowered) if not LATER.match(lowered, m.end())]
+    if not called_off or not going_on or max(going_on) < max(called_off):
+        return False
+    return not NOT_GO_ON.search(lowered, max(called_off))
 
 
 def cancels_request(text: str) -> bool:

@@ -73,6 +73,7 @@ from actions.form_words import (
     means_cancel,
     means_skip,
     skips_in_sentence,
+    takes_back_cancel,
 )
 from actions.handoff_problem import content_words
 from actions.handoff_questions import (
@@ -205,7 +206,10 @@ class Answer:
     def cancels(self, question: Question, asks: bool = False) -> bool:
         """A real question calls nothing off, whatever it says on the way ("а если остальное
         уже не нужно, как отменить недостающие товары?"): then only the bare word or words that
-        call off the request itself do."""
+        call off the request itself do. One taken back before the message ends calls nothing
+        off."""
+        if takes_back_cancel(self.text):
+            return False
         if means_cancel(self.text) or cancels_request(self.text):
             return True
         if asks:

@@ -25,7 +25,8 @@ from actions.conversation import (
     turn_of,
 )
 from actions.failure_words import GOES_ON
-from actions.handoff_trigger import CANCELLED, GO_ON, asks_for_person
+from actions.form_words import GO_ON
+from actions.handoff_trigger import CANCELLED, asks_for_person
 from actions.message_kinds import vague_opener
 from actions.text_fold import folded
 from bot.common.facts import extract_facts
@@ -74,6 +75,8 @@ FILLER_WORDS = listed(
     "пообщаться общаться переписываться "
     # how a request for a person is worded: "пригласите в чат кого-нибудь", "чтобы этим занялся"
     "пригласите пригласи пригласить прошу передать чат кого-нибудь кого-то кем-нибудь кем-то "
+    # asking whom to talk to about what was said: "с кем можно поговорить по этому поводу?"
+    "кем кому кого поводу "
     "займитесь займется занялся занялась заняться посмотрите посмотрел посмотрела "
     "хотелось все-таки понятно ответ ответы ответа "
     # going back to the handoff after an answer: "ясно, давайте всё-таки продолжим"
@@ -347,6 +350,16 @@ def takes_up_the_answer(turn: Turn) -> bool:
     return bool(_subjects(turn.text) & answered)
 
 
+# A message that begins by pointing back at what the one before named: "он вообще не заряжается
+# от базы" after "получила вчера от вас робот-пылесос".
+PRONOUNS_BACK = listed("он она оно они его ее их it they them")
+POINTING_WORDS = 3
+
+
+def points_back(text: str) -> bool:
+    return bool(PRONOUNS_BACK.intersection(WORD.findall(folded(text))[:POINTING_WORDS]))
+
+
 def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     """The later message goes on with the earlier one's problem: it says so (CONTINUES), the NLU
     could not place it or put it outside (GOES_ON_INTENTS), it takes up the answer to the earlier
@@ -355,8 +368,14 @@ def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     ("the app freezes when I open my wishlist" — "I'm on v5.14, it started after the last
     update"), or it names again what the earlier one is about ("почему за заказ не начислились
     баллы?" — "это я читал, сроки прошли, а баллов нет"). "не могу войти в кабинет" —
-    "соедините, чайник пришёл не того цвета" shares none of these: another problem."""
-    if continues(later.text) or later.intent in GOES_ON_INTENTS or identifies_only(later.text):
+    "соедините, чайник пришёл не того цвета" shares none of these: another problem. One that
+    begins by pointing back (`points_back`) goes on with what the earlier one named."""
+    if (
+        continues(later.text)
+        or points_back(later.text)
+        or later.intent in GOES_ON_INTENTS
+        or identifies_only(later.text)
+    ):
         return True
     if takes_up_the_answer(later) or not _subjects(later.text):
         return True

@@ -37,6 +37,7 @@ from actions.handoff_topic import (
     intent_of_message,
     parse_of,
     problem_topic,
+    topic_of_words,
 )
 from actions.handoff_tried import tried_in
 from actions.handoff_trigger import case_reason
@@ -82,7 +83,9 @@ def subject(
     search: ArticleSearch,
 ) -> tuple[str | None, dict[str, Any]]:
     """Topic and intent of the case: those of the message the handoff is about, when its topic
-    can be told (actions/handoff_topic.py); else those of the request itself. The topic decides
+    can be told (actions/handoff_topic.py); else those of the request itself, whose own words
+    may name the topic ("мне нужен оператор по оплате", "an agent about my order": the order
+    number is asked before the problem is told). The topic decides
     which questions the form asks; an earlier question the bot answered does not. A problem told
     over several messages takes the topic of the first that gives one: "курьер привёз не ту
     модель пылесоса", then "обмен в личном кабинете не оформляется" is about the order, though
@@ -96,7 +99,8 @@ def subject(
                 return topic, intent_of_message(parse)
     latest = tracker.latest_message or {}
     name = str((latest.get("intent") or {}).get("name") or "")
-    return topics.get(name), intent_of_message(latest)
+    named = topic_of_words(str(latest.get("text") or ""))
+    return named or topics.get(name), intent_of_message(latest)
 
 
 def intro_for(tracker: Tracker, reason: str, intent: str, domain: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ problem's own words: "привезли не всё... позовите опер�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,6 +23,7 @@ from rasa_sdk import Tracker
 
 from actions.conversation import NO_TOPIC, Turn
 from actions.handoff_reading import is_question
+from actions.text_fold import folded
 from actions.topic_words import BUYING_VERBS, Topic, topic_hits, words
 from bot.common.facts.lexicon import lemma
 
@@ -48,6 +50,10 @@ FORM_TOPICS: dict[Topic, str] = {
 # Buying, in any form of the verb (BUYING_VERBS, "bought"): the problem is about something the
 # customer bought, so the agent looks up its order, whatever is wrong with the item.
 ENGLISH_PURCHASE = frozenset({"buy", "buying", "bought"})
+# Getting the item from the shop, said as receiving it from "you": "получила вчера от вас
+# робот-пылесос" ("получила смс с кодом" is no purchase).
+RECEIVING_VERBS = frozenset({"получить"})
+FROM_THE_SHOP = re.compile(r"\b(?:от|у) вас\b")
 # The search's verdict when no article fits: its ranking then says nothing about the topic.
 NO_ARTICLE = "abstain"
 # How many of the search's nearest articles tell the topic when none fits well enough to show.
@@ -199,11 +205,12 @@ def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | Non
 
 
 def _purchase_hits(text: str) -> list[tuple[int, Topic]]:
-    """(position, "order") of every verb of buying in `text`."""
+    """(position, "order") of every verb of buying in `text`, and of receiving from the shop."""
+    verbs = BUYING_VERBS | RECEIVING_VERBS if FROM_THE_SHOP.search(folded(text)) else BUYING_VERBS
     return [
         (position, "order")
         for position, word in enumerate(words(text))
-        if word in ENGLISH_PURCHASE or (not word.isascii() and lemma(word) in BUYING_VERBS)
+        if word in ENGLISH_PURCHASE or (not word.isascii() and lemma(word) in verbs)
     ]
 
 

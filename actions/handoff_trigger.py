@@ -13,6 +13,7 @@ from typing import Any, Literal
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions.conversation import previous_reply, reply_names
+from actions.form_words import GO_ON, NOT_GO_ON
 from actions.handoff_signals import escalates
 from actions.text_fold import folded
 from bot.common.facts.lexicon import parses
@@ -267,18 +268,9 @@ NOT_AHEAD = re.compile(r"\b(?:не|нет|no|not|don't|dont|never)\b")
 
 
 # Right after the customer called the handoff off, only words that mean "go on with it" bring it
-# back: "нет, в спаме пусто. Продолжайте, пожалуйста, оформлять", "actually, please carry on",
-# "хотя нет, давайте всё-таки".
+# back (GO_ON): "нет, в спаме пусто. Продолжайте, пожалуйста, оформлять", "actually, please carry
+# on", "хотя нет, давайте всё-таки".
 CANCELLED = "utter_handoff_cancelled"
-GO_ON = re.compile(
-    r"\b(?:продолжайте|продолжим|продолжить|продолжаем|оформляйте|оформите|оформить|передавайте"
-    r"|давайте\s+(?:все[- ]?таки|все же)|все[- ]?таки\s+(?:давайте|передайте|оформите|нужен|нужна)"
-    r"|continue|carry on|go ahead|go on|proceed)\b"
-)
-NOT_GO_ON = re.compile(
-    r"\b(?:не|don't|dont|do not|no need to)\s+(?:\w+\s+)?(?:продолж|оформ"
-    r"|передав|continue|carry|go|proceed)"
-)
 
 
 def resumes_handoff(events: list[dict[str, Any]], text: str) -> bool:

@@ -11,6 +11,7 @@ from actions.form_words import (
     means_cancel,
     means_skip,
     skips_in_sentence,
+    takes_back_cancel,
 )
 
 
@@ -175,3 +176,22 @@ def test_a_part_of_the_answer_that_is_only_a_change_of_mind_calls_it_off(text: s
 )
 def test_no_change_of_mind_where_those_words_belong_to_the_problem(text: str):
     assert not cancels_request(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "taken_back"),
+    [
+        (
+            "Стоп, отмените, я сначала сама в заказе посмотрю… а, нет, вижу, номер 90 256 731, "
+            "оформляйте дальше",
+            True,
+        ),
+        ("never mind... actually no, go ahead, it's order 58213947", True),
+        ("давайте отменим, продолжим потом", False),
+        ("продолжайте, хотя нет, отмена", False),
+        ("стоп, отмените, не надо продолжать", False),
+        ("ой, уже не надо, передумала", False),
+    ],
+)
+def test_a_change_of_mind_taken_back_in_the_same_message(text: str, taken_back: bool):
+    assert takes_back_cancel(text) is taken_back

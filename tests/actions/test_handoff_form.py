@@ -616,6 +616,13 @@ async def test_a_question_about_cancelling_is_answered_not_taken_as_calling_the_
     assert slot(events, PAUSED_SLOT) is True
 
 
+async def test_a_change_of_mind_taken_back_in_the_same_message_goes_on_with_its_fact():
+    text = "Стоп, отмените, сначала сама посмотрю… а, нет, вижу, номер 90 256 731, оформляйте"
+    _, events = await answer("handoff_order_number", text, {**ANNA, "phone": "+79032627014"})
+    assert "handoff_cancelled" not in slots_of(events)
+    assert slot(events, "handoff_order_number") == "90256731"
+
+
 @pytest.mark.parametrize("text", ["отмена", "cancel", "ой, уже не надо, передумала"])
 async def test_calling_off_still_cancels_at_the_order_question(text: str):
     _, events = await answer("handoff_order_number", text, {**ANNA, "phone": "+79032627014"})

@@ -299,6 +299,27 @@ def test_an_opener_that_says_what_it_is_about_stays_with_the_problem():
     assert found is not None and found.text.startswith("у меня вопрос по беспроводным"), found.text
 
 
+def test_a_message_that_begins_with_a_pronoun_for_the_item_joins_the_one_naming_it():
+    events = [
+        user("здравствуйте, получила вчера от вас робот-пылесос", "out_of_scope"),
+        bot("Не нашёл ответа"),
+        user("он вообще не заряжается от базы, индикатор даже не мигает", "tech_app_crash"),
+        user("хочу поговорить с сотрудником", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text.startswith("здравствуйте, получила"), found.text
+
+
+def test_asking_whom_to_talk_to_about_it_goes_on_with_the_problem_before():
+    events = [
+        user("месяц назад купили у вас кофемашину", "out_of_scope"),
+        user("теперь из-под неё течёт вода, после каждой чашки лужа на столе", "out_of_scope"),
+        user("с кем можно поговорить по этому поводу?", "request_human"),
+    ]
+    found = problem([*events, *request_then_form()])
+    assert found is not None and found.text.startswith("месяц назад купили"), found.text
+
+
 def test_a_request_that_tells_another_problem_does_not_join_the_question_before():
     events = [
         user("не могу войти в личный кабинет", "account_login"),

@@ -47,6 +47,21 @@ async def test_bare_request_leaves_the_problem_to_the_form():
     assert slot(result, "handoff_intent") == {"name": "request_human", "confidence": 0.97}
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Здравствуйте, мне нужен оператор по оплате", "payment"),
+        ("I need to speak to an agent about my order", "orders"),
+        ("соедините с кем-нибудь по поводу входа в аккаунт", "account"),
+    ],
+)
+async def test_a_bare_request_that_names_a_topic_takes_it_for_the_questions(text: str, topic: str):
+    """The order number is asked before the problem is told: the request says it is a payment's."""
+    _, result = await start([user(text, "request_human", 0.9)])
+    assert slot(result, "handoff_topic") == topic
+    assert slot(result, "handoff_intent") == {"name": "request_human", "confidence": 0.9}
+
+
 async def test_complaint_and_legal_threat_are_high_priority():
     _, result = await start([user("курьер нахамил мне", "complaint")])
     assert slot(result, "handoff_reason") == "complaint"

@@ -17,6 +17,7 @@ from tests.actions.conftest import TOPICS
         "у меня вопрос по наушникам, которые я у вас покупал: левый не заряжается",
         "приобрела утюг, он не греет",
         "I bought a kettle from you last week and it leaks",
+        "здравствуйте, получила вчера от вас робот-пылесос",
     ],
 )
 def test_verbs_of_buying_in_any_form_name_the_order_topic(text: str):
@@ -33,3 +34,4 @@ def test_a_fault_the_nlu_put_out_of_scope_asks_for_the_order():
 
 def test_words_without_buying_or_a_topic_name_none():
     assert topic_of_words("соедините с человеком, пожалуйста") is None
+    assert topic_of_words("получила смс с кодом") is None, "received, but not from the shop"
