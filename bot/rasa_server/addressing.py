@@ -35,6 +35,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot.common.facts.lexicon import first_names, is_known, parses
 from bot.common.facts.name_parts import is_initial
+from bot.common.facts.translit import is_latin
 
 NAME_SLOT = "customer_name"
 FORM = "handoff_form"
@@ -63,8 +64,9 @@ def _grammemes(word: str) -> set[str]:
 def _first_name_score(word: str) -> int:
     """How surely a word is a first name, 0 to 3: on natasha's list of first names, read first as
     one, read as one in the nominative singular. "Рамиль" scores above "Гусейнов" (a surname first,
-    a name only as the plural of "Гусейн"); a Latin word is taken as it comes, first."""
-    if word.isascii():
+    a name only as the plural of "Гусейн"); a Latin word, accented or not ("Ciarán Byrne"), is
+    taken as it comes, first."""
+    if is_latin(word):
         return 1
     readings = parses(word.lower())[:3]
     named = [p for p in readings if "Name" in p.tag.grammemes]
@@ -88,7 +90,7 @@ def address_form(name: str) -> str:
     index = scores.index(max(scores))
     word = words[index]
     after = words[index + 1] if index + 1 < len(words) else ""
-    if after and not after.isascii() and "Patr" in _grammemes(after):
+    if after and not is_latin(after) and "Patr" in _grammemes(after):
         return f"{word} {after}"
     return word
 

@@ -140,6 +140,9 @@ async def test_without_a_name_nothing_changes(generator):
         ("Галина Петровна", "Галина Петровна"),
         ("Григорий Павлович Орлов", "Григорий Павлович"),
         ("Tom Baker", "Tom"),
+        # accented Latin letters are Latin: the first word, not the surname
+        ("Ciarán Byrne", "Ciarán"),
+        ("Zoë Clarke", "Zoë"),
         ("Вера", "Вера"),
         # surname first, where the surname also reads as a name's form ("Гусейн")
         ("Гусейнов Рамиль", "Рамиль"),
