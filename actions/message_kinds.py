@@ -114,6 +114,13 @@ TOPIC_QUERIES: dict[Topic, dict[str, str]] = {
 # "ок" or "хорошо" alone is left to whatever was asked before it.
 ACKNOWLEDGING = listed("ясно понятно понял поняла понятненько clear understood noted gotcha")
 ACKNOWLEDGING_PHRASE = re.compile(r"\bgot it\b|\bmakes sense\b")
+# Saying the answer worked, beside a thanks or goodbye: "got it working, thanks a lot. bye", "ok
+# that did it, cheers bye", "всё заработало, спасибо". Nothing is left to answer.
+WORKED_PHRASE = re.compile(
+    r"\bgot (?:it|this|that) (?:working|sorted|fixed)\b|\b(?:that|this|it) did (?:it|the trick)\b"
+    r"|\b(?:it|that|this) (?:worked|works now|helped)\b|\ball (?:sorted|fixed|working)\b"
+    r"|\b(?:все |всё )?(?:заработал[оаи]?|получилось|сработало|помогло)\b"
+)
 
 
 def closing(text: str) -> Closing | None:
@@ -126,7 +133,7 @@ def closing(text: str) -> Closing | None:
     thanks = any(w.startswith(THANKS) for w in words)
     phrase = GOODBYE_PHRASE.search(" ".join(words))
     goodbye = bool(phrase) or any(w.startswith(GOODBYE) for w in words)
-    leftover = GOODBYE_PHRASE.sub(" ", " ".join(words)).split()
+    leftover = WORKED_PHRASE.sub(" ", GOODBYE_PHRASE.sub(" ", " ".join(words))).split()
     for word in leftover:
         if not (word.startswith(THANKS) or word.startswith(GOODBYE) or word in CLOSING_FILLER):
             return None

@@ -43,6 +43,13 @@ from actions.message_kinds import (
         ("ясно, пока", "goodbye"),
         ("не понятно", None),
         ("понятно, а сколько ждать?", None),
+        # the answer worked, with a thanks or goodbye: nothing is left to answer
+        ("got it working, thanks a lot. bye", "thanks"),
+        ("ok that did it, cheers bye", "thanks"),
+        ("всё заработало, до свидания", "goodbye"),
+        ("спасибо, помогло", "thanks"),
+        ("thanks, but it still does not work", None),
+        ("помогло, но есть вопрос", None),
     ],
 )
 def test_closings(text: str, kind: str | None):
