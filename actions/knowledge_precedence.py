@@ -19,14 +19,18 @@ Pure functions, so the rule is tested without a search or a tracker.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from actions.answer_choice import INTENT_UNSURE, choose
+from actions.answer_choice import INTENT_UNSURE, agreed_over_off_topic, choose
 from actions.knowledge_answer import KnowledgeAnswer
 from actions.question_words import ANY_QUESTION, INFORMATION, asks
+from actions.text_fold import folded
 
 Precedence = Literal["own", "article", "search"]
 
+# A question of how to do something: an article may say how to do it oneself.
+HOW_TO = re.compile(r"\b(?:как|how)\b")
 # An intent this confident, on a message that is not a question, is a clear request.
 INTENT_SURE = 0.8
 
@@ -49,7 +53,9 @@ def search_sure(answer: KnowledgeAnswer) -> bool:
     return answer.outcome == "answer" and bool(answer.ranked or answer.articles)
 
 
-def article_wins(answer: KnowledgeAnswer, confidence: float, informative: bool = False) -> bool:
+def article_wins(
+    answer: KnowledgeAnswer, confidence: float, informative: bool = False, how_to: bool = False
+) -> bool:
     """A sure search wins; over an intent the NLU is unsure of, so does the article the bot would
     answer an ordinary question under that intent with ("and can i see the prices in tenge" read
     as feedback at 0.3, "курьер привёз рваную коробку, брать или отказаться?" as a complaint at
@@ -57,8 +63,12 @@ def article_wins(answer: KnowledgeAnswer, confidence: float, informative: bool =
     question that asks for information (`informative`: not a reproach) under an intent the NLU is
     not sure of gets the article a question the NLU could not place would get ("что это за
     лайтпэй такой у вас, зачем он мне" read as a complaint at 0.52: neither a stock reply nor a
-    handoff answers)."""
-    if search_sure(answer):
+    handoff answers). A question of how to do something (`how_to`) gets the article most of the
+    search's signals rank first by a clear lead, however sure the NLU is of its own reply: "как
+    снести свой акк у вас насовсем, чтоб и данные мои стёрли" (delete_personal_data at 0.96) is
+    the delete-account article by six signals, which says how to do it oneself; a person stays
+    one button away."""
+    if search_sure(answer) or (how_to and agreed_over_off_topic(answer.ranked)):
         return True
     if confidence < INTENT_UNSURE and choose(answer, "topic", confidence).decision == "answer":
         return True
@@ -77,4 +87,5 @@ def precedence(
     if answer is None:
         return "search"
     informative = asks(text, INFORMATION)
-    return "article" if article_wins(answer, confidence, informative) else "own"
+    how_to = bool(HOW_TO.search(folded(text)))
+    return "article" if article_wins(answer, confidence, informative, how_to) else "own"

@@ -103,6 +103,20 @@ def test_a_clear_best_article_wins_over_an_intent_the_nlu_is_unsure_of():
     assert precedence(0.9, question, CLEAR_BEST) == "own"
 
 
+AGREED = KnowledgeAnswer(
+    "abstain",
+    (),
+    (Ranked("delete-account-ru", 0.67, 4.32, 6), Ranked("account-locked-ru", 0.007, 3.16, 0)),
+)
+
+
+def test_a_how_to_question_gets_the_article_the_signals_agree_on_however_sure_the_intent():
+    question = "как снести свой акк у вас насовсем, чтоб и данные мои стёрли"
+    assert precedence(0.96, question, AGREED, hands_over=True) == "article"
+    assert precedence(0.96, "удалите мой профиль и все данные", AGREED, hands_over=True) == "own"
+    assert precedence(0.96, question, UNSURE, hands_over=True) == "own", "one signal is no lead"
+
+
 def test_an_unsure_complaint_gets_the_article_a_sure_one_a_person_unless_the_search_is_sure():
     torn = "курьер привёз рваную коробку. брать или отказаться?"
     assert precedence(0.4, torn, CLEAR_BEST, hands_over=True) == "article"
