@@ -392,9 +392,15 @@ def asks_how_to_use(text: str) -> bool:
 # taking the old one away, assembling or installing it. The help center may not describe one, but
 # it is the store's to answer, unlike pizza or a job: a person can.
 STORE_SERVICE = re.compile(
-    r"\b(?:упак\w*|гравир\w*|утилиз\w*|вывез\w*|вывоз\w*|подъем\w*|поднять|поднимет\w*"
+    r"\b(?:гравир\w*|утилиз\w*|вывез\w*|вывоз\w*|подъем\w*|поднять|поднимет\w*"
     r"|поднимут|занес\w*|сборк\w*|соберет\w*|соберут|установ\w*|монтаж\w*"
-    r"|wrap\w*|engrav\w*|haul\w*|recycl\w*|dispos\w*|upstairs|assembl\w*|install\w*|mount\w*)"
+    r"|engrav\w*|haul\w*|recycl\w*|dispos\w*|upstairs|assembl\w*|install\w*|mount\w*)"
+    # wrapping as a gift, not the packaging a parcel came in ("упаковка вроде целая была")
+    r"|\bподарочн\w* упаков\w*|\bупаков\w* (?:\w+ )?(?:как |в )?подар\w*|\bзавернут\w*"
+    r"|\bgift[- ]?wrap\w*|\bwrap\w* (?:\w+ ){0,2}(?:as|for) a (?:gift|present)"
+    # connecting an appliance to the water, the drain or the mains: "подключаете к воде?"
+    r"|\bподключ\w* (?:\w+ ){0,2}к (?:вод|слив|канализ|электросет)"
+    r"|\b(?:connect|hook)\w* (?:\w+ ){0,2}(?:to|up to) the (?:water|drain|mains)"
 )
 
 APP_WORDS = re.compile(r"\b(?:приложени\w*|app|apps|application)\b")

@@ -199,6 +199,8 @@ def test_another_thing_that_fails_or_a_question_is_no_verdict(text: str):
         ("купил у вас телевизор haier, подскажите как к нему алису подключить", "off_topic"),
         ("bought a TV box from you, how do I cast from my iPhone to it?", "off_topic"),
         ("купила наушники у вас, как вернуть?", "unplaced"),  # returning is the store's
+        # a service around it: no article describes one
+        ("купил у вас сплит систему, а монтаж вы делаете?", "off_topic"),
     ],
 )
 def test_an_item_bought_here_is_a_store_question_unless_it_asks_how_to_use_it(
@@ -217,6 +219,13 @@ def test_an_item_bought_here_is_a_store_question_unless_it_asks_how_to_use_it(
         ("а пиццу вы доставляете?", False),
         ("how do i install the app?", False),  # the app's own articles answer it
         ("посылка пришла в порванной упаковке", False),  # tells, asks nothing
+        ("можно её в подарочную упаковку завернуть?", True),
+        ("Купила у вас посудомойку. Вы её подключаете к воде при доставке?", True),
+        ("can you hook it up to the water when you deliver?", True),
+        # the packaging an item came in is no gift wrapping
+        ("на столешнице царапина, упаковка вроде целая была. что теперь", False),
+        ("I've kept the box, all the foam and the plastic wrap. What do I do now?", False),
+        ("подключите меня к оператору?", False),
     ],
 )
 def test_a_service_around_a_purchase_is_a_store_question(text: str, service: bool):
