@@ -357,6 +357,7 @@ POINTING_WORDS = 3
 
 
 def points_back(text: str) -> bool:
+    """The message's first words hold a pronoun (PRONOUNS_BACK) for something said before."""
     return bool(PRONOUNS_BACK.intersection(WORD.findall(folded(text))[:POINTING_WORDS]))
 
 

@@ -85,11 +85,11 @@ def subject(
     """Topic and intent of the case: those of the message the handoff is about, when its topic
     can be told (actions/handoff_topic.py); else those of the request itself, whose own words
     may name the topic ("мне нужен оператор по оплате", "an agent about my order": the order
-    number is asked before the problem is told). The topic decides
-    which questions the form asks; an earlier question the bot answered does not. A problem told
-    over several messages takes the topic of the first that gives one: "курьер привёз не ту
-    модель пылесоса", then "обмен в личном кабинете не оформляется" is about the order, though
-    the second names the account."""
+    number is asked before the problem is told). The topic decides which questions the form
+    asks; an earlier question the bot answered does not. A problem told over several messages
+    takes the topic of the first that gives one: "курьер привёз не ту модель пылесоса", then
+    "обмен в личном кабинете не оформляется" is about the order, though the second names the
+    account."""
     if problem is not None:
         for turn in problem.turns or (problem.turn,):
             parse = parse_of(tracker, turn)

@@ -206,7 +206,8 @@ def topic_of_message(parse: dict[str, Any], topics: dict[str, str]) -> str | Non
 
 def _purchase_hits(text: str) -> list[tuple[int, Topic]]:
     """(position, "order") of every verb of buying in `text`, and of receiving from the shop."""
-    verbs = BUYING_VERBS | RECEIVING_VERBS if FROM_THE_SHOP.search(folded(text)) else BUYING_VERBS
+    received = FROM_THE_SHOP.search(folded(text))
+    verbs = (BUYING_VERBS | RECEIVING_VERBS) if received else BUYING_VERBS
     return [
         (position, "order")
         for position, word in enumerate(words(text))
