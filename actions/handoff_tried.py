@@ -199,10 +199,13 @@ def answers_asking_back(text: str) -> bool:
 
 
 # Verbs that report an attempt in so many words: "пробовала восстановить пароль", "уже пытался
-# войти через смс", "I've tried reinstalling" (a negated one is NOTHING_DONE's).
+# войти через смс", "I've tried reinstalling", and in a chat's clipped English without the "I":
+# "tried two different browsers and the app", "site just spins, tried refreshing" (a negated one
+# is NOTHING_DONE's; "tried it once and don't like it" used the item).
 ATTEMPT_VERBS = frozenset({"пробовать", "попробовать", "пытаться", "попытаться"})
 ENGLISH_ATTEMPT = re.compile(
     r"\b(?:i|i've|ive|we|we've|already|also) (?:already )?(?:tried|attempted)\b"
+    r"|(?:^|[.,;:!?)]\s*|\s[-—–]\s*)(?:already |also )?tried\b(?! it once| it out)"
 )
 # Verbs of fixing something, which nobody uses to tell the problem itself: "переустанавливала",
 # "очистил кэш", "перезагрузила телефон". Updating is left out: "обновила приложение, и теперь
