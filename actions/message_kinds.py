@@ -52,7 +52,8 @@ CLOSING_FILLER = listed(
     """
     ясно понятно поняла понял понятненько ага ок окей ok okay хорошо ладно отлично супер класс
     попробую попробуем сейчас вам тебе большое огромное очень все всё это то что нужно
-    разобралась разобрался помогли помог и а да yes that's that is clear got it great perfect
+    разобралась разобрался помогли помог помогло заработал заработала заработало заработали
+    получилось сработало и а да yes that's that is clear got it great perfect
     will try i'll i much so very a good have you lot makes sense understood noted gotcha ah oh
     cool awesome до всего дня вечера day evening
     """
@@ -114,12 +115,12 @@ TOPIC_QUERIES: dict[Topic, dict[str, str]] = {
 # "ок" or "хорошо" alone is left to whatever was asked before it.
 ACKNOWLEDGING = listed("ясно понятно понял поняла понятненько clear understood noted gotcha")
 ACKNOWLEDGING_PHRASE = re.compile(r"\bgot it\b|\bmakes sense\b")
-# Saying the answer worked, beside a thanks or goodbye: "got it working, thanks a lot. bye", "ok
-# that did it, cheers bye", "всё заработало, спасибо". Nothing is left to answer.
+# Saying the answer worked in English phrases, beside a thanks or goodbye: "got it working,
+# thanks a lot. bye", "ok that did it, cheers bye" (the Russian words, "всё заработало", are
+# CLOSING_FILLER's). Nothing is left to answer.
 WORKED_PHRASE = re.compile(
     r"\bgot (?:it|this|that) (?:working|sorted|fixed)\b|\b(?:that|this|it) did (?:it|the trick)\b"
     r"|\b(?:it|that|this) (?:worked|works now|helped)\b|\ball (?:sorted|fixed|working)\b"
-    r"|\b(?:все |всё )?(?:заработал[оаи]?|получилось|сработало|помогло)\b"
 )
 
 
