@@ -19,6 +19,7 @@ from actions.text_fold import folded
 from bot.common.facts.lexicon import parses
 from bot.common.sentences import pieces
 from bot.common.word_list import listed
+from retrieval.normalise import in_cyrillic
 
 Reason = Literal[
     "requested", "low_confidence", "not_helpful", "complaint", "negative", "always_human"
@@ -71,7 +72,8 @@ NOT_A_PERSON = re.compile(
     r"|i'?m (?:a |an |the )?(?:\w+ )?manager|manager of"
     r"|как (?:\w+ )?связаться|how (?:do i |can i |to )(?:get in touch|contact)"
     # When or where to reach support is a question about its hours, not a request to be put through.
-    r"|(?:когда|где|во сколько|до скольки) (?:\w+ ){0,2}(?:связаться|позвонить|написать)"
+    r"|(?:когда|где|во сколько|(?:до|со) сколь?ки) (?:\w+ ){0,2}"
+    r"(?:связаться|позвонить|звонить|написать|писать|обратиться|обращаться)"
     r"|(?:when|what time|what hours) (?:\w+ ){0,3}(?:contact|reach|talk|speak|call)"
     # ... or when its people are there: "what time do actual humans answer in this chat?"
     r"|(?:when|what time|what hours) (?:do|does|are|is) (?:\w+ ){0,2}(?:answer|reply|respond"
@@ -106,6 +108,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "кого-нибудь" is on
 def wants_person(text: str) -> bool:
     """The customer wants a person now: asks for one in so many words, or has had enough
     (actions/handoff_signals.py: "Разберитесь, пожалуйста", "third day... nobody tells me!")."""
+    text = in_cyrillic(text)
     return asks_for_person(text) or escalates(text)
 
 
@@ -215,7 +218,8 @@ def _asks_to_connect(words: list[str]) -> bool:
 
 def asks_for_person(text: str) -> bool:
     """The message asks to be put through to a person in so many words ("всё-таки соедините",
-    "переключите снова на вас")."""
+    "переключите снова на вас"), in Cyrillic or typed in Latin letters ("nuzhen operator")."""
+    text = in_cyrillic(text)
     lowered = NOT_A_PERSON.sub(" ", folded(text))
     if any(_person_please(sentence) for sentence in pieces(folded(text), ".!?;\n")):
         return True

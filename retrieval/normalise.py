@@ -43,6 +43,13 @@ def typed_in_latin(text: str) -> bool:
     return bool(LATIN.search(text)) and not CYRILLIC.search(text) and detect_language(text) == "ru"
 
 
+def in_cyrillic(text: str) -> str:
+    """The whole message in Cyrillic when it is Russian typed in Latin letters, else as typed:
+    for readers that look for Russian words anywhere in it ("...nuzhen operator" asks for a
+    person), where `read_message` would also cut a long story to its question."""
+    return respell(text) if typed_in_latin(text) else text
+
+
 def read_message(text: str) -> Reading:
     reason = unreadable(text)
     if reason is not None:

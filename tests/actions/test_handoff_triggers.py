@@ -205,6 +205,8 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         # a real person, further from the asking word; a support person
         "You charged me twice for the same order. I want my money back and a real person, now.",
         "My account got locked hours ago. I'd like to talk to a support person.",
+        # Russian typed in Latin letters
+        "zdravstvuite, ne prohodit oplata kartoi, pishet otkloneno. nuzhen operator",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -264,6 +266,8 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         "what time do actual humans answer in this chat? its almost 11pm",
         "во сколько отвечают операторы в чате?",
         "а специалисты у вас до скольки сегодня работают? мне к девяти на смену",
+        "в выходные ваша поддержка работает? до скольки можно писать",
+        "v vyhodnye vasha podderzhka rabotaet? do skolki mozhno pisat",
         "мой старший сын заказал телефон, как отследить?",
     ],
 )
