@@ -88,8 +88,13 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().replace("ё", "е").split())
 
 
+# A courtesy title is how the customer is addressed, not part of the name: "Mr Thompson" is filed
+# for "Mr. Thompson here", and a script may list the name with the title or without it.
+TITLE = re.compile(r"^(?:mr|mrs|ms|miss|dr)\.? +")
+
+
 def normal_name(value: str) -> str:
-    return _folded(value).strip(" .,;!")
+    return TITLE.sub("", _folded(value).strip(" .,;!"))
 
 
 def normal_email(value: str) -> str:

@@ -34,6 +34,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.common.facts.lexicon import first_names, is_known, parses
+from bot.common.facts.name_cues import TITLES
 from bot.common.facts.name_parts import is_initial
 from bot.common.facts.translit import is_latin
 
@@ -79,10 +80,13 @@ def _first_name_score(word: str) -> int:
 
 
 def address_form(name: str) -> str:
-    """How a person is addressed: the first name, with the patronymic when given."""
+    """How a person is addressed: the first name, with the patronymic when given; a title with
+    the surname ("Mr Thompson", "Dr Anna Rao" → "Dr Rao"), never the title alone."""
     words = name.split()
     if len(words) < 2:
         return name
+    if words[0].rstrip(".").lower() in TITLES:
+        return f"{words[0]} {words[-1]}"
     scores = [0 if is_initial(word) else _first_name_score(word) for word in words]
     if not any(scores):
         # "Кравец В. П.": the surname, since the initials say no first name

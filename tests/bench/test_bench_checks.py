@@ -380,6 +380,15 @@ def test_a_filed_case_matches_after_normalising() -> None:
     )
 
 
+def test_a_courtesy_title_is_not_part_of_the_name() -> None:
+    assert (
+        case_failures(ExpectedCase(line=1, name="Thompson"), FiledCase("t", name="Mr Thompson"))
+        == []
+    )
+    assert case_failures(ExpectedCase(line=1, name="Mrs Patel"), FiledCase("t", name="Patel")) == []
+    assert case_failures(ExpectedCase(line=1, name="Patel"), FiledCase("t", name="Mrs Rao")) != []
+
+
 def test_each_case_mismatch_is_named() -> None:
     filed = FiledCase(
         ticket="LM-000008",

@@ -151,6 +151,9 @@ async def test_without_a_name_nothing_changes(generator):
         # initials say no first name: the surname
         ("Кравец В. П.", "Кравец"),
         ("В. П. Кравец", "Кравец"),
+        # a title goes with the surname, never alone
+        ("Mr Thompson", "Mr Thompson"),
+        ("Dr Anna Rao", "Dr Rao"),
     ],
 )
 def test_the_name_as_a_person_is_addressed(name: str, form: str):
