@@ -100,7 +100,7 @@ SKIP_IN_SENTENCE = re.compile(
     r"|заказ (?:еще |пока )?не оформлял[аи]?|не оформлял[аи]? (?:еще |пока )?заказ"
     r"|потерял[аи]? (?:номер|письмо)|(?:номер|письмо) потерял[аи]?|не могу (?:сейчас |пока )найти"
     r"|еще не (?:оформил|сделал|оплатил)[аи]? заказ"
-    r"|пропусти(?:ть|м)?|давайте без (?:него|нее|номера|версии)"
+    r"|пропусти(?:ть|м)?|давайте (?:\w+(?:-\w+)? )?без (?:него|нее|номера|версии)"
     # a version the customer cannot have: the problem is on the website
     r"|(?:это )?не в приложении|(?:это )?на сайте,? (?:а )?не в приложении"
     r"|(?:это )?не приложение,? а сайт)\b"
@@ -434,9 +434,11 @@ ABOUT_HANDOFF = re.compile(
     r"(?:read|see|reply|call|email|contact|get back)\b"
     r"|\bwill (?:you|they) call (?:me )?or (?:email|text|write)\b"
 )
-# The customer is looking the fact up: "извините, сейчас найду номер", "one sec, let me check".
+# The customer is looking the fact up: "извините, сейчас найду номер", "one sec, let me check"
+# ("сейчас не найду" is the opposite: it cannot be found now).
 LOOKING_UP = re.compile(
-    r"\bсейчас (?:\w+ )?(?:найду|посмотрю|поищу|гляну|проверю|скажу|напишу|скину|пришлю)\b"
+    r"\b(?:сейчас|щас) (?:(?!не )\w+ )?"
+    r"(?:найду|посмотрю|поищу|гляну|проверю|скажу|напишу|скину|пришлю)\b"
     r"|\bминут(?:к|очк)у\b|\bсекунд(?:у|очку)\b|\bподождите\b"
     r"|\bone (?:sec|second|moment|min|minute)\b|\bhold on\b|\blet me (?:check|find|look)\b"
     r"|\b(?:give me|just) a (?:sec|second|minute|moment)\b"

@@ -116,6 +116,16 @@ def _agrees(tag: Any, subject: Subject | None) -> bool:
     return subject is not None and (tag.gender, tag.number) == subject
 
 
+# Losing where a fact was written ("письмо удалила", "чек выбросила") explains a fact the customer
+# cannot give; "удалила приложение и поставила заново" is a fix, so the thing lost decides.
+LOSING_VERBS = frozenset({"удалить", "потерять", "выбросить", "выкинуть", "стереть"})
+FACT_SOURCES = frozenset({"письмо", "чек", "смс", "сообщение", "квитанция", "уведомление"})
+
+
+def _names_a_source(words: list[str]) -> bool:
+    return any(parses(word)[0].normal_form in FACT_SOURCES for word in words)
+
+
 def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Subject | None]:
     """A verb the customer did: no nominative noun before it to be someone else the subject,
     here or, when its verb agrees with it, in the clause before. Returns the verdict and the
@@ -138,6 +148,8 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
             continue
         if writes_a_fact and reading.normal_form in WRITING_VERBS:
             continue
+        if reading.normal_form in LOSING_VERBS and _names_a_source(words):
+            continue  # "письмо я удалила": why a fact cannot be given, no attempt at a fix
         negated = index > 0 and words[index - 1] == "не"  # "я его ещё не включал": a state
         personal = "masc" in tag or "femn" in tag  # "не помогло", "списалось": a thing did it
         past = "past" in tag and "sing" in tag and personal and not negated

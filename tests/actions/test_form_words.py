@@ -8,6 +8,7 @@ import pytest
 from actions.form_words import (
     cancels_in_sentence,
     cancels_request,
+    looks_it_up,
     means_cancel,
     means_skip,
     skips_in_sentence,
@@ -96,6 +97,7 @@ def test_skip(text: str):
         "I lost the order number",
         "no order number yet",
         "haven't ordered yet",
+        "номер сейчас не найду, так что давайте как-нибудь без него",
     ],
 )
 def test_no_answer_inside_a_sentence(text: str):
@@ -195,3 +197,17 @@ def test_no_change_of_mind_where_those_words_belong_to_the_problem(text: str):
 )
 def test_a_change_of_mind_taken_back_in_the_same_message(text: str, taken_back: bool):
     assert takes_back_cancel(text) is taken_back
+
+
+@pytest.mark.parametrize(
+    ("text", "looking"),
+    [
+        ("извините, сейчас найду номер", True),
+        ("щас гляну в письме", True),
+        ("one sec, let me check", True),
+        # the opposite: it cannot be found now
+        ("номер заказа сейчас не найду, письмо удалила", False),
+    ],
+)
+def test_looking_the_fact_up(text: str, looking: bool):
+    assert looks_it_up(text) is looking

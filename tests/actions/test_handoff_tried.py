@@ -24,6 +24,8 @@ from actions.handoff_tried import tells_what_was_tried
         # an attempt told as it goes on
         "номера нет, ввожу код в корзине — пишет, что код недействителен",
         "заказ 12345678, звоню в банк, там ничего не знают",
+        # deleting is a fix when it is the app, not where a fact was written
+        "версию не помню, удалила приложение и поставила заново",
     ],
 )
 def test_what_was_done_in_the_first_person(text: str):
@@ -74,6 +76,8 @@ def test_what_was_done_in_the_first_person(text: str):
         "заказ 12345678, коробка целая, но я её ещё не открывала",
         "заказ 12345678, с карты списалось два раза",
         "номера нет, заказ ещё не оформлен — я на нём и застрял",
+        # why a fact cannot be given: where it was written is lost
+        "номер сейчас не найду, письмо я удалила, так что давайте без него",
     ],
 )
 def test_facts_skips_and_what_others_did_are_not_what_was_tried(text: str):
