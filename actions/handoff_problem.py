@@ -29,6 +29,7 @@ from actions.form_words import GO_ON
 from actions.handoff_trigger import CANCELLED, asks_for_person
 from actions.message_kinds import vague_opener
 from actions.text_fold import folded
+from actions.topic_words import topic_of_word
 from bot.common.facts import extract_facts
 from bot.common.facts.lexicon import parses
 from bot.common.sentences import clauses
@@ -59,6 +60,8 @@ SOLVED_INTENT = "thanks"  # "спасибо, получилось": the problem 
 # problem when this many words are left once the fillers are dropped: "соедините с оператором,
 # чайник пришёл не того цвета".
 MIN_WORDS_OUTSIDE_A_TOPIC = 3
+# At most this many words naming a topic make a request for a person name only the topic.
+TOPIC_NAME_WORDS = 2
 FILLER_WORDS = listed(
     "я мне меня мной мой моя мое мои моего моей вы вас вам вами ваш ваша ваше ваши ты тебя тебе "
     "твой он она оно они его ее их это этот эта эти то тот та те того тому тут там здесь вот "
@@ -203,6 +206,12 @@ def fact_only(text: str) -> bool:
     return words_besides_facts(text) == []
 
 
+def names_a_topic_only(words: list[str]) -> bool:
+    """A request's words name a topic and nothing else ("I need an agent about a return", "нужен
+    оператор по возврату"): the form knows which questions to ask, and still asks what happened."""
+    return 0 < len(words) <= TOPIC_NAME_WORDS and all(topic_of_word(word) for word in words)
+
+
 def is_substantive(turn: Turn, topics: dict[str, str]) -> bool:
     """Whether the message says something about the problem (see the comment at the top). A
     request for a person with the writer's facts ("да, давайте человека. Я Эльмира, пишите на ¶,
@@ -216,6 +225,8 @@ def is_substantive(turn: Turn, topics: dict[str, str]) -> bool:
         return False
     besides = words_besides_facts(turn.text)
     words = content_words(turn.text) if besides is None else besides
+    if asks_for_person(turn.text) and names_a_topic_only(words):
+        return False
     outside_a_topic = turn.intent in NOT_A_PROBLEM or topics.get(turn.intent) == "smalltalk"
     return len(words) >= (MIN_WORDS_OUTSIDE_A_TOPIC if outside_a_topic else 1)
 

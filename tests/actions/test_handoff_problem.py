@@ -144,6 +144,17 @@ def test_a_request_for_a_person_that_also_says_what_is_wrong_is_the_problem():
     assert found.turn.intent == "request_human"
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("hi, I need an agent about a return", "return_item"),
+        ("нужен оператор по возврату", "return_item"),
+    ],
+)
+def test_a_request_that_names_only_a_topic_is_no_problem(text: str, intent: str):
+    assert problem([user(text, intent, 0.67), *request_then_form()]) is None
+
+
 def test_a_complaint_that_triggered_the_handoff_is_its_own_problem():
     events = [
         user("где мой заказ", "order_status"),
