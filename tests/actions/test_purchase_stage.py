@@ -41,6 +41,8 @@ def test_a_purchase_not_made_yet(text: str):
         # a word of an order that exists outweighs a "not yet" elsewhere
         ["купила пылесос месяц назад", "хочу купить к нему ещё насадку, а старая сломалась"],
         ["здравствуйте, купил электросамокат в конце прошлого месяца"],
+        # an order paid, cancelled or placed again exists, whatever is placed next
+        ["хочу отменить уже оплаченный заказ и оформить его заново в рассрочку"],
     ],
 )
 def test_an_order_that_exists_or_no_word_of_not_yet(texts: list[str]):
