@@ -15,6 +15,7 @@ bonuses i still have?" after deleting the account: the NLU reads the bonuses' to
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from rasa_sdk import Tracker
@@ -30,6 +31,8 @@ from actions.message_kinds import asks_what_becomes, follows_up, short_message
 from retrieval.known_vector import KnownVector
 from retrieval.normalise import read_message
 
+# An error code as apps show it and customers retype it: "E-101", "E101", "е-101" (Cyrillic е).
+ERROR_CODE = re.compile(r"(?<![\w-])(?:[A-Za-zЕе]-?\d{2,5}|[A-Za-z]{2,3}-\d{2,5})(?![\w-])")
 # A message the NLU puts in a topic this confidently is a question of its own; below it, the
 # intent is likely read from the follow-up's few words ("а через браузер тогда можно?" as
 # account_login).
@@ -67,11 +70,24 @@ def question_before(
         before = tracker.get_slot(PROBLEM_SLOT)
         if not (asked_at and isinstance(before, str) and asks_what_becomes(text)):
             return None
+    if names_a_new_code(text, before):
+        return None  # "and on the metro it just says E-101" after E-404: the code's own question
     own_topic = placed == "topic" and (confidence >= FOLLOW_UP_OWN_TOPIC or not asked(text))
     own_topic = own_topic and not asks_what_becomes(text)  # the NLU reads its subject's topic
     if own_topic or not short_message(text):
         return None
     return read_message(before).text  # a long question is cut at its end
+
+
+def codes(text: str) -> set[str]:
+    """The error codes a message names, written one way ("е-101", "E101" → "E101")."""
+    return {c.upper().replace("-", "").replace("Е", "E") for c in ERROR_CODE.findall(text)}
+
+
+def names_a_new_code(text: str, before: str) -> bool:
+    """The message names an error code the question before it did not: a new error is a
+    question of its own, however it leans on the one before."""
+    return bool(codes(text) - codes(before))
 
 
 class Searched(NamedTuple):

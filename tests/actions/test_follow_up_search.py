@@ -63,6 +63,8 @@ def tracker(
         ("а как сменить пароль?", ANSWERED, "topic", 0.95, None),
         # placed in a topic, it asks nothing: it says what happened next
         ("now it's showing E-101 instead", ANSWERED, "topic", 0.6, None),
+        # an error code the question before did not name: a question of its own
+        ("and on the metro it just says E101", ANSWERED, "unplaced", 0.0, None),
         ("а через браузер тогда можно?", ANSWERED, "topic", 0.55, BEFORE),
         (" ".join(["слово"] * 13) + "?", ANSWERED, "unplaced", 0.0, None),  # a question whole
         # what becomes of something after the step just answered, though the NLU is sure of the
