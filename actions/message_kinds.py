@@ -402,6 +402,8 @@ STORE_SERVICE = re.compile(
     # connecting an appliance to the water, the drain or the mains: "подключаете к воде?"
     r"|\bподключ\w* (?:\w+ ){0,2}к (?:вод|слив|канализ|электросет)"
     r"|\b(?:connect|hook)\w* (?:\w+ ){0,2}(?:to|up to) the (?:water|drain|mains)"
+    # setting an appliance up as the store's work: "вы телевизор настраиваете после доставки?"
+    r"|\bнастраива(?:ете|ют)\b|\bнастро(?:ите|ят)\b"
 )
 
 APP_WORDS = re.compile(r"\b(?:приложени\w*|app|apps|application)\b")

@@ -226,6 +226,9 @@ def test_an_item_bought_here_is_a_store_question_unless_it_asks_how_to_use_it(
         ("на столешнице царапина, упаковка вроде целая была. что теперь", False),
         ("I've kept the box, all the foam and the plastic wrap. What do I do now?", False),
         ("подключите меня к оператору?", False),
+        # setting an appliance up as the store's work, not a setting of the app
+        ("а вы телевизор настраиваете после доставки?", True),
+        ("как настроить уведомления?", False),
     ],
 )
 def test_a_service_around_a_purchase_is_a_store_question(text: str, service: bool):
