@@ -50,7 +50,7 @@ def case_reason(reason: str, text: str) -> str:
 # наушники... позовите сотрудника", "can I speak to an agent? my promo code isn't working". A word
 # for a person and a word asking for one, at most NEAR words apart.
 PERSON_WORD = re.compile(
-    r"сотрудник|специалист|оператор|человек(?:а|у|ом)$|жив(?:ой|ого|ым)$|менеджер|консультант"
+    r"сотрудник|(?:тех)?специалист|оператор|человек(?:а|у|ом)$|жив(?:ой|ого|ым)$|менеджер|консультант"
     r"|поддержк|техподдержк|agents?$|operators?$|persons?$|humans?$|someone$|somebody$|representative"
     r"|specialist|staff$|colleagues?$|member$|managers?$|supervisor|руководител|начальств|начальник"
     r"|старш(?:его|ему|им|ий)$"  # "Дайте старшего": someone senior
@@ -62,7 +62,7 @@ GROUP_WORDS = frozenset({"people", "team", "guys", "folks"})
 GROUP_OWNERS = SUPPORT_TEAMS | {"your", "support"}
 ASKING_WORD = re.compile(
     r"позов|позвать|подключ|соедин|свяж|связать|переключ|дайте$|дай$|нуж[ен]|хочу$|хотел"
-    r"|поговор|передай|перевед|можно$|мне$|пригла|пообщ|прошу$|займ|занял|заня"
+    r"|поговор|передай|перевед|перешл|можно$|мне$|пригла|пообщ|прошу$|займ|занял|заня"
     r"|talk|speak|chat$|connect|get$|want|need$|transfer|pass$|help$|rather$|sort$|contact"
     r"|put$|through$|invite|bring$|look$|check$|handle$|escalate|involve|call$|ring$"
     r"|разберит|через$|like$|давайте$|пусть$"
@@ -116,6 +116,8 @@ def wants_person(text: str) -> bool:
 CONNECT_ME = re.compile(
     r"\b(?:соедините|соедини|соединяйте|переключите меня|переведите меня|put me through|connect me"
     r"(?! to (?:the )?(?:wi-?fi|internet|network)))\b"
+    # calling in anyone at all: "позовите кого-нибудь"
+    r"|\b(?:позовите|позови|пригласите) (?:сюда )?кого-(?:нибудь|то|либо)\b"
     # asking the company's people to act: "could someone from your team stop it?" (not "can
     # someone else pick up my order?")
     r"|\b(?:can|could|would|will) (?:someone|somebody) from (?:your|the) \w+"
