@@ -79,6 +79,7 @@ from actions.unanswered import (
     unplaced_in_a_row,
 )
 from actions.verdicts import with_verdict
+from bot.common.facts.extract import without_facts
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
 
@@ -225,7 +226,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             answer = self.client.ask(reading.text, language, known)
             choice = choose_for_topic_name(answer)
         else:
-            asked = without_language_request(reading.text)  # "can we talk in English? where…"
+            # "can we talk in English? where…"; "меня зовут Эльвира, заказ 57 263 019 …"
+            asked = without_facts(without_language_request(reading.text))
             before = question_before(tracker, asked, placed, confidence)
             searched = search_in_context(
                 self.client, asked, before, language, placed, known, topic_intent, confidence

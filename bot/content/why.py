@@ -33,6 +33,7 @@ from actions.knowledge_precedence import precedence
 from actions.knowledge_provider import RetrievalKnowledgeBase, label_examples
 from bot.common.build.errors import ContentError
 from bot.common.build.intent_files import load_content
+from bot.common.facts.extract import without_facts
 from retrieval.articles import load_articles
 from retrieval.encoder import Encoder, load_encoder
 from retrieval.errors import RetrievalError
@@ -115,8 +116,8 @@ def open_search(
 def searched_text(question: str) -> str:
     """What the bot searches for the question, as actions/answer_from_knowledge.py reads it:
     Russian typed in Latin letters respelled, a long story cut to its question, a request to
-    switch language (or an apology for the wrong one) left out."""
-    return without_language_request(read_message(question).text)
+    switch language (or an apology for the wrong one) and the customer's own facts left out."""
+    return without_facts(without_language_request(read_message(question).text))
 
 
 def bot_choice(

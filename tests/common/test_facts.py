@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.common.facts import Facts, extract_facts
+from bot.common.facts.extract import without_facts
 
 # --- names ------------------------------------------------------------------------------------
 
@@ -603,3 +604,23 @@ def test_the_english_words_come_from_the_help_center_the_assistant_serves(tmp_pa
 )
 def test_a_full_name_followed_by_a_labelled_fact_is_the_writers(text, name):
     assert extract_facts(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "searched"),
+    [
+        (
+            "Здравствуйте, меня зовут Эльвира. Заказ 57 263 019 должен был прийти 12-го",
+            "Здравствуйте, меня зовут . Заказ должен был прийти 12-го",
+        ),
+        (
+            "hi — order #47 930 216, email Sarah.Pemberton@Gmail.com. the hob has a crack",
+            "hi — order #, email . the hob has a crack",
+        ),
+        ("8-916-483-07-52, Соколова Ирина. Где мой заказ?", ", . Где мой заказ?"),
+        ("ошибка E-203 в версии 5.12.1", "ошибка E-203 в версии"),  # the code is no fact
+        ("45873921", "45873921"),  # nothing else to search: as it was
+    ],
+)
+def test_the_search_reads_a_message_without_the_writers_facts(text: str, searched: str):
+    assert without_facts(text) == searched

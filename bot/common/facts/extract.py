@@ -92,3 +92,29 @@ def _marked(text: str, spans: list[Span], quoted: list[Span]) -> str:
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def without_facts(text: str) -> str:
+    """`text` with the writer's own facts taken out (card numbers, e-mails, phones, order numbers,
+    the app version, the name): what a help-article search should read, since no article shares
+    a customer's digits or name, and they only pull the question's vector and words off its
+    subject ("Здравствуйте, меня зовут Эльвира. Заказ 57 263 019 должен был прийти 12-го"). The
+    text as it was when nothing else would be left."""
+    if not isinstance(text, str) or not text.strip():
+        return text
+    head = text[:MAX_TEXT]
+    spans = [*card_spans(head), *(span for _, span in emails(head))]
+    spans += [span for _, span in phones(head, skip=spans)]
+    spans += [span for _, span in (*order_numbers(head, skip=spans), *app_versions(head))]
+    kept, position = [], 0
+    for start, end in sorted(spans):
+        if start >= position:
+            kept.append(head[position:start])
+            position = end
+    kept.append(head[position:])
+    stripped = " ".join("".join(kept).split())
+    name = extract_facts(text).name
+    for word in (name or "").split():
+        stripped = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "", stripped)
+    stripped = " ".join(stripped.split())
+    return stripped if re.search(r"[^\W\d_]", stripped) else text
