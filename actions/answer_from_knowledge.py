@@ -40,7 +40,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose_for_topic_name
 from actions.client_action import ClientAction
 from actions.conversation import FALLBACK_INTENT, OFF_TOPIC_INTENT
-from actions.follow_up_search import question_before, search_in_context
+from actions.follow_up_search import leaning_on_the_answer, question_before, search_in_context
 from actions.handoff_late_facts import added_late_facts
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, person_now
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
@@ -232,6 +232,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             searched = search_in_context(
                 self.client, asked, before, language, placed, known, topic_intent, confidence
             )
+            if before is not None:
+                searched = leaning_on_the_answer(searched, tracker.get_slot("kb_last_article"))
             answer, choice = searched.answer, searched.choice
             kept = searched.question_to_keep(asked)  # a long story as its question
             events = [SlotSet("kb_question", kept[:KEEP_QUESTION_CHARS])]

@@ -20,7 +20,14 @@ from typing import NamedTuple
 
 from rasa_sdk import Tracker
 
-from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose, clear_best
+from actions.answer_choice import (
+    MAX_CHOICE,
+    Choice,
+    Placement,
+    agreed_over_off_topic,
+    choose,
+    clear_best,
+)
 from actions.conversation import RESUME_SLOT
 from actions.form_words import asks_where_to_find
 from actions.handoff_problem import PROBLEM_SLOT
@@ -33,6 +40,9 @@ from retrieval.normalise import read_message
 
 # An error code as apps show it and customers retype it: "E-101", "E101", "е-101" (Cyrillic е).
 ERROR_CODE = re.compile(r"(?<![\w-])(?:[A-Za-zЕе]-?\d{2,5}|[A-Za-z]{2,3}-\d{2,5})(?![\w-])")
+# A follow-up whose search puts the article just given this close to its best (fused) asks about
+# that answer's own terms.
+STAY_WINDOW = 0.3
 # A message the NLU puts in a topic this confidently is a question of its own; below it, the
 # intent is likely read from the follow-up's few words ("а через браузер тогда можно?" as
 # account_login).
@@ -150,3 +160,20 @@ def search_in_context(
     if together.outcome == "answer" and together_choice.decision == "answer":
         return Searched(together, together_choice, together_text, True)  # sure together
     return Searched(alone, alone_choice, text)
+
+
+def leaning_on_the_answer(searched: Searched, last_article: str | None) -> Searched:
+    """A follow-up whose search ranks the article just given among its first, this close to the
+    best, is answered with that article again, at the passage it asks about: "а если та, кто
+    дарила, вернёт его вам, ей деньги отдадут?" after the gift-card answer, rather than the
+    wrong-item article a hair ahead of it."""
+    choice, ranked = searched.choice, searched.answer.ranked
+    if not last_article or not ranked or choice.decision not in ("answer", "clarify"):
+        return searched
+    if choice.articles[:1] == (last_article,):
+        return searched
+    best = ranked[0].fused
+    for item in ranked[:MAX_CHOICE]:
+        if item.id == last_article and best - item.fused <= STAY_WINDOW:
+            return searched._replace(choice=Choice("answer", (last_article,)))
+    return searched

@@ -8,7 +8,13 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.follow_up_search import question_before, search_in_context
+from actions.answer_choice import Choice
+from actions.follow_up_search import (
+    Searched,
+    leaning_on_the_answer,
+    question_before,
+    search_in_context,
+)
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from actions.knowledge_or_reply import ActionRespondUnlessArticle
 from retrieval.normalise import read_message
@@ -176,3 +182,24 @@ def test_a_question_the_search_is_unsure_of_alone_leans_on_a_sure_search_togethe
     kb = ScriptedKb({text: unsure, f"{text} {BEFORE}": CLOSE})
     answer, _, searched, together = search_in_context(kb, text, BEFORE, "ru", "unplaced")
     assert answer is unsure and searched == text and not together
+
+
+def test_a_follow_up_that_ranks_the_article_just_given_close_to_its_best_gets_it_again():
+    ranked = (
+        Ranked("double-charge-ru", 0.76, 4.41, 3),
+        Ranked("installments-ru", 0.58, 4.24, 2),
+        Ranked("refund-times-ru", 0.50, 4.17, 2),
+    )
+    searched = Searched(
+        KnowledgeAnswer("clarify", (), ranked), Choice("answer", ("double-charge-ru",)), "q"
+    )
+    kept = leaning_on_the_answer(searched, "refund-times-ru")
+    assert kept.choice.articles == ("refund-times-ru",)
+    # far behind the best, or not just given: the search's own choice stands
+    far = searched._replace(
+        answer=KnowledgeAnswer("clarify", (), (*ranked[:2], Ranked("refund-times-ru", 0.1, 3.9, 0)))
+    )
+    assert leaning_on_the_answer(far, "refund-times-ru").choice.articles == ("double-charge-ru",)
+    assert leaning_on_the_answer(searched, None) is searched
+    abstained = searched._replace(choice=Choice("abstain"))
+    assert leaning_on_the_answer(abstained, "refund-times-ru") is abstained
