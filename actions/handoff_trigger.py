@@ -108,8 +108,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # "кого-нибудь" is on
 def wants_person(text: str) -> bool:
     """The customer wants a person now: asks for one in so many words, or has had enough
     (actions/handoff_signals.py: "Разберитесь, пожалуйста", "third day... nobody tells me!")."""
-    text = in_cyrillic(text)
-    return asks_for_person(text) or escalates(text)
+    return asks_for_person(text) or escalates(in_cyrillic(text))
 
 
 # Asking to be put through without naming a person: in a support chat only a person is meant.

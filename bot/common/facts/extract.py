@@ -57,6 +57,11 @@ def extract_facts(text: str, language: str | None = None) -> Facts:
     del language  # both languages' rules always run; kept so callers need not change later
     if not isinstance(text, str) or not text.strip():
         return Facts()
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[Facts, list[Span]]:
+    """The facts of `text`, and where the values of all of them but the name stand in it."""
     cards = card_spans(text)  # all of it: every card must be masked, however long the text
     text = text[:MAX_TEXT]
     found_emails = emails(text)
@@ -69,7 +74,7 @@ def extract_facts(text: str, language: str | None = None) -> Facts:
     taken += [span for _, span in (*found_orders, *found_versions)]
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     name = customer_name(_marked(text, taken, quoted))
-    return Facts(
+    facts = Facts(
         name=name[0] if name else None,
         name_kind=name[1] if name else None,
         email=_first(found_emails, text),
@@ -78,6 +83,7 @@ def extract_facts(text: str, language: str | None = None) -> Facts:
         app_version=_first(found_versions, text),
         card_numbers=cards,
     )
+    return facts, [span for span in taken if span not in urls]
 
 
 def _marked(text: str, spans: list[Span], quoted: list[Span]) -> str:
@@ -102,10 +108,8 @@ def without_facts(text: str) -> str:
     text as it was when nothing else would be left."""
     if not isinstance(text, str) or not text.strip():
         return text
+    facts, spans = _read(text)
     head = text[:MAX_TEXT]
-    spans = [*card_spans(head), *(span for _, span in emails(head))]
-    spans += [span for _, span in phones(head, skip=spans)]
-    spans += [span for _, span in (*order_numbers(head, skip=spans), *app_versions(head))]
     kept, position = [], 0
     for start, end in sorted(spans):
         if start >= position:
@@ -113,8 +117,7 @@ def without_facts(text: str) -> str:
             position = end
     kept.append(head[position:])
     stripped = " ".join("".join(kept).split())
-    name = extract_facts(text).name
-    for word in (name or "").split():
+    for word in (facts.name or "").split():
         stripped = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "", stripped)
     stripped = " ".join(stripped.split())
     return stripped if re.search(r"[^\W\d_]", stripped) else text
