@@ -89,12 +89,18 @@ def _read(text: str) -> tuple[Facts, list[Span]]:
 def _marked(text: str, spans: list[Span], quoted: list[Span]) -> str:
     """The text for the name rules: each fact already read replaced by FACT_MARK, and each quote
     by a full stop (its words are not the writer's, and it is no fact beside a name)."""
-    pieces, position = [], 0
     marks = [(span, FACT_MARK) for span in spans] + [(span, ".") for span in quoted]
+    return _replaced(text, marks)
+
+
+def _replaced(text: str, marks: list[tuple[Span, str]]) -> str:
+    """`text` with each span replaced by its mark, spaced (an empty mark takes the span out); a
+    span that starts inside an earlier one is left as that one's."""
+    pieces, position = [], 0
     for (start, end), mark in sorted(marks):
         if start < position:
             continue
-        pieces += [text[position:start], f" {mark} "]
+        pieces += [text[position:start], f" {mark} " if mark else ""]
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
@@ -109,14 +115,7 @@ def without_facts(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
         return text
     facts, spans = _read(text)
-    head = text[:MAX_TEXT]
-    kept, position = [], 0
-    for start, end in sorted(spans):
-        if start >= position:
-            kept.append(head[position:start])
-            position = end
-    kept.append(head[position:])
-    stripped = " ".join("".join(kept).split())
+    stripped = " ".join(_replaced(text[:MAX_TEXT], [(span, "") for span in spans]).split())
     for word in (facts.name or "").split():
         stripped = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "", stripped)
     stripped = " ".join(stripped.split())
