@@ -39,7 +39,7 @@ def _stems(line: str) -> tuple[str, ...]:
 
 THANKS = _stems(
     "спасиб спс пасиб благодар мерси сенкс thank thanks thx ty tysm cheers appreciat "
-    "grateful спасибки"
+    "grateful спасибки спц"
 )
 GOODBYE = _stems("пока свидан досвидан прощай бывай удачи доброго хорошего bye cya farewell")
 # Goodbye phrases of ordinary words ("have a good day", "see you").

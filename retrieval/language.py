@@ -38,7 +38,8 @@ LATIN = re.compile(r"[a-z]")
 LATIN_LETTERS = re.compile(r"[a-z]+")
 NO_LANGUAGE = re.compile(r"[\d@/]")
 ENGLISH_CONTRACTION = re.compile(r"[a-z]['’](?:t|s|re|ll|ve|m|d)\b")
-# Russian chat words that the English word list holds too (it has names and foreign words).
+# Russian chat words that the English word list holds too (it has names and foreign words), and
+# chat words of thanks that neither list holds.
 RUSSIAN_WORDS = frozenset(
     [
         "ne",
@@ -57,6 +58,14 @@ RUSSIAN_WORDS = frozenset(
         "ni",
         "vo",
         "ob",
+        # chat thanks no dictionary holds ("ok, spasibki")
+        "spasibki",
+        "spasiba",
+        "spasib",
+        "pasib",
+        "pasiba",
+        "spsb",
+        "spc",
     ]
 )
 # English words the word list lacks but the Russian dictionary has once written in Cyrillic.

@@ -50,6 +50,11 @@ from actions.message_kinds import (
         ("спасибо, помогло", "thanks"),
         ("thanks, but it still does not work", None),
         ("помогло, но есть вопрос", None),
+        # typed in Latin letters
+        ("ok, spasibki", "thanks"),
+        ("ponyal spasibo poka", "thanks"),
+        ("vsego dobrogo", "goodbye"),
+        ("spasibo, a kak vernut?", None),
     ],
 )
 def test_closings(text: str, kind: str | None):

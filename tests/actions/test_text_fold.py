@@ -16,6 +16,10 @@ from actions.text_fold import folded
         ("Ёлка, don’t", "елка, don't"),
         ("", ""),
         (None, ""),
+        # Russian typed in Latin letters, as the NLU and the search read it; e-mails as typed
+        ("nomer zakaza ne pomnyu", "номер заказа не помню"),
+        ("Snezhana, pochta s.kop@mail.ru", "снежана, почта s.kop@mail.ru"),
+        ("never mind, found it", "never mind, found it"),
     ],
 )
 def test_lower_case_e_for_yo_and_a_plain_apostrophe(text, expected):

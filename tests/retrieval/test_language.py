@@ -21,6 +21,9 @@ RUSSIAN_IN_LATIN = [
     "mne nuzhen operator",
     "dengi spisali a zakaz ne oformilsya",
     "kurer ne priehal",
+    # chat thanks no dictionary holds
+    "ok, spasibki",
+    "ponjatno, spasib",
     "kak izmenit adres dostavki",
     "ya ne poluchil chek",
     "vernite dengi pozhaluysta",
