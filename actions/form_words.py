@@ -169,7 +169,7 @@ CANCEL_REQUEST = re.compile(
     r"|\b(?:i'll|ill|i will) (?:write|come back|get back|message you) (?:again |back )?later\b"
     r"|\b(?:не надо|не нужно) (?:никого |ничего )?(?:звать|передавать|подключать|соединять"
     r"|переключать|оформлять\b(?! (?:заново|снова|повторно|еще)))\b"
-    r"|\b(?:отмените|отменяю) (?:обращени\w+|заявк\w+|передач\w+|запрос\w*|вызов\w*)"
+    r"|\b(?:отмените|отменяю|отменяйте) (?:обращени\w+|заявк\w+|передач\w+|запрос\w*|вызов\w*)"
     r"|\b(?:don't|dont|do not|no need to) (?:connect|transfer|pass it on|put me through)\b"
     r"|\bcancel (?:the |this |my )?(?:request|handoff|transfer)\b"
     r"|\bобойдусь\b|\bне буду (?:никого |вас )?(?:беспокоить|отвлекать|дергать)\b"
@@ -203,6 +203,7 @@ CANCEL_CLAUSES = frozenset(
         *("scratch that", "ignore that", "ignore me", "false alarm", "all sorted", "i'm good"),
         *("im good", "i'm ok", "i'm fine", "it's ok now", "it's fine now", "all good"),
         *("don't worry about it", "not needed anymore", "no longer needed", "not needed any more"),
+        *("не надо ничего", "ничего не надо", "не нужно ничего", "ничего не нужно", "отменяйте"),
     }
 )
 CLAUSE_FILLERS = frozenset(
@@ -369,6 +370,19 @@ def takes_back_cancel(text: str) -> bool:
     if not called_off or not going_on or max(going_on) < max(called_off):
         return False
     return not NOT_GO_ON.search(lowered, max(called_off))
+
+
+# Taking back what was just said, not the request: "g.oneill@… — actually no, scratch that, call
+# me on ¶ instead" gives the fact again in the same message.
+TAKING_BACK_WORDS = re.compile(
+    r"\bscratch that\b|\bignore (?:that|my last message)\b|\bзабудьте\b|\bне т(?:от|у|о)\b"
+)
+
+
+def takes_back_words(text: str) -> bool:
+    """The message takes back something said (TAKING_BACK_WORDS); with a new fact beside it, it
+    corrects rather than calls off."""
+    return bool(TAKING_BACK_WORDS.search(plain(text)))
 
 
 def cancels_request(text: str) -> bool:

@@ -74,6 +74,7 @@ from actions.form_words import (
     means_skip,
     skips_in_sentence,
     takes_back_cancel,
+    takes_back_words,
 )
 from actions.handoff_problem import content_words
 from actions.handoff_questions import (
@@ -210,6 +211,8 @@ class Answer:
         off."""
         if takes_back_cancel(self.text):
             return False
+        if takes_back_words(self.text) and any(f in self.facts for f in question.facts):
+            return False  # "scratch that, call me on ¶ instead": the question answered anew
         if means_cancel(self.text) or cancels_request(self.text):
             return True
         if asks:

@@ -437,6 +437,21 @@ def test_the_name_question_reads_a_name_among_the_words_around_it(text: str, nam
     assert name_from(text) == name
 
 
+async def test_taking_back_a_contact_for_another_in_one_message_is_no_change_of_mind():
+    text = (
+        "g.oneill@brightlaw.ie — actually no, scratch that, that's my work email, call me on "
+        "+353 87 412 6630 instead"
+    )
+    _, events = await answer("handoff_contact", text, {"customer_name": "Grace"})
+    assert "handoff_cancelled" not in slots_of(events)
+    assert slot(events, "handoff_contact") is not None
+
+
+async def test_scratch_that_without_a_new_value_still_calls_the_handoff_off():
+    _, events = await answer("handoff_contact", "scratch that", {"customer_name": "Grace"})
+    assert slot(events, "handoff_cancelled") is True
+
+
 def test_questions_and_problem_descriptions():
     assert is_question("а как сменить пароль")
     assert is_question("пароль как сменить?")
@@ -447,6 +462,9 @@ def test_questions_and_problem_descriptions():
         "Андрей Кузнецов, заказ 71529304", {"customer_name": "Андрей Кузнецов"}
     )
     assert not describes_problem("тогда телефон: 89161234567", {})
+    # a fact corrected says nothing of the problem
+    assert not describes_problem("ой, в телефоне ошибся, правильно 8 916 530-21-48. а заказ", {})
+    assert not describes_problem("sorry, typo in my email, the correct one is a.b@mail.com", {})
 
 
 def test_every_question_of_the_form_has_a_row_in_the_table():
@@ -623,7 +641,19 @@ async def test_a_change_of_mind_taken_back_in_the_same_message_goes_on_with_its_
     assert slot(events, "handoff_order_number") == "90256731"
 
 
-@pytest.mark.parametrize("text", ["отмена", "cancel", "ой, уже не надо, передумала"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "отмена",
+        "cancel",
+        "ой, уже не надо, передумала",
+        # asked where to look, then called off in the same message
+        "ой а где номер смотреть... хотя ладно, не надо ничего, отменяйте, я уже прочитала что "
+        "можно просто в пункт выдачи сдать",
+        # typed in Latin letters
+        "oi, uzhe ne nado, peredumala",
+    ],
+)
 async def test_calling_off_still_cancels_at_the_order_question(text: str):
     _, events = await answer("handoff_order_number", text, {**ANNA, "phone": "+79032627014"})
     assert slot(events, "handoff_cancelled") is True
