@@ -47,6 +47,13 @@ ENGLISH_NOT_YET = re.compile(
     r"(?:buy|order|purchas)\w*"
     r"|\b(?:can|could|may) (?:i|we) (?:order|buy|purchase)\b|\bin (?:my|the) (?:cart|basket)\b"
 )
+# An order that cannot be placed is not yet one: "it says the card is invalid, so I can't place my
+# order" (its "my order" says nothing of an order that exists).
+ENGLISH_CANNOT_ORDER = re.compile(
+    r"\b(?:can't|cant|cannot|can not|unable to|couldn't|could not|won't let me|doesn't let me"
+    r"|not able to) (?:\w+ ){0,2}(?:place|complete|finish|submit|make) "
+    r"(?:my|the|an|this|our) order\b"
+)
 # An order that exists: "my order", "мой заказ", bought or received in the past.
 ENGLISH_HAS_ORDER = re.compile(
     r"\b(?:my|our) (?:order|parcel|package|delivery)\b|\border (?:#|no|number)"
@@ -92,6 +99,8 @@ def before_any_order(texts: Iterable[str]) -> bool:
         russian_not_yet, russian_has_order = _russian_stage(lowered)
         not_yet = not_yet or russian_not_yet or bool(BEFORE_ORDERING.search(lowered))
         not_yet = not_yet or bool(ENGLISH_NOT_YET.search(lowered))
+        not_yet = not_yet or bool(ENGLISH_CANNOT_ORDER.search(lowered))
         has_order = has_order or russian_has_order or bool(RUSSIAN_HAS_ORDER.search(lowered))
-        has_order = has_order or bool(ENGLISH_HAS_ORDER.search(lowered))
+        placed = ENGLISH_CANNOT_ORDER.sub(" ", lowered)
+        has_order = has_order or bool(ENGLISH_HAS_ORDER.search(placed))
     return not_yet and not has_order

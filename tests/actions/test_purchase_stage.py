@@ -23,6 +23,9 @@ from tests.actions.test_handoff_form import FORM_SLOTS
         "can you engrave a name on the smartwatch I'm buying?",
         "nothing, I just want to know before I order",
         "I haven't ordered yet, can I pay with two cards?",
+        # an order that cannot be placed is none yet, "my order" or not
+        "at checkout it says the gift card is invalid, so I can't place my order",
+        "the site won't let me complete the order, the pay button is grey",
     ],
 )
 def test_a_purchase_not_made_yet(text: str):
@@ -43,6 +46,7 @@ def test_a_purchase_not_made_yet(text: str):
         ["здравствуйте, купил электросамокат в конце прошлого месяца"],
         # an order paid, cancelled or placed again exists, whatever is placed next
         ["хочу отменить уже оплаченный заказ и оформить его заново в рассрочку"],
+        ["I ordered a kettle and can't complete my order's return"],
     ],
 )
 def test_an_order_that_exists_or_no_word_of_not_yet(texts: list[str]):
