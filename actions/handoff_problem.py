@@ -303,6 +303,13 @@ CONTINUES = re.compile(
     r"|\bзвучит (?:\w+ )?сложн|\bслишком сложн|\bsounds (?:\w+ )?(?:complicated|confusing)"
     r"|\bне (?:про|о|об) (?:мой|моем|мое|моя|моей|мою|нашем|наш)\b"
     r"|\bnot (?:about )?my (?:case|issue|problem|situation)\b"
+    # the answer's terms have run out: "по вашим срокам уже всё прошло", "those 10 days have
+    # passed", "it's been longer than that"
+    r"|\bпо (?:вашим|этим|указанным|тем|написанным) (?:срокам|словам|правилам|инструкци\w*)\b"
+    r"|\bсроки? (?:\w+ ){0,2}(?:уже )?(?:все )?"
+    r"(?:прошл[иао]?|прошел|вышл[иао]?|вышел|истекл[иао]?|истек)\b"
+    r"|\b(?:those|these|the|your) (?:\d+ )?(?:days|weeks|time|deadline)s? (?:have|has) "
+    r"(?:already |long )?(?:passed|gone by|gone)\b|\bit'?s been (?:longer|more) than that\b"
 )
 
 

@@ -184,12 +184,18 @@ def names_fact(text: str, facts: tuple[str, ...]) -> bool:
     return any(FACT_NAMES[fact].search(lowered) for fact in facts if fact in FACT_NAMES)
 
 
+# Words that correct a fact just given ("ой, в телефоне ошибся, правильно ¶"): about the answer,
+# not about the problem.
+CORRECTING_STEMS = ("ошиб", "опечат", "правильн", "верн", "typo", "mistake", "correct", "wrong")
+
+
 def describes_problem(text: str, facts: Facts) -> bool:
-    """A form answer that also says what is wrong: words besides the facts and their labels."""
+    """A form answer that also says what is wrong: words besides the facts, their labels and the
+    words that correct one."""
     name_words = {folded(w) for w in (facts.get("customer_name") or "").split()}
     words = [
         word
         for word in content_words(text)
-        if not word.startswith(FACT_LABEL_STEMS) and word not in name_words
+        if not word.startswith(FACT_LABEL_STEMS + CORRECTING_STEMS) and word not in name_words
     ]
     return len(words) >= MIN_PROBLEM_WORDS and not skips_in_sentence(text)

@@ -367,6 +367,10 @@ def test_a_request_that_tells_another_problem_does_not_join_the_question_before(
         ("там написано обратиться в поддержку, вот я и обращаюсь", True),
         ("Sounds complicated. Can someone just do it for me?", True),
         ("кнопка оплаты серая", False),
+        # the answer's terms have run out
+        ("по вашим срокам уже всё прошло. хочу поговорить с человеком", True),
+        ("those 10 days have passed, get me a human", True),
+        ("срок возврата денег уже истёк, соедините с оператором", True),
     ],
 )
 def test_continues(text: str, goes_on: bool):
