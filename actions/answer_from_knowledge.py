@@ -243,12 +243,13 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         if choice.decision == "answer" and unsure_after_off_topic(answer, tracker):
             choice = Choice("abstain")
         log.info(
-            "kb.search outcome=%s decision=%s candidates=%d respelled=%s shortened=%s",
+            "kb.search outcome=%s decision=%s candidates=%d respelled=%s shortened=%s spelled=%s",
             answer.outcome,
             choice.decision,
             len(answer.ranked),
             reading.respelled,
             reading.shortened,
+            reading.spelled,
         )
         if choice.decision == "abstain":
             # The topic's stock reply only stands in for a search that could not run at all.

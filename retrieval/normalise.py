@@ -7,6 +7,8 @@ server (bot/rasa_server/nlu/message_normaliser.py) and the action server read it
   (retrieval/respell.py); a message with any Cyrillic letter is left as typed, so Russian with
   English words ("у меня coupon не применяется") stays what it is.
 - A long story: cut to the sentences that ask (retrieval/long_message.py).
+- Russian written by ear ("как атписаца от смс с акцыями"): each word the dictionary does not know
+  spelled as it has it (retrieval/misspelling.py).
 
 Reading a read text again changes nothing, so either process may apply it to text the other
 already read.
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from retrieval.language import detect_language
 from retrieval.long_message import question_of
+from retrieval.misspelling import spelled_text
 from retrieval.respell import respell
 from retrieval.unreadable import Unreadable, unreadable
 
@@ -32,10 +35,11 @@ class Reading:
     unreadable: Unreadable | None = None
     respelled: bool = False  # Russian typed in Latin letters, now in Cyrillic
     shortened: bool = False  # a long message cut to its question
+    spelled: bool = False  # words written by ear spelled as the dictionary has them
 
     @property
     def changed(self) -> bool:
-        return self.respelled or self.shortened
+        return self.respelled or self.shortened or self.spelled
 
 
 def typed_in_latin(text: str) -> bool:
@@ -60,4 +64,5 @@ def read_message(text: str) -> Reading:
     shortened = question != read
     if typed_in_latin(question):  # a Latin-typed question at the end of a Cyrillic story
         question, respelled = respell(question), True
-    return Reading(question, respelled=respelled, shortened=shortened)
+    spelled = spelled_text(question)
+    return Reading(spelled, respelled=respelled, shortened=shortened, spelled=spelled != question)
