@@ -98,6 +98,8 @@ def test_closings(text: str, kind: str | None):
         ("something weird with my account", Vague("account")),
         ("Мария, курьер не приехал", None),
         ("hi, i have an issue with my bill", None),  # a name that is more often a word
+        ("здравствуйте. у меня проблема с вашим приложением", Vague("app")),
+        ("there's a problem with your app", Vague("app")),
     ],
 )
 def test_vague_openers(text: str, vague: Vague | None):
