@@ -404,6 +404,23 @@ def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     return bool(_subjects(later.text) & _subjects(earlier.text))
 
 
+# A message that turns to another matter says so: "о, по коду пустило, спасибо. теперь по делу:
+# в заказе пришёл чайник с трещиной", "и другой вопрос: …", "another thing: …". What came before
+# it is not part of its problem, whatever the NLU made of it.
+NEW_MATTER = re.compile(
+    r"\b(?:теперь|а теперь|так,?) по делу\b|\b(?:другой|еще один|отдельный|второй|новый) вопрос\b"
+    r"|\bи еще (?:вопрос|проблема)\b|\bдругая (?:проблема|тема)\b|\bпо другому (?:вопросу|поводу)\b"
+    r"|\b(?:another|different|separate|other|new) (?:question|issue|thing|matter|problem)\b"
+    r"|\bsomething else\b|\bon (?:a|another) different note\b|\bon another note\b|\bunrelated\b"
+    r"|\bне по теме\b|\bэто не связано\b"
+)
+
+
+def turns_to_another_matter(text: str) -> bool:
+    """The message says it is about another matter than what came before (NEW_MATTER)."""
+    return bool(NEW_MATTER.search(folded(text)))
+
+
 def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
     """The last substantive message, with the substantive ones just before it about the same
     problem, oldest first; at most MAX_PROBLEM_TURNS. The same problem: the NLU read the same
@@ -419,6 +436,8 @@ def problem_turns(turns: list[Turn], topics: dict[str, str]) -> list[Turn]:
             break  # "Thanks, that worked.": what came before it was solved
         if turn.intent == NOT_HELPED_INTENT or not is_substantive(turn, topics):
             continue
+        if chosen and turns_to_another_matter(chosen[0].text):
+            break
         if (
             chosen
             and turn.intent != chosen[0].intent

@@ -659,3 +659,23 @@ def test_a_thanks_ends_the_problem_before_it():
     found = problem(events)
     assert found is not None and found.text.startswith(charged), found.text
     assert found.turn.intent == "payment_double_charge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "о, по коду пустило, спасибо. теперь по делу: в заказе пришёл чайник с трещиной, "
+        "сотрудник нужен",
+        "ok that worked. another thing: my kettle arrived cracked, can I talk to someone?",
+        "ok cheers. unrelated — the kettle I got last week is cracked. can someone call me?",
+    ],
+)
+def test_a_message_that_turns_to_another_matter_does_not_join_the_question_before(text: str):
+    events = [
+        user("а можно войти без пароля? я его не помню", "account_password_reset"),
+        bot("Как восстановить или сменить пароль"),
+        user(text, "nlu_fallback", 0.3),
+        *request_then_form(),
+    ]
+    found = problem(events)
+    assert found is not None and found.text == text, found.text
