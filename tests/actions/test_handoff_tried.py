@@ -78,6 +78,8 @@ def test_what_was_done_in_the_first_person(text: str):
         "номера нет, заказ ещё не оформлен — я на нём и застрял",
         # why a fact cannot be given: where it was written is lost
         "номер сейчас не найду, письмо я удалила, так что давайте без него",
+        # where the customer stands against a term
+        "ок, получил его 6 дней назад, успеваю. заказ 57 173 106",
     ],
 )
 def test_facts_skips_and_what_others_did_are_not_what_was_tried(text: str):
