@@ -91,7 +91,7 @@ FILLER_WORDS = listed(
     "bot talk speak connect transfer escalate put through chat real live "
     "member members team colleague colleagues look into check handle rather sort out bring "
     "like prefer still pass request "
-    "back continue carry go on anyway"
+    "back continue carry go on anyway actually instead that's thats"
 )
 # Stems of the people a customer asks for ("оператора", "специалисту", "representatives").
 FILLER_STEMS = (

@@ -186,7 +186,9 @@ def names_fact(text: str, facts: tuple[str, ...]) -> bool:
 
 # Words that correct a fact just given ("ой, в телефоне ошибся, правильно ¶"): about the answer,
 # not about the problem.
-CORRECTING_STEMS = ("ошиб", "опечат", "правильн", "верн", "typo", "mistake", "correct", "wrong")
+CORRECTING_STEMS = (
+    *("ошиб", "опечат", "правильн", "верн", "typo", "mistake", "correct", "wrong", "scratch"),
+)
 
 
 def describes_problem(text: str, facts: Facts) -> bool:

@@ -465,6 +465,11 @@ def test_questions_and_problem_descriptions():
     # a fact corrected says nothing of the problem
     assert not describes_problem("ой, в телефоне ошибся, правильно 8 916 530-21-48. а заказ", {})
     assert not describes_problem("sorry, typo in my email, the correct one is a.b@mail.com", {})
+    assert not describes_problem(
+        "g.oneill@brightlaw.ie — actually no, scratch that, that's my work email, call me on "
+        "+353 87 412 6630 instead",
+        {},
+    )
 
 
 def test_every_question_of_the_form_has_a_row_in_the_table():
