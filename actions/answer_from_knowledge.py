@@ -120,10 +120,12 @@ def question_placement(intent: str, confidence: float, text: str) -> Placement:
     answer; most signals agreeing on one still are, and a person can answer it (the miss is a
     store question's, actions/unanswered.py)."""
     placed = placement(intent, confidence)
-    if placed not in OUTSIDE:
+    if placed not in OUTSIDE and placed != "unplaced":
         return placed
     if asks_store_service(text):
-        return "off_topic"
+        return "off_topic"  # placed nowhere or outside: "а подключение панели делаете?"
+    if placed not in OUTSIDE:
+        return placed
     store_question = tells_a_purchase(text) and not asks_how_to_use(text)
     return "unplaced" if store_question else placed
 

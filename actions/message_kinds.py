@@ -405,6 +405,9 @@ STORE_SERVICE = re.compile(
     r"|\b(?:connect|hook)\w* (?:\w+ ){0,2}(?:to|up to) the (?:water|drain|mains)"
     # setting an appliance up as the store's work: "вы телевизор настраиваете после доставки?"
     r"|\bнастраива(?:ете|ют)\b|\bнастро(?:ите|ят)\b"
+    # connecting it as a service asked of the store: "а подключение варочной панели делаете?"
+    r"|\bподключени\w* (?:\w+ ){0,3}(?:делаете|делают|осуществляете)\b"
+    r"|\b(?:делаете|делают) (?:\w+ ){0,2}подключени\w*"
 )
 
 APP_WORDS = re.compile(r"\b(?:приложени\w*|app|apps|application)\b")

@@ -216,6 +216,13 @@ def test_an_item_bought_here_is_a_store_question_unless_it_asks_how_to_use_it(
     assert question_placement("out_of_scope", 0.95, text) == placed
 
 
+def test_a_service_the_nlu_could_not_place_is_outside_the_help_center():
+    text = "а подключение варочной панели делаете? сколько стоит?"
+    assert question_placement("nlu_fallback", 0.3, text) == "off_topic"
+    assert question_placement("nlu_fallback", 0.3, "а рассрочка сколько стоит?") == "unplaced"
+    assert question_placement("payment_methods", 0.9, text) == "topic"
+
+
 @pytest.mark.parametrize(
     ("text", "service"),
     [
@@ -236,6 +243,8 @@ def test_an_item_bought_here_is_a_store_question_unless_it_asks_how_to_use_it(
         # setting an appliance up as the store's work, not a setting of the app
         ("а вы телевизор настраиваете после доставки?", True),
         ("как настроить уведомления?", False),
+        ("а подключение варочной панели делаете? сколько стоит?", True),
+        ("подключение к интернету у вас есть?", False),
     ],
 )
 def test_a_service_around_a_purchase_is_a_store_question(text: str, service: bool):
