@@ -208,10 +208,10 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         said_vague = intent == VAGUE_INTENT
         sure = said_vague and confidence >= VAGUE_SURE
         vague = vague_opener(reading.text, said_vague=said_vague, sure=sure)
+        events: list[EventType] = [SlotSet("kb_question", text[:KEEP_QUESTION_CHARS])]
         if vague is not None and vague.topic is None:  # the common topics are its buttons
             dispatcher.utter_message(response="utter_kb_what_happened")
-            return [SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
-        events: list[EventType] = [SlotSet("kb_question", text[:KEEP_QUESTION_CHARS])]
+            return [*events, SlotSet("kb_candidates", None), SlotSet("kb_awaiting_verdict", False)]
         if vague is not None and vague.topic is not None and not vague.bare:
             # "something is wrong with my order": the order topic's common articles as buttons.
             query = TOPIC_QUERIES[vague.topic][language]

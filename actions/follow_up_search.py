@@ -28,7 +28,7 @@ from actions.answer_choice import (
     choose,
     clear_best,
 )
-from actions.conversation import RESUME_SLOT
+from actions.conversation import RESUME_SLOT, previous_reply, reply_names
 from actions.form_words import asks_where_to_find
 from actions.handoff_problem import PROBLEM_SLOT
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
@@ -63,11 +63,22 @@ FACTS_NAMED = {
 }
 
 
+# The bot's short question back after a vague opener: the opener is the question before the
+# answer to it ("здравствуйте вопрос по бонусам" — "можно ими доставку оплатить?").
+WHAT_HAPPENED = frozenset({"utter_kb_what_happened", "utter_kb_what_happened_topic"})
+
+
+def asked_what_happened(tracker: Tracker) -> bool:
+    """The bot's reply to the previous message asked what happened (WHAT_HAPPENED)."""
+    return bool(WHAT_HAPPENED & reply_names(previous_reply(list(tracker.events))))
+
+
 def question_before(
     tracker: Tracker, text: str, placed: Placement, confidence: float = 0.0
 ) -> str | None:
     """The question just answered, read as the search reads it, when `text` may follow it up:
-    a short message right after an answer that the NLU does not place in a topic of its own.
+    a short message right after an answer, or after the question back to a vague opener, that
+    the NLU does not place in a topic of its own.
     Asked inside the handoff form, a question about what becomes of something follows up the
     problem being handed over ("а бонусы после удаления сгорят?" while deleting the account), and
     one that asks where to find "it" the fact the form asked for ("where do I even find that?" at
@@ -76,7 +87,8 @@ def question_before(
     asked_at = tracker.get_slot(RESUME_SLOT)
     if asked_at in FACTS_NAMED and follows_up(text) and asks_where_to_find(text):
         return FACTS_NAMED[asked_at][language_of(tracker)]  # "where do I even find that?"
-    if not (tracker.get_slot("kb_awaiting_verdict") and isinstance(before, str)):
+    answered = tracker.get_slot("kb_awaiting_verdict") or asked_what_happened(tracker)
+    if not (answered and isinstance(before, str)):
         before = tracker.get_slot(PROBLEM_SLOT)
         if not (asked_at and isinstance(before, str) and asks_what_becomes(text)):
             return None

@@ -203,3 +203,32 @@ def test_a_follow_up_that_ranks_the_article_just_given_close_to_its_best_gets_it
     assert leaning_on_the_answer(searched, None) is searched
     abstained = searched._replace(choice=Choice("abstain"))
     assert leaning_on_the_answer(abstained, "refund-times-ru") is abstained
+
+
+def test_the_answer_to_the_question_back_to_a_vague_opener_follows_the_opener() -> None:
+    opener = "здравствуйте вопрос по бонусам"
+    events = [
+        {"event": "user", "text": opener},
+        {
+            "event": "bot",
+            "text": "Что случилось?",
+            "metadata": {"utter_action": "utter_kb_what_happened"},
+        },
+        {"event": "user", "text": "а они сгорают?"},
+    ]
+    asked = Tracker(
+        "c1",
+        {"language": "ru", "kb_question": opener, "kb_awaiting_verdict": False},
+        {"text": "а они сгорают?", "intent": {"name": "nlu_fallback", "confidence": 0.3}},
+        events,
+        False,
+        None,
+        {},
+        "action_listen",
+    )
+    assert question_before(asked, "а они сгорают?", "unplaced", 0.3) == opener
+    # the same slots after any other reply: no question before it
+    other = Tracker(
+        "c1", asked.slots, asked.latest_message, events[:1] + events[2:], False, None, {}, ""
+    )
+    assert question_before(other, "а они сгорают?", "unplaced", 0.3) is None
