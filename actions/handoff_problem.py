@@ -410,7 +410,7 @@ def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
 NEW_MATTER = re.compile(
     r"\b(?:теперь|а теперь|так,?) по делу\b|\b(?:другой|еще один|отдельный|второй|новый) вопрос\b"
     r"|\bи еще (?:вопрос|проблема)\b|\bдругая (?:проблема|тема)\b|\bпо другому (?:вопросу|поводу)\b"
-    r"|\b(?:another|different|separate|other|new) (?:question|issue|thing|matter|problem)\b"
+    r"|\b(?:another|different|separate) (?:question|issue|thing|matter|problem)\b"
     r"|\bsomething else\b|\bon (?:a|another) different note\b|\bon another note\b|\bunrelated\b"
     r"|\bне по теме\b|\bэто не связано\b"
 )
