@@ -4,11 +4,12 @@ Customers type Russian as it sounds: "кагда начисляца бонусы
 "а патратить их можна на аплату". Unstressed "о" is heard as "а", "-тся" and "-ться" as "-ца",
 a final "д" as "т", "ци" written "цы". The NLU's examples and the help articles are spelled
 correctly, so such a word matches nothing in either. A word the Russian dictionary (pymorphy2)
-does not know is tried with up to MAX_EDITS of these sound-alike changes, and the first spelling
-the dictionary knows, with the fewest changes, replaces it. A word the dictionary knows is never
-changed (a typo that makes another real word, "кот" for "код", is left to the search), and so
-is a short word ("акк"), a word with a digit or a Latin letter, a chat word that sounds like
-another (CHAT_STEMS) and a word no change makes known.
+does not know is tried with up to MAX_EDITS of these sound-alike changes (voiced and voiceless
+consonants only at the word's end), and the first spelling the dictionary knows, with the fewest
+changes, replaces it. A word the dictionary knows is never changed (a typo that makes another
+real word, "кот" for "код", is left to the search), and so is a short word ("акк"), a word with
+a digit or a Latin letter, a chat word that sounds like another (CHAT_STEMS), a word with a
+capital inside a sentence (a name or a brand) and a word no change makes known.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from retrieval.word_lists import word_lists
 MIN_LETTERS = 5  # shorter unknown words are slang and abbreviations ("акк", "спс", "плз")
 MAX_LETTERS = 20
 MAX_EDITS = 3
-# Each change: a letter group heard as another. Vowels in unstressed syllables, the "-тся/-ться"
-# ending, "ы/и" after hard hissing consonants, voiced and voiceless consonant pairs, doubled
-# consonants written once.
+# Each change: a letter group heard as another, anywhere in the word. Vowels in unstressed
+# syllables, the "-тся/-ться" ending, "ы/и" and "о/е" after hissing consonants, doubled consonants
+# written once.
 SOUND_ALIKES: tuple[tuple[str, str], ...] = (
     ("а", "о"),
     ("о", "а"),
@@ -41,10 +42,21 @@ SOUND_ALIKES: tuple[tuple[str, str], ...] = (
     ("цы", "ци"),
     ("жы", "жи"),
     ("шы", "ши"),
+    ("шо", "ше"),
+    ("жо", "же"),
     ("чя", "ча"),
     ("щя", "ща"),
     ("чю", "чу"),
     ("щю", "щу"),
+    ("с", "сс"),
+    ("н", "нн"),
+    ("л", "лл"),
+    ("т", "тт"),
+    ("ь", ""),
+)
+# Voiced and voiceless consonants, heard alike only at the end of a word ("назат"): inside it
+# such a change makes slang and names into other words ("сфоткаю" is no "сводкою").
+FINAL_SOUND_ALIKES: tuple[tuple[str, str], ...] = (
     ("т", "д"),
     ("д", "т"),
     ("п", "б"),
@@ -57,15 +69,15 @@ SOUND_ALIKES: tuple[tuple[str, str], ...] = (
     ("в", "ф"),
     ("ш", "ж"),
     ("ж", "ш"),
-    ("с", "сс"),
-    ("н", "нн"),
-    ("л", "лл"),
-    ("т", "тт"),
-    ("ь", ""),
 )
 # Chat words the dictionary lacks that sound like other words ("крашится" is not "крошится",
 # "лагает" not "лакает"): kept as typed, with every word they begin.
-CHAT_STEMS = ("краш", "лаг", "баг", "фриз", "тиньк", "прилаг", "покед", "имейл", "парол")
+CHAT_STEMS = (
+    *("краш", "лаг", "баг", "фриз", "тиньк", "прил", "покед", "имейл", "парол", "винд"),
+    *("зарег", "сбер", "сбис", "фотк", "сфотк", "тенг"),
+)
+# Nothing but spaces and punctuation ending a sentence before a word: its capital says nothing.
+SENTENCE_START = re.compile(r"(?:^|[.!?…\n])[\s\"«(—–-]*$")
 RUSSIAN_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
 
 
@@ -75,6 +87,9 @@ def _changed_once(word: str) -> Iterator[str]:
         while start != -1:
             yield word[:start] + spelled + word[start + len(heard) :]
             start = word.find(heard, start + 1)
+    for heard, spelled in FINAL_SOUND_ALIKES:
+        if word.endswith(heard):
+            yield word[: -len(heard)] + spelled
 
 
 @lru_cache(maxsize=16384)
@@ -110,6 +125,8 @@ def spelled_text(text: str) -> str:
 
     def one(match: re.Match[str]) -> str:
         word = match.group()
+        if word[:1].isupper() and not SENTENCE_START.search(text[: match.start()]):
+            return word  # a name or a brand inside a sentence ("Хасанова", "Редми")
         lowered = word.lower().replace("ё", "е")
         fixed = spelled(lowered)
         if fixed == lowered:

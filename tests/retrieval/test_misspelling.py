@@ -14,6 +14,7 @@ from retrieval.misspelling import spelled, spelled_text
         ("а патратить их можна на аплату доставки?", "а потратить их можно на оплату доставки?"),
         ("заказ палучила 5 дней назат", "заказ получила 5 дней назад"),
         ("Приложение вылитает при запуске", "Приложение вылетает при запуске"),
+        ("курьер пришол без звонка", "курьер пришел без звонка"),
     ],
 )
 def test_words_written_by_ear_are_spelled(text: str, expected: str):
@@ -28,6 +29,8 @@ def test_words_written_by_ear_are_spelled(text: str, expected: str):
         "приложение крашится и лагает",  # chat words that sound like others
         "у меня coupon не применяется, пишет expired",  # Latin words
         "Здравствуйте, я Ахтенберг, заказ 45873921",  # a surname no change makes known
+        "это Стася, заказ не пришёл",  # a name inside a sentence
+        "щас сфоткаю и отправлю",  # voiced and voiceless alike only at a word's end
     ],
 )
 def test_known_short_chat_and_foreign_words_stay_as_typed(text: str):
