@@ -114,16 +114,17 @@ def question_placement(intent: str, confidence: float, text: str) -> Placement:
     """Where a question stands for the answer: the NLU's placing, except that an item bought
     here is a store question whatever the NLU makes of it ("увлажнитель, который у вас брала,
     течёт"), unless it asks how to use the item ("купил у вас телевизор, как к нему алису
-    подключить"). A service around a purchase that the NLU leans to put outside is outside
-    however unsure it is ("купил у вас сплит систему, нужен монтаж", "старый заберете на
-    утилизацию?"): no article describes one, and an article sharing a word or two with it is no
-    answer; most signals agreeing on one still are, and a person can answer it (the miss is a
-    store question's, actions/unanswered.py)."""
+    подключить"). A service around a purchase that the NLU leans to put outside, or could not
+    place at all, is outside however unsure it is ("купил у вас сплит систему, нужен монтаж",
+    "старый заберете на утилизацию?", "а подключение варочной панели делаете?"): no article
+    describes one, and an article sharing a word or two with it is no answer; most signals
+    agreeing on one still are, and a person can answer it (the miss is a store question's,
+    actions/unanswered.py)."""
     placed = placement(intent, confidence)
     if placed not in OUTSIDE and placed != "unplaced":
         return placed
     if asks_store_service(text):
-        return "off_topic"  # placed nowhere or outside: "а подключение панели делаете?"
+        return "off_topic"
     if placed not in OUTSIDE:
         return placed
     store_question = tells_a_purchase(text) and not asks_how_to_use(text)

@@ -184,11 +184,11 @@ def names_fact(text: str, facts: tuple[str, ...]) -> bool:
     return any(FACT_NAMES[fact].search(lowered) for fact in facts if fact in FACT_NAMES)
 
 
-# Words that correct a fact just given ("ой, в телефоне ошибся, правильно ¶"): about the answer,
-# not about the problem.
-CORRECTING_STEMS = (
-    *("ошиб", "опечат", "правильн", "верн", "typo", "mistake", "correct", "wrong", "scratch"),
-)
+# Words that correct a fact just given ("ой, в телефоне ошибся, правильно ¶", "scratch that,
+# the correct one is ¶"): about the answer, not about the problem. Not "ошибка", "вернуть" or
+# "scratched": those tell a problem.
+CORRECTING_STEMS = ("ошибс", "ошибл", "опечат", "правильн", "верны", "верна", "верно")
+CORRECTING_WORDS = frozenset({"typo", "typos", "scratch", "correct", "corrected", "correction"})
 
 
 def describes_problem(text: str, facts: Facts) -> bool:
@@ -198,6 +198,8 @@ def describes_problem(text: str, facts: Facts) -> bool:
     words = [
         word
         for word in content_words(text)
-        if not word.startswith(FACT_LABEL_STEMS + CORRECTING_STEMS) and word not in name_words
+        if not word.startswith(FACT_LABEL_STEMS + CORRECTING_STEMS)
+        and word not in CORRECTING_WORDS
+        and word not in name_words
     ]
     return len(words) >= MIN_PROBLEM_WORDS and not skips_in_sentence(text)

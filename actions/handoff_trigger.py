@@ -219,8 +219,8 @@ def _asks_to_connect(words: list[str]) -> bool:
 
 def asks_for_person(text: str) -> bool:
     """The message asks to be put through to a person in so many words ("всё-таки соедините",
-    "переключите снова на вас"), in Cyrillic or typed in Latin letters ("nuzhen operator")."""
-    text = in_cyrillic(text)
+    "переключите снова на вас"), in Cyrillic or typed in Latin letters ("nuzhen operator": the
+    fold reads it in Cyrillic)."""
     lowered = NOT_A_PERSON.sub(" ", folded(text))
     if any(_person_please(sentence) for sentence in pieces(folded(text), ".!?;\n")):
         return True

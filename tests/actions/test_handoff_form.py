@@ -470,6 +470,10 @@ def test_questions_and_problem_descriptions():
         "+353 87 412 6630 instead",
         {},
     )
+    # the words of a problem are no correction
+    assert describes_problem("вернула товар, а деньги так и не вернули, заказ 12345678", {})
+    assert describes_problem("order 12345678, the screen came scratched and cracked", {})
+    assert describes_problem("при оплате картой вылетает ошибка, версия 5.12", {})
 
 
 def test_every_question_of_the_form_has_a_row_in_the_table():
