@@ -97,8 +97,6 @@ NOT_ON_TOPIC = frozenset(
 )
 # An out_of_scope below this confidence may still be a store question ("а в минск доставляете?").
 OFF_TOPIC_SURE = 0.7
-# Where the NLU puts a message outside the help center, surely or not.
-OUTSIDE = frozenset({"off_topic", "doubtful"})
 KEEP_QUESTION_CHARS = 500
 # The NLU this sure of a vague opener lets it hold a word or two of its own (message_kinds.py).
 VAGUE_SURE = 0.85
@@ -121,11 +119,11 @@ def question_placement(intent: str, confidence: float, text: str) -> Placement:
     agreeing on one still are, and a person can answer it (the miss is a store question's,
     actions/unanswered.py)."""
     placed = placement(intent, confidence)
-    if placed not in OUTSIDE and placed != "unplaced":
+    if placed == "topic":
         return placed
     if asks_store_service(text):
         return "off_topic"
-    if placed not in OUTSIDE:
+    if placed == "unplaced":
         return placed
     store_question = tells_a_purchase(text) and not asks_how_to_use(text)
     return "unplaced" if store_question else placed

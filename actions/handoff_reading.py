@@ -189,6 +189,8 @@ def names_fact(text: str, facts: tuple[str, ...]) -> bool:
 # "scratched": those tell a problem.
 CORRECTING_STEMS = ("ошибс", "ошибл", "опечат", "правильн", "верны", "верна", "верно")
 CORRECTING_WORDS = frozenset({"typo", "typos", "scratch", "correct", "corrected", "correction"})
+# The stems of words that are about the answer, not the problem: a fact's label or a correction.
+NOT_PROBLEM_STEMS = FACT_LABEL_STEMS + CORRECTING_STEMS
 
 
 def describes_problem(text: str, facts: Facts) -> bool:
@@ -198,7 +200,7 @@ def describes_problem(text: str, facts: Facts) -> bool:
     words = [
         word
         for word in content_words(text)
-        if not word.startswith(FACT_LABEL_STEMS + CORRECTING_STEMS)
+        if not word.startswith(NOT_PROBLEM_STEMS)
         and word not in CORRECTING_WORDS
         and word not in name_words
     ]
