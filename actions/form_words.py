@@ -113,7 +113,10 @@ SKIP_IN_SENTENCE = re.compile(
     r"(?:it|an order|the order|one) yet|no (?:order )?number (?:yet|so far)"
     r"|(?:haven't|have not|didn't) (?:ordered|order) (?:it |anything )?yet"
     r"|lost (?:the |my )?(?:order )?(?:number|email|confirmation)"
-    r"|not (?:in )?the app|(?:it's|its|it is) (?:on )?the (?:web ?site|site))\b"
+    r"|not (?:in )?the app|(?:it's|its|it is) (?:on )?the (?:web ?site|site)"
+    # going on without it: "can we just carry on without the order number"
+    r"|(?:carry on|go on|continue|proceed|move on|go ahead|do it|manage) without (?:it|one"
+    r"|(?:the |an? |my )?(?:order )?(?:number|version)))\b"
 )
 # A change of mind inside a sentence. "передумал(а)" followed by a verb ("передумала покупать")
 # is about the purchase, not about the person.
@@ -198,7 +201,8 @@ CANCEL_CLAUSES = frozenset(
         *("не надо", "не нужно", "уже не надо", "уже не нужно", "не надо уже", "не нужно уже"),
         *("забейте", "забей", "отбой", "отмена", "неактуально", "не актуально"),
         *("передумал", "передумала", "never mind", "nevermind", "forget it", "forget about it"),
-        *("no need", "not needed", "cancel that", "cancel", "проехали", "забудьте", "неважно"),
+        *("no need", "not needed", "cancel that", "cancel", "cancel this", "проехали", "забудьте"),
+        *("неважно",),
         *("не важно", "обойдусь", "отменяем", "отменим", "можно закрывать", "закрывайте"),
         *("scratch that", "ignore that", "ignore me", "false alarm", "all sorted", "i'm good"),
         *("im good", "i'm ok", "i'm fine", "it's ok now", "it's fine now", "all good"),
@@ -217,18 +221,19 @@ CLAUSE_FILLERS = frozenset(
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()«»\"—–…\n]+|\s-\s")
 
 
-def _cancel_clause(text: str) -> bool:
-    """Some part of the answer, between punctuation, is only a change of mind (CANCEL_CLAUSES)."""
-    lowered = folded(text)
-    for clause in _CLAUSE_BREAK.split(lowered):
+def _cancel_clauses(text: str) -> list[str]:
+    """The parts of the answer, between punctuation, that are only a change of mind
+    (CANCEL_CLAUSES), their fillers dropped."""
+    found = []
+    for clause in _CLAUSE_BREAK.split(folded(text)):
         words = clause.split()
         while words and " ".join(words) not in CANCEL_CLAUSES and words[0] in CLAUSE_FILLERS:
             words.pop(0)  # "no need": "no" is a filler only where it is not the phrase
         while words and " ".join(words) not in CANCEL_CLAUSES and words[-1] in CLAUSE_FILLERS:
             words.pop()
         if " ".join(words) in CANCEL_CLAUSES:
-            return True
-    return False
+            found.append(" ".join(words))
+    return found
 
 
 def plain(text: str) -> str:
@@ -240,6 +245,21 @@ def plain(text: str) -> str:
 def means_skip(text: str) -> bool:
     """The whole answer is "skip" / "не знаю"."""
     return plain(text) in SKIP_PHRASES
+
+
+# Asking whether the question may be skipped is a skip, not a question for the help center: "can
+# we skip the order number for now?", "а можно без номера?", "давайте пока без него?"
+ASKS_TO_SKIP = re.compile(
+    r"\b(?:can|could|may) (?:we|i|you) (?:just )?(?:skip|do without|go without|leave out|pass on)"
+    r" (?:it|this(?: one| question)?|that"
+    r"|(?:the |an? |my )?(?:order )?(?:number|version|question))\b"
+    r"|\bможно (?:ли |и |пока |как-нибудь )?(?:без (?:него|нее|номера|версии)|пропустить)\b"
+)
+
+
+def asks_to_skip(text: str) -> bool:
+    """The question asked is whether this one may be skipped (ASKS_TO_SKIP)."""
+    return bool(ASKS_TO_SKIP.search(plain(text)))
 
 
 def skips_in_sentence(text: str) -> bool:
@@ -366,6 +386,9 @@ def takes_back_cancel(text: str) -> bool:
     заказе посмотрю… а, нет, вижу, номер ¶, оформляйте дальше" goes on with the handoff."""
     lowered = plain(text)
     called_off = [m.start() for rule in CALLING_OFF for m in rule.finditer(lowered)]
+    # "а хотя ладно, отмена… нет, всё-таки надо, оформляйте": a change of mind as a part alone
+    found = (lowered.find(clause) for clause in _cancel_clauses(text))
+    called_off += [start for start in found if start >= 0]
     going_on = [m.start() for m in GO_ON.finditer(lowered) if not LATER.match(lowered, m.end())]
     if not called_off or not going_on or max(going_on) < max(called_off):
         return False
@@ -387,7 +410,7 @@ def takes_back_words(text: str) -> bool:
 
 def cancels_request(text: str) -> bool:
     """The answer calls off the request for a person itself, in words no problem would use."""
-    return bool(CANCEL_REQUEST.search(plain(text))) or _cancel_clause(text)
+    return bool(CANCEL_REQUEST.search(plain(text))) or bool(_cancel_clauses(text))
 
 
 # The customer asks why a fact is asked, or whether it must be given: "а зачем вам мои

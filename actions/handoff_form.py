@@ -64,6 +64,7 @@ from actions.conversation import (
 from actions.customer import stated_facts
 from actions.form_words import (
     asks_about_handoff,
+    asks_to_skip,
     asks_where_to_find,
     asks_why_asked,
     cancels_in_sentence,
@@ -303,6 +304,7 @@ def validate_answer(
     question = QUESTIONS[slot]
     topics = intent_topics() if topics is None else topics
     asks = slot in PAUSING_QUESTIONS and answer.asks_something(topics)
+    asks = asks and not (question.optional and asks_to_skip(answer.text))
     # "where do I even find that?" at the app version's question: the help center tells where
     # (not "не знаю, где её смотреть, давайте без версии": that skips it)
     where = question.about_a_fact and not answer.facts and asks_where_to_find(answer.text)

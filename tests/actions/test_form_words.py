@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.form_words import (
+    asks_to_skip,
     cancels_in_sentence,
     cancels_request,
     looks_it_up,
@@ -158,6 +159,7 @@ def test_calling_off_the_request_itself_counts_in_any_sentence():
         "sorry, false alarm",
         "ignore me, found it",
         "not needed anymore",
+        "hang on, he's calling me right now. cancel this please, sorry!",
     ],
 )
 def test_a_part_of_the_answer_that_is_only_a_change_of_mind_calls_it_off(text: str):
@@ -193,6 +195,9 @@ def test_no_change_of_mind_where_those_words_belong_to_the_problem(text: str):
         ("продолжайте, хотя нет, отмена", False),
         ("стоп, отмените, не надо продолжать", False),
         ("ой, уже не надо, передумала", False),
+        # the change of mind a part of its own, taken back later
+        ("а хотя ладно, отмена, из-за 2500 возиться... нет, всё-таки надо, оформляйте", True),
+        ("оформляйте... хотя нет, отмена", False),
     ],
 )
 def test_a_change_of_mind_taken_back_in_the_same_message(text: str, taken_back: bool):
@@ -211,3 +216,26 @@ def test_a_change_of_mind_taken_back_in_the_same_message(text: str, taken_back: 
 )
 def test_looking_the_fact_up(text: str, looking: bool):
     assert looks_it_up(text) is looking
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("can we skip the order number for now? it's the only heater I've bought", True),
+        ("could I just leave out the version?", True),
+        ("а можно без номера? письмо не найду", True),
+        ("можно пропустить этот вопрос?", True),
+        # a question of its own
+        ("can I skip the queue at the pickup point?", False),
+        ("а можно без чека вернуть?", False),
+    ],
+)
+def test_asking_whether_the_question_may_be_skipped(text: str, asking: bool):
+    assert asks_to_skip(text) is asking
+
+
+def test_going_on_without_the_fact_skips_it():
+    assert skips_in_sentence(
+        "I'd rather not dig through my inbox, can we just carry on without the order number"
+    )
+    assert not skips_in_sentence("the order came without the charger")
