@@ -206,10 +206,27 @@ def fact_only(text: str) -> bool:
     return words_besides_facts(text) == []
 
 
+# Words that say a matter has a subject without saying what is wrong ("вопрос по личному
+# кабинету", "проблема с оплатой", "a question about my refund"), by their base forms, and the
+# words that name a topic only together with a topic's word ("личный кабинет", "возврат денег").
+SUBJECT_WORDS = frozenset(
+    {"вопрос", "проблема", "тема", "question", "issue", "problem", "query", "matter", "regarding"}
+)
+TOPIC_COMPANIONS = frozenset({"личный", "деньги", "деньга", "money", "account"})
+
+
 def names_a_topic_only(words: list[str]) -> bool:
     """A request's words name a topic and nothing else ("I need an agent about a return", "нужен
-    оператор по возврату"): the form knows which questions to ask, and still asks what happened."""
-    return 0 < len(words) <= TOPIC_NAME_WORDS and all(topic_of_word(word) for word in words)
+    оператор по возврату", "вопрос по личному кабинету"): the form knows which questions to ask,
+    and still asks what happened."""
+    named = [(word, parses(word)[0].normal_form) for word in words]
+    named = [(word, base) for word, base in named if base not in SUBJECT_WORDS]
+    if not 0 < len(named) <= TOPIC_NAME_WORDS:
+        return False
+    topical = [word for word, _ in named if topic_of_word(word)]
+    return bool(topical) and all(
+        word in topical or base in TOPIC_COMPANIONS for word, base in named
+    )
 
 
 def is_substantive(turn: Turn, topics: dict[str, str]) -> bool:
@@ -287,10 +304,10 @@ CONTINUES = re.compile(
     r"|^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
     r"|не работает)|\bне помогл\w*|\bне подходит|\b(?:for|to do) that\b"
     r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:\w+ )?(?:help|work)"
-    # what the answer told of is not there: "в приложении такой кнопки нет", "there's no such
-    # option", "I don't see that button"
+    # what the answer told of is not there: "в приложении такой кнопки нет", "кнопки «Вывести»
+    # у меня нет", "there's no such option", "I don't see that button"
     r"|\bтак(?:ой|ого|ая|ую|ие|их)\b (?:\w+ )?нет\b|\bno such\b"
-    r"|\bкнопк\w* (?:\w+ ){0,3}нет\b|\bнет (?:\w+ )?кнопк|\bthere(?:'s| is) no (?:\w+ )?button\b"
+    r"|\bкнопк\w* (?:\S+ ){0,3}нет\b|\bнет (?:\S+ )?кнопк|\bthere(?:'s| is) no (?:\S+ )?button\b"
     r"|\b(?:don't|dont|can't|cant) (?:see|find) (?:that|this|the|it)\b"
     # a verdict on the article just given: "статья не про мой случай", "в статье написано, что
     # нельзя, но ...", "that article isn't about my case"

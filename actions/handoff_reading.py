@@ -193,15 +193,34 @@ CORRECTING_WORDS = frozenset({"typo", "typos", "scratch", "correct", "corrected"
 NOT_PROBLEM_STEMS = FACT_LABEL_STEMS + CORRECTING_STEMS
 
 
+# Words about reaching the customer, by their base forms, said beside a contact given: "почту не
+# надо, я её редко открываю, только телефон", "звоните после шести", "i barely check that one,
+# call me instead". They tell how to answer, not what is wrong.
+CONTACT_TALK = frozenset(
+    {
+        *("звонить", "позвонить", "перезвонить", "писать", "написать", "записать", "открывать"),
+        *("проверять", "читать", "редко", "лучше", "только", "удобно", "дозвониться", "связь"),
+        *("call", "ring", "text", "write", "email", "check", "reach", "barely", "rarely"),
+        *("better", "only", "best", "use", "message", "whatsapp", "telegram", "вотсап"),
+        # when to reach them: "звоните после 18, днём не могу"
+        *("после", "день", "днём", "вечер", "вечером", "утро", "утром", "выходной", "будни"),
+        *("after", "before", "morning", "afternoon", "evening", "weekday", "weekdays", "weekend"),
+    }
+)
+CONTACT_FACTS = ("email", "phone")
+
+
 def describes_problem(text: str, facts: Facts) -> bool:
-    """A form answer that also says what is wrong: words besides the facts, their labels and the
-    words that correct one."""
+    """A form answer that also says what is wrong: words besides the facts, their labels, the
+    words that correct one and, beside a contact, the words about reaching the customer."""
     name_words = {folded(w) for w in (facts.get("customer_name") or "").split()}
+    about_contact = CONTACT_TALK if any(facts.get(f) for f in CONTACT_FACTS) else frozenset()
     words = [
         word
         for word in content_words(text)
         if not word.startswith(NOT_PROBLEM_STEMS)
         and word not in CORRECTING_WORDS
         and word not in name_words
+        and parses(word)[0].normal_form not in about_contact
     ]
     return len(words) >= MIN_PROBLEM_WORDS and not skips_in_sentence(text)

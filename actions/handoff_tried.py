@@ -81,7 +81,9 @@ ENGLISH_ACTIONS = frozenset(
 ENGLISH_SUBJECTS = frozenset({"i", "i've", "ive", "we", "we've", "already", "also", "just", "then"})
 NOTHING_DONE = re.compile(
     r"\b(?:nothing (?:yet|so far)|not yet tried|haven't (?:tried|done) anything"
-    r"|пока ничего|ничего (?:пока |еще )?не (?:делал|делала|пробовал|пробовала|предпринимал)"
+    # "пока ничего", not "я пока ничего не заказывал" (what was not bought is no step)
+    r"|пока ничего(?!\s+(?:еще\s+)?не\s+(?:заказ|покуп|купи|оформ|брал|взял))"
+    r"|ничего (?:пока |еще )?не (?:делал|делала|пробовал|пробовала|предпринимал)"
     # what was not tried answers the question too: "переоформить заказ не пробовала"
     r"|не (?:пробовал|пробовала|пробовали|пытался|пыталась)|(?:didn't|did not|haven't|have not)"
     r" (?:try|tried))"
@@ -315,9 +317,42 @@ def reports_attempt(text: str) -> bool:
         return True
     if _attempt_verb(lower) or _fixed_by_customer(lower):
         return True
+    if _step_then_nothing(lower):
+        return True
     if not FAILED_RESULT.search(lower):
         return False
     return tells_what_was_tried(_without_reading(lower)) or _names_a_fix(lower)
+
+
+# A step and, after a dash, what it came to, in the negative: "ходила в пункт — там его нет",
+# "звонила курьеру — трубку не берёт", "checked with the neighbours - nobody has it".
+PIECES = re.compile(r"(\s[—–-]\s|[.!?;,\n])")
+DASHES = frozenset({"—", "–", "-"})
+NEGATIVE_RESULT = re.compile(r"\b(?:не|нет|нету|никто|ничего|nobody|no one|nothing|not|no)\b")
+
+
+def _step_then_nothing(lower: str) -> bool:
+    """A step the customer took (`tells_what_was_tried`, told as done) and right after it, past
+    a dash, its result in the negative: an attempt reported with its outcome."""
+    pieces = PIECES.split(lower)
+    for index in range(1, len(pieces) - 1, 2):
+        if pieces[index].strip() not in DASHES:
+            continue
+        step, result = pieces[index - 1], pieces[index + 1]
+        if not NEGATIVE_RESULT.search(result) or not _done(step):
+            continue
+        if tells_what_was_tried(_without_reading(step)):
+            return True
+    return False
+
+
+def _done(step: str) -> bool:
+    """The step is told as done: a Russian verb in the past, or English (whose readers take only
+    the verbs of trying). One told as it goes on is the problem ("нажимаю «Удалить аккаунт» —
+    ничего не происходит")."""
+    words = WORD.findall(step)
+    russian = [word for word in words if not word.isascii()]
+    return not russian or any("past" in parses(word)[0].tag for word in russian)
 
 
 # A fix named by its noun, with its failed result: "Не помогло, переустановка тоже", "clearing the

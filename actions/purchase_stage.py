@@ -26,6 +26,9 @@ OBTAINING = (BUYING_VERBS | ORDERING_VERBS | frozenset({"закупить", "з�
     "оформлять",
 }
 PLACING = frozenset({"оформить", "оформлять"})
+# Choosing an item, said in the present by the customer: "присматриваю посудомойку", "выбираем
+# холодильник": no order yet.
+BROWSING = frozenset({"присматривать", "приглядывать", "выбирать", "подбирать", "рассматривать"})
 ORDER_NOUNS = ("заказ", "покупк")
 NEAR = 3
 NEGATIONS = listed("не ни")
@@ -42,7 +45,8 @@ ENGLISH_NOT_YET = re.compile(
     r"\b(?:before|prior to) (?:i |we )?(?:order|buy|purchas|plac|check)\w*"
     r"|\b(?:haven't|have not|didn't|did not|not|never) (?:yet )?"
     r"(?:order|bought|buy|purchas|plac)\w*"
-    r"|\bno order\b|\b(?:i'm|i am|we're|we are) (?:buying|ordering|purchasing)\b"
+    r"|\bno order\b|\b(?:i'm|i am|we're|we are) (?:buying|ordering|purchasing|choosing"
+    r"|considering|looking at|shopping for|eyeing)\b"
     r"|\b(?:want|wanna|going|planning|plan|thinking|like|intend|hoping)\w* (?:to |of |on )?"
     r"(?:buy|order|purchas)\w*"
     r"|\b(?:can|could|may) (?:i|we) (?:order|buy|purchase)\b|\bin (?:my|the) (?:cart|basket)\b"
@@ -72,13 +76,17 @@ RUSSIAN_HAS_ORDER = re.compile(
 def _russian_stage(text: str) -> tuple[bool, bool]:
     """(says not yet, says an order exists) by the verbs of obtaining: negated or in the
     infinitive or the future ("пока не оформляли", "хочу купить", "закажу") is not yet; in the
-    past ("купила", "оформленный") is an order that exists."""
+    past ("купила", "оформленный") is an order that exists. Choosing in the present
+    (BROWSING: "присматриваю") is not yet."""
     not_yet = has_order = False
     words = WORD.findall(text)
     for position, word in enumerate(words):
         if word.isascii():
             continue
         reading = parses(word)[0]
+        if reading.normal_form in BROWSING and {"pres", "1per"} <= set(reading.tag.grammemes):
+            not_yet = True
+            continue
         near = words[max(0, position - NEAR) : position + NEAR + 1]
         placing = reading.normal_form in PLACING and any(w.startswith(ORDER_NOUNS) for w in near)
         if reading.normal_form not in OBTAINING and not placing:

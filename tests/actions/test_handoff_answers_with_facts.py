@@ -173,6 +173,12 @@ async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
         ("the courier called me twice", False),
         # what the customer wants done is no attempt
         ("Не помогло. Хочу, чтобы этим занялся человек", False),
+        # a step, a dash and what it came to, in the negative
+        ("Смотрела отслеживание, ходила в пункт — там его нет. Передайте специалисту", True),
+        ("checked with the neighbours - nobody has it", True),
+        ("курьер приехал — не тот товар", False),
+        ("оформила заказ - не пришло письмо", False),
+        ("В профиле нажимаю «Удалить аккаунт» — ничего не происходит", False),
     ],
 )
 def test_an_attempt_reported_in_so_many_words(text: str, attempt: bool):

@@ -474,6 +474,14 @@ def test_questions_and_problem_descriptions():
     assert describes_problem("вернула товар, а деньги так и не вернули, заказ 12345678", {})
     assert describes_problem("order 12345678, the screen came scratched and cracked", {})
     assert describes_problem("при оплате картой вылетает ошибка, версия 5.12", {})
+    # beside a contact, how and when to reach the customer is no problem
+    assert not describes_problem(
+        "89603184275 или почту запишите y.d@bk.ru — хотя нет, почту не надо, я её редко "
+        "открываю, только телефон",
+        {"phone": "+79603184275", "email": "y.d@bk.ru"},
+    )
+    assert not describes_problem("+79161234567, звоните после 18, днём не могу", {"phone": "x"})
+    assert describes_problem("89161234567 не могу войти в кабинет", {"phone": "+79161234567"})
 
 
 def test_every_question_of_the_form_has_a_row_in_the_table():

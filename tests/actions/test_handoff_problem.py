@@ -15,6 +15,7 @@ from actions.handoff_problem import (
     fact_only,
     handoff_turns,
     is_substantive,
+    names_a_topic_only,
     problem_of,
 )
 from tests.actions.conftest import bot, tracker, user
@@ -149,10 +150,19 @@ def test_a_request_for_a_person_that_also_says_what_is_wrong_is_the_problem():
     [
         ("hi, I need an agent about a return", "return_item"),
         ("нужен оператор по возврату", "return_item"),
+        # a matter's subject named, not what is wrong
+        ("нужен оператор, вопрос по личному кабинету", "request_human"),
+        ("I need an agent, question about my refund", "request_human"),
     ],
 )
 def test_a_request_that_names_only_a_topic_is_no_problem(text: str, intent: str):
     assert problem([user(text, intent, 0.67), *request_then_form()]) is None
+
+
+def test_a_request_naming_a_topic_and_what_went_wrong_is_the_problem():
+    words = content_words("нужен оператор, сломался чайник")
+    assert not names_a_topic_only(words)
+    assert not names_a_topic_only(content_words("оператор, деньги не пришли"))
 
 
 def test_a_complaint_that_triggered_the_handoff_is_its_own_problem():
@@ -348,6 +358,7 @@ def test_a_request_that_tells_another_problem_does_not_join_the_question_before(
         ("But I can't do that, the app won't open", True),
         ("это не помогло, позовите человека", True),
         ("в приложении такой кнопки нет. позовите менеджера", True),
+        ("кнопки «Вывести» у меня нет, только «Пополнить». позовите сотрудника", True),
         ("I don't see that button anywhere", True),
         ("статья не про мой случай, пусть разберётся кто-нибудь из ваших", True),
         ("в статье написано, что нельзя, но заказ ещё даже не собран", True),

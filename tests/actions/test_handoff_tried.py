@@ -15,6 +15,7 @@ from actions.handoff_tried import tells_what_was_tried
         "заказ ещё не оформлен, вводила код LIGHT10 в корзине — пишет, что код недействителен",
         "заказ 45019863 — бонусы должны были прийти неделю назад, в профиле проверяла",
         "пока ничего",
+        "ой, нашла номер: 62 918 405. А сделать пока ничего не успела",
         "no order yet — I entered the card code twice and it still shows zero",
         "there's no order number, I haven't placed it yet; I tried the code on the site",
         "don't know the version, reinstalled it yesterday",
@@ -80,6 +81,8 @@ def test_what_was_done_in_the_first_person(text: str):
         "номер сейчас не найду, письмо я удалила, так что давайте без него",
         # where the customer stands against a term
         "ок, получил его 6 дней назад, успеваю. заказ 57 173 106",
+        # nothing bought yet is no step left untried
+        "Всеволод. я пока ничего не заказывал, сначала хочу понять, смонтируете или нет",
     ],
 )
 def test_facts_skips_and_what_others_did_are_not_what_was_tried(text: str):

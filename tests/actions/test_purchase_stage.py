@@ -26,6 +26,9 @@ from tests.actions.test_handoff_form import FORM_SLOTS
         # an order that cannot be placed is none yet, "my order" or not
         "at checkout it says the gift card is invalid, so I can't place my order",
         "the site won't let me complete the order, the pay button is grey",
+        # choosing an item, said in the present
+        "Добрый день! Присматриваю посудомойку BDW 4543 D. Встанет она в нишу 45 см?",
+        "I'm looking at the Bosch dishwasher, will it fit a 45 cm gap?",
     ],
 )
 def test_a_purchase_not_made_yet(text: str):
