@@ -192,6 +192,9 @@ def test_other_peoples_names_and_words_are_not_the_customers_name(text):
         ("name - Oscar Wilde, phone +44 7700 900123", "Oscar Wilde"),
         ("From: Lucy Gray\nMy order 12345678 is late", "Lucy Gray"),
         ("С уважением,\nИван Петров\nтел. 89161234567", "Иван Петров"),
+        # the writer's role between the closing and the name
+        ("УПД не пришёл.\n\nС уважением,\nбухгалтер Альфия Рустамовна", "Альфия Рустамовна"),
+        ("Best regards,\noffice manager Jo Reed", "Jo Reed"),
         ("I'm Siobhan O'Connor, phone +353 87 123 4567", "Siobhan O'Connor"),
         ("Morning! Chloe from Bristol. Parcel missing", "Chloe"),
         ("Kwame Asante. No reply to my last three emails", "Kwame Asante"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.common.facts.name_cues import DASHES, FACT_LABELS, SIGN_OFFS, by_first_word
-from bot.common.facts.name_parts import Part
+from bot.common.facts.name_parts import Part, first_name
 from bot.common.facts.name_reading import (
     Found,
     is_mark,
@@ -30,11 +30,32 @@ def signed(tokens: Sequence[Token]) -> Found | None:
     for index, token in enumerate(tokens):
         for cue in _SIGN_OFFS.get(token.lower, ()):
             if matches(tokens, index, cue):
-                start = skip_separators(tokens, index + len(cue))
+                start = _past_role(tokens, skip_separators(tokens, index + len(cue)))
                 found = read_name(tokens, start, any_word=True)
                 if found and all(_signature_tail(token) for token in tokens[found.stop :]):
                     return None if _thanks_the_reader(tokens, index, found) else found
     return None
+
+
+# At most this many lower-case words of a role may stand between a closing and the name.
+MAX_ROLE_WORDS = 2
+
+
+def _past_role(tokens: Sequence[Token], start: int) -> int:
+    """Where the name starts after the writer's role that heads it: "С уважением, бухгалтер
+    Альфия Рустамовна", "главный инженер Пётр Ли", "Regards, office manager Jo Reed". A role is
+    written in lower case, a name capitalised, so only lower-case words before a capitalised
+    one, and only before a first name, are passed."""
+    index = start
+    while index < len(tokens) and index - start < MAX_ROLE_WORDS:
+        token = tokens[index]
+        if not token.is_word or token.capitalised:
+            break
+        index += 1
+    following = tokens[index] if index < len(tokens) else None
+    if index == start or following is None or not following.capitalised:
+        return start
+    return index if first_name(following) is not None else start
 
 
 def _thanks_the_reader(tokens: Sequence[Token], cue: int, found: Found) -> bool:
