@@ -77,10 +77,11 @@ UNPLACED_LEAD = 0.2
 # ("подарили сертификат, можно обратно деньгами?") and an off-topic one does not ("а пиццу вы
 # доставляете?" scores about 1e-9). This also holds under an intent the NLU is unsure of.
 UNPLACED_SCORE = 0.001
-# Where the NLU leans to put the question outside the help center, ten times that: a service the
-# help center does not describe shares a word or two with an unrelated article and scores below
-# it ("заберёте старую стиральную машину на утилизацию?": a wrong item, about 0.006).
-DOUBTFUL_SCORE = 0.01
+# Where the NLU leans to put the question outside the help center, twenty times that: a service
+# or a shop the help center does not describe shares a word or two with an unrelated article and
+# scores below it ("заберёте старую стиральную машину на утилизацию?": a wrong item, about 0.006;
+# "у вас есть магазин в Казани, посмотреть телевизор вживую?": a faulty item, 0.015).
+DOUBTFUL_SCORE = 0.02
 # Below this the NLU is unsure of the intent (actions/knowledge_precedence.py uses it too).
 INTENT_UNSURE = 0.5
 # An intent this confident whose whole topic is one article (contacts_hours: contacts) is answered

@@ -60,6 +60,7 @@ from actions.message_kinds import (
     TOPIC_QUERIES,
     Closing,
     approving,
+    asks_for_other_articles,
     asks_how_to_use,
     asks_store_service,
     chosen_index,
@@ -129,15 +130,16 @@ def question_placement(intent: str, confidence: float, text: str) -> Placement:
     return "unplaced" if store_question else placed
 
 
-def unsure_after_off_topic(answer: KnowledgeAnswer, tracker: Tracker) -> bool:
-    """Right after a question outside the help center, an article the search itself was not sure
-    of is no answer unless most of its signals agree on it (`agreed_over_off_topic`): "do you
-    guys sponsor local running clubs? we are looking for partners" after a question about a
-    sports watch found the instalments article ("our partner bank"), while "а когда появится в
-    наличии пылесос дайсон?" after TV advice is the restock article by six signals of seven. The
-    second miss in a row then offers a person (actions/unanswered.py)."""
+def unsure_after_a_miss(answer: KnowledgeAnswer, tracker: Tracker) -> bool:
+    """Right after a question the bot had no answer to, an article the search itself was not
+    sure of is no answer unless most of its signals agree on it (`agreed_over_off_topic`): "do
+    you guys sponsor local running clubs? we are looking for partners" after a question about a
+    sports watch found the instalments article ("our partner bank"), and "а упаковку курьер с
+    собой заберёт?" after carrying a fridge upstairs the wrong-item article, while "а когда
+    появится в наличии пылесос дайсон?" after TV advice is the restock article by six signals of
+    seven. The second miss in a row then offers a person (actions/unanswered.py)."""
     unsure = answer.outcome == "abstain" and not agreed_over_off_topic(answer.ranked)
-    return unsure and previous_miss(tracker) == "off_topic"
+    return unsure and previous_miss(tracker) is not None
 
 
 def awaiting_verdict(tracker: Tracker) -> bool:
@@ -181,7 +183,9 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
             dispatcher.utter_message(response="utter_kb_nothing_to_choose")
             return []
         if intent == OTHER_ARTICLES_INTENT:
-            return self._other_articles(dispatcher, tracker, language)
+            if asks_for_other_articles(text):
+                return self._other_articles(dispatcher, tracker, language)
+            intent = FALLBACK_INTENT  # "any other way to get in?" is a question of its own
         reading = read_message(text)
         if approving(text):
             return self._approved(dispatcher, tracker)
@@ -241,7 +245,7 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)
-        if choice.decision == "answer" and unsure_after_off_topic(answer, tracker):
+        if choice.decision == "answer" and unsure_after_a_miss(answer, tracker):
             choice = Choice("abstain")
         log.info(
             "kb.search outcome=%s decision=%s candidates=%d respelled=%s shortened=%s spelled=%s",

@@ -61,7 +61,8 @@ CLOSING_FILLER = listed(
 GREETINGS = listed(
     """
     здравствуйте здрасьте здрасте здравствуй привет приветствую добрый доброе доброго день
-    вечер утро утра дня вечера времени суток hi hello hey hiya good morning afternoon evening
+    вечер утро утра дня вечера времени суток алло ало алле алё hi hello hey hiya good morning
+    afternoon evening
     there
     """
 )
@@ -384,10 +385,19 @@ HOW_TO_USE = re.compile(
 )
 
 
+# What an item can do or measures: "он Dolby Vision поддерживает?", "is it compatible with…",
+# "а шланг какой длины?". The maker's specification answers that.
+SPECIFICATION = re.compile(
+    r"\bподдерживает\b|\bсовместим\w*|\bкакой (?:длины|ширины|высоты|глубины|мощности)\b"
+    r"|\bdoes it (?:support|have)\b|\bis it compatible\b|\bcompatible with\b"
+)
+
+
 def asks_how_to_use(text: str) -> bool:
-    """The message asks how to use or set up an item: the maker's manual answers that, not the
-    store's help center."""
-    return bool(HOW_TO_USE.search(folded(text)))
+    """The message asks how to use or set up an item, or what it can do (SPECIFICATION): the
+    maker's manual answers that, not the store's help center."""
+    folded_text = folded(text)
+    return bool(HOW_TO_USE.search(folded_text) or SPECIFICATION.search(folded_text))
 
 
 # A service a store gives around a purchase: wrapping it, engraving it, lifting it upstairs,
@@ -408,6 +418,12 @@ STORE_SERVICE = re.compile(
     # connecting it as a service asked of the store: "а подключение варочной панели делаете?"
     r"|\bподключени\w* (?:\w+ ){0,3}(?:делаете|делают|осуществляете)\b"
     r"|\b(?:делаете|делают) (?:\w+ ){0,2}подключени\w*"
+    # movers, and the packaging taken away: "а упаковку и плёнку курьер с собой заберёт?"
+    r"|\bгрузчик\w*|\b(?:movers|porters)\b"
+    r"|\b(?:упаковк|пленк|коробк|картон)\w* (?:\w+ ){0,4}с собой (?:\w+ )?забер\w*"
+    r"|\bзабер\w* (?:\w+ ){0,2}с собой (?:\w+ ){0,2}(?:упаковк|пленк|коробк|картон)\w*"
+    r"|\btake (?:the |all the )?(?:packaging|boxes|cardboard|wrapping) away\b"
+    r"|\bзабер\w* (?:\w+ )?или (?:\w+ )?(?:сам\w* )?вынос\w*"
 )
 
 APP_WORDS = re.compile(r"\b(?:приложени\w*|app|apps|application)\b")
@@ -439,3 +455,28 @@ def tells_a_purchase(text: str) -> bool:
         if reading.normal_form in TAKING and FROM_US.search(lowered):
             return True
     return False
+
+
+# The words a request for the other close articles is made of (intents/kb_other_articles.yml):
+# "а другие варианты есть?", "show me something else". A message with more words of its own
+# asks a question of its own ("any other way to get in?"), whatever the NLU reads in it.
+OTHER_ARTICLES_WORDS = listed(
+    """
+    а другие другой другую другое другой ещё еще статьи статью статья варианты вариант ответы
+    ответ покажи покажите дай дайте есть что что-то что-нибудь остальные похожие подходит можешь
+    можете предложить это не то на эту тему и ну
+    other another articles article options option anything else show me something different
+    more results result answers answer similar give what is there are any on this do you have
+    please the a
+    """
+)
+OWN_WORDS_OF_A_QUESTION = 2
+
+
+def asks_for_other_articles(text: str) -> bool:
+    """The message asks for the other close articles, not a question of its own: the button's
+    payload, or a message with fewer than two words outside OTHER_ARTICLES_WORDS."""
+    if text.startswith("/"):
+        return True
+    own = [word for word in _words(text) if word not in OTHER_ARTICLES_WORDS]
+    return len(own) < OWN_WORDS_OF_A_QUESTION

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from actions.answer_from_knowledge import question_placement
 from actions.message_kinds import (
     Vague,
     approving,
+    asks_for_other_articles,
     asks_store_service,
     closing,
     closing_tail,
@@ -100,6 +104,8 @@ def test_closings(text: str, kind: str | None):
         ("hi, i have an issue with my bill", None),  # a name that is more often a word
         ("здравствуйте. у меня проблема с вашим приложением", Vague("app")),
         ("there's a problem with your app", Vague("app")),
+        # a phone's greeting
+        ("алло помогите", Vague(None)),
     ],
 )
 def test_vague_openers(text: str, vague: Vague | None):
@@ -208,6 +214,9 @@ def test_another_thing_that_fails_or_a_question_is_no_verdict(text: str):
         ("купила наушники у вас, как вернуть?", "unplaced"),  # returning is the store's
         # a service around it: no article describes one
         ("купил у вас сплит систему, а монтаж вы делаете?", "off_topic"),
+        # what it can do: the maker's specification
+        ("Купил у вас телевизор TCL, заказ 40 917 385. Он Dolby Vision поддерживает?", "off_topic"),
+        ("bought a soundbar from you last week, is it compatible with my LG TV?", "off_topic"),
     ],
 )
 def test_an_item_bought_here_is_a_store_question_unless_it_asks_how_to_use_it(
@@ -245,7 +254,39 @@ def test_a_service_the_nlu_could_not_place_is_outside_the_help_center():
         ("как настроить уведомления?", False),
         ("а подключение варочной панели делаете? сколько стоит?", True),
         ("подключение к интернету у вас есть?", False),
+        # movers, and the packaging taken away
+        ("ну а грузчиков за доплату можно заказать?", True),
+        ("а упаковку и плёнку курьер с собой заберёт? у нас мусорка далеко", True),
+        ("и коробку от него курьер потом заберёт или самой выносить?", True),
+        ("will the courier take the packaging away?", True),
+        ("курьер заберёт товар в упаковке?", False),  # a return's collection
     ],
 )
 def test_a_service_around_a_purchase_is_a_store_question(text: str, service: bool):
     assert asks_store_service(text) is service
+
+
+INTENTS = Path(__file__).resolve().parents[2] / "intents"
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("/kb_other_articles", True),
+        ("а другие варианты есть?", True),
+        ("show me something else please", True),
+        ("any other options?", True),
+        # a question of its own, however the NLU reads it
+        ("any other way to get in?", False),
+        ("а другой способ войти есть?", False),
+    ],
+)
+def test_a_request_for_the_other_articles_is_made_of_its_own_words(text: str, asking: bool):
+    assert asks_for_other_articles(text) is asking
+
+
+def test_every_example_of_the_request_for_other_articles_is_read_as_one():
+    examples = yaml.safe_load((INTENTS / "kb_other_articles.yml").read_text(encoding="utf-8"))
+    for key in ("examples", "test_examples"):
+        for texts in examples[key].values():
+            assert all(asks_for_other_articles(text) for text in texts)

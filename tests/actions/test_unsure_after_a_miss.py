@@ -1,9 +1,9 @@
-"""Right after a question outside the help center, an article the search was not sure of is no
-answer (actions/answer_from_knowledge.py: unsure_after_off_topic)."""
+"""Right after a question the bot had no answer to, an article the search was not sure of is no
+answer (actions/answer_from_knowledge.py: unsure_after_a_miss)."""
 
 from __future__ import annotations
 
-from actions.answer_from_knowledge import unsure_after_off_topic
+from actions.answer_from_knowledge import unsure_after_a_miss
 from actions.knowledge_answer import KnowledgeAnswer, Ranked
 from tests.actions.conftest import bot, tracker, user
 
@@ -28,15 +28,20 @@ def conversation(previous_reply: str) -> list[dict]:
 
 def test_an_unsure_article_after_an_off_topic_question_is_no_answer():
     unsure = KnowledgeAnswer("abstain", (), RANKED)
-    assert unsure_after_off_topic(unsure, tracker(conversation("utter_out_of_scope")))
+    assert unsure_after_a_miss(unsure, tracker(conversation("utter_out_of_scope")))
 
 
 def test_a_sure_article_or_another_reply_before_leaves_the_answer():
     sure = KnowledgeAnswer("answer", (), RANKED)
-    assert not unsure_after_off_topic(sure, tracker(conversation("utter_out_of_scope")))
+    assert not unsure_after_a_miss(sure, tracker(conversation("utter_out_of_scope")))
     # "а когда появится в наличии пылесос дайсон?" after TV advice: six signals of seven agree
     agreed = (Ranked("product-availability", 0.27, 3.97, 6), Ranked("faulty-goods", 0.02, 3.41, 0))
     agreed_answer = KnowledgeAnswer("abstain", (), agreed)
-    assert not unsure_after_off_topic(agreed_answer, tracker(conversation("utter_out_of_scope")))
+    assert not unsure_after_a_miss(agreed_answer, tracker(conversation("utter_out_of_scope")))
     unsure = KnowledgeAnswer("abstain", (), RANKED)
-    assert not unsure_after_off_topic(unsure, tracker(conversation("utter_kb_answer")))
+    assert not unsure_after_a_miss(unsure, tracker(conversation("utter_kb_answer")))
+
+
+def test_an_unsure_article_after_a_store_question_left_unanswered_is_no_answer():
+    unsure = KnowledgeAnswer("abstain", (), RANKED)
+    assert unsure_after_a_miss(unsure, tracker(conversation("utter_kb_no_answer")))
