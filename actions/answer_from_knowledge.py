@@ -43,6 +43,7 @@ from actions.conversation import FALLBACK_INTENT, OFF_TOPIC_INTENT
 from actions.follow_up_search import leaning_on_the_answer, question_before, search_in_context
 from actions.handoff_late_facts import added_late_facts
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, person_now
+from actions.item_failure import tells_an_item_failing
 from actions.knowledge_answer import Article, KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_by_phone import wants_to_phone
 from actions.knowledge_language_request import without_language_request
@@ -111,10 +112,11 @@ def placement(intent: str, confidence: float) -> Placement:
 
 def question_placement(intent: str, confidence: float, text: str) -> Placement:
     """Where a question stands for the answer: the NLU's placing, except that an item bought
-    here is a store question whatever the NLU makes of it ("увлажнитель, который у вас брала,
-    течёт"), unless it asks how to use the item ("купил у вас телевизор, как к нему алису
-    подключить"). A service around a purchase that the NLU leans to put outside, or could not
-    place at all, is outside however unsure it is ("купил у вас сплит систему, нужен монтаж",
+    here, or one that fails, is a store question whatever the NLU makes of it ("увлажнитель,
+    который у вас брала, течёт", "my coffee machine stopped heating water"), unless it asks how
+    to use the item ("купил у вас телевизор, как к нему алису подключить"). A service around a
+    purchase that the NLU leans to put outside, or could not place at all, is outside however
+    unsure it is ("купил у вас сплит систему, нужен монтаж",
     "старый заберете на утилизацию?", "а подключение варочной панели делаете?"): no article
     describes one, and an article sharing a word or two with it is no answer; most signals
     agreeing on one still are, and a person can answer it (the miss is a store question's,
@@ -126,7 +128,8 @@ def question_placement(intent: str, confidence: float, text: str) -> Placement:
         return "off_topic"
     if placed == "unplaced":
         return placed
-    store_question = tells_a_purchase(text) and not asks_how_to_use(text)
+    store_question = tells_a_purchase(text) or tells_an_item_failing(text)
+    store_question = store_question and not asks_how_to_use(text)
     return "unplaced" if store_question else placed
 
 

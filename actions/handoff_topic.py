@@ -23,6 +23,7 @@ from rasa_sdk import Tracker
 
 from actions.conversation import NO_TOPIC, Turn
 from actions.handoff_reading import is_question
+from actions.item_failure import tells_an_item_failing
 from actions.text_fold import folded
 from actions.topic_words import BUYING_VERBS, Topic, topic_hits, words
 from bot.common.facts.lexicon import lemma
@@ -126,9 +127,11 @@ def problem_topic(
     NLU's first intent when it has a topic (a technical one only when the message names the app
     or the site: `_device_not_app`); else the help article the search finds for the message
     (its title, tags and id name the topic in words: "Уведомления ... push notifications-ru"), which
-    knows the help centre's topics better than a request for a person's ranking does; else the
+    knows the help centre's topics better than a request for a person's ranking does (but for
+    an item that fails, not the contacts one a request for a call finds); else the
     order, when the message says the item was bought ("пылесос, купленный у вас, не включается": the
-    NLU's guesses for a faulty item are no topic of the form); else a topic the NLU ranks next; else
+    NLU's guesses for a faulty item are no topic of the form); else a faulty item's, when an item
+    (not the app or its update) fails; else a topic the NLU ranks next; else
     the message's own words. Words that name only topics other than the NLU's first intent's, or
     than a weaker reading's, say it misread the message: they come first."""
     ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
@@ -140,17 +143,33 @@ def problem_topic(
     misread = sure and _words_name_another(text, topic)
     if sure and not misread:
         return topic
+    failing = tells_an_item_failing(text) and not _software(text)
     for article in search(text, language):
-        if (topic := topic_of_words(article)) is not None and not _device_not_app(text, topic):
-            return _unless_words_name_another(text, topic)
+        topic = topic_of_words(article)
+        if topic is None or _device_not_app(text, topic):
+            continue
+        if failing and topic in WEAK_TOPICS:
+            continue  # "the hair straightener I got stopped heating, can someone call me?"
+        return _unless_words_name_another(text, topic)
     if _purchase_hits(text):
         return FORM_TOPICS["order"]
+    if failing:
+        return FORM_TOPICS["return"]
     if misread:
         return _most_named(topic_hits(text))
     ranked = topic_of_message(parse, topics)
     if ranked is not None and not _device_not_app(text, ranked):
         return _unless_words_name_another(text, ranked)
     return _most_named(topic_hits(text))
+
+
+# Words of software rather than of a device: "всё перестало работать после обновления".
+SOFTWARE = re.compile(r"\b(?:обновлени\w*|обнов\w*|прошивк\w*|верси\w*|update\w*|version)\b")
+
+
+def _software(text: str) -> bool:
+    """The message names the app or the site, or an update or a version of software."""
+    return any(hit == "app" for _, hit in topic_hits(text)) or bool(SOFTWARE.search(folded(text)))
 
 
 def _device_not_app(text: str, topic: str | None) -> bool:

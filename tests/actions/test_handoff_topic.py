@@ -168,7 +168,8 @@ def test_no_reading_of_a_device_that_broke_asks_for_the_app_version():
     reading = parse(("tech_app_crash", 0.58), ("order_status", 0.1))
     watch = "они перестали заряжаться, на зарядку вообще не реагируют"
     assert problem_topic(reading, watch, TOPICS, "ru", crash) != "technical"
-    assert problem_topic(reading, watch, TOPICS, "ru", no_articles) is None
+    # a device that stopped charging is a faulty item's, whose order is looked up
+    assert problem_topic(reading, watch, TOPICS, "ru", no_articles) == "returns"
 
 
 def test_a_banks_app_is_not_the_stores():
@@ -180,3 +181,12 @@ def test_a_banks_app_is_not_the_stores():
 def test_a_question_the_help_center_cannot_answer_takes_no_topic_from_its_neighbours():
     """Asked before buying as often as after: no order number is asked for it."""
     assert agreed_neighbour("А подъём на 9 этаж без лифта у вас платный?", ORDER_NEIGHBOURS) == ()
+
+
+def test_an_item_that_fails_is_a_faulty_items_before_a_request_for_a_call_is():
+    contacts = finding("Как связаться с поддержкой contacts-en")
+    reading = parse(("contacts_hours", 0.6), ("request_human", 0.2))
+    text = "the hair straightener I got last week stopped heating. can someone call me?"
+    assert problem_topic(reading, text, TOPICS, "en", contacts) == "returns"
+    # the app failing is the app's
+    assert problem_topic(reading, PUSH, TOPICS, "ru", notifications) == "technical"
