@@ -36,6 +36,9 @@ def test_escalates(text: str):
         "курьер опять не приехал, что делать?",
         "I'll sort it out myself, thanks",
         "помогите разобраться с бонусами",
+        # the item's age is no wait
+        "Смарт-часы перестали заряжаться через 8 месяцев, сервисный центр отказал. А часы "
+        "вообще-то водонепроницаемые!",
     ],
 )
 def test_does_not_escalate(text: str):
