@@ -75,12 +75,16 @@ def topic_of_word(word: str) -> Topic | None:
 
 def topic_hits(text: str) -> list[tuple[int, Topic]]:
     """(position, topic) of every word of `text` that names a topic; a bank's app is not the
-    store's ("Both are completed in my banking app, not pending" is about a payment)."""
+    store's ("Both are completed in my banking app, not pending" is about a payment), nor is the
+    app where an order's status is seen ("а в приложении обе позиции «получено»": the order's).
+    """
     hits = []
     found = words(text)
     for position, word in enumerate(found):
         topic = topic_of_word(word)
         if topic == "app" and _a_banks(found[max(0, position - 2) : position + 2]):
+            continue
+        if topic == "app" and _shows_a_status(found[position + 1 : position + 1 + STATUS_NEAR]):
             continue
         if topic is not None:
             hits.append((position, topic))
@@ -89,6 +93,18 @@ def topic_hits(text: str) -> list[tuple[int, Topic]]:
 
 # Words that make an app someone else's: "banking app", "в приложении банка", "в сбербанк онлайн".
 OTHER_OWNERS = ("банк", "bank", "сбер", "тиньк", "sber", "tinkoff")
+
+
+# An order's status shown in the app, said within a few words after it.
+STATUS_NEAR = 4
+STATUS_WORDS = (
+    *("статус", "получен", "доставлен", "выдан", "вручен", "отменен", "передан"),
+    *("status", "delivered", "received", "collected", "cancelled", "canceled", "shipped"),
+)
+
+
+def _shows_a_status(after: list[str]) -> bool:
+    return any(word.startswith(STATUS_WORDS) for word in after)
 
 
 def _a_banks(near: list[str]) -> bool:

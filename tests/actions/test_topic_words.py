@@ -44,3 +44,9 @@ def test_a_banks_app_names_no_topic_of_the_store():
     assert topic_hits("в приложении банка два списания") == [(4, "payment")]
     assert topic_hits("приложение банка") == []
     assert topic_hits("в вашем приложении нет кнопки") == [(2, "app")]
+
+
+def test_the_app_where_an_orders_status_is_seen_names_no_topic():
+    assert topic_hits("а в приложении обе позиции «получено»") == []
+    assert topic_hits("the app shows status shipped") == []
+    assert topic_hits("в приложении пишет ошибка") == [(1, "app"), (3, "app")]
