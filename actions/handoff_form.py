@@ -62,6 +62,7 @@ from actions.conversation import (
     reply_names,
 )
 from actions.customer import stated_facts
+from actions.fact_tail import corrected_by_ending
 from actions.form_words import (
     asks_about_handoff,
     asks_to_skip,
@@ -522,8 +523,13 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
                 return {slot: value}
             known_problem = bool(tracker.get_slot("handoff_problem"))
             answer = Answer.of(tracker)
-            return validate_answer(
+            slots = validate_answer(
                 slot, answer, dispatcher, known_problem, search=self._search, answers=self._answers
             )
+            # "ой, в номере ошиблась, в конце 380, а не 308": the phone known, its ending mended
+            if "phone" not in answer.facts:
+                phone = corrected_by_ending(answer.text, tracker.get_slot("phone"))
+                slots = {**slots, "phone": phone} if phone else slots
+            return slots
 
         return validate
