@@ -199,11 +199,10 @@ NOT_GO_ON = re.compile(
 CANCEL_CLAUSES = frozenset(
     {
         *("не надо", "не нужно", "уже не надо", "уже не нужно", "не надо уже", "не нужно уже"),
-        *("забейте", "забей", "отбой", "отмена", "неактуально", "не актуально"),
-        *("передумал", "передумала", "never mind", "nevermind", "forget it", "forget about it"),
-        *("no need", "not needed", "cancel that", "cancel", "cancel this", "проехали", "забудьте"),
-        *("неважно",),
-        *("не важно", "обойдусь", "отменяем", "отменим", "можно закрывать", "закрывайте"),
+        *("забейте", "забей", "отбой", "отмена", "неактуально", "не актуально", "передумал"),
+        *("передумала", "never mind", "nevermind", "forget it", "forget about it", "no need"),
+        *("not needed", "cancel that", "cancel", "cancel this", "проехали", "забудьте", "неважно"),
+        *("не важно", "обойдусь", "отменяем", "отменим", "закрывайте", "можно закрывать"),
         *("scratch that", "ignore that", "ignore me", "false alarm", "all sorted", "i'm good"),
         *("im good", "i'm ok", "i'm fine", "it's ok now", "it's fine now", "all good"),
         *("don't worry about it", "not needed anymore", "no longer needed", "not needed any more"),
@@ -248,7 +247,7 @@ def means_skip(text: str) -> bool:
 
 
 # Asking whether the question may be skipped is a skip, not a question for the help center: "can
-# we skip the order number for now?", "а можно без номера?", "давайте пока без него?"
+# we skip the order number for now?", "а можно без номера?", "можно пропустить?"
 ASKS_TO_SKIP = re.compile(
     r"\b(?:can|could|may) (?:we|i|you) (?:just )?(?:skip|do without|go without|leave out|pass on)"
     r" (?:it|this(?: one| question)?|that"

@@ -125,15 +125,16 @@ def problem_topic(
 ) -> str | None:
     """The topic of the message a handoff is about, from the surest reading that gives one: the
     NLU's first intent when it has a topic (a technical one only when the message names the app
-    or the site: `_device_not_app`); else the help article the search finds for the message
-    (its title, tags and id name the topic in words: "Уведомления ... push notifications-ru"), which
-    knows the help centre's topics better than a request for a person's ranking does (but for
-    an item that fails, not the contacts one a request for a call finds); else the
-    order, when the message says the item was bought ("пылесос, купленный у вас, не включается": the
-    NLU's guesses for a faulty item are no topic of the form); else a faulty item's, when an item
-    (not the app or its update) fails; else a topic the NLU ranks next; else
-    the message's own words. Words that name only topics other than the NLU's first intent's, or
-    than a weaker reading's, say it misread the message: they come first."""
+    or the site: `_device_not_app`); else the help article the search finds for the message (its
+    title, tags and id name the topic in words: "Уведомления ... push notifications-ru"), which
+    knows the help centre's topics better than a request for a person's ranking does, though not
+    the contacts article a request for a call finds for an item that fails; else the order, when
+    the message says the item was bought ("пылесос, купленный у вас, не включается": the NLU's
+    guesses for a faulty item are no topic of the form); else a faulty item's, when an item (not
+    the app or its update) fails ("the hair straightener I got last week stopped heating");
+    else a topic the NLU ranks next; else the message's own words. Words that name only topics
+    other than the NLU's first intent's, or than a weaker reading's, say it misread the message:
+    they come first."""
     ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
     first = ranking[0] if ranking else {}
     topic = topics.get(str(first.get("name") or ""))
@@ -164,7 +165,7 @@ def problem_topic(
 
 
 # Words of software rather than of a device: "всё перестало работать после обновления".
-SOFTWARE = re.compile(r"\b(?:обновлени\w*|обнов\w*|прошивк\w*|верси\w*|update\w*|version)\b")
+SOFTWARE = re.compile(r"\b(?:обнов\w*|прошивк\w*|верси\w*|update\w*|version)\b")
 
 
 def _software(text: str) -> bool:

@@ -462,7 +462,7 @@ def tells_a_purchase(text: str) -> bool:
 # asks a question of its own ("any other way to get in?"), whatever the NLU reads in it.
 OTHER_ARTICLES_WORDS = listed(
     """
-    а другие другой другую другое другой ещё еще статьи статью статья варианты вариант ответы
+    а другие другой другую другое ещё еще статьи статью статья варианты вариант ответы
     ответ покажи покажите дай дайте есть что что-то что-нибудь остальные похожие подходит можешь
     можете предложить это не то на эту тему и ну
     other another articles article options option anything else show me something different

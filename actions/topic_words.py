@@ -104,6 +104,7 @@ STATUS_WORDS = (
 
 
 def _shows_a_status(after: list[str]) -> bool:
+    """The words after the app name an order's status shown in it."""
     return any(word.startswith(STATUS_WORDS) for word in after)
 
 
