@@ -29,8 +29,8 @@ def corrected_by_ending(text: str, known: str | None) -> str | None:
     if not known:
         return None
     lowered = folded(text)
-    pairs = [(new, old) for new, old in NEW_THEN_OLD.findall(lowered)]
-    pairs += [(new, old) for old, new in OLD_THEN_NEW.findall(lowered)]
+    reversed_pairs = [(new, old) for old, new in OLD_THEN_NEW.findall(lowered)]
+    pairs = NEW_THEN_OLD.findall(lowered) + reversed_pairs
     for new, old in pairs:
         if len(new) == len(old) and new != old and known.endswith(old):
             return known[: -len(old)] + new

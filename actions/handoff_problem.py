@@ -31,7 +31,7 @@ from actions.message_kinds import vague_opener
 from actions.text_fold import folded
 from actions.topic_words import topic_of_word
 from bot.common.facts import extract_facts
-from bot.common.facts.lexicon import parses
+from bot.common.facts.lexicon import lemma, parses
 from bot.common.sentences import clauses
 from bot.common.word_list import listed
 from bot.common.words import WORD
@@ -219,7 +219,7 @@ def names_a_topic_only(words: list[str]) -> bool:
     """A request's words name a topic and nothing else ("I need an agent about a return", "нужен
     оператор по возврату", "вопрос по личному кабинету"): the form knows which questions to ask,
     and still asks what happened."""
-    named = [(word, parses(word)[0].normal_form) for word in words]
+    named = [(word, lemma(word)) for word in words]
     named = [(word, base) for word, base in named if base not in SUBJECT_WORDS]
     if not 0 < len(named) <= TOPIC_NAME_WORDS:
         return False

@@ -15,7 +15,7 @@ from actions.question_words import FORM_ANSWER, asks
 from actions.text_fold import folded
 from bot.common.facts.english_names import ENGLISH_STOPWORDS
 from bot.common.facts.english_words import common_words
-from bot.common.facts.lexicon import is_known, parses
+from bot.common.facts.lexicon import is_known, lemma, parses
 from bot.common.facts.name_cues import TITLES
 from bot.common.facts.name_parts import is_initial
 
@@ -221,6 +221,6 @@ def describes_problem(text: str, facts: Facts) -> bool:
         if not word.startswith(NOT_PROBLEM_STEMS)
         and word not in CORRECTING_WORDS
         and word not in name_words
-        and parses(word)[0].normal_form not in about_contact
+        and not (about_contact and lemma(word) in about_contact)
     ]
     return len(words) >= MIN_PROBLEM_WORDS and not skips_in_sentence(text)

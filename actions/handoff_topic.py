@@ -168,9 +168,14 @@ def problem_topic(
 SOFTWARE = re.compile(r"\b(?:обнов\w*|прошивк\w*|верси\w*|update\w*|version)\b")
 
 
+def _names_the_app(text: str) -> bool:
+    """The message's words name the app or the site."""
+    return any(hit == "app" for _, hit in topic_hits(text))
+
+
 def _software(text: str) -> bool:
     """The message names the app or the site, or an update or a version of software."""
-    return any(hit == "app" for _, hit in topic_hits(text)) or bool(SOFTWARE.search(folded(text)))
+    return _names_the_app(text) or bool(SOFTWARE.search(folded(text)))
 
 
 def _device_not_app(text: str, topic: str | None) -> bool:
@@ -179,7 +184,7 @@ def _device_not_app(text: str, topic: str | None) -> bool:
     crashes, reads as one of them, and so may the search's nearest articles ("они перестали
     заряжаться" is nearest a faulty item, then the app's crash and its notifications). No reading
     of such a message asks for the app's version."""
-    return topic in TECHNICAL_TOPICS and all(hit != "app" for _, hit in topic_hits(text))
+    return topic in TECHNICAL_TOPICS and not _names_the_app(text)
 
 
 def _unless_words_name_another(text: str, topic: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from actions.text_fold import folded
-from bot.common.facts.lexicon import parses
+from bot.common.facts.lexicon import lemma
 from bot.common.words import WORD
 
 # Verbs that tell a failure by themselves: "потекла", "сломался", "искрит", "вырубается".
@@ -51,9 +51,9 @@ def tells_an_item_failing(text: str) -> bool:
     for index, word in enumerate(words):
         if word.isascii():
             continue
-        lemma = parses(word)[0].normal_form
-        if lemma in FAILING:
+        base = lemma(word)
+        if base in FAILING:
             return True
-        if lemma in NOT_DOING_ITS_JOB and index > 0 and words[index - 1] == "не":
+        if base in NOT_DOING_ITS_JOB and index > 0 and words[index - 1] == "не":
             return True
     return False
