@@ -305,6 +305,22 @@ def test_an_address_written_to_is_not_the_writers_own(text, email):
     assert extract_facts(text).email == email
 
 
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("zhora.melnikov собака gmail.com", "zhora.melnikov@gmail.com"),
+        ("ezra dot whitlock at outlook dot com", "ezra.whitlock@outlook.com"),
+        ("пишите на olga (собака) yandex (точка) ru", "olga@yandex.ru"),
+        ("почта anna @ mail.ru", "anna@mail.ru"),
+        ("j_smith at gmail.com", "j_smith@gmail.com"),
+        ("I bought it at mvideo.ru last week", None),  # "at" is a word here
+        ("I was at home. Then I left", None),
+    ],
+)
+def test_an_address_spelled_out_in_words(text, email):
+    assert extract_facts(text).email == email
+
+
 @pytest.mark.parametrize("text", ["ivan.petrov@mail", "ivan@@mail.ru", "a..b@mail.ru", "@mail.ru"])
 def test_invalid_addresses_are_not_emails(text):
     assert extract_facts(text).email is None

@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from bot.common.contacts import EMAIL_PATTERN
 from bot.common.facts.model import Span
+from bot.common.word_list import listed
 
 # An address the customer wrote to, not their own: "писали на b2b@… неделю назад", "I emailed
 # support@… twice" (while "пишите на anna@…" gives one's own).
@@ -27,16 +28,71 @@ LOOK_BACK = 40  # characters before an address where the words that write to it 
 
 def emails(text: str) -> list[tuple[str, Span]]:
     """Valid addresses in the order written, lower-cased, each with its span; an address the
-    writer says they wrote to is someone else's."""
+    writer says they wrote to is someone else's. Addresses spelled out in words count too
+    (`spelled_emails`)."""
     found = []
     for match in EMAIL_PATTERN.finditer(text):
         candidate = match.group().strip(".-'")
         start = match.start() + match.group().index(candidate)
-        if _WRITTEN_TO.search(text[max(0, start - LOOK_BACK) : start]):
+        valid = _valid(candidate)
+        if valid is None or _written_to(text, start):
             continue
-        try:
-            valid = validate_email(candidate, check_deliverability=False, allow_smtputf8=True)
-        except EmailNotValidError:
+        found.append((valid, (start, start + len(candidate))))
+    taken = [span for _, span in found]
+    for value, span in spelled_emails(text):
+        if not any(span[0] < end and start < span[1] for start, end in taken):
+            found.append((value, span))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _valid(candidate: str) -> str | None:
+    """The address normalised and lower-cased, or None when it is not one."""
+    try:
+        valid = validate_email(candidate, check_deliverability=False, allow_smtputf8=True)
+    except EmailNotValidError:
+        return None
+    return valid.normalized.lower()
+
+
+def _written_to(text: str, start: int) -> bool:
+    return bool(_WRITTEN_TO.search(text[max(0, start - LOOK_BACK) : start]))
+
+
+# An address spelled out so that forms and spam robots do not take it: "zhora.melnikov собака
+# gmail.com", "ezra dot whitlock at outlook dot com", "anna @ mail.ru". Its words for "@" and "."
+# stand between spaces; a dot written as a dot has none around it, and the address ends in a
+# common top-level domain, so "I was at home. Then" is no address.
+_AT = r"(?:\s+(?:at|собака|собачка|собаку)\s+|\s*@\s*|\s*[(\[](?:at|собака)[)\]]\s*)"
+_DOT = r"(?:\s+(?:dot|точка)\s+|\.|\s*[(\[](?:dot|точка)[)\]]\s*)"
+SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.@])([\w%+'-]+(?:{_DOT}[\w%+'-]+)*){_AT}([\w-]+(?:{_DOT}[\w-]+)+)(?![\w@])",
+    re.IGNORECASE,
+)
+_DOT_WORDS = re.compile(_DOT, re.IGNORECASE)
+# English "at" is a word of every sentence: an address with it shows other signs of spelling, a
+# "dot" in words or a login's dot, underscore or digits.
+_WORD_AT = re.compile(r"\sat\s", re.IGNORECASE)
+_SPELLED_OUT = re.compile(
+    r"\s(?:dot|точка)\s|[(\[]dot[)\]]|^[^\s@]*[._\d][^\s@]*\sat\s", re.IGNORECASE
+)
+COMMON_DOMAINS = listed(
+    "com ru net org io me info biz su by kz ua uk de fr it es nl pl eu us ca au co edu gov рф"
+)
+
+
+def spelled_emails(text: str) -> list[tuple[str, Span]]:
+    """Addresses spelled out in words (SPELLED_EMAIL) that are valid once written as addresses,
+    lower-cased, each with its span."""
+    found = []
+    for match in SPELLED_EMAIL.finditer(text):
+        if _WORD_AT.search(match.group()) and not _SPELLED_OUT.search(match.group()):
+            continue  # "I bought it at mvideo.ru": "at" is a word here
+        local, domain = (_DOT_WORDS.sub(".", part) for part in match.groups())
+        if domain.rsplit(".", 1)[-1].lower() not in COMMON_DOMAINS or _written_to(
+            text, match.start()
+        ):
             continue
-        found.append((valid.normalized.lower(), (start, start + len(candidate))))
+        valid = _valid(f"{local}@{domain}")
+        if valid is not None:
+            found.append((valid, match.span()))
     return found
