@@ -24,6 +24,7 @@ from actions.answer_choice import choose
 from actions.answer_from_knowledge import (
     KEEP_QUESTION_CHARS,
     ActionAnswerFromKnowledge,
+    unsure_after_a_miss,
     verdict_told,
 )
 from actions.follow_up_search import question_before, search_in_context
@@ -81,6 +82,11 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
         # NLU's confidence, as precedence weighs it: under an intent the NLU is unsure of, a
         # well-scored best answers (actions/answer_choice.py).
         choice = choose(answer, "topic", confidence)
+        if choice.decision == "answer" and unsure_after_a_miss(answer, tracker):
+            # "посоветуйте мультиварку" — "а в днс на них скидки есть?" read as a complaint: an
+            # unsure article right after a miss is no answer, as for any other question, and
+            # the second miss offers a person
+            return await ActionAnswerFromKnowledge.run(self, dispatcher, tracker, domain)
         tail = self._closes_after_answer(tracker, text, answer)
         if tail is not None:
             return closing_events(dispatcher, tracker, tail)

@@ -71,7 +71,9 @@ VAGUE = listed(
     """
     проблема проблемы проблемой проблемка вопрос вопросы вопросик беда неприятность помощь
     ситуация ситуацией ситуевина загвоздка затруднение недоразумение косяк косяки засада трабл
-    непонятка ерунда ерунду фигня фигню странное странно непонятное situation weird strange odd
+    непонятка непонятки непоняток путаница путаницу неразбериха неразбериху заминка заминки
+    сложности трудности ерунда ерунду фигня фигню странное странно непонятное situation weird
+    strange odd mix-up mixup confusion mess
     помогите помочь помоги случилось пошло неправильно problem problems issue issues
     question questions trouble help wrong something's somethings wrong assistance
     """
@@ -80,13 +82,14 @@ VAGUE_PHRASE = re.compile(r"\bне так\b|\bне то\b|\bnot right\b|\bsometh
 FILLER = listed(
     """
     у меня мне я мой моя моим моей с со по в на вас вам вами есть есть что то что-то какая
+    чтото чето чёто какая-то какие-то какое-то какой-то
     ваш ваша ваше ваши вашим вашей вашего вашем ваших вашу вашими your there's theres
     а и ну вот какой какие тут такое так такая такой такие слушайте короче дело можно задать
     хочу спросить кое-что кое что не работает
     получается пожалуйста подскажите скажите пжл плиз возникла возникли есть ли
     i have has got there is are with my a an the some something it its it's not working
     can could you me please need want to ask about any quick someone anyone regarding on
-    right off
+    right off having am i'm im bit little kind sort of facing
     """
 )
 # The nouns that name a topic, so that a message made of one ("доставка", "проблема с акком") is

@@ -243,3 +243,25 @@ async def test_a_complaint_that_the_problem_goes_on_after_an_article_is_its_verd
     assert followup(events) == "action_handoff_start"
     _, events = await run(action, "опять то же самое, задолбали!!!", "complaint", 0.9, slots=slots)
     assert followup(events) == "action_handoff_start", "anger still brings in a person"
+
+
+async def test_an_unsure_article_right_after_a_miss_is_no_answer_under_a_complaint():
+    """ "посоветуйте мультиварку" (out of scope), then "а в днс на них скидки есть?" read as a
+    complaint: the unsure article the topic's choice would give is no answer after the miss."""
+    text = "ладно. а в днс на них сейчас скидки есть, не в курсе?"
+    missed = {"event": "bot", "text": "x", "metadata": {"utter_action": "utter_out_of_scope"}}
+    events = [
+        {"event": "user", "text": "посоветуйте мультиварку", "parse_data": {}},
+        missed,
+        {"event": "slot", "name": "low_confidence_count", "value": 0.0},
+        {"event": "user", "text": text, "parse_data": {}},
+    ]
+    agreed = KnowledgeAnswer(
+        "abstain", (), (Ranked(DELETE.id, 0.005, 3.07, 2), Ranked("other-ru", 0.001, 2.6, 0))
+    )
+    latest = {"text": text, "intent": {"name": "complaint", "confidence": 0.5}, "entities": []}
+    after_a_miss = Tracker("c1", {"language": "ru"}, latest, events, False, None, {}, "x")
+    dispatcher = CollectingDispatcher()
+    await ActionHandoffUnlessArticle(FakeKb(agreed)).run(dispatcher, after_a_miss, DOMAIN)
+    responses = [m.get("response") for m in dispatcher.messages]
+    assert "utter_kb_answer" not in responses and "utter_kb_no_answer" in responses

@@ -106,6 +106,12 @@ def test_closings(text: str, kind: str | None):
         ("there's a problem with your app", Vague("app")),
         # a phone's greeting
         ("алло помогите", Vague(None)),
+        # a muddle said without what it is, and "что-то" typed without its hyphen
+        ("здрасте, тут с доставкой непонятки", Vague("delivery")),
+        ("добрый день. с заказом чтото не то", Vague("order")),
+        ("hi, there's a mix-up with my order", Vague("order")),
+        ("hey, having some trouble with my account", Vague("account")),
+        ("hi, I am having a bit of trouble with my order", Vague("order")),
     ],
 )
 def test_vague_openers(text: str, vague: Vague | None):
