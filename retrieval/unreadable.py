@@ -11,15 +11,18 @@ least two words of the German, French, Spanish, Italian, Portuguese, Turkish or 
 script (Chinese, Arabic, Greek...); or Cyrillic with Ukrainian, Belarusian or Kazakh letters in
 most words, or with two of the Ukrainian and Belarusian words listed. The lists leave out words
 that are also English or Russian typed in Latin ("ne", "no", "da", "to"), so "ne prihodit kod"
-stays Russian.
+stays Russian. Languages the lists miss are told by a language identifier (`another_language`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
 from bot.common.word_list import listed
+from retrieval.respell import respell_word
+from retrieval.word_lists import word_lists
 
 Unreadable = Literal["no_words", "one_letter", "repeated", "foreign"]
 
@@ -49,6 +52,7 @@ FOREIGN_LETTERS = re.compile(r"[àâäáãåæçèéêëìíîïñòóôöõøù
 OTHER_CYRILLIC = re.compile(r"[іїєґўәғқңөұүһ]")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 LATIN_OR_CYRILLIC = re.compile(r"[a-zа-яё]")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 LONGEST_WORD = 40
 REPEATED_MIN_WORDS = 6
 
@@ -64,7 +68,7 @@ def unreadable(text: str) -> Unreadable | None:
         return "one_letter"
     if len(words) >= REPEATED_MIN_WORDS and len(set(words)) <= 2:
         return "repeated"
-    if _foreign(words):
+    if _foreign(words) or another_language(text, words):
         return "foreign"
     return None
 
@@ -82,3 +86,48 @@ def _foreign(words: list[str]) -> bool:
     if foreign == len(words):
         return True
     return foreign >= 2 and foreign > english
+
+
+# A language identifier (py3langid, its model inside the package) tells the languages the word
+# lists do not list ("Ciao! Come posso cambiare la lingua del sito?", Uzbek); it reads
+# Latin-typed Russian as some language too, Slavic or not, so its reading counts only where it is
+# sure, the message is long enough to tell, gives no fact (a name and a phone at the form's
+# question), and most of its words, respelled in Cyrillic, are no Russian words.
+NOT_A_THIRD_LANGUAGE = frozenset(
+    {"en", "ru", "uk", "be", "bg", "mk", "sr", "hr", "bs", "sl", "sk", "cs", "pl", "lt", "lv"}
+)
+SURE_LANGUAGE = 0.9
+MIN_WORDS_TO_TELL = 5
+RUSSIAN_SHARE = 0.7  # of the words known to the Russian dictionary once respelled: Latin-typed
+NEITHER_SHARE = 0.3  # Russian has more, whatever the identifier reads
+ENGLISH_SHARE = 0.6  # of the words on the English word list: English, whatever it reads
+GIVES_A_FACT = re.compile(r"\d|@")
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+def another_language(text: str, words: list[str]) -> bool:
+    """A message in Latin letters that is no Latin-typed Russian (few of its words, respelled in
+    Cyrillic, are Russian words) and that the language identifier surely reads as a third
+    language, or that has no English word either (a language the identifier does not know)."""
+    if len(words) < MIN_WORDS_TO_TELL or GIVES_A_FACT.search(text) or CYRILLIC.search(text):
+        return False
+    dictionaries = word_lists()
+    if dictionaries is None:
+        return False
+    is_known, english = dictionaries
+    if sum(1 for word in words if word in english) >= ENGLISH_SHARE * len(words):
+        return False  # "do you deliver to Chester?", which the identifier reads as Spanish
+    respelled = [respell_word(word) for word in words]
+    cyrillic = [word for word in respelled if not word.isascii()]
+    russian = sum(1 for word in cyrillic if is_known(word)) / len(words)
+    if len(cyrillic) == len(words) and russian < NEITHER_SHARE:
+        return True  # no English word and hardly a Russian one
+    language, probability = _identifier().classify(text)
+    sure = language not in NOT_A_THIRD_LANGUAGE and probability >= SURE_LANGUAGE
+    return sure and russian < RUSSIAN_SHARE

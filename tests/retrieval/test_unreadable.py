@@ -24,6 +24,9 @@ from retrieval.unreadable import unreadable
         ("Merhaba siparişim nerede", "foreign"),
         ("你好，我的订单在哪里", "foreign"),
         ("Де моє замовлення?", "foreign"),
+        # languages the word lists do not list: the language identifier, or no English word
+        ("Ciao! Come posso cambiare la lingua del sito?", "foreign"),
+        ("Assalomu alaykum! Ilovani o'zbek tiliga o'tkazsa bo'ladimi?", "foreign"),
     ],
 )
 def test_nothing_to_read(text: str, reason: str):
@@ -45,6 +48,12 @@ def test_nothing_to_read(text: str, reason: str):
         "заказ так и не пришел 😡😡😡",
         "у меня coupon не применяется, пишет expired",
         "E500",
+        # read by the identifier as Spanish, Esperanto or Italian: English, or Russian respelled
+        "do you deliver to Chester?",
+        "a esli mama na sebya oformit, pervyj vznos nado?",
+        "a oni sgorayut voobshe ili net",
+        "kakaya seichas poslednyaya versiya i gde svoyu posmotret?",
+        "Wilhelmina Carter, mobile +61 412 387 905",  # a name and a phone at the form's question
     ],
 )
 def test_something_to_read(text: str):
