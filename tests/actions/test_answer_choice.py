@@ -252,3 +252,14 @@ def test_a_best_one_signal_ranks_first_gives_way_to_a_close_one_most_signals_ran
     assert choose(answer("abstain", agreed, frozenset({"wrong-item"})), "topic", 0.98).articles == (
         "wrong-item",
     )
+
+
+def test_a_close_second_most_signals_rank_first_outvotes_the_best():
+    close = ranked(("price-drop", 5.59, 2), ("refund-times", 5.55, 4), ("double", 5.36, 0))
+    assert choose(answer("clarify", close), "unplaced").articles[:1] == ("refund-times",)
+    assert choose(answer("answer", close), "unplaced").articles[:1] == ("refund-times",)
+    # not when the best has as many signals of its own, nor from further away
+    level = ranked(("price-drop", 5.59, 3), ("refund-times", 5.55, 4), ("double", 5.36, 0))
+    assert choose(answer("answer", level), "unplaced").articles[:1] == ("price-drop",)
+    far = ranked(("price-drop", 5.9, 2), ("refund-times", 5.55, 4), ("double", 5.36, 0))
+    assert choose(answer("answer", far), "unplaced").articles[:1] == ("price-drop",)
