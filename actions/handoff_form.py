@@ -102,7 +102,8 @@ from actions.knowledge_replies import language_of
 from actions.purchase_stage import before_any_order
 from actions.safe import SafeAction
 from actions.text_fold import folded
-from actions.topic_words import topic_hits
+from actions.topic_words import on_the_website_only, topic_hits
+from bot.common.facts import extract_facts
 from bot.common.facts.cards import card_spans
 from bot.common.sentences import clauses
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
@@ -124,6 +125,9 @@ ANSWERED = "answer"
 SHORT_ANSWER_WORDS = 6  # a cancel phrase counts at the open questions only in answers this short
 MIN_QUESTION_CONFIDENCE = 0.5
 MIN_QUESTION_WORDS = 4  # content words of a question asked in the form, whatever its intent
+QUESTION_SENTENCE = re.compile(r"[^.!?\n]+\?")
+# The facts a sentence may give besides a name (names are read from a question's words as well).
+CONTACT_AND_ORDER_FACTS = ("email", "phone", "order_number", "app_version")
 CORRECTION_WORDS = 6  # words besides the facts in a message that corrects one
 
 
@@ -250,7 +254,16 @@ class Answer:
         return self._long_question()
 
     def _long_question(self) -> bool:
-        return not self.facts and len(content_words(self.text)) >= MIN_QUESTION_WORDS
+        """A question of several words; beside a fact, the question's own sentence counts: "это
+        номер заказа был. телефон ¶. а вообще сколько по правилам деньги идут?"."""
+        if not self.facts:
+            return len(content_words(self.text)) >= MIN_QUESTION_WORDS
+        for asked in QUESTION_SENTENCE.findall(self.text):
+            found = extract_facts(asked)
+            holds_a_fact = any(getattr(found, fact) for fact in CONTACT_AND_ORDER_FACTS)
+            if not holds_a_fact and len(content_words(asked)) >= MIN_QUESTION_WORDS:
+                return True
+        return False
 
     def doubts(self, question: Question) -> str | None:
         """The response to an answer about the question or the handoff rather than to it: why
@@ -432,10 +445,16 @@ def _answers_tried_instead(question: Question, answer: Answer) -> bool:
 def _subject(answer: Answer, topics: dict[str, str], search: ArticleSearch) -> Slots:
     """The problem told inside the form decides the topic (and so whether the order number or the
     app version is asked next) when its topic can be told (actions/handoff_topic.py); else the
-    start's reading stays."""
-    topic = problem_topic(answer.parse, answer.text, topics, answer.language, search)
+    start's reading stays. A message that also gives a fact draws the NLU to the fact ("это
+    Фрося. номер тот, куда спам идёт: ¶" read as an order's status): its words and the search
+    tell the topic, and the case keeps the intent it had."""
+    drawn = any(fact in answer.facts for fact in CONTACT_AND_ORDER_FACTS)
+    parse = {"text": answer.text} if drawn else answer.parse
+    topic = problem_topic(parse, answer.text, topics, answer.language, search)
     if topic is None:
         return {}
+    if drawn:
+        return {"handoff_topic": topic}
     return {"handoff_topic": topic, "handoff_intent": intent_of_message(answer.parse)}
 
 
@@ -483,6 +502,12 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
             and before_any_order(turn.text for turn in recent_turns(tracker))
         ):
             topic_fact = None
+        if (
+            topic_fact == "app_version"
+            and not _asking(tracker, "handoff_app_version")
+            and on_the_website_only([turn.text for turn in recent_turns(tracker)])
+        ):
+            topic_fact = None  # "your website just shows a blank white page": no app in it
         known_contact = tracker.get_slot("email") or tracker.get_slot("phone")
 
         def topic_needs(fact: str) -> bool:

@@ -418,7 +418,29 @@ def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     topic = topics.get(later.intent)
     if topic is not None and topic not in NO_TOPIC and topic == topics.get(earlier.intent):
         return True
-    return bool(_subjects(later.text) & _subjects(earlier.text))
+    return names_again(later.text, earlier.text)
+
+
+# Shorter shared beginnings join words of different roots far more often than words of a family.
+MIN_KIN_LETTERS = 5
+
+
+def names_again(later: str, earlier: str) -> bool:
+    """The later message names, as a noun, something the earlier one named as any word of its
+    family: "в сервис ехать 200 км, не вариант" after "сервисный центр только в другом городе"."""
+    told = {
+        stem(word)
+        for word in content_words(earlier)
+        if len(word) >= MIN_SUBJECT_LETTERS and not word.startswith(FACT_LABEL_STEMS)
+    }
+    for subject in _subjects(later):
+        for said in told:
+            shorter, longer = sorted((subject, said), key=len)
+            if longer.startswith(shorter) and (
+                shorter == longer or len(shorter) >= MIN_KIN_LETTERS
+            ):
+                return True
+    return False
 
 
 # A message that turns to another matter says so: "о, по коду пустило, спасибо. теперь по делу:

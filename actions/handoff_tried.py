@@ -157,7 +157,7 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
         negated = index > 0 and words[index - 1] == "не"  # "я его ещё не включал": a state
         personal = "masc" in tag or "femn" in tag  # "не помогло", "списалось": a thing did it
         past = "past" in tag and "sing" in tag and personal and not negated
-        if past and not _agrees(tag, before):
+        if past and not _agrees(tag, before) and not _subject_after(words, index, tag):
             return True, before
         # "ввожу код — пишет, что недействителен": an attempt told as it goes on
         habit = bool(HABIT & set(words[max(0, index - 2) : index]))
@@ -165,6 +165,20 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
         if doing and not negated and reading.normal_form not in NOT_DOING:
             return True, before
     return False, before
+
+
+def _subject_after(words: list[str], index: int, tag: Any) -> bool:
+    """The word after a past verb is a noun that agrees with it and can only be nominative, its
+    subject told after it: "прошла неделя — чека нет", "позвонил курьер" (not the customer)."""
+    if index + 1 >= len(words):
+        return False
+    readings = parses(words[index + 1])
+    after = readings[0].tag
+    if after.POS != "NOUN" or "nomn" not in after:
+        return False
+    # "показывал код": a noun that may be the object is no subject
+    objects = any("accs" in reading.tag for reading in readings if reading.tag.POS == "NOUN")
+    return not objects and _agrees(tag, (after.gender, after.number))
 
 
 def _english_clause(words: list[str]) -> bool:
@@ -235,8 +249,11 @@ FIX_VERBS = frozenset(
         # вчера весь вечер дозванивалась", "обращалась в сервисный центр" ("мне звонил курьер"
         # has its own subject)
         *("звонить", "позвонить", "дозваниваться", "дозвониться", "обращаться", "обратиться"),
+        *("писать", "написать"),  # "на b2b@… писали в понедельник — ответа нет"
     }
 )
+# Getting through is what failed, not what was left untried: "на 8 800 не дозвонился".
+TRIED_EVEN_NEGATED = frozenset({"дозвониться", "дозваниваться"})
 ENGLISH_FIXES = frozenset(
     {
         *("reinstalled", "re-installed", "restarted", "rebooted", "cleared", "uninstalled"),
@@ -271,8 +288,12 @@ def _fixed_by_customer(lower: str) -> bool:
             if tag.POS == "NOUN" and "nomn" in tag and not after_preposition:
                 subjects.append((tag.gender, tag.number))
                 continue
+            if tag.POS == "NPRO" and "nomn" in tag and "1per" not in tag:
+                break  # "вы мне вчера в чате писали": someone else did it
             negated = index > 0 and words[index - 1] == "не"
-            fixed = reading.normal_form in FIX_VERBS and "past" in tag and not negated
+            negated = negated and reading.normal_form not in TRIED_EVEN_NEGATED
+            told_done = tag.POS == "VERB" and "past" in tag  # not "в заказе написано"
+            fixed = reading.normal_form in FIX_VERBS and told_done and not negated
             to_me = index > 0 and words[index - 1] in TO_THE_CUSTOMER  # "мне звонил курьер"
             if fixed and not to_me and not any(_agrees(tag, s) for s in subjects):
                 return True
@@ -328,7 +349,10 @@ def reports_attempt(text: str) -> bool:
 # "звонила курьеру — трубку не берёт", "checked with the neighbours - nobody has it".
 PIECES = re.compile(r"(\s[—–-]\s|[.!?;,\n])")
 DASHES = frozenset({"—", "–", "-"})
-NEGATIVE_RESULT = re.compile(r"\b(?:не|нет|нету|никто|ничего|nobody|no one|nothing|not|no)\b")
+NEGATIVE_RESULT = re.compile(
+    r"\b(?:не|нет|нету|никто|ничего|тишина|глухо|безрезультатно|ноль|nobody|no one|nothing|not|no"
+    r"|silence)\b"
+)
 
 
 def _step_then_nothing(lower: str) -> bool:

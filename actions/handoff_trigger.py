@@ -115,6 +115,13 @@ def wants_person(text: str) -> bool:
 CONNECT_ME = re.compile(
     r"\b(?:соедините|соедини|соединяйте|переключите меня|переведите меня|put me through|connect me"
     r"(?! to (?:the )?(?:wi-?fi|internet|network)))\b"
+    # asking whether a person is there: "есть кто живой?", "тут кто-нибудь живой есть?", "is
+    # there a real person here?" (not "is anyone there?", a greeting as often as not)
+    r"|\bесть (?:тут |здесь )?(?:кто|кто-нибудь|кто-то) жив(?:ой|ые)\b"
+    r"|\b(?:кто|кто-нибудь|кто-то) (?:тут |здесь )?жив(?:ой|ые)(?: есть| тут| здесь)* ?\?"
+    r"|\bis there (?:a |any )?(?:real |live |actual )?(?:person|human|people)\b"
+    r"|\b(?:is|are) (?:anyone|anybody|there humans|there people) (?:real |alive )?(?:here|there)"
+    r" (?:at all|alive|real)\b"
     # calling in anyone at all: "позовите кого-нибудь"
     r"|\b(?:позовите|позови|пригласите) (?:сюда )?кого-(?:нибудь|то|либо)\b"
     # asking the company's people to act: "could someone from your team stop it?" (not "can

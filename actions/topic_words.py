@@ -76,7 +76,8 @@ def topic_of_word(word: str) -> Topic | None:
 def topic_hits(text: str) -> list[tuple[int, Topic]]:
     """(position, topic) of every word of `text` that names a topic; a bank's app is not the
     store's ("Both are completed in my banking app, not pending" is about a payment), nor is the
-    app where an order's status is seen ("а в приложении обе позиции «получено»": the order's).
+    app where an order's status is seen ("а в приложении обе позиции «получено»": the order's),
+    nor the site where something is, beside another topic (`_site_as_a_place`).
     """
     hits = []
     found = words(text)
@@ -88,7 +89,22 @@ def topic_hits(text: str) -> list[tuple[int, Topic]]:
             continue
         if topic is not None:
             hits.append((position, topic))
+    if any(topic != "app" for _, topic in hits):
+        hits = [(at, topic) for at, topic in hits if not _site_as_a_place(found, at)]
     return hits
+
+
+# The site as the place where something is or happens ("the cordless vacuum on your site", "на
+# сайте не проходит оплата"), not as what is broken ("сайт не грузится"): where the message names
+# another topic, that topic is what it is about.
+SITE_WORDS = ("сайт", "site", "website")
+AT_A_PLACE = frozenset({"на", "on"})
+PLACE_NEAR = 2
+
+
+def _site_as_a_place(found: list[str], position: int) -> bool:
+    before = found[max(0, position - PLACE_NEAR) : position]
+    return found[position].startswith(SITE_WORDS) and bool(AT_A_PLACE.intersection(before))
 
 
 # Words that make an app someone else's: "banking app", "в приложении банка", "в сбербанк онлайн".
@@ -110,3 +126,33 @@ def _shows_a_status(after: list[str]) -> bool:
 
 def _a_banks(near: list[str]) -> bool:
     return any(word.startswith(OTHER_OWNERS) for word in near)
+
+
+# The website and the app, told apart: a problem on the website has no app version to ask for.
+WEBSITE_WORDS = ("сайт", "браузер", "site", "website", "browser", "chrome", "хром", "firefox")
+APP_STEMS = ("приложени", "приложух", "прилаг")
+APP_WORDS = frozenset({"app", "apps", "application"})
+
+
+def on_the_website_only(texts: list[str]) -> bool:
+    """The messages name the website (or a browser) and the app only to deny it: "your website
+    just shows a blank white page" — "other sites load fine", "приложением не пользуюсь". No
+    version of the app tells the agent anything."""
+    found = [word for text in texts for word in words(text)]
+    website = any(word.startswith(WEBSITE_WORDS) for word in found)
+    app = any(
+        (word.startswith(APP_STEMS) or word in APP_WORDS) and not _denied(found, at)
+        for at, word in enumerate(found)
+    )
+    return website and not app
+
+
+# Words that deny the app is where the problem is: "это на сайте, не в приложении", "приложением
+# не пользуюсь", "it's the website, not the app".
+DENIALS = frozenset({"не", "нет", "без", "not", "no", "without", "never"})
+DENIAL_NEAR = 2
+
+
+def _denied(found: list[str], at: int) -> bool:
+    near = found[max(0, at - DENIAL_NEAR) : at] + found[at + 1 : at + 1 + DENIAL_NEAR]
+    return bool(DENIALS.intersection(near))

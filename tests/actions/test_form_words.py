@@ -99,6 +99,7 @@ def test_skip(text: str):
         "no order number yet",
         "haven't ordered yet",
         "номер сейчас не найду, так что давайте как-нибудь без него",
+        "версию не посмотреть, дальше экрана обновления не пускает, так что пропускаем",
     ],
 )
 def test_no_answer_inside_a_sentence(text: str):
@@ -198,6 +199,7 @@ def test_no_change_of_mind_where_those_words_belong_to_the_problem(text: str):
         # the change of mind a part of its own, taken back later
         ("а хотя ладно, отмена, из-за 2500 возиться... нет, всё-таки надо, оформляйте", True),
         ("оформляйте... хотя нет, отмена", False),
+        ("хотя стоп, не надо… а нет, всё-таки надо, муж тоже ничего не получал", True),
     ],
 )
 def test_a_change_of_mind_taken_back_in_the_same_message(text: str, taken_back: bool):
@@ -225,6 +227,7 @@ def test_looking_the_fact_up(text: str, looking: bool):
         ("could I just leave out the version?", True),
         ("а можно без номера? письмо не найду", True),
         ("можно пропустить этот вопрос?", True),
+        ("номер на почте у сына. давайте без него, по телефону найдёте?", True),
         # a question of its own
         ("can I skip the queue at the pickup point?", False),
         ("а можно без чека вернуть?", False),

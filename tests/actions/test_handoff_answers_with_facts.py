@@ -179,6 +179,15 @@ async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
         ("курьер приехал — не тот товар", False),
         ("оформила заказ - не пришло письмо", False),
         ("В профиле нажимаю «Удалить аккаунт» — ничего не происходит", False),
+        ("«Отправить ещё раз» нажимала два раза — тишина", True),
+        # writing to someone, and a call that never got through
+        ("На b2b@lightmarket.example писали в понедельник — ответа нет", True),
+        ("на 8 800 не дозвонился, всё занято", True),
+        ("в заказе написано «доставлен»", False),
+        ("курьер написал, что задерживается", False),
+        ("прошла неделя — в «Моих заказах» чека нет", False),  # the week passed, its subject after
+        ("Вы мне вчера в чате писали, что деньги вернутся сегодня — их нет", False),
+        ("в пункте на Лесной показывал код получения — всё равно не отдали", True),
     ],
 )
 def test_an_attempt_reported_in_so_many_words(text: str, attempt: bool):
@@ -224,3 +233,11 @@ def test_going_on_right_after_the_form_came_back_to_its_question_answers_nothing
     elsewhere = Answer(text=text, facts={}, intent="nlu_fallback", confidence=0.4)
     filled = validate_answer("handoff_tried", elsewhere, CollectingDispatcher(), True, TOPICS)
     assert filled == {"handoff_tried": text}
+
+
+def test_a_question_in_a_sentence_of_its_own_beside_the_facts_pauses_the_form():
+    text = "это номер заказа был. телефон 8 926 713 05 49. а вообще сколько по правилам идут?"
+    answer = Answer(text=text, facts={"phone": "+79267130549"}, intent="rate", confidence=0.4)
+    assert answer.asks_something(TOPICS)
+    given = "а заказ какой нужен, телефон 8 926 713 05 49?"  # the question holds the fact
+    assert not Answer(given, {"phone": "+79267130549"}, "rate", 0.4).asks_something(TOPICS)

@@ -548,6 +548,17 @@ async def test_a_problem_told_with_the_name_after_a_complaint_sets_the_topic():
     assert "handoff_topic" not in slots_of(events)
 
 
+async def test_a_problem_told_with_a_contact_is_not_read_as_the_contacts_intent():
+    """"номер тот, куда спам идёт: ¶" read as an order's status: the phone drew the NLU, and the
+    words name no order, so no order number is asked."""
+    text = "это Фрося. номер тот, куда спам идёт: +7 919 304 66 52"
+    slots = {"handoff_problem": "смс с рекламой идут каждый день", "handoff_topic": None}
+    _, events = await answer("customer_name", text, slots, "order_status", 0.63)
+    assert slot(events, "customer_name") == "Фрося"
+    assert "handoff_topic" not in slots_of(events)
+    assert slot(events, "requested_slot") != "handoff_order_number"
+
+
 @pytest.mark.parametrize(
     ("asking", "text"),
     [

@@ -16,6 +16,7 @@ from actions.handoff_problem import (
     handoff_turns,
     is_substantive,
     names_a_topic_only,
+    names_again,
     problem_of,
 )
 from tests.actions.conftest import bot, tracker, user
@@ -690,3 +691,9 @@ def test_a_message_that_turns_to_another_matter_does_not_join_the_question_befor
     ]
     found = problem(events)
     assert found is not None and found.text == text, found.text
+
+
+def test_a_word_of_the_same_family_names_the_same_thing_again():
+    earlier = "купил earbuds, левый перестал заряжаться. сервисный центр только в другом городе"
+    assert names_again("короче нужен manager, в сервис ехать 200 км, не вариант", earlier)
+    assert not names_again("соедините, чайник пришёл не того цвета", "не могу войти в кабинет")

@@ -207,6 +207,10 @@ async def test_swearing_question_goes_to_a_person_not_to_the_articles():
         "My account got locked hours ago. I'd like to talk to a support person.",
         # Russian typed in Latin letters
         "zdravstvuite, ne prohodit oplata kartoi, pishet otkloneno. nuzhen operator",
+        # whether a person is there at all
+        "мне завтра с утра уезжать, надо чтобы привезли сегодня. есть кто живой?",
+        "тут кто-нибудь живой есть?",
+        "is there a real person here?",
     ],
 )
 def test_a_request_for_a_person_inside_a_question(text: str):
@@ -269,6 +273,8 @@ def test_a_customer_who_has_had_enough_wants_a_person(text: str):
         "в выходные ваша поддержка работает? до скольки можно писать",
         "v vyhodnye vasha podderzhka rabotaet? do skolki mozhno pisat",
         "мой старший сын заказал телефон, как отследить?",
+        "is anyone there?",  # a greeting as often as not
+        "кто живой остался из техники после переезда",
     ],
 )
 def test_no_request_for_a_person(text: str):

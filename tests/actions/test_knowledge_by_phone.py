@@ -27,6 +27,9 @@ def test_phoning_the_company_in_the_contacts_topic(text: str) -> None:
         "перезвоните пожалуйста",
         "can someone call me back",
         "соедините с оператором",
+        # the number to call is given, and the company's line was tried
+        "украли телефон. на 8 800 не дозвонился, всё занято. дайте сотрудника",
+        "звоните жене +7 917 263-50-81, дайте сотрудника",
     ],
 )
 def test_a_call_back_or_a_chat_handoff_is_not_phoning(text: str) -> None:

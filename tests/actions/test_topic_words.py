@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.topic_words import topic_hits, topic_of_word
+from actions.topic_words import on_the_website_only, topic_hits, topic_of_word
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,18 @@ def test_the_app_where_an_orders_status_is_seen_names_no_topic():
     assert topic_hits("а в приложении обе позиции «получено»") == []
     assert topic_hits("the app shows status shipped") == []
     assert topic_hits("в приложении пишет ошибка") == [(1, "app"), (3, "app")]
+
+
+def test_the_site_where_something_is_gives_way_to_the_topic_named():
+    assert topic_hits("the cordless vacuum on your site, I haven't ordered yet") == [(9, "order")]
+    assert topic_hits("на сайте не проходит оплата") == [(4, "payment")]
+    assert topic_hits("на сайте не открывается корзина") == [(1, "app")]  # nothing else named
+    assert topic_hits("сайт не грузится, заказ не оформить") == [(0, "app"), (3, "order")]
+
+
+def test_a_problem_on_the_website_only():
+    assert on_the_website_only(["your website shows a blank page", "other sites load fine"])
+    assert not on_the_website_only(["сайт не грузится", "и в приложении тоже"])
+    assert not on_the_website_only(["the app crashes"])
+    assert on_the_website_only(["сайт не открывает оформление", "приложением не пользуюсь"])
+    assert on_the_website_only(["The website shows a blank page", "it's the website, not the app"])
