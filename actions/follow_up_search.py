@@ -34,7 +34,7 @@ from actions.handoff_problem import PROBLEM_SLOT
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_precedence import asked
 from actions.knowledge_replies import language_of
-from actions.message_kinds import asks_what_becomes, follows_up, short_message
+from actions.message_kinds import asks_what_becomes, asks_what_if, follows_up, short_message
 from retrieval.known_vector import KnownVector
 from retrieval.normalise import read_message
 
@@ -47,6 +47,9 @@ STAY_WINDOW = 0.3
 # intent is likely read from the follow-up's few words ("а через браузер тогда можно?" as
 # account_login).
 FOLLOW_UP_OWN_TOPIC = 0.8
+# A statement this long after an answer tells something of its own; a shorter one ("ну ладно")
+# only takes the answer in.
+STATEMENT_WORDS = 5
 
 
 # The facts the form asks that the help center tells where to find, named as a customer asks
@@ -95,7 +98,8 @@ def question_before(
     if names_a_new_code(text, before):
         return None  # "and on the metro it just says E-101" after E-404: the code's own question
     own_topic = placed == "topic" and (confidence >= FOLLOW_UP_OWN_TOPIC or not asked(text))
-    own_topic = own_topic and not asks_what_becomes(text)  # the NLU reads its subject's topic
+    # the NLU reads its subject's topic, or its condition's
+    own_topic = own_topic and not (asks_what_becomes(text) or asks_what_if(text))
     if own_topic or not short_message(text):
         return None
     return read_message(before).text  # a long question is cut at its end
@@ -163,7 +167,12 @@ def search_in_context(
     # что нужно показать?" after keeping an order at a pickup point ("а упд потом как получим"
     # after an invoice is found alone: it is about the documents, not the invoice)
     unsure = alone.outcome != "answer" and not clear_best(alone.ranked)
-    if before is None or not asked(text) or not (found_nothing or unsure):
+    # a statement that alone finds nothing goes on from the answer too: "oh wait, I asked for
+    # like three of them and clicked the first email" after the password-reset link's answer
+    telling = len(text.split()) >= STATEMENT_WORDS  # not "ну ладно"
+    if before is None or not (
+        (found_nothing and (asked(text) or telling)) or (unsure and asked(text))
+    ):
         return Searched(alone, alone_choice, text)
     together = client.ask(together_text, language, None, intent)
     together_choice = choose(together, placed, confidence)

@@ -27,7 +27,7 @@ from actions.answer_from_knowledge import (
     unsure_after_a_miss,
     verdict_told,
 )
-from actions.follow_up_search import question_before, search_in_context
+from actions.follow_up_search import asked_what_happened, question_before, search_in_context
 from actions.handoff_late_facts import added_late_facts
 from actions.handoff_trigger import hand_over, person_now
 from actions.knowledge_precedence import precedence
@@ -67,6 +67,11 @@ class ArticleOrOwnReply(ActionAnswerFromKnowledge):
                 if self.hands_over
                 else hand_over("requested")
             )
+        if asked_what_happened(tracker):
+            # the answer to "what happened?" after a vague opener is what happened, however the
+            # NLU reads it ("оно меня постоянно выкидывает" as a complaint): searched as any
+            # question, with the opener
+            return await ActionAnswerFromKnowledge.run(self, dispatcher, tracker, domain)
         reading = read_message(text)
         if verdict_told(tracker, reading.text):  # "сегодня то же самое"
             return self._verdict(dispatcher, tracker, helpful=False, told=True)

@@ -307,6 +307,19 @@ def asks_what_becomes(text: str) -> bool:
     return short_message(text) and bool(ASKS_WHAT_BECOMES.search(folded(text)))
 
 
+# A question on a condition of the step just answered: "what if I can't even log in anymore?"
+# after deleting the account, "а если я уже уехала?" after moving a delivery. The condition's
+# subject is not what it is about either.
+ASKS_WHAT_IF = re.compile(
+    r"^(?:\W*(?:and|so|but|ok|okay|а|и|ну|ок)\W+)?(?:what if|а что если|что если|а если)\b"
+)
+
+
+def asks_what_if(text: str) -> bool:
+    """A short question that opens on a condition (ASKS_WHAT_IF)."""
+    return short_message(text) and bool(ASKS_WHAT_IF.search(folded(text).strip()))
+
+
 def follows_up(text: str) -> bool:
     """A short message that refers back to what was just said rather than naming its subject,
     or asks what becomes of something after it: read with the question it follows, it can be

@@ -78,6 +78,9 @@ def tracker(
         ("what happens to the bonuses i still have?", ANSWERED, "topic", 0.86, BEFORE),
         ("а история заказов сохранится?", ANSWERED, "topic", 0.9, BEFORE),
         ("а как копить бонусы?", ANSWERED, "topic", 0.9, None),
+        # ... or on a condition of that step, whatever topic the condition names
+        ("what if I can't even log in anymore?", ANSWERED, "topic", 0.95, BEFORE),
+        ("а если я уже уехала?", ANSWERED, "topic", 0.9, BEFORE),
         # ... asked inside the handoff form: it follows the problem handed over
         ("а бонусы после удаления сгорят?", IN_FORM, "topic", 0.86, "Удалите мой аккаунт"),
         ("а как копить бонусы?", IN_FORM, "topic", 0.86, None),
@@ -135,6 +138,14 @@ def test_a_message_that_finds_something_alone_or_asks_nothing_is_not_searched_ag
     search_in_context(kb, "ну ладно", BEFORE, "ru", "unplaced")
     search_in_context(kb, "а самовывоз есть?", None, "ru", "unplaced")
     assert kb.questions == ["а самовывоз есть?", "ну ладно", "а самовывоз есть?"]
+
+
+def test_a_statement_that_alone_finds_nothing_is_searched_with_the_question_before() -> None:
+    text = "три раза заказывала письмо и открыла самое первое"
+    kb = ScriptedKb({f"{text} {BEFORE}": SURE})
+    searched = search_in_context(kb, text, BEFORE, "ru", "unplaced")
+    assert searched.together and searched.answer is SURE
+    assert kb.questions == [text, f"{text} {BEFORE}"]
 
 
 async def test_a_follow_up_read_as_small_talk_gets_the_article_rather_than_the_stock_reply() -> (

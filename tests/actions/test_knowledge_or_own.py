@@ -265,3 +265,21 @@ async def test_an_unsure_article_right_after_a_miss_is_no_answer_under_a_complai
     await ActionHandoffUnlessArticle(FakeKb(agreed)).run(dispatcher, after_a_miss, DOMAIN)
     responses = [m.get("response") for m in dispatcher.messages]
     assert "utter_kb_answer" not in responses and "utter_kb_no_answer" in responses
+
+
+async def test_the_answer_to_what_happened_is_searched_whatever_the_nlu_reads():
+    """After a vague opener and the question back, "оно меня постоянно выкидывает" read as a
+    complaint is what happened: searched as any question, no person brought in for it."""
+    text = "оно меня постоянно выкидывает и просит заново войти"
+    asked = {"event": "bot", "text": "x", "metadata": {"utter_action": "utter_kb_what_happened"}}
+    events = [
+        {"event": "user", "text": "у меня какая-то ерунда с приложением", "parse_data": {}},
+        asked,
+        {"event": "user", "text": text, "parse_data": {}},
+    ]
+    latest = {"text": text, "intent": {"name": "complaint", "confidence": 0.6}, "entities": []}
+    described = Tracker("c1", {"language": "ru"}, latest, events, False, None, {}, "x")
+    dispatcher = CollectingDispatcher()
+    events_out = await ActionHandoffUnlessArticle(FakeKb(UNSURE)).run(dispatcher, described, DOMAIN)
+    assert followup(events_out) is None  # no handoff: an unsure search's honest reply
+    assert any(m.get("response") == "utter_kb_no_answer" for m in dispatcher.messages)
