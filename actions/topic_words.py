@@ -97,14 +97,14 @@ def topic_hits(text: str) -> list[tuple[int, Topic]]:
 # The site as the place where something is or happens ("the cordless vacuum on your site", "на
 # сайте не проходит оплата"), not as what is broken ("сайт не грузится"): where the message names
 # another topic, that topic is what it is about.
-SITE_WORDS = ("сайт", "site", "website")
+WEBSITE_WORDS = ("сайт", "браузер", "site", "website", "browser", "chrome", "хром", "firefox")
 AT_A_PLACE = frozenset({"на", "on"})
 PLACE_NEAR = 2
 
 
 def _site_as_a_place(found: list[str], position: int) -> bool:
     before = found[max(0, position - PLACE_NEAR) : position]
-    return found[position].startswith(SITE_WORDS) and bool(AT_A_PLACE.intersection(before))
+    return found[position].startswith(WEBSITE_WORDS) and bool(AT_A_PLACE.intersection(before))
 
 
 # Words that make an app someone else's: "banking app", "в приложении банка", "в сбербанк онлайн".
@@ -129,8 +129,7 @@ def _a_banks(near: list[str]) -> bool:
 
 
 # The website and the app, told apart: a problem on the website has no app version to ask for.
-WEBSITE_WORDS = ("сайт", "браузер", "site", "website", "browser", "chrome", "хром", "firefox")
-APP_STEMS = ("приложени", "приложух", "прилаг")
+APP_STEMS = ("приложени", "приложух")
 APP_WORDS = frozenset({"app", "apps", "application"})
 
 

@@ -98,14 +98,17 @@ NOT_A_THIRD_LANGUAGE = frozenset(
 )
 SURE_LANGUAGE = 0.9
 MIN_WORDS_TO_TELL = 5
-RUSSIAN_SHARE = 0.7  # of the words known to the Russian dictionary once respelled: Latin-typed
-NEITHER_SHARE = 0.3  # Russian has more, whatever the identifier reads
+# Latin-typed Russian has at least this share of its words in the Russian dictionary once
+# respelled; a message with no English word and under NEITHER_SHARE is neither language.
+RUSSIAN_SHARE = 0.7
+NEITHER_SHARE = 0.3
 ENGLISH_SHARE = 0.6  # of the words on the English word list: English, whatever it reads
 GIVES_A_FACT = re.compile(r"\d|@")
 
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
+    """The identifier, loaded on first use (a tenth of a second): most messages never need it."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)

@@ -549,7 +549,7 @@ async def test_a_problem_told_with_the_name_after_a_complaint_sets_the_topic():
 
 
 async def test_a_problem_told_with_a_contact_is_not_read_as_the_contacts_intent():
-    """"номер тот, куда спам идёт: ¶" read as an order's status: the phone drew the NLU, and the
+    """ "номер тот, куда спам идёт: ¶" read as an order's status: the phone drew the NLU, and the
     words name no order, so no order number is asked."""
     text = "это Фрося. номер тот, куда спам идёт: +7 919 304 66 52"
     slots = {"handoff_problem": "смс с рекламой идут каждый день", "handoff_topic": None}
