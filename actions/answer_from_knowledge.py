@@ -39,7 +39,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_choice import Choice, Placement, agreed_over_off_topic, choose_for_topic_name
 from actions.client_action import ClientAction
-from actions.conversation import FALLBACK_INTENT, OFF_TOPIC_INTENT
+from actions.conversation import FALLBACK_INTENT, OFF_TOPIC_INTENT, RESUME_SLOT
 from actions.follow_up_search import leaning_on_the_answer, question_before, search_in_context
 from actions.handoff_late_facts import added_late_facts
 from actions.handoff_trigger import NOT_HELPFUL_LIMIT, hand_over, person_now
@@ -82,6 +82,7 @@ from actions.unanswered import (
 )
 from actions.verdicts import with_verdict
 from bot.common.facts.extract import without_facts
+from bot.common.sentences import sentences
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
 
@@ -131,6 +132,14 @@ def question_placement(intent: str, confidence: float, text: str) -> Placement:
     store_question = tells_a_purchase(text) or tells_an_item_failing(text)
     store_question = store_question and not asks_how_to_use(text)
     return "unplaced" if store_question else placed
+
+
+def questions_of(text: str) -> str:
+    """The sentences that ask, where a message also tells: inside the form, what a message giving
+    facts tells beside them is about the facts ("это номер заказа был. телефон ¶. а вообще сколько
+    по правилам деньги идут?"), and only its question is for the help center."""
+    asked = [sentence for sentence in sentences(text) if sentence.endswith("?")]
+    return " ".join(asked) or text
 
 
 def unsure_after_a_miss(answer: KnowledgeAnswer, tracker: Tracker) -> bool:
@@ -236,6 +245,8 @@ class ActionAnswerFromKnowledge(ClientAction[KnowledgeBase]):
         else:
             # "can we talk in English? where…"; "меня зовут Эльвира, заказ 57 263 019 …"
             asked = without_facts(without_language_request(reading.text))
+            if tracker.get_slot(RESUME_SLOT) and asked != reading.text:
+                asked = questions_of(asked)  # asked inside the form beside the facts it gives
             before = question_before(tracker, asked, placed, confidence)
             searched = search_in_context(
                 self.client, asked, before, language, placed, known, topic_intent, confidence

@@ -1,7 +1,8 @@
-"""A phone number corrected by its last digits: "ой, в номере ошиблась, в конце 380, а не 308",
-"oh and the phone's wrong, it ends in 5521 not 5512". The customer gives only the ending; the rest
-is the number known before, so the corrected number is that one with the new ending, when its old
-ending is the one they name.
+"""A fact corrected by a part of it. A phone by its last digits: "ой, в номере ошиблась, в конце
+380, а не 308", "oh and the phone's wrong, it ends in 5521 not 5512". An e-mail by the part typed
+wrong: "ой, не gmial, а gmail конечно", "it's outlook not outloook". The customer gives only the
+part; the rest is the fact known before, so the corrected fact is that one with the new part, when
+the old part is one it holds.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from actions.text_fold import folded
+from bot.common.facts import extract_facts
 
 # The new ending, then the old one it replaces.
 NEW_THEN_OLD = re.compile(
@@ -34,4 +36,30 @@ def corrected_by_ending(text: str, known: str | None) -> str | None:
     for new, old in pairs:
         if len(new) == len(old) and new != old and known.endswith(old):
             return known[: -len(old)] + new
+    return None
+
+
+# The part typed wrong and the right one: "не gmial, а gmail", "not outloook but outlook"; or the
+# right one first: "gmail, не gmial", "outlook not outloook".
+_PART = r"([\w.+-]{2,})"
+OLD_PART_FIRST = re.compile(rf"(?:^|[\s,])(?:не|not)\s+{_PART}\s*,?\s*(?:а|but)\s+{_PART}")
+NEW_PART_FIRST = re.compile(rf"(?:^|[\s,]){_PART}\s*,?\s+(?:а не|не|not)\s+{_PART}")
+
+
+def corrected_in_part(text: str, known: str | None) -> str | None:
+    """The known e-mail with the part the message names as typed wrong replaced by the right
+    one, when that part is in the address once and the result is an address; else None."""
+    if not known:
+        return None
+    lowered = text.lower()
+    pairs = OLD_PART_FIRST.findall(lowered) + [
+        (old, new) for new, old in NEW_PART_FIRST.findall(lowered)
+    ]
+    for old, new in pairs:
+        old, new = old.strip("."), new.strip(".")
+        if old == new or known.count(old) != 1:
+            continue
+        corrected = extract_facts(known.replace(old, new)).email
+        if corrected:
+            return corrected
     return None

@@ -62,7 +62,7 @@ from actions.conversation import (
     reply_names,
 )
 from actions.customer import stated_facts
-from actions.fact_tail import corrected_by_ending
+from actions.fact_tail import corrected_by_ending, corrected_in_part
 from actions.form_words import (
     asks_about_handoff,
     asks_to_skip,
@@ -555,6 +555,10 @@ class ValidateHandoffForm(SafeAction, FormValidationAction):
             if "phone" not in answer.facts:
                 phone = corrected_by_ending(answer.text, tracker.get_slot("phone"))
                 slots = {**slots, "phone": phone} if phone else slots
+            # "ой, не gmial, а gmail конечно": the e-mail known, the part typed wrong mended
+            if "email" not in answer.facts:
+                email = corrected_in_part(answer.text, tracker.get_slot("email"))
+                slots = {**slots, "email": email} if email else slots
             return slots
 
         return validate

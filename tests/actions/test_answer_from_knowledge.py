@@ -10,7 +10,7 @@ import numpy as np
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_from_knowledge import ActionAnswerFromKnowledge, chosen_index
+from actions.answer_from_knowledge import ActionAnswerFromKnowledge, chosen_index, questions_of
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from actions.yes_no import ActionReplyYesNo
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
@@ -444,3 +444,9 @@ async def test_phoning_someone_gets_the_contacts_with_a_person_beside_them():
     assert messages[0]["response"] == "utter_kb_answer"
     assert messages[-1]["buttons"][-1]["payload"] == "/request_human"
     assert not any(e.get("name") == "handoff_reason" for e in events)
+
+
+def test_only_the_question_of_a_message_giving_facts_inside_the_form_is_searched():
+    told = "это номер заказа был. телефон . а вообще сколько по правилам деньги идут?"
+    assert questions_of(told) == "а вообще сколько по правилам деньги идут?"
+    assert questions_of("заказ так и не пришёл") == "заказ так и не пришёл"  # nothing asked

@@ -188,6 +188,7 @@ async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
         ("прошла неделя — в «Моих заказах» чека нет", False),  # the week passed, its subject after
         ("Вы мне вчера в чате писали, что деньги вернутся сегодня — их нет", False),
         ("в пункте на Лесной показывал код получения — всё равно не отдали", True),
+        ("отключила «Акции и скидки» в настройках, от писем отписалась, а смс идут", True),
     ],
 )
 def test_an_attempt_reported_in_so_many_words(text: str, attempt: bool):
