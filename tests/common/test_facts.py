@@ -195,6 +195,10 @@ def test_other_peoples_names_and_words_are_not_the_customers_name(text):
         # the writer's role between the closing and the name
         ("УПД не пришёл.\n\nС уважением,\nбухгалтер Альфия Рустамовна", "Альфия Рустамовна"),
         ("Best regards,\noffice manager Jo Reed", "Jo Reed"),
+        # the company on the line under the signed name
+        ("UPD is wrong.\nKind regards,\nHenrik Dahl\nNordlys Trading LLC", "Henrik Dahl"),
+        # writing for a relative
+        ("пишу за маму. я её сын, Ираклий. маме одобрили рассрочку", "Ираклий"),
         ("I'm Siobhan O'Connor, phone +353 87 123 4567", "Siobhan O'Connor"),
         ("Morning! Chloe from Bristol. Parcel missing", "Chloe"),
         ("Kwame Asante. No reply to my last three emails", "Kwame Asante"),
@@ -514,6 +518,23 @@ def test_an_email_taken_back_in_the_same_message():
     assert extract_facts("почта не ivan@mail.ru, а ivan.p@mail.ru").email == "ivan.p@mail.ru"
 
 
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        (
+            "Raphael Costa, raphael.costa@gmial.com, sorry, gmail.com, and the order is 55308142",
+            "raphael.costa@gmail.com",
+        ),
+        ("anna@mail.ru ой, то есть @bk.ru", "anna@bk.ru"),
+        ("pishite na olga@gmial.com — ой, gmail.com", "olga@gmail.com"),
+        # an apology that puts no domain right changes nothing
+        ("anna@mail.ru, sorry for the delay", "anna@mail.ru"),
+    ],
+)
+def test_a_domain_put_right_just_after_its_address(text, email):
+    assert extract_facts(text).email == email
+
+
 def test_facts_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         extract_facts("Вера").name = "Анна"  # type: ignore[misc]
@@ -643,3 +664,22 @@ def test_a_full_name_followed_by_a_labelled_fact_is_the_writers(text, name):
 )
 def test_the_search_reads_a_message_without_the_writers_facts(text: str, searched: str):
     assert without_facts(text) == searched
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("восемь девятьсот пятнадцать триста сорок два ноль семь девяносто один", "+79153420791"),
+        (
+            "Юрий, восемь, девятьсот пятнадцать, триста сорок два, ноль семь, девяносто один",
+            "+79153420791",
+        ),
+        ("плюс семь девять один шесть один два три четыре пять шесть семь", "+79161234567"),
+        ("plus four four seven nine one one double two three four five six", "+447911223456"),
+        # a count or a part of a number is no phone
+        ("мне два три дня ждать", None),
+        ("номер восемь девять один шесть, а дальше не помню", None),
+    ],
+)
+def test_a_phone_dictated_in_words(text, phone):
+    assert extract_facts(text).phone == phone

@@ -29,7 +29,7 @@ LOOK_BACK = 40  # characters before an address where the words that write to it 
 def emails(text: str) -> list[tuple[str, Span]]:
     """Valid addresses in the order written, lower-cased, each with its span; an address the
     writer says they wrote to is someone else's. Addresses spelled out in words count too
-    (`spelled_emails`)."""
+    (`spelled_emails`), and a domain put right just after its address replaces its own."""
     found = []
     for match in EMAIL_PATTERN.finditer(text):
         candidate = match.group().strip(".-'")
@@ -37,12 +37,31 @@ def emails(text: str) -> list[tuple[str, Span]]:
         valid = _valid(candidate)
         if valid is None or _written_to(text, start):
             continue
-        found.append((valid, (start, start + len(candidate))))
+        found.append(_domain_put_right(text, valid, (start, start + len(candidate))))
     taken = [span for _, span in found]
     for value, span in spelled_emails(text):
         if not any(span[0] < end and start < span[1] for start, end in taken):
-            found.append((value, span))
+            found.append(_domain_put_right(text, value, span))
     return sorted(found, key=lambda item: item[1])
+
+
+# A domain put right as soon as it is typed: "raphael.costa@gmial.com, sorry, gmail.com",
+# "anna@mail.ru ой, то есть @bk.ru". Only the domain is given again; the login stays.
+_DOMAIN_PUT_RIGHT = re.compile(
+    r"\W{0,3}\b(?:sorry|oops|i mean|typo|ой|упс|точнее|вернее|то есть|в смысле|опечатка)"
+    r"(?:\W+(?:i mean|то есть|не так|nope|нет))?\W+@?((?:[\w-]+\.)+[a-zа-я]{2,})\b",
+    re.IGNORECASE,
+)
+
+
+def _domain_put_right(text: str, value: str, span: Span) -> tuple[str, Span]:
+    """The address with the domain the writer puts right just after it, and the span taking
+    the correction in; the address as it was when none follows or the result is no address."""
+    match = _DOMAIN_PUT_RIGHT.match(text, span[1])
+    if match is None or "@" in match.group(1):
+        return value, span
+    mended = _valid(f"{value.rsplit('@', 1)[0]}@{match.group(1)}")
+    return (mended, (span[0], match.end())) if mended else (value, span)
 
 
 def _valid(candidate: str) -> str | None:

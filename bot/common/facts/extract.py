@@ -12,7 +12,7 @@ from bot.common.facts.model import Facts, Span
 from bot.common.facts.name_reading import FACT_MARK
 from bot.common.facts.names import customer_name
 from bot.common.facts.orders import order_numbers
-from bot.common.facts.phones import phones
+from bot.common.facts.phones import phones, spoken_phones
 from bot.common.facts.versions import app_versions
 
 MAX_TEXT = 4000  # what the chat accepts in one message; longer text is read for facts up to here
@@ -67,7 +67,7 @@ def _read(text: str) -> tuple[Facts, list[Span]]:
     found_emails = emails(text)
     urls = [match.span() for match in _URL.finditer(text)]
     taken = [*cards, *(span for _, span in found_emails), *urls]
-    found_phones = phones(text, skip=taken)
+    found_phones = phones(text, skip=taken) or spoken_phones(text, skip=taken)
     taken += [span for _, span in found_phones]
     found_orders = order_numbers(text, skip=taken)
     found_versions = app_versions(text)

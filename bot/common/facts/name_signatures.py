@@ -32,7 +32,7 @@ def signed(tokens: Sequence[Token]) -> Found | None:
             if matches(tokens, index, cue):
                 start = _past_role(tokens, skip_separators(tokens, index + len(cue)))
                 found = read_name(tokens, start, any_word=True)
-                if found and all(_signature_tail(token) for token in tokens[found.stop :]):
+                if found and _signature_tail(tokens[found.stop :]):
                     return None if _thanks_the_reader(tokens, index, found) else found
     return None
 
@@ -91,6 +91,15 @@ def dash_signed(tokens: Sequence[Token]) -> Found | None:
     return None
 
 
-def _signature_tail(token: Token) -> bool:
-    """What may follow a signature: marks, and the contacts under it ("тел. ¶")."""
-    return token.kind == "mark" or token.lower in FACT_LABELS
+# At most this many words on the lines under a signed name: the company and the role ("Henrik
+# Dahl\nNordlys Trading LLC", "Анна Котова\nООО «Вектор», бухгалтерия").
+MAX_TAIL_WORDS = 6
+
+
+def _signature_tail(tail: Sequence[Token]) -> bool:
+    """What may follow a signature: marks and the contacts under it ("тел. ¶"), or a few words
+    on lines of their own (MAX_TAIL_WORDS)."""
+    if all(token.kind == "mark" or token.lower in FACT_LABELS for token in tail):
+        return True
+    words = [token for token in tail if token.is_word]
+    return tail[0].line_start and len(words) <= MAX_TAIL_WORDS

@@ -17,6 +17,7 @@ from phonenumbers import PhoneNumberType
 from bot.common.contacts import phone_matches
 from bot.common.facts.model import Span
 from bot.common.facts.spans import overlaps
+from bot.common.facts.spoken_numbers import spoken_numbers
 
 # A company's line, never a customer's own: "звонила на 8 800 555-35-35, никто не отвечает".
 SERVICE_LINES = frozenset(
@@ -48,6 +49,18 @@ def phones(text: str, skip: Iterable[Span] = ()) -> list[tuple[str, Span]]:
             continue
         found.append((phone, (start, end)))
     return sorted(found, key=lambda item: item[1])
+
+
+def spoken_phones(text: str, skip: Iterable[Span] = ()) -> list[tuple[str, Span]]:
+    """Numbers dictated in words (bot/common/facts/spoken_numbers.py) that are valid phones as
+    a whole, each as (E.164, the span of its words)."""
+    skip = tuple(skip)
+    found = []
+    for digits, span in spoken_numbers(text):
+        read = phones(digits)
+        if len(read) == 1 and read[0][1] == (0, len(digits)) and not overlaps(span, skip):
+            found.append((read[0][0], span))
+    return found
 
 
 def _matches(text: str) -> Iterable[tuple[str, int, int]]:
