@@ -26,8 +26,10 @@ from actions.conversation import (
 )
 from actions.failure_words import GOES_ON
 from actions.form_words import GO_ON
+from actions.handoff_tried import reports_attempt
 from actions.handoff_trigger import CANCELLED, asks_for_person
 from actions.message_kinds import vague_opener
+from actions.purchase_stage import without_the_stage
 from actions.text_fold import folded
 from actions.topic_words import topic_of_word
 from bot.common.facts import extract_facts
@@ -69,7 +71,7 @@ FILLER_WORDS = listed(
     "с со в во на по к ко о об обо от до из за для у при про без над под через "
     "пожалуйста плиз спасибо благодарю здравствуйте здрасьте здрасте привет приветствую "
     "добрый доброе доброго добрая день дня вечер вечера утро утра ночи "
-    "хорошо ок окей ладно ага угу "
+    "хорошо ок окей ладно ага угу конечно "
     "все весь очень просто может можно можете надо нужно нужен нужна хочу хотел хотела хотим "
     "есть быть был была было будет срочно скорее зовут имя "
     "бот бота боту ботом робот робота роботом живой живого живым живому живая кто-нибудь кто-то "
@@ -91,7 +93,8 @@ FILLER_WORDS = listed(
     "bot talk speak connect transfer escalate put through chat real live "
     "member members team colleague colleagues look into check handle rather sort out bring "
     "like prefer still pass request "
-    "back continue carry go on anyway actually instead that's thats"
+    "back continue carry go on anyway actually instead that's thats sure yeah yep yup alright "
+    "course"
 )
 # Stems of the people a customer asks for ("оператора", "специалисту", "representatives").
 FILLER_STEMS = (
@@ -240,8 +243,9 @@ def is_substantive(turn: Turn, topics: dict[str, str]) -> bool:
     opener = vague_opener(turn.text)
     if opener is not None and opener.topic is None and not opener.names_things:
         return False
-    besides = words_besides_facts(turn.text)
-    words = content_words(turn.text) if besides is None else besides
+    said = without_the_stage(turn.text)  # "get me someone. haven't bought anything yet"
+    besides = words_besides_facts(said)
+    words = content_words(said) if besides is None else besides
     if asks_for_person(turn.text) and names_a_topic_only(words):
         return False
     outside_a_topic = turn.intent in NOT_A_PROBLEM or topics.get(turn.intent) == "smalltalk"
@@ -301,6 +305,8 @@ CONTINUES = re.compile(
     r"|\bуже прошл[оаи]\b|\bпрошл[оаи] уже\b|\bit's been\b|\bhave passed\b|\bhas passed\b"
     # ... or not yet counted out, against the answer's terms: "семь дней ещё не прошло"
     r"|\b(?:еще|пока) не прошл[оаи]\b|\bhasn't been\b|\bhaven't passed\b"
+    # ... or waited out with nothing at all: "час уже жду, ни одной смски", "still waiting"
+    r"|\b(?:уже|давно) жд[уеёа]\w*|\bжд[уеё]\w* уже\b|\bstill waiting\b|\bни (?:одной|одного)\b"
     r"|^(?:так|но|однако|but|however)\b|\bдля этого\b|\bэто (?:не помогл\w*|не подходит"
     r"|не работает)|\bне помогл\w*|\bне подходит|\b(?:for|to do) that\b"
     r"|\b(?:that|this|it) (?:doesn't|didn't|won't|does not|did not) (?:\w+ )?(?:help|work)"
@@ -391,9 +397,19 @@ PRONOUNS_BACK = listed("он она оно они его ее их it they them"
 POINTING_WORDS = 3
 
 
+# A request for a person with this many content words or fewer that holds such a pronoun anywhere
+# says no more than when it is needed: "I need a human please, the discount on it ends tonight".
+SHORT_REQUEST_WORDS = 4
+
+
 def points_back(text: str) -> bool:
-    """The message's first words hold a pronoun (PRONOUNS_BACK) for something said before."""
-    return bool(PRONOUNS_BACK.intersection(WORD.findall(folded(text))[:POINTING_WORDS]))
+    """The message's first words hold a pronoun (PRONOUNS_BACK) for something said before, or a
+    short request for a person holds one anywhere."""
+    found = WORD.findall(folded(text))
+    if PRONOUNS_BACK.intersection(found[:POINTING_WORDS]):
+        return True
+    short = asks_for_person(text) and len(content_words(text)) <= SHORT_REQUEST_WORDS
+    return short and bool(PRONOUNS_BACK.intersection(found))
 
 
 def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
@@ -405,12 +421,14 @@ def _same_problem(later: Turn, earlier: Turn, topics: dict[str, str]) -> bool:
     update"), or it names again what the earlier one is about ("почему за заказ не начислились
     баллы?" — "это я читал, сроки прошли, а баллов нет"). "не могу войти в кабинет" —
     "соедините, чайник пришёл не того цвета" shares none of these: another problem. One that
-    begins by pointing back (`points_back`) goes on with what the earlier one named."""
+    begins by pointing back (`points_back`) goes on with what the earlier one named, and one that
+    tells what the customer did about it (`reports_attempt`) goes on with it too."""
     if (
         continues(later.text)
         or points_back(later.text)
         or later.intent in GOES_ON_INTENTS
         or identifies_only(later.text)
+        or reports_attempt(later.text)  # "проверил, у всех статус «Получен»": what was done
     ):
         return True
     if takes_up_the_answer(later) or not _subjects(later.text):
@@ -444,12 +462,15 @@ def names_again(later: str, earlier: str) -> bool:
 
 
 # A message that turns to another matter says so: "о, по коду пустило, спасибо. теперь по делу:
-# в заказе пришёл чайник с трещиной", "и другой вопрос: …", "another thing: …". What came before
-# it is not part of its problem, whatever the NLU made of it.
+# в заказе пришёл чайник с трещиной", "и другой вопрос: …", "another thing: …", "also, …" (and
+# "и еше вопрос", as Latin-typed "i eshe vopros" reads in Cyrillic). What came before it is not
+# part of its problem, whatever the NLU made of it.
 NEW_MATTER = re.compile(
-    r"\b(?:теперь|а теперь|так,?) по делу\b|\b(?:другой|еще один|отдельный|второй|новый) вопрос\b"
-    r"|\bи еще (?:вопрос|проблема)\b|\bдругая (?:проблема|тема)\b|\bпо другому (?:вопросу|поводу)\b"
+    r"\b(?:теперь|а теперь|так,?) по делу\b"
+    r"|\b(?:другой|е[щш]е один|отдельный|второй|новый) вопрос\b|\bи е[щш]е (?:вопрос|проблема)\b"
+    r"|\bдругая (?:проблема|тема)\b|\bпо другому (?:вопросу|поводу)\b"
     r"|\b(?:another|different|separate) (?:question|issue|thing|matter|problem)\b"
+    r"|^\W*also\b|\bone more (?:question|thing)\b"
     r"|\bsomething else\b|\bon (?:a|another) different note\b|\bon another note\b|\bunrelated\b"
     r"|\bне по теме\b|\bэто не связано\b"
 )

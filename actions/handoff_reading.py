@@ -114,14 +114,16 @@ def name_from(text: str) -> str | None:
     """The answer to "what's your name?" when the NLU found no name in it: one to three words
     written as a name that are no common words ("Priya", "Kwame Mensah"); None otherwise.
     Facts given with the name are not part of it: the answer is read with them left out, whole
-    and then by its opening piece ("Римма, пишите на ¶" is Римма, "it's jess, ¶" is jess)."""
+    and then by its opening piece or sentence ("Римма, пишите на ¶" is Римма, "it's jess, ¶" is
+    jess, "Hiroshi. the app says ¶ if that matters" is Hiroshi)."""
     if is_payload(text) or means_skip(text):
         return None
     rest = _FACT_WORD.sub(" ", text).strip()
     if rest == text.strip():
         return _name_of(rest) or _after_lead_in(rest)
     opening = _PIECE_BREAK.split(rest, maxsplit=1)[0]
-    return _name_of(rest) or _name_of(opening) or _after_lead_in(rest)
+    sentence = _NAME_PIECES.split(rest, maxsplit=1)[0]  # "Hiroshi. the app says v5.4.1"
+    return _name_of(rest) or _name_of(opening) or _name_of(sentence) or _after_lead_in(rest)
 
 
 def _after_lead_in(text: str) -> str | None:
@@ -205,6 +207,10 @@ CONTACT_TALK = frozenset(
         # when to reach them: "звоните после 18, днём не могу"
         *("после", "день", "днём", "вечер", "вечером", "утро", "утром", "выходной", "будни"),
         *("after", "before", "morning", "afternoon", "evening", "weekday", "weekdays", "weekend"),
+        # which line it is and where they are: "это домашний, я всегда дома", "work number,
+        # call any time"
+        *("домашний", "рабочий", "личный", "дом", "дома", "всегда", "любой", "время"),
+        *("home", "work", "landline", "personal", "always", "anytime", "any", "time"),
     }
 )
 CONTACT_FACTS = ("email", "phone")

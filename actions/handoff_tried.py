@@ -67,7 +67,9 @@ NOT_DOING = frozenset(
 # Writing a fact in this chat is no attempt at a fix: "а, это я версию написал" (but "написала на
 # почту поддержки" is: the fact word follows a preposition there).
 WRITING_VERBS = frozenset({"написать", "писать", "указать", "вписать", "напечатать"})
-FACT_WORDS = frozenset({"версия", "номер", "почта", "телефон", "email", "имейл", "адрес", "имя"})
+FACT_WORDS = frozenset(
+    {"версия", "номер", "почта", "телефон", "email", "имейл", "адрес", "имя", "заказ"}
+)
 ENGLISH_ACTIONS = frozenset(
     {
         *("tried", "checked", "called", "rang", "phoned", "contacted", "emailed", "e-mailed"),
@@ -138,17 +140,23 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
         return False, before  # "хочу, чтобы этим занялся человек": a wish, not something done
     writes_a_fact = _names_a_fact(words)
     whenever = any(tuple(words[: len(opening)]) == opening for opening in WHENEVER)
-    subject = False
+    subject = thing = False
     for index, word in enumerate(words):
         reading = parses(word)[0]
         tag = reading.tag
         after_preposition = index > 0 and words[index - 1] in PREPOSITIONS
         if tag.POS == "NOUN" and "nomn" in tag and not after_preposition:
+            if _may_be_object(word):
+                thing = True  # the subject, unless a verb after takes it as its object
+                continue
             # only a person goes on acting in the clauses after: "курьер", not "заказ ¶"
             subject, before = True, (tag.gender, tag.number) if "anim" in tag else None
         elif tag.POS == "NPRO" and "1per" in tag and "nomn" in tag:
             before = None  # "я звонила": the customer is the subject from here on
         if tag.POS != "VERB" or reading.normal_form in NOT_ACTIONS or subject:
+            continue
+        if thing and not ("past" in tag and _takes_object_before(words, index)):
+            # told as it goes on, "код ввожу, и опять то же самое" is the problem itself
             continue
         if writes_a_fact and reading.normal_form in WRITING_VERBS:
             continue
@@ -165,6 +173,42 @@ def _russian_clause(words: list[str], before: Subject | None) -> tuple[bool, Sub
         if doing and not negated and reading.normal_form not in NOT_DOING:
             return True, before
     return False, before
+
+
+def _may_be_object(word: str) -> bool:
+    """An inanimate noun that reads as accusative too ("адблок", "приложение", "заказ"): before
+    a verb it may be what the customer acted on, the subject left out ("адблок выключал")."""
+    readings = [reading for reading in parses(word) if reading.tag.POS == "NOUN"]
+    return (
+        bool(readings)
+        and "inan" in readings[0].tag
+        and any("accs" in reading.tag for reading in readings)
+    )
+
+
+def _takes_object_before(words: list[str], index: int) -> bool:
+    """The verb at `index` is transitive and no noun after it in the clause can be its object,
+    so the thing named before it is: "адблок выключал", "приложение обновил". With one after,
+    the thing before is the subject: "банк отклонил платёж", "сайт выдал ошибку"."""
+    if "tran" not in parses(words[index])[0].tag:
+        return False
+    for position in range(index + 1, len(words)):
+        if words[position - 1] in PREPOSITIONS:
+            continue
+        if any(
+            reading.tag.POS == "NOUN" and "accs" in reading.tag
+            for reading in parses(words[position])
+        ):
+            return False
+    return True
+
+
+def _object_of_a_verb_after(words: list[str], index: int) -> bool:
+    """The first verb after the noun at `index` takes it as its object (`_takes_object_before`)."""
+    for position in range(index + 1, len(words)):
+        if parses(words[position])[0].tag.POS == "VERB":
+            return _takes_object_before(words, position)
+    return False
 
 
 def _subject_after(words: list[str], index: int, tag: Any) -> bool:
@@ -221,11 +265,20 @@ ASKED_BACK = re.compile(
 OPENS_WITH_NOTHING = re.compile(r"\W*(?:nothing|ничего|nope)\b")
 
 
+# Asked back as a reproach that says there is nothing to try: "а что тут пробовать?? коробку
+# даже не вскрывал", "what is there to try? it came broken".
+NOTHING_TO_TRY = re.compile(
+    r"\b(?:что|чего) (?:тут|здесь|там|еще) (?:можно |было )?(?:пробовать|попробовать|делать"
+    r"|сделать)\b|\bwhat(?:'s| is)? (?:there|else) (?:is )?to (?:try|do)\b"
+)
+
+
 def answers_asking_back(text: str) -> bool:
-    """The answer to "what did you try?" asks it back, and tells it before or after."""
+    """The answer to "what did you try?" asks it back, and tells it before or after, or says by
+    asking that there is nothing to try (NOTHING_TO_TRY)."""
     lowered = folded(text)
     told = tells_what_was_tried(text) or bool(OPENS_WITH_NOTHING.match(lowered))
-    return bool(ASKED_BACK.search(lowered)) and told
+    return bool(ASKED_BACK.search(lowered)) and (told or bool(NOTHING_TO_TRY.search(lowered)))
 
 
 # Verbs that report an attempt in so many words: "пробовала восстановить пароль", "уже пытался
@@ -252,6 +305,8 @@ FIX_VERBS = frozenset(
         *("писать", "написать"),  # "на b2b@… писали в понедельник — ответа нет"
         # turning off what was unwanted: "отключила «Акции и скидки», от писем отписалась"
         *("отключить", "отключать", "отписаться", "отписываться"),
+        # a check the customer made: "проверил, у всех статус «Получен»"
+        *("проверить", "проверять"),
     }
 )
 # Getting through is what failed, not what was left untried: "на 8 800 не дозвонился".
@@ -260,7 +315,7 @@ ENGLISH_FIXES = frozenset(
     {
         *("reinstalled", "re-installed", "restarted", "rebooted", "cleared", "uninstalled"),
         *("relogged", "re-logged", "reconnected", "re-entered"),
-        *("called", "phoned", "rang", "contacted", "emailed"),
+        *("called", "phoned", "rang", "contacted", "emailed", "checked"),
     }
 )
 
@@ -288,7 +343,8 @@ def _fixed_by_customer(lower: str) -> bool:
             tag = reading.tag
             after_preposition = index > 0 and words[index - 1] in PREPOSITIONS
             if tag.POS == "NOUN" and "nomn" in tag and not after_preposition:
-                subjects.append((tag.gender, tag.number))
+                if not (_may_be_object(word) and _object_of_a_verb_after(words, index)):
+                    subjects.append((tag.gender, tag.number))
                 continue
             if tag.POS == "NPRO" and "nomn" in tag and "1per" not in tag:
                 break  # "вы мне вчера в чате писали": someone else did it
@@ -296,8 +352,11 @@ def _fixed_by_customer(lower: str) -> bool:
             negated = negated and reading.normal_form not in TRIED_EVEN_NEGATED
             told_done = tag.POS == "VERB" and "past" in tag  # not "в заказе написано"
             fixed = reading.normal_form in FIX_VERBS and told_done and not negated
-            to_me = index > 0 and words[index - 1] in TO_THE_CUSTOMER  # "мне звонил курьер"
-            if fixed and not to_me and not any(_agrees(tag, s) for s in subjects):
+            # "мне звонил курьер", "мне её отключили": done to the customer
+            to_me = bool(TO_THE_CUSTOMER.intersection(words[max(0, index - 2) : index]))
+            # "заказ я не тот написал": a fact written, no one written to
+            wrote_a_fact = reading.normal_form in WRITING_VERBS and _names_a_fact(words)
+            if fixed and not (to_me or wrote_a_fact) and not any(_agrees(tag, s) for s in subjects):
                 return True
     return False
 
@@ -332,19 +391,35 @@ def reports_attempt(text: str) -> bool:
     """The message reports an attempt at a fix: with a verb of trying in the past ("пробовала
     восстановить пароль — письмо не пришло"), with a verb of fixing ("переустанавливала", "I
     cleared the cache"), as something done followed by its failed result ("звонила в банк — не
-    помогло", "logged out and in, same error"), or says that nothing was tried ("сама ничего не
-    пробовала"). A problem told alone ("ввожу пароль, пишет ошибку") says what is wrong, not what
-    was tried, and the question is still asked."""
+    помогло", "logged out and in, same error") or with the problem still there after it
+    (`_step_then_again`), or says that nothing was tried ("сама ничего не
+    пробовала"). A problem told alone ("ввожу пароль, пишет ошибку") says what is wrong, not
+    what was tried, and the question is still asked."""
     lower = folded(text)
     if ENGLISH_ATTEMPT.search(lower) or NOTHING_DONE.search(lower):
         return True
     if _attempt_verb(lower) or _fixed_by_customer(lower):
         return True
-    if _step_then_nothing(lower):
+    if _step_then_nothing(lower) or _step_then_again(lower):
         return True
     if not FAILED_RESULT.search(lower):
         return False
     return tells_what_was_tried(_without_reading(lower)) or _names_a_fix(lower)
+
+
+# The problem still there after a step, opening the piece after it: "жму «Оплатить» — снова
+# E-500", "updated this morning, still 404".
+AGAIN = re.compile(r"(?:снова|опять|вс[её] равно|still|again)\b")
+
+
+def _step_then_again(lower: str) -> bool:
+    """A step the customer took and, in the next piece, the problem still there (AGAIN)."""
+    pieces = PIECES.split(lower)
+    for index in range(1, len(pieces) - 1, 2):
+        step, result = pieces[index - 1], pieces[index + 1].strip()
+        if AGAIN.match(result) and tells_what_was_tried(_without_reading(step)):
+            return True
+    return False
 
 
 # A step and, after a dash, what it came to, in the negative: "ходила в пункт — там его нет",

@@ -33,11 +33,14 @@ ORDER_NOUNS = ("заказ", "покупк")
 NEAR = 3
 NEGATIONS = listed("не ни")
 # Russian words that mean "not yet" before an order: "перед покупкой", "до оформления заказа",
-# "заказа ещё нет", "прежде чем оформлять".
+# "заказа ещё нет", "прежде чем оформлять", "при оформлении".
 BEFORE_ORDERING = re.compile(
     r"\b(?:перед|до) (?:покупк\w*|заказ\w*|оформлени\w*)\b|\bбез заказа\b|\bкорзин\w*"
     r"|\bзаказа (?:(?:еще|пока|у меня) )*нет\b|\bнет (?:(?:еще|пока) )*заказа\b"
     r"|\bпрежде чем (?:\w+ )?(?:оформ|заказ|покуп|купи)\w*"
+    # at checkout, where the order is still being placed: "почему у меня при оформлении пропала
+    # оплата при получении?" (not a return's or a request's placing)
+    r"|\b(?:при|во время|на этапе) оформлени\w*(?! (?:возврат|заявк|обмен|рассрочк))"
 )
 # English: "before I order", "haven't ordered yet", "no order yet", "I'm buying", "want to buy",
 # "thinking of ordering", "can I order".
@@ -64,13 +67,43 @@ ENGLISH_HAS_ORDER = re.compile(
     r"|\b(?<!not )(?<!never )(?<!n't )(?<!yet )(?:bought|ordered|purchased|received|delivered"
     r"|arrived)\b"
 )
+# Something that comes by itself, not in a parcel: "промокод мне в рассылке пришёл", "код не
+# приходит", "деньги пришли". Beside one of these, a verb of arrival says nothing of an order.
+NOT_A_PARCEL = re.compile(
+    r"\b(?:\w*код\w*|письм\w*|рассылк\w*|смс\w*|sms|уведомлени\w*|сообщени\w*|ссылк\w*"
+    r"|деньг\w*|денег|возврат\w*|чек\w*|баллы|бонус\w*)\b"
+)
+ARRIVAL = re.compile(r"\b(?:пришл\w*|пришел)\b")
+ARRIVAL_NEAR = 4
 RUSSIAN_HAS_ORDER = re.compile(
     r"\b(?:мо[йеи]\w*|наш\w*|этот|этого|номер\w*) заказ\w*|\bзаказ (?:№|#|номер)"
-    r"|\b(?:пришл\w*|пришел|привез\w*|доставил\w*|получил\w*|курьер\w*|посылк\w*)"
+    r"|\b(?:привез\w*|доставил\w*|получил\w*|курьер\w*|посылк\w*)"
     # an order paid, cancelled or placed again exists: "отменить уже оплаченный заказ и
     # оформить его заново"
     r"|\b(?:оплаченн|оформленн)\w* заказ|\bотмен\w* (?:\w+ ){0,2}заказ|\b(?:заново|повторно)\b"
+    # an order with a status: "а заказ уже «Передан в доставку»"
+    r"|\bзаказ\w* (?:\w+ ){0,2}(?:«|\"|передан|собран|доставлен|отправлен|в пути)"
 )
+
+# A clause that says only that nothing was bought yet: "haven't bought anything yet", "я пока
+# ничего не заказывал", "заказ ещё не оформляла". It tells the order's stage, not a problem.
+NOTHING_BOUGHT = re.compile(
+    r"\b(?:i )?(?:haven['’]t|have not|didn['’]t|did not|not) (?:yet )?"
+    r"(?:bought|ordered|purchased)(?: (?:anything|it|one|them))?(?: yet)?\b"
+    r"|\bnothing (?:bought|ordered) yet\b"
+    r"|\b(?:я )?(?:(?:пока|ещ[её]) )*"
+    r"(?:ничего (?:(?:пока|ещ[её]) )*не|не (?:(?:пока|ещ[её]) )*ничего)"
+    r" (?:заказ|купи|покупа)\w*(?: (?:пока|ещ[её]))*"
+    r"|\b(?:я )?(?:пока|ещ[её]) не (?:заказыва|заказа|купи|покупа)\w*(?: (?:ничего|пока|ещ[её]))*"
+    r"|\bзаказ (?:(?:пока|ещ[её]) )*не (?:оформля|оформи)\w*(?: (?:пока|ещ[её]))*",
+    re.IGNORECASE,
+)
+
+
+def without_the_stage(text: str) -> str:
+    """The text with its words that nothing was bought yet (NOTHING_BOUGHT) taken out; the rest
+    keeps its case, which the name reader needs."""
+    return NOTHING_BOUGHT.sub(" ", text)
 
 
 def _russian_stage(text: str) -> tuple[bool, bool]:
@@ -99,6 +132,19 @@ def _russian_stage(text: str) -> tuple[bool, bool]:
     return not_yet, has_order
 
 
+def _parcel_arrived(text: str) -> bool:
+    """A verb of arrival ("пришёл", "пришла") with no code, letter or money near it: a parcel
+    that came is an order that exists."""
+    words = WORD.findall(text)
+    for position, word in enumerate(words):
+        if not ARRIVAL.fullmatch(word):
+            continue
+        near = " ".join(words[max(0, position - ARRIVAL_NEAR) : position + ARRIVAL_NEAR + 1])
+        if not NOT_A_PARCEL.search(near):
+            return True
+    return False
+
+
 def before_any_order(texts: Iterable[str]) -> bool:
     """The customer's messages say they have not ordered yet, and none says an order exists."""
     not_yet = has_order = False
@@ -109,6 +155,7 @@ def before_any_order(texts: Iterable[str]) -> bool:
         not_yet = not_yet or bool(ENGLISH_NOT_YET.search(lowered))
         not_yet = not_yet or bool(ENGLISH_CANNOT_ORDER.search(lowered))
         has_order = has_order or russian_has_order or bool(RUSSIAN_HAS_ORDER.search(lowered))
+        has_order = has_order or _parcel_arrived(lowered)
         placed = ENGLISH_CANNOT_ORDER.sub(" ", lowered)
         has_order = has_order or bool(ENGLISH_HAS_ORDER.search(placed))
     return not_yet and not has_order

@@ -147,8 +147,14 @@ def on_the_website_only(texts: list[str]) -> bool:
 
 
 # Words that deny the app is where the problem is: "это на сайте, не в приложении", "приложением
-# не пользуюсь", "it's the website, not the app".
-DENIALS = frozenset({"не", "нет", "без", "not", "no", "without", "never"})
+# не пользуюсь", "it's the website, not the app", or say it works: "the app is fine btw", "в
+# приложении всё норм".
+DENIALS = frozenset(
+    {
+        *("не", "нет", "без", "not", "no", "without", "never"),
+        *("норм", "нормально", "работает", "порядке", "ок", "fine", "ok", "okay", "works"),
+    }
+)
 DENIAL_NEAR = 2
 
 

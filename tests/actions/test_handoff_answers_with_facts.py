@@ -29,6 +29,8 @@ from tests.actions.conftest import TOPICS, slot, tracker, user
         ("it's jess, jess.orton@gmail.com", "Jess"),
         ("call me tom", "Tom"),
         ("I'm Tom Baker, email tom.baker@outlook.com", "Tom Baker"),
+        ("Hiroshi. the app says v5.4.1 if that matters", "Hiroshi"),
+        ("Sorry. my order is 12345678", None),
         ("https://vk.com/id123", None),
         ("4276 1234 5678 9012", None),
         ("номер 12345678", None),
@@ -127,6 +129,9 @@ def test_the_fact_asked_for_with_a_real_question_is_kept_and_the_question_answer
         # the answer first, the question asked back after it as a reproach
         "Nothing. What am I supposed to try, charge myself back?",
         "Ничего. А что я должна была делать?",
+        # asked back to say there is nothing to try
+        "а что тут пробовать?? коробку даже не вскрывал дальше, фото могу скинуть",
+        "what is there to try? it came with a crack",
     ],
 )
 def test_the_tried_question_asked_back_and_then_answered_is_an_answer(text: str):
@@ -189,6 +194,22 @@ async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
         ("Вы мне вчера в чате писали, что деньги вернутся сегодня — их нет", False),
         ("в пункте на Лесной показывал код получения — всё равно не отдали", True),
         ("отключила «Акции и скидки» в настройках, от писем отписалась, а смс идут", True),
+        # a thing named before the verb that acts on it, the subject left out
+        ("адблок выключал, в инкогнито то же самое", True),
+        ("банк отклонил платёж, то же самое", False),
+        # a step done again and again, or the problem still there after it
+        # a count of the times is how often the problem came, not a step
+        ("Третий раз пытаюсь оплатить заказ, банк пишет «отказ»", False),
+        ("жму там «Оплатить» — снова E-500", True),
+        ("updated from the play store this morning, still 404 on all of them", True),
+        ("курьер снова не приехал", False),
+        ("приложение опять вылетает при оплате", False),
+        ("смс от банка приходит, код ввожу, и через секунду опять то же самое", False),
+        # done to the customer, and a fact written rather than someone written to
+        ("нет, подождите. хочу понять, почему мне её отключили", False),
+        ("ой, и заказ я не тот написал — правильный 33905172", False),
+        # a check the customer made
+        ("проверил, у всех статус «Получен»", True),
     ],
 )
 def test_an_attempt_reported_in_so_many_words(text: str, attempt: bool):

@@ -481,6 +481,9 @@ def test_questions_and_problem_descriptions():
         {"phone": "+79603184275", "email": "y.d@bk.ru"},
     )
     assert not describes_problem("+79161234567, звоните после 18, днём не могу", {"phone": "x"})
+    # which line it is and where the customer is
+    assert not describes_problem("8 (343) 217-65-84 это домашний, я всегда дома", {"phone": "x"})
+    assert not describes_problem("+44 20 7946 0018 work number, call any time", {"phone": "x"})
     assert describes_problem("89161234567 не могу войти в кабинет", {"phone": "+79161234567"})
 
 

@@ -17,6 +17,7 @@ from actions.handoff_problem import (
     is_substantive,
     names_a_topic_only,
     names_again,
+    points_back,
     problem_of,
 )
 from tests.actions.conftest import bot, tracker, user
@@ -383,6 +384,10 @@ def test_a_request_that_tells_another_problem_does_not_join_the_question_before(
         ("по вашим срокам уже всё прошло. хочу поговорить с человеком", True),
         ("those 10 days have passed, get me a human", True),
         ("срок возврата денег уже истёк, соедините с оператором", True),
+        # waited out with nothing at all
+        ("час уже жду, ни одной смски. мне нужен живой человек", True),
+        ("still waiting, can I talk to someone?", True),
+        ("жду курьера, позовите оператора", False),
     ],
 )
 def test_continues(text: str, goes_on: bool):
@@ -680,6 +685,7 @@ def test_a_thanks_ends_the_problem_before_it():
         "сотрудник нужен",
         "ok that worked. another thing: my kettle arrived cracked, can I talk to someone?",
         "ok cheers. unrelated — the kettle I got last week is cracked. can someone call me?",
+        "also the price went down 2 days after i bought them, can i get the difference back?",
     ],
 )
 def test_a_message_that_turns_to_another_matter_does_not_join_the_question_before(text: str):
@@ -697,3 +703,42 @@ def test_a_word_of_the_same_family_names_the_same_thing_again():
     earlier = "купил earbuds, левый перестал заряжаться. сервисный центр только в другом городе"
     assert names_again("короче нужен manager, в сервис ехать 200 км, не вариант", earlier)
     assert not names_again("соедините, чайник пришёл не того цвета", "не могу войти в кабинет")
+
+
+def test_a_request_that_only_says_nothing_was_bought_yet_is_no_problem():
+    """The questions before it are the problem, not "haven't bought anything yet"."""
+    vesa = ("does the 65 inch TV on your homepage take a VESA 400x400 wall mount?", "out_of_scope")
+    later = ("sure, get me someone. haven't bought anything yet", "product_info")
+    found = problem(answered_then(vesa, "I don't have a ready answer to that.", later))
+    assert found is not None and found.text == vesa[0]
+
+
+def test_a_request_after_waiting_with_nothing_joins_the_problem_before_it():
+    code = ("поменял симку, а код на новый номер не приходит", "account_code_not_received")
+    later = ("час уже жду, ни одной смски. мне нужен живой человек", "request_human")
+    found = problem(answered_then(code, "Нажмите «Нет доступа к номеру».", later))
+    assert found is not None and found.text == f"{code[0]}\n{later[0]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("он вообще не заряжается от базы", True),
+        ("I need a human please, the discount on it ends tonight", True),
+        ("соедините с оператором, он мне нужен к пятнице", True),
+        # a request that tells a problem of its own
+        ("connect me to an agent, my kettle arrived and it leaks badly from the bottom", False),
+    ],
+)
+def test_points_back(text: str, back: bool):
+    assert points_back(text) is back
+
+
+def test_a_message_that_tells_what_was_done_about_it_joins_the_problem():
+    delete = (
+        "хочу удалить аккаунт, а пишет «у вас есть незавершённые заказы». все давно получены",
+        "delete_personal_data",
+    )
+    later = ("проверил, у всех статус «Получен». пусть человек удалит вручную", "request_human")
+    found = problem(answered_then(delete, "Дождитесь завершения активных заказов.", later))
+    assert found is not None and found.text == f"{delete[0]}\n{later[0]}"

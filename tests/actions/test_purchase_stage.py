@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_form import ValidateHandoffForm
 from actions.handoff_topic import no_articles
-from actions.purchase_stage import before_any_order
+from actions.purchase_stage import before_any_order, without_the_stage
 from tests.actions.conftest import tracker, user
 from tests.actions.test_handoff_form import FORM_SLOTS
 
@@ -29,10 +29,22 @@ from tests.actions.test_handoff_form import FORM_SLOTS
         # choosing an item, said in the present
         "Добрый день! Присматриваю посудомойку BDW 4543 D. Встанет она в нишу 45 см?",
         "I'm looking at the Bosch dishwasher, will it fit a 45 cm gap?",
+        # at checkout
+        "почему у меня при оформлении пропала оплата при получении? заказ на 8 тысяч",
     ],
 )
-def test_a_purchase_not_made_yet(text: str):
+def test_a_purchase_not_made_yet_in_one_message(text: str):
     assert before_any_order([text])
+
+
+def test_a_code_that_came_is_no_parcel_that_came():
+    """A promo code that "пришёл" in a newsletter says nothing of an order."""
+    assert before_any_order(
+        [
+            "промокод не проходит, пишет «недействителен». он мне вчера в рассылке пришёл",
+            "заказ пока не оформляла, без скидки не хочу. можно специалиста?",
+        ]
+    )
 
 
 @pytest.mark.parametrize(
@@ -41,6 +53,9 @@ def test_a_purchase_not_made_yet(text: str):
         ["хочу оформить возврат, наушники не подошли"],
         ["заявку на возврат не оформить, кнопки нет"],
         ["заказала чайник в пятницу, до сих пор не пришёл"],
+        ["заказ ещё не оформляла, а тут пришла посылка от вас"],
+        ["при оформлении возврата пишет ошибку, заказ получила вчера"],
+        ["Я при оформлении выбрала не тот пункт выдачи, а заказ уже «Передан в доставку»"],
         ["I bought a kettle here, it leaks"],
         ["my order never arrived"],
         ["I received an item I did not order"],
@@ -73,3 +88,18 @@ async def test_the_form_asks_no_order_number_before_an_order_exists():
     assert "handoff_order_number" in await required(
         "заказа ещё нет, всё в корзине", asking="handoff_order_number"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("sure, get me someone. haven't bought anything yet", "sure, get me someone."),
+        ("Я пока ничего не заказывал, позовите человека", ", позовите человека"),
+        ("заказ пока не оформляла, без скидки не хочу", ", без скидки не хочу"),
+        # a problem with placing or returning is no word of the stage
+        ("не могу оформить заказ, кнопка серая", "не могу оформить заказ, кнопка серая"),
+        ("возврат не оформляется", "возврат не оформляется"),
+    ],
+)
+def test_words_that_nothing_was_bought_yet_are_taken_out(text: str, left: str):
+    assert " ".join(without_the_stage(text).split()) == left

@@ -65,3 +65,6 @@ def test_a_problem_on_the_website_only():
     assert not on_the_website_only(["the app crashes"])
     assert on_the_website_only(["сайт не открывает оформление", "приложением не пользуюсь"])
     assert on_the_website_only(["The website shows a blank page", "it's the website, not the app"])
+    # the app named only to say it works
+    assert on_the_website_only(["on your website the language resets", "the app is fine btw"])
+    assert on_the_website_only(["на сайте не нажимается «В корзину», в приложении всё норм"])
