@@ -30,11 +30,17 @@ from actions.answer_choice import (
 )
 from actions.conversation import RESUME_SLOT, previous_reply, reply_names
 from actions.form_words import asks_where_to_find
-from actions.handoff_problem import PROBLEM_SLOT
+from actions.handoff_problem import PROBLEM_SLOT, turns_to_another_matter
 from actions.knowledge_answer import KnowledgeAnswer, KnowledgeBase
 from actions.knowledge_precedence import asked
 from actions.knowledge_replies import language_of
-from actions.message_kinds import asks_what_becomes, asks_what_if, follows_up, short_message
+from actions.message_kinds import (
+    LEANING_WORDS,
+    asks_what_becomes,
+    asks_what_if,
+    follows_up,
+    short_message,
+)
 from retrieval.known_vector import KnownVector
 from retrieval.normalise import read_message
 
@@ -100,8 +106,8 @@ def question_before(
     own_topic = placed == "topic" and (confidence >= FOLLOW_UP_OWN_TOPIC or not asked(text))
     # the NLU reads its subject's topic, or its condition's
     own_topic = own_topic and not (asks_what_becomes(text) or asks_what_if(text))
-    if own_topic or not short_message(text):
-        return None
+    if own_topic or not short_message(text, LEANING_WORDS) or turns_to_another_matter(text):
+        return None  # "и ещё вопрос: ..." asks anew
     return read_message(before).text  # a long question is cut at its end
 
 

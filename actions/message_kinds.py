@@ -56,6 +56,7 @@ CLOSING_FILLER = listed(
     получилось сработало и а да yes that's that is clear got it great perfect
     will try i'll i much so very a good have you lot makes sense understood noted gotcha ah oh
     cool awesome до всего дня вечера day evening
+    ну на том этом anyway
     """
 )
 GREETINGS = listed(
@@ -129,14 +130,29 @@ WORKED_PHRASE = re.compile(
 )
 
 
+# A way out the customer found and reports with the thanks: "оплатила через сбп, прошло.
+# спасибо!", "paid with another card, went through, thanks". Nothing is left to answer, when
+# nothing in the message says something still fails.
+SOLVED = listed(
+    "прошло прошла прошел получилось сработало заработало нашла нашел нашлось разобралась "
+    "разобрался worked fixed sorted through"
+)
+STILL_WRONG = listed("не нет ни но только однако not no but still")
+SOLVED_WORDS = 10
+
+
 def closing(text: str) -> Closing | None:
-    """ "thanks" or "goodbye" when the message only thanks, acknowledges or says goodbye."""
+    """ "thanks" or "goodbye" when the message only thanks, acknowledges or says goodbye, or
+    thanks for a way out the customer found (SOLVED)."""
     if "?" in text:
         return None
     words = _words(text)
     if not words:
         return None
     thanks = any(w.startswith(THANKS) for w in words)
+    solved = SOLVED.intersection(words) and not STILL_WRONG.intersection(words)
+    if thanks and solved and len(words) <= SOLVED_WORDS and "n't" not in text:
+        return "thanks"
     phrase = GOODBYE_PHRASE.search(" ".join(words))
     goodbye = bool(phrase) or any(w.startswith(GOODBYE) for w in words)
     leftover = WORKED_PHRASE.sub(" ", GOODBYE_PHRASE.sub(" ", " ".join(words))).split()
@@ -283,6 +299,9 @@ REFERS_BACK = listed(
     """
 )
 FOLLOW_UP_WORDS = 12
+# A message up to this long may still lean on the answer before it, searched alone first: "а
+# если он окажется разбитый, я могу его не брать и не платить?" after paying the courier.
+LEANING_WORDS = 16
 # A question about what becomes of something after what was just answered: "what happens to the
 # bonuses i still have?" after deleting the account, "will my bonus points and order history
 # stay?" after changing the e-mail, "а бонусы после удаления сгорят?". Its subject is not what
@@ -297,9 +316,9 @@ ASKS_WHAT_BECOMES = re.compile(
 )
 
 
-def short_message(text: str) -> bool:
+def short_message(text: str, limit: int = FOLLOW_UP_WORDS) -> bool:
     """Few enough words to lean on what was just said rather than tell a question whole."""
-    return 0 < len(_words(text)) <= FOLLOW_UP_WORDS
+    return 0 < len(_words(text)) <= limit
 
 
 def asks_what_becomes(text: str) -> bool:
@@ -320,12 +339,18 @@ def asks_what_if(text: str) -> bool:
     return short_message(text) and bool(ASKS_WHAT_IF.search(folded(text).strip()))
 
 
+# Asking about another side of the same matter: "ok and what about email, how fast do you get
+# back to people?" after the phone line's hours, "а как насчёт самовывоза?".
+ASKS_WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b|\bа (?:как|что) насчет\b")
+
+
 def follows_up(text: str) -> bool:
     """A short message that refers back to what was just said rather than naming its subject,
-    or asks what becomes of something after it: read with the question it follows, it can be
-    answered (the caller knows there was one)."""
+    asks what becomes of something after it or about another side of it (ASKS_WHAT_ABOUT): read
+    with the question it follows, it can be answered (the caller knows there was one)."""
     refers_back = bool(REFERS_BACK.intersection(_words(text)))
-    return short_message(text) and (refers_back or asks_what_becomes(text))
+    about = bool(ASKS_WHAT_ABOUT.search(folded(text)))
+    return short_message(text) and (refers_back or about or asks_what_becomes(text))
 
 
 # Emoji that say "good, thanks" on their own.

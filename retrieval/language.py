@@ -100,6 +100,9 @@ ENGLISH_WORDS = frozenset(
 )
 # Chat spellings of Russian in Latin → cyrtranslit's scheme (GOST-like: cz = ц, h = х, j = й).
 RESPELLINGS = (
+    # "ы" as chats type it, "y" after a consonant: "platnyi" (платный), "vy" (вы), "byl"
+    (re.compile(r"(?<=[bcdfghklmnprstvz])y[ij]$"), "y'j"),
+    (re.compile(r"(?<=[bcdfghklmnprstvz])y(?=[bcdfghklmnprstvz]|$)"), "y'"),
     (re.compile(r"shch|sch"), "shh"),
     (re.compile(r"ts"), "cz"),
     (re.compile(r"kh"), "h"),

@@ -17,6 +17,7 @@ from actions.follow_up_search import (
 )
 from actions.knowledge_answer import Article, KnowledgeAnswer, Ranked
 from actions.knowledge_or_reply import ActionRespondUnlessArticle
+from actions.message_kinds import LEANING_WORDS
 from retrieval.normalise import read_message
 
 RETURN = Article("how-to-return-ru", "Как вернуть товар", "https://h/r", "ru", "В заказе.", 0.9)
@@ -72,7 +73,23 @@ def tracker(
         # an error code the question before did not name: a question of its own
         ("and on the metro it just says E101", ANSWERED, "unplaced", 0.0, None),
         ("а через браузер тогда можно?", ANSWERED, "topic", 0.55, BEFORE),
-        (" ".join(["слово"] * 13) + "?", ANSWERED, "unplaced", 0.0, None),  # a question whole
+        (
+            " ".join(["слово"] * (LEANING_WORDS + 1)) + "?",
+            ANSWERED,
+            "unplaced",
+            0.0,
+            None,
+        ),  # a question whole
+        # longer, it may still lean on the answer (searched alone first)
+        (
+            "а если он окажется разбитый, я могу его не брать и не платить?",
+            ANSWERED,
+            "unplaced",
+            0.0,
+            BEFORE,
+        ),
+        # one that says it turns to another matter asks anew
+        ("и ещё вопрос: а бонусы за отзыв дают?", ANSWERED, "unplaced", 0.0, None),
         # what becomes of something after the step just answered, though the NLU is sure of the
         # topic its subject names
         ("what happens to the bonuses i still have?", ANSWERED, "topic", 0.86, BEFORE),

@@ -59,6 +59,13 @@ from actions.message_kinds import (
         ("ponyal spasibo poka", "thanks"),
         ("vsego dobrogo", "goodbye"),
         ("spasibo, a kak vernut?", None),
+        # thanks for little, and for a way out the customer found
+        ("ладно, спасибо и на том", "thanks"),
+        ("ok thanks anyway", "thanks"),
+        ("оплатила через сбп, прошло. спасибо!", "thanks"),
+        ("paid with another card, went through, thanks", "thanks"),
+        ("получилось оформить возврат, а деньги не пришли. спасибо", None),
+        ("thanks, it still hasn't gone through", None),
     ],
 )
 def test_closings(text: str, kind: str | None):

@@ -30,6 +30,9 @@ RUSSIAN_IN_LATIN = [
     "pozovite cheloveka",
     "spasibo bolshoe",
     "zakaz prishel ne polnostyu",
+    # "ы" typed as "y" ("платный", "вы"): added when the conversation bench showed the first
+    "kurer platnyi?",
+    "vy rabotaete v vyhodnye?",
 ]
 
 # English that shares words with Russian once read in Cyrillic ("my" → "ми", "order" → "ордер").
