@@ -82,7 +82,7 @@ from actions.unanswered import (
 )
 from actions.verdicts import with_verdict
 from bot.common.facts.extract import without_facts
-from bot.common.sentences import sentences
+from bot.common.sentences import asking_sentences
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 from retrieval.normalise import read_message
 
@@ -138,8 +138,7 @@ def questions_of(text: str) -> str:
     """The sentences that ask, where a message also tells: inside the form, what a message giving
     facts tells beside them is about the facts ("это номер заказа был. телефон ¶. а вообще сколько
     по правилам деньги идут?"), and only its question is for the help center."""
-    asked = [sentence for sentence in sentences(text) if sentence.endswith("?")]
-    return " ".join(asked) or text
+    return " ".join(asking_sentences(text)) or text
 
 
 def unsure_after_a_miss(answer: KnowledgeAnswer, tracker: Tracker) -> bool:

@@ -105,7 +105,7 @@ from actions.text_fold import folded
 from actions.topic_words import on_the_website_only, topic_hits
 from bot.common.facts import extract_facts
 from bot.common.facts.cards import card_spans
-from bot.common.sentences import clauses
+from bot.common.sentences import asking_sentences, clauses
 from retrieval.known_vector import KNOWN_VECTOR_KEY, KnownVector
 
 CHAT_TOPICS = frozenset({"smalltalk", "process"})
@@ -125,7 +125,6 @@ ANSWERED = "answer"
 SHORT_ANSWER_WORDS = 6  # a cancel phrase counts at the open questions only in answers this short
 MIN_QUESTION_CONFIDENCE = 0.5
 MIN_QUESTION_WORDS = 4  # content words of a question asked in the form, whatever its intent
-QUESTION_SENTENCE = re.compile(r"[^.!?\n]+\?")
 # The facts a sentence may give besides a name (names are read from a question's words as well).
 CONTACT_AND_ORDER_FACTS = ("email", "phone", "order_number", "app_version")
 CORRECTION_WORDS = 6  # words besides the facts in a message that corrects one
@@ -258,7 +257,7 @@ class Answer:
         номер заказа был. телефон ¶. а вообще сколько по правилам деньги идут?"."""
         if not self.facts:
             return len(content_words(self.text)) >= MIN_QUESTION_WORDS
-        for asked in QUESTION_SENTENCE.findall(self.text):
+        for asked in asking_sentences(self.text):
             found = extract_facts(asked)
             holds_a_fact = any(getattr(found, fact) for fact in CONTACT_AND_ORDER_FACTS)
             if not holds_a_fact and len(content_words(asked)) >= MIN_QUESTION_WORDS:

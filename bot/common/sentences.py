@@ -4,7 +4,8 @@
   "где он?!" apart from "жду" and needs the "?" it ended with, and the language-request filter
   puts the pieces it keeps back together unchanged.
 - `sentences` cuts only where a mark is followed by a space or a line ends: a long story's
-  sentences are scored one by one, and "версия 5.12", "E-500." or "т.е.что-то" must stay whole.
+  sentences are scored one by one, and "версия 5.12", "E-500." or "т.е.что-то" must stay whole;
+  `asking_sentences` keeps those that ask, what a message asks beside the facts it gives.
 - `clauses` also cuts at commas, dashes, quotes and a turning conjunction: the readers of what
   was tried and of a fact the customer cannot give look for a verb and what goes with it inside
   one clause ("переустанавливала — не помогло", "номера заказа нет, он же не оформился").
@@ -29,6 +30,12 @@ def pieces(text: str, ends: str) -> list[str]:
 def sentences(text: str) -> list[str]:
     """The text's sentences, stripped, where a mark is followed by a space or a line ends."""
     return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
+
+
+def asking_sentences(text: str) -> list[str]:
+    """The sentences (as `sentences` cuts them) that end in a question mark, a closing quote
+    or bracket after it allowed: what a message asks beside what it tells."""
+    return [s for s in sentences(text) if s.rstrip('"»)').endswith("?")]
 
 
 def clauses(text: str) -> list[str]:

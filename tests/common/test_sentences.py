@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.common.sentences import pieces, sentences
+from bot.common.sentences import asking_sentences, pieces, sentences
 
 
 def test_pieces_keep_their_marks_and_put_back_together_unchanged():
@@ -23,3 +23,11 @@ def test_sentences_keep_versions_codes_and_abbreviations_whole():
         "Выдаёт E-500.",
         "Что делать?",
     ]
+
+
+def test_asking_sentences_are_those_that_end_in_a_question_mark():
+    text = "это номер заказа был. телефон 89161234567. а вообще сколько по правилам деньги идут?"
+    assert asking_sentences(text) == ["а вообще сколько по правилам деньги идут?"]
+    assert asking_sentences("Что за ерунда!? Где заказ? Жду") == ["Что за ерунда!?", "Где заказ?"]
+    assert asking_sentences("версия 5.4? или 5.5") == ["версия 5.4?"]
+    assert asking_sentences("спасибо, всё понятно") == []
