@@ -12,17 +12,29 @@ import re
 from actions.text_fold import folded
 from bot.common.facts import extract_facts
 
+_DIGITS = r"(\d{2,6})"
+_END_WORDS = r"(?:в конце|на конце|at the end)"
+
+
+def _old_then_new(part: str) -> str:
+    """The part typed wrong, then the right one: "не 308, а 380", "not outloook but outlook"."""
+    return rf"(?:не|not)\s+{part}\s*,?\s*(?:а|but)\s+{part}"
+
+
+def _new_then_old(part: str, gap: str, denials: str = "") -> str:
+    """The right part, then the one typed wrong: "380, а не 308", "outlook not outloook"."""
+    return rf"{part}{gap}(?:а не|не|not{denials})\s+{part}"
+
+
 # The new ending, then the old one it replaces.
 NEW_THEN_OLD = re.compile(
     r"\b(?:в конце|на конце|заканчивается на|кончается на|последние (?:\w+ )?цифры"
-    r"|ends (?:in|with)|last (?:\w+ )?digits (?:are |is )?)\s*(\d{2,6})\s*,?\s*"
-    r"(?:а не|не|not|rather than|instead of)\s+(\d{2,6})\b"
+    r"|ends (?:in|with)|last (?:\w+ )?digits (?:are |is )?)\s*"
+    + _new_then_old(_DIGITS, r"\s*,?\s*", "|rather than|instead of")
+    + r"\b"
 )
 # The old ending first: "не 308, а 380 в конце", "not 5512 but 5521 at the end".
-OLD_THEN_NEW = re.compile(
-    r"\b(?:в конце|на конце|at the end)?\s*(?:не|not)\s+(\d{2,6})\s*,?\s*(?:а|but)\s+(\d{2,6})"
-    r"\s+(?:в конце|на конце|at the end)\b"
-)
+OLD_THEN_NEW = re.compile(rf"\b{_END_WORDS}?\s*{_old_then_new(_DIGITS)}\s+{_END_WORDS}\b")
 
 
 def corrected_by_ending(text: str, known: str | None) -> str | None:
@@ -42,8 +54,9 @@ def corrected_by_ending(text: str, known: str | None) -> str | None:
 # The part typed wrong and the right one: "не gmial, а gmail", "not outloook but outlook"; or the
 # right one first: "gmail, не gmial", "outlook not outloook".
 _PART = r"([\w.+-]{2,})"
-OLD_PART_FIRST = re.compile(rf"(?:^|[\s,])(?:не|not)\s+{_PART}\s*,?\s*(?:а|but)\s+{_PART}")
-NEW_PART_FIRST = re.compile(rf"(?:^|[\s,]){_PART}\s*,?\s+(?:а не|не|not)\s+{_PART}")
+OLD_PART_FIRST = re.compile(rf"(?:^|[\s,]){_old_then_new(_PART)}")
+_PART_GAP = r"\s*,?\s+"
+NEW_PART_FIRST = re.compile(rf"(?:^|[\s,]){_new_then_old(_PART, _PART_GAP)}")
 
 
 def corrected_in_part(text: str, known: str | None) -> str | None:
