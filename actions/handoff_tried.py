@@ -392,9 +392,9 @@ def reports_attempt(text: str) -> bool:
     восстановить пароль — письмо не пришло"), with a verb of fixing ("переустанавливала", "I
     cleared the cache"), as something done followed by its failed result ("звонила в банк — не
     помогло", "logged out and in, same error") or with the problem still there after it
-    (`_step_then_again`), or says that nothing was tried ("сама ничего не
-    пробовала"). A problem told alone ("ввожу пароль, пишет ошибку") says what is wrong, not
-    what was tried, and the question is still asked."""
+    (`_step_then_again`), or says that nothing was tried ("сама ничего не пробовала"). A problem
+    told alone ("ввожу пароль, пишет ошибку") says what is wrong, not what was tried, and the
+    question is still asked."""
     lower = folded(text)
     if ENGLISH_ATTEMPT.search(lower) or NOTHING_DONE.search(lower):
         return True

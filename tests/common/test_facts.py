@@ -676,6 +676,7 @@ def test_the_search_reads_a_message_without_the_writers_facts(text: str, searche
         ),
         ("плюс семь девять один шесть один два три четыре пять шесть семь", "+79161234567"),
         ("plus four four seven nine one one double two three four five six", "+447911223456"),
+        ("plus four four seven nine one one two double five three four six", "+447911255346"),
         # a count or a part of a number is no phone
         ("мне два три дня ждать", None),
         ("номер восемь девять один шесть, а дальше не помню", None),

@@ -74,7 +74,7 @@ def spoken_numbers(text: str) -> list[tuple[str, Span]]:
     words: list[tuple[str, Span]] = []
     for match in _WORD.finditer(text):
         word = match.group().lower()
-        joined = words and not _BETWEEN.fullmatch(text[words[-1][1][1] : match.start()])
+        joined = bool(words) and not _BETWEEN.fullmatch(text[words[-1][1][1] : match.start()])
         known = word in _VALUES or word in _REPEATS or (word in PLUS and not words)
         if joined or not known:
             runs += _run(words)
@@ -88,7 +88,8 @@ def _run(words: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     if len(words) < MIN_WORDS:
         return []
     plus = words[0][0] in PLUS
-    digits = _digits([word for word, _ in words[1:] if plus] or [word for word, _ in words])
+    said = [word for word, _ in words[1:]] if plus else [word for word, _ in words]
+    digits = _digits(said)
     return [(("+" if plus else "") + digits, (words[0][1][0], words[-1][1][1]))] if digits else []
 
 
@@ -99,7 +100,9 @@ def _digits(words: list[str]) -> str:
     total, last, repeat = None, 0, 1
     for word in words:
         if word in _REPEATS:
-            repeat = _REPEATS[word]
+            if total is not None:  # "twenty double five": 20, then 55
+                groups.append(str(total))
+            total, repeat = None, _REPEATS[word]
             continue
         value = _VALUES[word]
         joins = total is not None and (
