@@ -170,7 +170,9 @@ def choose(
         pointed = _pointed(ranked, answer.examples, window) if leaning else None
         if pointed is not None and pointed.score < SURE_INTENT_ARTICLE_SCORE:
             pointed = None
-        return _answer(ranked, pointed or _outvoted_close(ranked) or top)
+        if pointed is not None:
+            return _answer(ranked, _outvoted_within(ranked, pointed, answer.examples))
+        return _answer(ranked, _outvoted_close(ranked) or top)
     if answer.outcome == "abstain":
         pointed = _pointed(ranked, answer.examples, EXAMPLES_WINDOW_UNSURE)
         alone = intent_confidence is not None and intent_confidence >= INTENT_ALONE
@@ -191,7 +193,7 @@ def choose(
     # six signals, not payment_methods' page by none).
     pointed = _pointed(ranked, answer.examples, window)
     if pointed is not None and (sure_intent or not _outvotes(top, pointed)):
-        return _answer(ranked, pointed)
+        return _answer(ranked, _outvoted_within(ranked, pointed, answer.examples))
     if (outvoted := _outvoted_close(ranked)) is not None:
         return _answer(ranked, outvoted)
     unagreed = tuple(
@@ -279,6 +281,18 @@ def _outvoted_close(ranked: tuple[Ranked, ...]) -> Ranked | None:
     close = top.fused - second.fused < OUTVOTE_WINDOW
     most = second.agreement >= OFF_TOPIC_AGREEMENT
     return second if close and most and second.agreement >= top.agreement + OUTVOTE_MARGIN else None
+
+
+def _outvoted_within(
+    ranked: tuple[Ranked, ...], pointed: Ranked, examples: frozenset[str] | None
+) -> Ranked:
+    """The intent's article, unless it is the best and a close second that is the intent's too
+    outvotes it (`_outvoted_close`): return_item's articles hold both the wrong item and the
+    exchange, and "хочу поменять на модель подороже" is the exchange by four signals to two."""
+    outvoted = _outvoted_close(ranked)
+    if pointed is ranked[0] and outvoted is not None and examples and outvoted.id in examples:
+        return outvoted
+    return pointed
 
 
 def _unsure(

@@ -263,3 +263,13 @@ def test_a_close_second_most_signals_rank_first_outvotes_the_best():
     assert choose(answer("answer", level), "unplaced").articles[:1] == ("price-drop",)
     far = ranked(("price-drop", 5.9, 2), ("refund-times", 5.55, 4), ("double", 5.36, 0))
     assert choose(answer("answer", far), "unplaced").articles[:1] == ("price-drop",)
+
+
+def test_a_close_second_of_the_intents_own_articles_outvotes_the_best_it_points_at():
+    close = ranked(("wrong-item", 4.39, 2), ("exchange", 4.33, 4), ("change-items", 4.12, 1))
+    both = frozenset({"wrong-item", "exchange"})
+    assert choose(answer("clarify", close, both), "topic", 0.73).articles[:1] == ("exchange",)
+    assert choose(answer("answer", close, both), "topic", 0.9).articles[:1] == ("exchange",)
+    # not a second the intent does not point at
+    only = frozenset({"wrong-item"})
+    assert choose(answer("clarify", close, only), "topic", 0.73).articles[:1] == ("wrong-item",)
