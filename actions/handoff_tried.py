@@ -316,6 +316,8 @@ ENGLISH_FIXES = frozenset(
         *("reinstalled", "re-installed", "restarted", "rebooted", "cleared", "uninstalled"),
         *("relogged", "re-logged", "reconnected", "re-entered"),
         *("called", "phoned", "rang", "contacted", "emailed", "checked"),
+        # turning off what was unwanted, as "отключила", "отписалась": "I switched SMS offers OFF"
+        *("switched", "unsubscribed", "disabled"),
     }
 )
 

@@ -77,7 +77,8 @@ def topic_hits(text: str) -> list[tuple[int, Topic]]:
     """(position, topic) of every word of `text` that names a topic; a bank's app is not the
     store's ("Both are completed in my banking app, not pending" is about a payment), nor is the
     app where an order's status is seen ("а в приложении обе позиции «получено»": the order's),
-    nor the site where something is, beside another topic (`_site_as_a_place`).
+    nor the site where something is, beside another topic (`_site_as_a_place`), nor promos
+    that are no promo code (PROMOTIONS).
     """
     hits = []
     found = words(text)
@@ -87,11 +88,25 @@ def topic_hits(text: str) -> list[tuple[int, Topic]]:
             continue
         if topic == "app" and _shows_a_status(found[position + 1 : position + 1 + STATUS_NEAR]):
             continue
+        if word in PROMOTIONS and _advertising(word, found[position + 1 : position + 2]):
+            continue  # "stop texting me your promos": messages, not a promo code
         if topic is not None:
             hits.append((position, topic))
     if any(topic != "app" for _, topic in hits):
         hits = [(at, topic) for at, topic in hits if not _site_as_a_place(found, at)]
     return hits
+
+
+# "promo" names a payment topic as a promo code ("my promo doesn't work"), not as advertising:
+# "stop texting me your promos", "promo emails every day".
+PROMOTIONS = frozenset({"promo", "promos"})
+MESSAGES = frozenset({"texts", "text", "emails", "email", "messages", "sms", "calls", "offers"})
+
+
+def _advertising(word: str, after: list[str]) -> bool:
+    if word == "promos":
+        return after not in (["code"], ["codes"])
+    return bool(MESSAGES.intersection(after))
 
 
 # The site as the place where something is or happens ("the cordless vacuum on your site", "на

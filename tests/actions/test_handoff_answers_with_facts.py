@@ -194,6 +194,7 @@ async def test_a_question_read_as_a_complaint_is_answered_from_the_articles():
         ("Вы мне вчера в чате писали, что деньги вернутся сегодня — их нет", False),
         ("в пункте на Лесной показывал код получения — всё равно не отдали", True),
         ("отключила «Акции и скидки» в настройках, от писем отписалась, а смс идут", True),
+        ("I switched SMS offers OFF in the settings two weeks ago and they still come", True),
         # a thing named before the verb that acts on it, the subject left out
         ("адблок выключал, в инкогнито то же самое", True),
         ("банк отклонил платёж, то же самое", False),

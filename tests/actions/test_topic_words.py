@@ -68,3 +68,10 @@ def test_a_problem_on_the_website_only():
     # the app named only to say it works
     assert on_the_website_only(["on your website the language resets", "the app is fine btw"])
     assert on_the_website_only(["на сайте не нажимается «В корзину», в приложении всё норм"])
+
+
+def test_promos_are_messages_and_a_promo_code_is_payment():
+    assert topic_hits("Stop texting me your promos! I switched SMS offers off") == []
+    assert topic_hits("promo emails every day, unsubscribe me") == []
+    assert [topic for _, topic in topic_hits("the promo code SPRING15 is not valid")] == ["payment"]
+    assert [topic for _, topic in topic_hits("my promo doesn't work")] == ["payment"]
