@@ -16,6 +16,7 @@ about what was done.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from actions.failure_words import FAILED_RESULT
@@ -416,12 +417,10 @@ AGAIN = re.compile(r"(?:снова|опять|вс[её] равно|still|again)
 
 def _step_then_again(lower: str) -> bool:
     """A step the customer took and, in the next piece, the problem still there (AGAIN)."""
-    pieces = PIECES.split(lower)
-    for index in range(1, len(pieces) - 1, 2):
-        step, result = pieces[index - 1], pieces[index + 1].strip()
-        if AGAIN.match(result) and tells_what_was_tried(_without_reading(step)):
-            return True
-    return False
+    return any(
+        AGAIN.match(result.strip()) and tells_what_was_tried(_without_reading(step))
+        for _, step, result in _steps_and_results(lower)
+    )
 
 
 # A step and, after a dash, what it came to, in the negative: "ходила в пункт — там его нет",
@@ -437,16 +436,21 @@ NEGATIVE_RESULT = re.compile(
 def _step_then_nothing(lower: str) -> bool:
     """A step the customer took (`tells_what_was_tried`, told as done) and right after it, past
     a dash, its result in the negative: an attempt reported with its outcome."""
+    return any(
+        mark.strip() in DASHES
+        and NEGATIVE_RESULT.search(result)
+        and _done(step)
+        and tells_what_was_tried(_without_reading(step))
+        for mark, step, result in _steps_and_results(lower)
+    )
+
+
+def _steps_and_results(lower: str) -> Iterator[tuple[str, str, str]]:
+    """Each piece of the text (cut at PIECES) with the mark after it and the piece that follows:
+    a step, and what it came to."""
     pieces = PIECES.split(lower)
     for index in range(1, len(pieces) - 1, 2):
-        if pieces[index].strip() not in DASHES:
-            continue
-        step, result = pieces[index - 1], pieces[index + 1]
-        if not NEGATIVE_RESULT.search(result) or not _done(step):
-            continue
-        if tells_what_was_tried(_without_reading(step)):
-            return True
-    return False
+        yield pieces[index], pieces[index - 1], pieces[index + 1]
 
 
 def _done(step: str) -> bool:

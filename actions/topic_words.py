@@ -104,6 +104,7 @@ MESSAGES = frozenset({"texts", "text", "emails", "email", "messages", "sms", "ca
 
 
 def _advertising(word: str, after: list[str]) -> bool:
+    """ "promos" unless a code follows; "promo" when a word of messages follows."""
     if word == "promos":
         return after not in (["code"], ["codes"])
     return bool(MESSAGES.intersection(after))
